@@ -1,0 +1,58 @@
+/* veto-catalog-keys.h: reading and checking catalog keys (private to core)
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "veto-types.h"
+
+G_BEGIN_DECLS
+
+gboolean   veto_catalog_check_id            (const char       *group,
+                                             const char       *id,
+                                             GError          **error);
+char      *veto_catalog_get_string          (GKeyFile         *keyfile,
+                                             const char       *group,
+                                             const char       *key,
+                                             gboolean          required,
+                                             gboolean          localized,
+                                             GError          **error);
+gboolean   veto_catalog_get_int             (GKeyFile         *keyfile,
+                                             const char       *group,
+                                             const char       *key,
+                                             int               min,
+                                             int              *out,
+                                             GError          **error);
+gboolean   veto_catalog_get_boolean         (GKeyFile         *keyfile,
+                                             const char       *group,
+                                             const char       *key,
+                                             gboolean         *out,
+                                             GError          **error);
+GDateTime *veto_catalog_get_date            (GKeyFile         *keyfile,
+                                             const char       *group,
+                                             const char       *key,
+                                             GError          **error);
+GStrv      veto_catalog_get_list            (GKeyFile         *keyfile,
+                                             const char       *group,
+                                             const char       *key,
+                                             gboolean          required,
+                                             GError          **error);
+gboolean   veto_catalog_check_url           (const char       *url,
+                                             VetoCatalogFlags  flags,
+                                             const char       *group,
+                                             const char       *key,
+                                             GError          **error);
+GStrv      veto_catalog_get_url_list        (GKeyFile         *keyfile,
+                                             const char       *group,
+                                             const char       *key,
+                                             gboolean          required,
+                                             VetoCatalogFlags  flags,
+                                             GError          **error);
+GDateTime *veto_parse_date                  (const char       *str);
+
+G_END_DECLS

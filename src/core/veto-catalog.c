@@ -1,0 +1,592 @@
+/* veto-catalog.c
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "veto-catalog.h"
+#include "veto-catalog-keys.h"
+#include "veto-catalog-private.h"
+
+/* The catalog is data, not code: Meta moves its forms more often than we can
+ * release. The same loader and the same rules apply to the bundled catalog, a
+ * local one and a downloaded one, so a catalog that would put a foreign or
+ * plain-http link in front of a person never loads. See
+ * docs/catalog-format.md for the format. */
+
+/* Large enough for any honest catalog, small enough to refuse a memory bomb
+ * before GKeyFile sees it. */
+#define MAX_CATALOG_SIZE (4 * 1024 * 1024)
+
+struct _VetoCatalog
+{
+  GObject     parent_instance;
+
+  int         version;
+  GDateTime  *published;
+  char       *name;
+
+  GListStore *regions;
+  GListStore *apps;
+  GListStore *steps;
+  GListStore *changes;
+
+  /* id → object; values borrowed from the stores above */
+  GHashTable *region_by_id;
+  GHashTable *app_by_id;
+  GHashTable *step_by_id;
+};
+
+G_DEFINE_FINAL_TYPE (VetoCatalog, veto_catalog, G_TYPE_OBJECT)
+
+static void
+veto_catalog_finalize (GObject *object)
+{
+  VetoCatalog *self = (VetoCatalog *)object;
+
+  g_clear_pointer (&self->published, g_date_time_unref);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->region_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->app_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->step_by_id, g_hash_table_unref);
+  g_clear_object (&self->regions);
+  g_clear_object (&self->apps);
+  g_clear_object (&self->steps);
+  g_clear_object (&self->changes);
+
+  G_OBJECT_CLASS (veto_catalog_parent_class)->finalize (object);
+}
+
+static void
+veto_catalog_class_init (VetoCatalogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = veto_catalog_finalize;
+}
+
+static void
+veto_catalog_init (VetoCatalog *self)
+{
+  self->regions = g_list_store_new (VETO_TYPE_REGION);
+  self->apps = g_list_store_new (VETO_TYPE_APP);
+  self->steps = g_list_store_new (VETO_TYPE_STEP);
+  self->changes = g_list_store_new (VETO_TYPE_CHANGE);
+  self->region_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->app_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->step_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/* GKeyFile silently merges a group that appears twice, which would hide two
+ * steps sharing an id. Look at the raw group lines first. */
+static gboolean
+check_duplicate_groups (const char  *data,
+                        gsize        len,
+                        GError     **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *p = data;
+  const char *end = data + len;
+
+  while (p < end)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      const char *line_end = eol ? eol : end;
+      const char *s = p;
+      const char *e = line_end;
+
+      while (s < e && g_ascii_isspace (*s))
+        s++;
+      while (e > s && g_ascii_isspace (e[-1]))
+        e--;
+
+      if (e - s >= 2 && *s == '[' && e[-1] == ']')
+        {
+          char *group = g_strndup (s + 1, e - s - 2);
+
+          if (!g_hash_table_add (seen, group))
+            {
+              g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_DUPLICATE_ID,
+                           _("[%s]: this group appears more than once"), group);
+              return FALSE;
+            }
+        }
+
+      p = line_end + 1;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_regions (VetoCatalog  *self,
+               VetoStep     *step,
+               const char   *group,
+               GError      **error)
+{
+  const char * const *regions = veto_step_get_regions (step);
+
+  for (guint i = 0; regions[i] != NULL; i++)
+    {
+      if (g_str_equal (regions[i], "all"))
+        continue;
+
+      if (!g_hash_table_contains (self->region_by_id, regions[i]))
+        {
+          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
+                       _("[%s] %s: there is no region “%s”"), group, "Regions", regions[i]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_header (VetoCatalog  *self,
+             GKeyFile     *keyfile,
+             GError      **error)
+{
+  int format;
+
+  if (!g_key_file_has_group (keyfile, "Catalog"))
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_MISSING_KEY,
+                   _("[%s]: this group is required"), "Catalog");
+      return FALSE;
+    }
+
+  if (!veto_catalog_get_int (keyfile, "Catalog", "Format", 1, &format, error))
+    return FALSE;
+
+  if (format > VETO_CATALOG_FORMAT)
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_FORMAT,
+                   _("This catalog uses format %d, and this version of Veto reads format %d or older. Update Veto to use it."),
+                   format, VETO_CATALOG_FORMAT);
+      return FALSE;
+    }
+
+  if (!veto_catalog_get_int (keyfile, "Catalog", "Version", 1, &self->version, error) ||
+      !(self->published = veto_catalog_get_date (keyfile, "Catalog", "Published", error)) ||
+      !(self->name = veto_catalog_get_string (keyfile, "Catalog", "Name", TRUE, TRUE, error)))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+load_group (VetoCatalog       *self,
+            GKeyFile          *keyfile,
+            const char        *group,
+            VetoCatalogFlags   flags,
+            GError           **error)
+{
+  const char *space = strchr (group, ' ');
+  g_autofree char *kind = NULL;
+  const char *id;
+
+  if (g_str_equal (group, "Catalog"))
+    return TRUE;
+
+  if (space == NULL)
+    goto unknown;
+
+  kind = g_strndup (group, space - group);
+  id = space + 1;
+
+  if (g_str_equal (kind, "Region"))
+    {
+      g_autoptr(VetoRegion) region = NULL;
+
+      if (!veto_catalog_check_id (group, id, error) ||
+          !(region = _veto_region_new_from_keyfile (keyfile, group, id, error)))
+        return FALSE;
+
+      g_list_store_append (self->regions, region);
+      g_hash_table_insert (self->region_by_id, (char *)veto_region_get_id (region), region);
+      return TRUE;
+    }
+
+  if (g_str_equal (kind, "App"))
+    {
+      g_autoptr(VetoApp) app = NULL;
+
+      if (!veto_catalog_check_id (group, id, error) ||
+          !(app = _veto_app_new_from_keyfile (keyfile, group, id, error)))
+        return FALSE;
+
+      g_list_store_append (self->apps, app);
+      g_hash_table_insert (self->app_by_id, (char *)veto_app_get_id (app), app);
+      return TRUE;
+    }
+
+  if (g_str_equal (kind, "Step"))
+    {
+      g_autoptr(VetoStep) step = NULL;
+
+      if (!veto_catalog_check_id (group, id, error) ||
+          !(step = _veto_step_new_from_keyfile (keyfile, group, id, flags, error)))
+        return FALSE;
+
+      /* References are resolved after every group is read, so that a step
+       * may come before its app in the file. */
+      g_list_store_append (self->steps, step);
+      g_hash_table_insert (self->step_by_id, (char *)veto_step_get_id (step), step);
+      return TRUE;
+    }
+
+  if (g_str_equal (kind, "Changes"))
+    {
+      g_autoptr(VetoChange) change = NULL;
+      gint64 version;
+
+      if (!g_ascii_string_to_signed (id, 10, 1, G_MAXINT, &version, NULL))
+        {
+          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                       _("[%s]: “%s” is not a catalog version"), group, id);
+          return FALSE;
+        }
+
+      if (!(change = _veto_change_new_from_keyfile (keyfile, group, (int)version, error)))
+        return FALSE;
+
+      g_list_store_append (self->changes, change);
+      return TRUE;
+    }
+
+unknown:
+  g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_GROUP,
+               _("[%s]: unknown group; expected Catalog, Region, App, Step or Changes"), group);
+  return FALSE;
+}
+
+static gboolean
+resolve_references (VetoCatalog  *self,
+                    GError      **error)
+{
+  guint n_steps = g_list_model_get_n_items (G_LIST_MODEL (self->steps));
+  guint n_changes = g_list_model_get_n_items (G_LIST_MODEL (self->changes));
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->regions)) == 0 ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->apps)) == 0 ||
+      n_steps == 0)
+    {
+      g_set_error_literal (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_MISSING_KEY,
+                           _("A catalog needs at least one region, one app and one step."));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autoptr(VetoStep) step = g_list_model_get_item (G_LIST_MODEL (self->steps), i);
+      g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
+      VetoApp *app = g_hash_table_lookup (self->app_by_id, veto_step_get_app_id (step));
+
+      if (app == NULL)
+        {
+          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
+                       _("[%s] %s: there is no app “%s”"), group, "App",
+                       veto_step_get_app_id (step));
+          return FALSE;
+        }
+
+      if (!check_regions (self, step, group, error))
+        return FALSE;
+
+      _veto_app_add_step (app, step);
+    }
+
+  for (guint i = 0; i < n_changes; i++)
+    {
+      g_autoptr(VetoChange) change = g_list_model_get_item (G_LIST_MODEL (self->changes), i);
+      const char * const *ids = veto_change_get_steps (change);
+
+      for (guint j = 0; ids[j] != NULL; j++)
+        {
+          if (!g_hash_table_contains (self->step_by_id, ids[j]))
+            {
+              g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
+                           _("[Changes %d] %s: there is no step “%s”"),
+                           veto_change_get_version (change), "Steps", ids[j]);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * veto_catalog_new_from_bytes:
+ * @bytes: the catalog keyfile
+ * @flags: which extra URLs a local catalog may use
+ * @error: the first fault found, naming its group and key
+ *
+ * Parses and validates a catalog. Localized strings are resolved for the
+ * current language (`g_get_language_names()`).
+ *
+ * Returns: (transfer full) (nullable): the catalog, or %NULL with @error set
+ */
+VetoCatalog *
+veto_catalog_new_from_bytes (GBytes            *bytes,
+                             VetoCatalogFlags   flags,
+                             GError           **error)
+{
+  g_autoptr(VetoCatalog) self = NULL;
+  g_autoptr(GKeyFile) keyfile = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) groups = NULL;
+  const char *data;
+  gsize len;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &len);
+
+  if (len == 0)
+    {
+      g_set_error_literal (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_EMPTY,
+                           _("The catalog is empty."));
+      return NULL;
+    }
+
+  if (len > MAX_CATALOG_SIZE)
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_PARSE,
+                   _("The catalog is too large (%lu bytes; at most %d)."),
+                   (unsigned long)len, MAX_CATALOG_SIZE);
+      return NULL;
+    }
+
+  /* Checking the whole text once also catches bad bytes in translations,
+   * which GKeyFile would skip without a word. */
+  if (!g_utf8_validate_len (data, len, NULL))
+    {
+      g_set_error_literal (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_ENCODING,
+                           _("The catalog is not valid UTF-8 text."));
+      return NULL;
+    }
+
+  if (!check_duplicate_groups (data, len, error))
+    return NULL;
+
+  keyfile = g_key_file_new ();
+  if (!g_key_file_load_from_data (keyfile, data, len, G_KEY_FILE_KEEP_TRANSLATIONS, &local_error))
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_PARSE,
+                   _("The catalog could not be read: %s"), local_error->message);
+      return NULL;
+    }
+
+  self = g_object_new (VETO_TYPE_CATALOG, NULL);
+
+  if (!load_header (self, keyfile, error))
+    return NULL;
+
+  groups = g_key_file_get_groups (keyfile, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    if (!load_group (self, keyfile, groups[i], flags, error))
+      return NULL;
+
+  if (!resolve_references (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * veto_catalog_new_from_file:
+ * @file: a catalog file
+ * @flags: use %VETO_CATALOG_FLAGS_ALLOW_LOOPBACK for `--catalog=FILE`
+ * @error: a #GIOError when the file cannot be read, else a #VetoCatalogError
+ *
+ * Returns: (transfer full) (nullable): the catalog
+ */
+VetoCatalog *
+veto_catalog_new_from_file (GFile             *file,
+                            VetoCatalogFlags   flags,
+                            GError           **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return veto_catalog_new_from_bytes (bytes, flags, error);
+}
+
+VetoCatalog *
+veto_catalog_new_from_resource (const char  *path,
+                                GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return veto_catalog_new_from_bytes (bytes, VETO_CATALOG_FLAGS_NONE, error);
+}
+
+int
+veto_catalog_get_version (VetoCatalog *self)
+{
+  g_return_val_if_fail (VETO_IS_CATALOG (self), 0);
+  return self->version;
+}
+
+/**
+ * veto_catalog_get_published:
+ * @self: a #VetoCatalog
+ *
+ * Returns: (transfer none): midnight UTC of the day this version was published
+ */
+GDateTime *
+veto_catalog_get_published (VetoCatalog *self)
+{
+  g_return_val_if_fail (VETO_IS_CATALOG (self), NULL);
+  return self->published;
+}
+
+const char *
+veto_catalog_get_name (VetoCatalog *self)
+{
+  g_return_val_if_fail (VETO_IS_CATALOG (self), NULL);
+  return self->name;
+}
+
+/**
+ * veto_catalog_get_regions:
+ *
+ * Returns: (transfer none): a #GListModel of #VetoRegion, in catalog order
+ */
+GListModel *
+veto_catalog_get_regions (VetoCatalog *self)
+{
+  g_return_val_if_fail (VETO_IS_CATALOG (self), NULL);
+  return G_LIST_MODEL (self->regions);
+}
+
+/**
+ * veto_catalog_get_apps:
+ *
+ * Returns: (transfer none): a #GListModel of #VetoApp, in catalog order
+ */
+GListModel *
+veto_catalog_get_apps (VetoCatalog *self)
+{
+  g_return_val_if_fail (VETO_IS_CATALOG (self), NULL);
+  return G_LIST_MODEL (self->apps);
+}
+
+/**
+ * veto_catalog_get_steps:
+ *
+ * Returns: (transfer none): a #GListModel of every #VetoStep, in catalog order
+ */
+GListModel *
+veto_catalog_get_steps (VetoCatalog *self)
+{
+  g_return_val_if_fail (VETO_IS_CATALOG (self), NULL);
+  return G_LIST_MODEL (self->steps);
+}
+
+/**
+ * veto_catalog_get_changes:
+ *
+ * Returns: (transfer none): a #GListModel of #VetoChange, in catalog order
+ */
+GListModel *
+veto_catalog_get_changes (VetoCatalog *self)
+{
+  g_return_val_if_fail (VETO_IS_CATALOG (self), NULL);
+  return G_LIST_MODEL (self->changes);
+}
+
+/**
+ * veto_catalog_lookup_region:
+ *
+ * Returns: (transfer none) (nullable): the region with that id
+ */
+VetoRegion *
+veto_catalog_lookup_region (VetoCatalog *self,
+                            const char  *id)
+{
+  g_return_val_if_fail (VETO_IS_CATALOG (self), NULL);
+  return id ? g_hash_table_lookup (self->region_by_id, id) : NULL;
+}
+
+/**
+ * veto_catalog_lookup_app:
+ *
+ * Returns: (transfer none) (nullable): the app with that id
+ */
+VetoApp *
+veto_catalog_lookup_app (VetoCatalog *self,
+                         const char  *id)
+{
+  g_return_val_if_fail (VETO_IS_CATALOG (self), NULL);
+  return id ? g_hash_table_lookup (self->app_by_id, id) : NULL;
+}
+
+/**
+ * veto_catalog_lookup_step:
+ *
+ * Returns: (transfer none) (nullable): the step with that id
+ */
+VetoStep *
+veto_catalog_lookup_step (VetoCatalog *self,
+                          const char  *id)
+{
+  g_return_val_if_fail (VETO_IS_CATALOG (self), NULL);
+  return id ? g_hash_table_lookup (self->step_by_id, id) : NULL;
+}
+
+/**
+ * veto_catalog_list_steps:
+ * @self: a #VetoCatalog
+ * @app_id: an app id
+ * @region_id: (nullable): a region id, or %NULL for every region
+ *
+ * Returns: (transfer full): the app's steps that apply in @region_id, in order
+ */
+GListModel *
+veto_catalog_list_steps (VetoCatalog *self,
+                         const char  *app_id,
+                         const char  *region_id)
+{
+  GListStore *store;
+  VetoApp *app;
+  GListModel *steps;
+  guint n;
+
+  g_return_val_if_fail (VETO_IS_CATALOG (self), NULL);
+
+  store = g_list_store_new (VETO_TYPE_STEP);
+  app = veto_catalog_lookup_app (self, app_id);
+  if (app == NULL)
+    return G_LIST_MODEL (store);
+
+  steps = veto_app_get_steps (app);
+  n = g_list_model_get_n_items (steps);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VetoStep) step = g_list_model_get_item (steps, i);
+
+      if (region_id == NULL || veto_step_applies_to (step, region_id))
+        g_list_store_append (store, step);
+    }
+
+  return G_LIST_MODEL (store);
+}

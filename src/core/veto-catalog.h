@@ -1,0 +1,52 @@
+/* veto-catalog.h
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "veto-app.h"
+#include "veto-change.h"
+#include "veto-region.h"
+#include "veto-step.h"
+#include "veto-types.h"
+
+G_BEGIN_DECLS
+
+#define VETO_CATALOG_FORMAT 1
+#define VETO_CATALOG_RESOURCE RESOURCE_PREFIX "catalog/meta.steps"
+
+#define VETO_TYPE_CATALOG (veto_catalog_get_type ())
+
+G_DECLARE_FINAL_TYPE (VetoCatalog, veto_catalog, VETO, CATALOG, GObject)
+
+VetoCatalog *veto_catalog_new_from_bytes    (GBytes            *bytes,
+                                             VetoCatalogFlags   flags,
+                                             GError           **error);
+VetoCatalog *veto_catalog_new_from_file     (GFile             *file,
+                                             VetoCatalogFlags   flags,
+                                             GError           **error);
+VetoCatalog *veto_catalog_new_from_resource (const char        *path,
+                                             GError           **error);
+int          veto_catalog_get_version       (VetoCatalog       *self);
+GDateTime   *veto_catalog_get_published     (VetoCatalog       *self);
+const char  *veto_catalog_get_name          (VetoCatalog       *self);
+GListModel  *veto_catalog_get_regions       (VetoCatalog       *self);
+GListModel  *veto_catalog_get_apps          (VetoCatalog       *self);
+GListModel  *veto_catalog_get_steps         (VetoCatalog       *self);
+GListModel  *veto_catalog_get_changes       (VetoCatalog       *self);
+VetoRegion  *veto_catalog_lookup_region     (VetoCatalog       *self,
+                                             const char        *id);
+VetoApp     *veto_catalog_lookup_app        (VetoCatalog       *self,
+                                             const char        *id);
+VetoStep    *veto_catalog_lookup_step       (VetoCatalog       *self,
+                                             const char        *id);
+GListModel  *veto_catalog_list_steps        (VetoCatalog       *self,
+                                             const char        *app_id,
+                                             const char        *region_id);
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* veto-checklist.h
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "veto-catalog.h"
+#include "veto-progress-store.h"
+#include "veto-task.h"
+
+G_BEGIN_DECLS
+
+#define VETO_TYPE_CHECKLIST (veto_checklist_get_type ())
+
+G_DECLARE_FINAL_TYPE (VetoChecklist, veto_checklist, VETO, CHECKLIST, GObject)
+
+VetoChecklist     *veto_checklist_new          (VetoCatalog       *catalog,
+                                                VetoProgressStore *store);
+VetoCatalog       *veto_checklist_get_catalog  (VetoChecklist     *self);
+VetoProgressStore *veto_checklist_get_store    (VetoChecklist     *self);
+GListModel        *veto_checklist_get_tasks    (VetoChecklist     *self);
+guint              veto_checklist_get_n_tasks  (VetoChecklist     *self);
+guint              veto_checklist_get_n_finished (VetoChecklist   *self);
+guint              veto_checklist_get_n_due    (VetoChecklist     *self);
+void               veto_checklist_refresh      (VetoChecklist     *self);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* veto-i18n.h
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void        veto_i18n_init           (void);
+void        veto_i18n_set_language   (const char *language);
+const char *veto_i18n_get_language   (void);
+char       *veto_format_date         (GDateTime  *date);
+
+G_END_DECLS

@@ -1,0 +1,1269 @@
+/* veto-progress-store.c
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "veto-progress-store.h"
+
+/* What a person did, kept in one small keyfile:
+ *
+ *   [Veto]                       format, region, language, chosen apps
+ *   [Account facebook 1]         Label=Personal
+ *   [Step facebook-object 1]     State=, Submitted=, Confirmed=, Updated=,
+ *                                Checked=, Note=, FormUrl=
+ *   [Step whatsapp-ai-chats]     a step that is not per account
+ *   [End]                        written last, so truncation is detectable
+ *
+ * Every change is written at once with g_file_set_contents_full(), which
+ * writes a temporary file, fsyncs it and renames it over the old one: after a
+ * crash the file holds either the old state or the new one, never a mix.
+ *
+ * This file is a person's record of what they asked Meta, so it is never
+ * overwritten unless we understood it: a file that does not parse is moved
+ * aside to progress.ini.corrupt-<time>, and a file from a newer Veto is left
+ * alone and opened read-only.
+ */
+
+struct _VetoProgressStore
+{
+  GObject    parent_instance;
+
+  GFile     *file;
+  VetoClock *clock;
+  GKeyFile  *keyfile;
+
+  /* set when a corrupt file was moved aside during load */
+  GFile     *recovered_file;
+  GError    *save_error;
+
+  guint      read_only : 1;
+  guint      is_new : 1;
+};
+
+G_DEFINE_FINAL_TYPE (VetoProgressStore, veto_progress_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_CLOCK,
+  PROP_READ_ONLY,
+  PROP_SAVE_ERROR,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+#define HEADER "Veto"
+#define END_GROUP "End"
+
+static void
+veto_progress_store_dispose (GObject *object)
+{
+  VetoProgressStore *self = (VetoProgressStore *)object;
+
+  g_clear_object (&self->file);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->recovered_file);
+
+  G_OBJECT_CLASS (veto_progress_store_parent_class)->dispose (object);
+}
+
+static void
+veto_progress_store_finalize (GObject *object)
+{
+  VetoProgressStore *self = (VetoProgressStore *)object;
+
+  g_clear_pointer (&self->keyfile, g_key_file_unref);
+  g_clear_error (&self->save_error);
+
+  G_OBJECT_CLASS (veto_progress_store_parent_class)->finalize (object);
+}
+
+static void
+veto_progress_store_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  VetoProgressStore *self = VETO_PROGRESS_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
+    case PROP_SAVE_ERROR:
+      g_value_set_string (value, self->save_error ? self->save_error->message : NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+veto_progress_store_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  VetoProgressStore *self = VETO_PROGRESS_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      self->file = g_value_dup_object (value);
+      break;
+
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+veto_progress_store_constructed (GObject *object)
+{
+  VetoProgressStore *self = (VetoProgressStore *)object;
+
+  G_OBJECT_CLASS (veto_progress_store_parent_class)->constructed (object);
+
+  if (self->file == NULL)
+    self->file = veto_progress_store_default_file ();
+  if (self->clock == NULL)
+    self->clock = veto_clock_new ();
+}
+
+static void
+veto_progress_store_class_init (VetoProgressStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = veto_progress_store_dispose;
+  object_class->finalize = veto_progress_store_finalize;
+  object_class->get_property = veto_progress_store_get_property;
+  object_class->set_property = veto_progress_store_set_property;
+  object_class->constructed = veto_progress_store_constructed;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, VETO_TYPE_CLOCK,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* The message of the last failed save, or NULL once a save succeeds. */
+  properties[PROP_SAVE_ERROR] =
+    g_param_spec_string ("save-error", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VetoProgressStore::changed:
+   *
+   * Emitted after any change, once it has been saved (or the save failed,
+   * see #VetoProgressStore:save-error).
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+init_fresh (VetoProgressStore *self)
+{
+  g_clear_pointer (&self->keyfile, g_key_file_unref);
+  self->keyfile = g_key_file_new ();
+  g_key_file_set_integer (self->keyfile, HEADER, "Format", VETO_PROGRESS_FORMAT);
+}
+
+static void
+veto_progress_store_init (VetoProgressStore *self)
+{
+  self->is_new = TRUE;
+  init_fresh (self);
+}
+
+/**
+ * veto_progress_store_default_file:
+ *
+ * Returns: (transfer full): `$XDG_STATE_HOME/veto/progress.ini`
+ */
+GFile *
+veto_progress_store_default_file (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_state_dir (), "veto", "progress.ini", NULL);
+
+  return g_file_new_for_path (path);
+}
+
+/**
+ * veto_progress_store_new:
+ * @file: (nullable): where to keep the progress; %NULL for the default
+ * @clock: (nullable): the clock that stamps changes; %NULL for the system's
+ *
+ * Creates an empty store. Call veto_progress_store_load() to read @file.
+ *
+ * Returns: (transfer full): a new #VetoProgressStore
+ */
+VetoProgressStore *
+veto_progress_store_new (GFile     *file,
+                         VetoClock *clock)
+{
+  return g_object_new (VETO_TYPE_PROGRESS_STORE,
+                       "file", file,
+                       "clock", clock,
+                       NULL);
+}
+
+static gboolean
+is_iso8601 (const char *str)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (str == NULL || *str == '\0')
+    return TRUE;
+
+  dt = g_date_time_new_from_iso8601 (str, NULL);
+  return dt != NULL;
+}
+
+/* Anything we would later misread makes the whole file suspect: it is then
+ * kept aside rather than half-understood and overwritten. */
+static gboolean
+validate (GKeyFile  *keyfile,
+          GError   **error)
+{
+  g_auto(GStrv) groups = g_key_file_get_groups (keyfile, NULL);
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_auto(GStrv) keys = g_key_file_get_keys (keyfile, groups[i], NULL, NULL);
+
+      for (guint j = 0; keys != NULL && keys[j] != NULL; j++)
+        {
+          g_autofree char *value = g_key_file_get_string (keyfile, groups[i], keys[j], NULL);
+          gboolean ok = value != NULL;
+
+          if (ok && g_str_has_prefix (groups[i], "Step "))
+            {
+              VetoStepState state;
+
+              if (g_str_equal (keys[j], "State"))
+                ok = veto_step_state_from_string (value, &state);
+              else if (g_str_equal (keys[j], "Submitted") ||
+                       g_str_equal (keys[j], "Confirmed") ||
+                       g_str_equal (keys[j], "Updated") ||
+                       g_str_equal (keys[j], "Checked"))
+                ok = is_iso8601 (value);
+            }
+
+          if (!ok)
+            {
+              g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                           "[%s] %s: invalid value", groups[i], keys[j]);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse (GKeyFile    *keyfile,
+       const char  *data,
+       gsize        len,
+       int         *format,
+       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) groups = NULL;
+  gsize n_groups = 0;
+
+  if (len == 0 || !g_utf8_validate_len (data, len, NULL))
+    {
+      g_set_error_literal (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_UNKNOWN_ENCODING,
+                           "empty or not UTF-8");
+      return FALSE;
+    }
+
+  if (!g_key_file_load_from_data (keyfile, data, len, G_KEY_FILE_NONE, error))
+    return FALSE;
+
+  *format = g_key_file_get_integer (keyfile, HEADER, "Format", &local_error);
+  if (local_error != NULL || *format < 1)
+    {
+      g_set_error_literal (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                           "no valid Format");
+      return FALSE;
+    }
+
+  /* A newer Veto may write things we don't understand: don't judge them. */
+  if (*format > VETO_PROGRESS_FORMAT)
+    return TRUE;
+
+  groups = g_key_file_get_groups (keyfile, &n_groups);
+  if (n_groups == 0 || !g_str_equal (groups[n_groups - 1], END_GROUP))
+    {
+      g_set_error_literal (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_PARSE,
+                           "truncated: the final group is missing");
+      return FALSE;
+    }
+  g_key_file_remove_group (keyfile, END_GROUP, NULL);
+
+  return validate (keyfile, error);
+}
+
+static GFile *
+move_aside (VetoProgressStore  *self,
+            GError            **error)
+{
+  g_autoptr(GDateTime) now = veto_clock_get_now (self->clock);
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  g_autofree char *path = g_file_get_path (self->file);
+
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *aside = attempt == 0
+        ? g_strdup_printf ("%s.corrupt-%s", path, stamp)
+        : g_strdup_printf ("%s.corrupt-%s-%u", path, stamp, attempt);
+      g_autoptr(GFile) target = g_file_new_for_path (aside);
+      g_autoptr(GError) local_error = NULL;
+
+      /* Never replace an earlier copy: it may be the one that matters. */
+      if (g_file_move (self->file, target, G_FILE_COPY_NOFOLLOW_SYMLINKS,
+                       NULL, NULL, NULL, &local_error))
+        return g_steal_pointer (&target);
+
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       "too many corrupt copies already");
+  return NULL;
+}
+
+/**
+ * veto_progress_store_load:
+ * @self: a #VetoProgressStore
+ * @error: set when the file exists but could not be read or moved aside
+ *
+ * Reads the progress file. A missing file is a fresh start. A file that does
+ * not parse is moved aside (see veto_progress_store_get_recovered_file()) and
+ * the store starts fresh. A file from a newer format is loaded read-only.
+ *
+ * On error the store is left empty and read-only, so that nothing overwrites
+ * a file we could not read.
+ *
+ * Returns: %TRUE when the store can be used
+ */
+gboolean
+veto_progress_store_load (VetoProgressStore  *self,
+                          GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GKeyFile) keyfile = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  int format = 0;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+
+  g_clear_object (&self->recovered_file);
+  init_fresh (self);
+  self->is_new = TRUE;
+
+  if (!g_file_load_contents (self->file, NULL, &data, &len, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+
+      self->read_only = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Your progress could not be read: %s"), local_error->message);
+      return FALSE;
+    }
+
+  keyfile = g_key_file_new ();
+  if (!parse (keyfile, data, len, &format, &local_error))
+    {
+      g_autoptr(GError) move_error = NULL;
+
+      g_debug ("%s does not parse (%s); moving it aside",
+               g_file_peek_path (self->file), local_error->message);
+
+      self->recovered_file = move_aside (self, &move_error);
+      if (self->recovered_file == NULL)
+        {
+          self->read_only = TRUE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+          g_set_error (error, move_error->domain, move_error->code,
+                       _("Your progress file is damaged and could not be set aside: %s"),
+                       move_error->message);
+          return FALSE;
+        }
+
+      return TRUE;
+    }
+
+  g_clear_pointer (&self->keyfile, g_key_file_unref);
+  self->keyfile = g_steal_pointer (&keyfile);
+  self->is_new = FALSE;
+
+  if (format > VETO_PROGRESS_FORMAT && !self->read_only)
+    {
+      self->read_only = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+ensure_folder (GFile   *file,
+               GError **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *dir = g_file_get_path (parent);
+  g_autofree char *base = g_file_get_basename (parent);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* Our own folder stays private even if someone loosened it; a folder
+   * that merely holds a test file is not ours to change. */
+  if (g_str_equal (base, "veto"))
+    g_chmod (dir, 0700);
+
+  return TRUE;
+}
+
+/**
+ * veto_progress_store_save:
+ * @self: a #VetoProgressStore
+ * @error: where to put a failure
+ *
+ * Writes the state atomically. Changes already save by themselves; call this
+ * to retry after #VetoProgressStore:save-error was set.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+veto_progress_store_save (VetoProgressStore  *self,
+                          GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *path = NULL;
+  gboolean had_error;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                           _("Your progress is open read-only."));
+      return FALSE;
+    }
+
+  body = g_key_file_to_data (self->keyfile, NULL, NULL);
+  data = g_strconcat (body, "\n[" END_GROUP "]\n", NULL);
+  path = g_file_get_path (self->file);
+  had_error = self->save_error != NULL;
+
+  if (!ensure_folder (self->file, &local_error) ||
+      !g_file_set_contents_full (path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0600, &local_error))
+    {
+      g_clear_error (&self->save_error);
+      g_set_error (&self->save_error, local_error->domain, local_error->code,
+                   _("Your progress could not be saved: %s"), local_error->message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
+      if (error != NULL)
+        *error = g_error_copy (self->save_error);
+      return FALSE;
+    }
+
+  self->is_new = FALSE;
+  if (had_error)
+    {
+      g_clear_error (&self->save_error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
+    }
+
+  return TRUE;
+}
+
+/* Setters call begin_change() first and commit() last. */
+static gboolean
+begin_change (VetoProgressStore *self)
+{
+  if (self->read_only)
+    {
+      g_debug ("Ignoring a change: the progress store is read-only");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+commit (VetoProgressStore *self)
+{
+  /* A failure is kept in save-error and the change stays in memory; the
+   * next change or an explicit save retries. */
+  veto_progress_store_save (self, NULL);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+GFile *
+veto_progress_store_get_file (VetoProgressStore *self)
+{
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+  return self->file;
+}
+
+VetoClock *
+veto_progress_store_get_clock (VetoProgressStore *self)
+{
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+  return self->clock;
+}
+
+/**
+ * veto_progress_store_get_recovered_file:
+ *
+ * Returns: (transfer none) (nullable): where a damaged progress file was
+ *   moved during the last load, if it was
+ */
+GFile *
+veto_progress_store_get_recovered_file (VetoProgressStore *self)
+{
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+  return self->recovered_file;
+}
+
+gboolean
+veto_progress_store_get_read_only (VetoProgressStore *self)
+{
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+  return self->read_only;
+}
+
+/**
+ * veto_progress_store_get_save_error:
+ *
+ * Returns: (transfer none) (nullable): why the last save failed
+ */
+const GError *
+veto_progress_store_get_save_error (VetoProgressStore *self)
+{
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+  return self->save_error;
+}
+
+/**
+ * veto_progress_store_get_is_new:
+ *
+ * Returns: %TRUE until something has been saved: no progress file existed
+ */
+gboolean
+veto_progress_store_get_is_new (VetoProgressStore *self)
+{
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+  return self->is_new;
+}
+
+/**
+ * veto_progress_store_reset:
+ *
+ * Forgets everything: region, apps, accounts and every step's state. The
+ * interface language is kept, as it is a preference, not progress.
+ */
+void
+veto_progress_store_reset (VetoProgressStore *self)
+{
+  g_autofree char *language = NULL;
+
+  g_return_if_fail (VETO_IS_PROGRESS_STORE (self));
+
+  if (!begin_change (self))
+    return;
+
+  language = g_key_file_get_string (self->keyfile, HEADER, "Language", NULL);
+  init_fresh (self);
+  if (language != NULL && *language != '\0')
+    g_key_file_set_string (self->keyfile, HEADER, "Language", language);
+
+  commit (self);
+}
+
+/* Strings returned as const point into the keyfile only through this cache,
+ * because GKeyFile hands out copies. */
+static const char *
+cached_header_string (VetoProgressStore *self,
+                      const char        *key)
+{
+  char *value = g_key_file_get_string (self->keyfile, HEADER, key, NULL);
+  const char *interned;
+
+  if (value == NULL || *value == '\0')
+    {
+      g_free (value);
+      return NULL;
+    }
+
+  interned = g_intern_string (value);
+  g_free (value);
+  return interned;
+}
+
+static void
+set_header_string (VetoProgressStore *self,
+                   const char        *key,
+                   const char        *value)
+{
+  g_autofree char *old = g_key_file_get_string (self->keyfile, HEADER, key, NULL);
+
+  if (g_strcmp0 (old && *old ? old : NULL, value && *value ? value : NULL) == 0)
+    return;
+
+  if (!begin_change (self))
+    return;
+
+  if (value == NULL || *value == '\0')
+    g_key_file_remove_key (self->keyfile, HEADER, key, NULL);
+  else
+    g_key_file_set_string (self->keyfile, HEADER, key, value);
+
+  commit (self);
+}
+
+const char *
+veto_progress_store_get_region (VetoProgressStore *self)
+{
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+  return cached_header_string (self, "Region");
+}
+
+void
+veto_progress_store_set_region (VetoProgressStore *self,
+                                const char        *region_id)
+{
+  g_return_if_fail (VETO_IS_PROGRESS_STORE (self));
+  set_header_string (self, "Region", region_id);
+}
+
+/**
+ * veto_progress_store_get_language:
+ *
+ * Returns: (nullable): `en`, `fr`, or %NULL to follow the system
+ */
+const char *
+veto_progress_store_get_language (VetoProgressStore *self)
+{
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+  return cached_header_string (self, "Language");
+}
+
+void
+veto_progress_store_set_language (VetoProgressStore *self,
+                                  const char        *language)
+{
+  g_return_if_fail (VETO_IS_PROGRESS_STORE (self));
+  set_header_string (self, "Language", language);
+}
+
+/**
+ * veto_progress_store_get_catalog_version:
+ *
+ * Returns: the version of the catalog the person last saw, or 0
+ */
+int
+veto_progress_store_get_catalog_version (VetoProgressStore *self)
+{
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), 0);
+  return g_key_file_get_integer (self->keyfile, HEADER, "CatalogVersion", NULL);
+}
+
+void
+veto_progress_store_set_catalog_version (VetoProgressStore *self,
+                                         int                version)
+{
+  g_return_if_fail (VETO_IS_PROGRESS_STORE (self));
+
+  if (veto_progress_store_get_catalog_version (self) == version || !begin_change (self))
+    return;
+
+  g_key_file_set_integer (self->keyfile, HEADER, "CatalogVersion", version);
+  commit (self);
+}
+
+/**
+ * veto_progress_store_dup_apps:
+ *
+ * Returns: (transfer full): the ids of the apps the person uses
+ */
+GStrv
+veto_progress_store_dup_apps (VetoProgressStore *self)
+{
+  GStrv apps;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+
+  apps = g_key_file_get_string_list (self->keyfile, HEADER, "Apps", NULL, NULL);
+  return apps ? apps : g_new0 (char *, 1);
+}
+
+gboolean
+veto_progress_store_has_app (VetoProgressStore *self,
+                             const char        *app_id)
+{
+  g_auto(GStrv) apps = NULL;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+
+  apps = veto_progress_store_dup_apps (self);
+  return g_strv_contains ((const char * const *)apps, app_id);
+}
+
+static char *
+account_group (const char *app_id,
+               const char *account_id)
+{
+  return g_strdup_printf ("Account %s %s", app_id, account_id);
+}
+
+/* Account ids are small numbers, unique across apps and never reused, so
+ * that the steps of a removed account can't leak into a new one. */
+static char *
+new_account_id (VetoProgressStore *self)
+{
+  g_auto(GStrv) groups = g_key_file_get_groups (self->keyfile, NULL);
+  guint64 next = g_key_file_get_uint64 (self->keyfile, HEADER, "NextAccount", NULL);
+
+  next = MAX (next, 1);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      const char *space = strrchr (groups[i], ' ');
+
+      if (g_str_has_prefix (groups[i], "Account ") && space != NULL)
+        next = MAX (next, g_ascii_strtoull (space + 1, NULL, 10) + 1);
+    }
+
+  g_key_file_set_uint64 (self->keyfile, HEADER, "NextAccount", next + 1);
+
+  return g_strdup_printf ("%" G_GUINT64_FORMAT, next);
+}
+
+/**
+ * veto_progress_store_set_app:
+ * @self: a #VetoProgressStore
+ * @app_id: an app id
+ * @used: whether the person uses it
+ *
+ * Choosing an app that has no account yet gives it one unnamed account.
+ * Unchoosing an app keeps its accounts and steps, so that choosing it again
+ * loses nothing.
+ */
+void
+veto_progress_store_set_app (VetoProgressStore *self,
+                             const char        *app_id,
+                             gboolean           used)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) apps = NULL;
+  g_auto(GStrv) result = NULL;
+  g_auto(GStrv) accounts = NULL;
+
+  g_return_if_fail (VETO_IS_PROGRESS_STORE (self));
+  g_return_if_fail (app_id != NULL);
+
+  if (veto_progress_store_has_app (self, app_id) == !!used || !begin_change (self))
+    return;
+
+  apps = veto_progress_store_dup_apps (self);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; apps[i] != NULL; i++)
+    if (!g_str_equal (apps[i], app_id))
+      g_strv_builder_add (builder, apps[i]);
+  if (used)
+    g_strv_builder_add (builder, app_id);
+  result = g_strv_builder_end (builder);
+
+  g_key_file_set_string_list (self->keyfile, HEADER, "Apps",
+                              (const char * const *)result, g_strv_length (result));
+
+  accounts = veto_progress_store_dup_accounts (self, app_id);
+  if (used && accounts[0] == NULL)
+    {
+      g_autofree char *id = new_account_id (self);
+      g_autofree char *group = account_group (app_id, id);
+
+      g_key_file_set_string (self->keyfile, group, "Label", "");
+    }
+
+  commit (self);
+}
+
+/**
+ * veto_progress_store_dup_accounts:
+ *
+ * Returns: (transfer full): the account ids held for @app_id, in the order
+ *   they were added
+ */
+GStrv
+veto_progress_store_dup_accounts (VetoProgressStore *self,
+                                  const char        *app_id)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) groups = NULL;
+  g_autofree char *prefix = NULL;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+
+  prefix = g_strdup_printf ("Account %s ", app_id);
+  groups = g_key_file_get_groups (self->keyfile, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    if (g_str_has_prefix (groups[i], prefix) && groups[i][strlen (prefix)] != '\0')
+      g_strv_builder_add (builder, groups[i] + strlen (prefix));
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * veto_progress_store_add_account:
+ * @self: a #VetoProgressStore
+ * @app_id: an app id
+ * @label: (nullable): how the person calls it ("personal", "work")
+ *
+ * Returns: (transfer full) (nullable): the new account's id, or %NULL when
+ *   the store is read-only
+ */
+char *
+veto_progress_store_add_account (VetoProgressStore *self,
+                                 const char        *app_id,
+                                 const char        *label)
+{
+  g_autofree char *group = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+  g_return_val_if_fail (app_id != NULL, NULL);
+
+  if (!begin_change (self))
+    return NULL;
+
+  id = new_account_id (self);
+  group = account_group (app_id, id);
+  g_key_file_set_string (self->keyfile, group, "Label", label ? label : "");
+  commit (self);
+
+  return g_steal_pointer (&id);
+}
+
+static char *
+step_group (const char *step_id,
+            const char *account_id)
+{
+  if (account_id == NULL || *account_id == '\0')
+    return g_strdup_printf ("Step %s", step_id);
+
+  return g_strdup_printf ("Step %s %s", step_id, account_id);
+}
+
+/**
+ * veto_progress_store_remove_account:
+ *
+ * Removes the account and the state of every step recorded for it.
+ */
+void
+veto_progress_store_remove_account (VetoProgressStore *self,
+                                    const char        *app_id,
+                                    const char        *account_id)
+{
+  g_autofree char *group = NULL;
+  g_autofree char *suffix = NULL;
+  g_auto(GStrv) groups = NULL;
+
+  g_return_if_fail (VETO_IS_PROGRESS_STORE (self));
+  g_return_if_fail (app_id != NULL && account_id != NULL);
+
+  group = account_group (app_id, account_id);
+  if (!g_key_file_has_group (self->keyfile, group) || !begin_change (self))
+    return;
+
+  g_key_file_remove_group (self->keyfile, group, NULL);
+
+  /* Step groups are "Step <step-id> <account-id>", and account ids are
+   * unique across apps. */
+  suffix = g_strdup_printf (" %s", account_id);
+  groups = g_key_file_get_groups (self->keyfile, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    if (g_str_has_prefix (groups[i], "Step ") && g_str_has_suffix (groups[i], suffix) &&
+        strchr (groups[i] + 5, ' ') == groups[i] + strlen (groups[i]) - strlen (suffix))
+      g_key_file_remove_group (self->keyfile, groups[i], NULL);
+
+  commit (self);
+}
+
+/**
+ * veto_progress_store_dup_account_label:
+ *
+ * Returns: (transfer full) (nullable): the label, or %NULL when the person
+ *   gave none
+ */
+char *
+veto_progress_store_dup_account_label (VetoProgressStore *self,
+                                       const char        *app_id,
+                                       const char        *account_id)
+{
+  g_autofree char *group = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+
+  group = account_group (app_id, account_id);
+  label = g_key_file_get_string (self->keyfile, group, "Label", NULL);
+  if (label == NULL || *label == '\0')
+    return NULL;
+
+  return g_steal_pointer (&label);
+}
+
+void
+veto_progress_store_set_account_label (VetoProgressStore *self,
+                                       const char        *app_id,
+                                       const char        *account_id,
+                                       const char        *label)
+{
+  g_autofree char *group = NULL;
+  g_autofree char *old = NULL;
+
+  g_return_if_fail (VETO_IS_PROGRESS_STORE (self));
+
+  group = account_group (app_id, account_id);
+  if (!g_key_file_has_group (self->keyfile, group))
+    return;
+
+  old = veto_progress_store_dup_account_label (self, app_id, account_id);
+  if (g_strcmp0 (old, label && *label ? label : NULL) == 0 || !begin_change (self))
+    return;
+
+  g_key_file_set_string (self->keyfile, group, "Label", label ? label : "");
+  commit (self);
+}
+
+VetoStepState
+veto_progress_store_get_state (VetoProgressStore *self,
+                               const char        *step_id,
+                               const char        *account_id)
+{
+  g_autofree char *group = NULL;
+  g_autofree char *value = NULL;
+  VetoStepState state = VETO_STEP_STATE_TODO;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), VETO_STEP_STATE_TODO);
+  g_return_val_if_fail (step_id != NULL, VETO_STEP_STATE_TODO);
+
+  group = step_group (step_id, account_id);
+  value = g_key_file_get_string (self->keyfile, group, "State", NULL);
+  if (value == NULL || !veto_step_state_from_string (value, &state))
+    return VETO_STEP_STATE_TODO;
+
+  return state;
+}
+
+static void
+stamp (VetoProgressStore *self,
+       const char        *group,
+       const char        *key,
+       gboolean           only_if_unset)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *iso = NULL;
+
+  if (only_if_unset && g_key_file_has_key (self->keyfile, group, key, NULL))
+    return;
+
+  now = veto_clock_get_now (self->clock);
+  iso = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_key_file_set_string (self->keyfile, group, key, iso);
+}
+
+/**
+ * veto_progress_store_set_state:
+ *
+ * Records a new state for a step and account, stamped with the clock's time.
+ * Entering "submitted" or "confirmed" records that date too, once: marking a
+ * step submitted again later keeps the first date, which is the one that
+ * counts for Meta's one-month deadline.
+ */
+void
+veto_progress_store_set_state (VetoProgressStore *self,
+                               const char        *step_id,
+                               const char        *account_id,
+                               VetoStepState      state)
+{
+  g_autofree char *group = NULL;
+
+  g_return_if_fail (VETO_IS_PROGRESS_STORE (self));
+  g_return_if_fail (step_id != NULL);
+  g_return_if_fail (state <= VETO_STEP_STATE_NOT_APPLICABLE);
+
+  group = step_group (step_id, account_id);
+  if ((g_key_file_has_group (self->keyfile, group) &&
+       veto_progress_store_get_state (self, step_id, account_id) == state) ||
+      !begin_change (self))
+    return;
+
+  g_key_file_set_string (self->keyfile, group, "State", veto_step_state_to_string (state));
+  stamp (self, group, "Updated", FALSE);
+
+  if (state == VETO_STEP_STATE_SUBMITTED)
+    stamp (self, group, "Submitted", TRUE);
+  else if (state == VETO_STEP_STATE_CONFIRMED)
+    {
+      /* A confirmation implies a submission, even if it was never ticked. */
+      stamp (self, group, "Submitted", TRUE);
+      stamp (self, group, "Confirmed", TRUE);
+    }
+  else if (state == VETO_STEP_STATE_TODO)
+    {
+      /* Back to "to do" means the earlier dates no longer describe anything. */
+      g_key_file_remove_key (self->keyfile, group, "Submitted", NULL);
+      g_key_file_remove_key (self->keyfile, group, "Confirmed", NULL);
+    }
+
+  commit (self);
+}
+
+static GDateTime *
+dup_date (VetoProgressStore *self,
+          const char        *step_id,
+          const char        *account_id,
+          const char        *key)
+{
+  g_autofree char *group = step_group (step_id, account_id);
+  g_autofree char *value = g_key_file_get_string (self->keyfile, group, key, NULL);
+
+  if (value == NULL || *value == '\0')
+    return NULL;
+
+  return g_date_time_new_from_iso8601 (value, NULL);
+}
+
+/**
+ * veto_progress_store_dup_submitted:
+ *
+ * Returns: (transfer full) (nullable): when the step was first marked submitted
+ */
+GDateTime *
+veto_progress_store_dup_submitted (VetoProgressStore *self,
+                                   const char        *step_id,
+                                   const char        *account_id)
+{
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+  return dup_date (self, step_id, account_id, "Submitted");
+}
+
+/**
+ * veto_progress_store_dup_confirmed:
+ *
+ * Returns: (transfer full) (nullable): when Meta's confirmation was recorded
+ */
+GDateTime *
+veto_progress_store_dup_confirmed (VetoProgressStore *self,
+                                   const char        *step_id,
+                                   const char        *account_id)
+{
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+  return dup_date (self, step_id, account_id, "Confirmed");
+}
+
+/**
+ * veto_progress_store_dup_updated:
+ *
+ * Returns: (transfer full) (nullable): when the state last changed
+ */
+GDateTime *
+veto_progress_store_dup_updated (VetoProgressStore *self,
+                                 const char        *step_id,
+                                 const char        *account_id)
+{
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+  return dup_date (self, step_id, account_id, "Updated");
+}
+
+/**
+ * veto_progress_store_dup_checked:
+ *
+ * Returns: (transfer full) (nullable): when the person last rechecked the step
+ */
+GDateTime *
+veto_progress_store_dup_checked (VetoProgressStore *self,
+                                 const char        *step_id,
+                                 const char        *account_id)
+{
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+  return dup_date (self, step_id, account_id, "Checked");
+}
+
+void
+veto_progress_store_mark_checked (VetoProgressStore *self,
+                                  const char        *step_id,
+                                  const char        *account_id)
+{
+  g_autofree char *group = NULL;
+
+  g_return_if_fail (VETO_IS_PROGRESS_STORE (self));
+  g_return_if_fail (step_id != NULL);
+
+  if (!begin_change (self))
+    return;
+
+  group = step_group (step_id, account_id);
+  if (!g_key_file_has_key (self->keyfile, group, "State", NULL))
+    g_key_file_set_string (self->keyfile, group, "State",
+                           veto_step_state_to_string (VETO_STEP_STATE_TODO));
+  stamp (self, group, "Checked", FALSE);
+  commit (self);
+}
+
+static char *
+dup_text (VetoProgressStore *self,
+          const char        *step_id,
+          const char        *account_id,
+          const char        *key)
+{
+  g_autofree char *group = step_group (step_id, account_id);
+  g_autofree char *value = g_key_file_get_string (self->keyfile, group, key, NULL);
+
+  if (value == NULL || *value == '\0')
+    return NULL;
+
+  return g_steal_pointer (&value);
+}
+
+static void
+set_text (VetoProgressStore *self,
+          const char        *step_id,
+          const char        *account_id,
+          const char        *key,
+          const char        *value)
+{
+  g_autofree char *group = step_group (step_id, account_id);
+  g_autofree char *old = dup_text (self, step_id, account_id, key);
+
+  if (value != NULL && *value == '\0')
+    value = NULL;
+
+  if (g_strcmp0 (old, value) == 0 || !begin_change (self))
+    return;
+
+  if (!g_key_file_has_key (self->keyfile, group, "State", NULL))
+    g_key_file_set_string (self->keyfile, group, "State",
+                           veto_step_state_to_string (VETO_STEP_STATE_TODO));
+
+  if (value == NULL)
+    g_key_file_remove_key (self->keyfile, group, key, NULL);
+  else
+    g_key_file_set_string (self->keyfile, group, key, value);
+
+  commit (self);
+}
+
+/**
+ * veto_progress_store_dup_note:
+ *
+ * Returns: (transfer full) (nullable): the person's note on that step
+ */
+char *
+veto_progress_store_dup_note (VetoProgressStore *self,
+                              const char        *step_id,
+                              const char        *account_id)
+{
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+  return dup_text (self, step_id, account_id, "Note");
+}
+
+void
+veto_progress_store_set_note (VetoProgressStore *self,
+                              const char        *step_id,
+                              const char        *account_id,
+                              const char        *note)
+{
+  g_return_if_fail (VETO_IS_PROGRESS_STORE (self));
+  g_return_if_fail (step_id != NULL);
+  set_text (self, step_id, account_id, "Note", note);
+}
+
+/**
+ * veto_progress_store_dup_form_url:
+ *
+ * Returns: (transfer full) (nullable): the address of the form the person
+ *   opened for that step, as it was at the time
+ */
+char *
+veto_progress_store_dup_form_url (VetoProgressStore *self,
+                                  const char        *step_id,
+                                  const char        *account_id)
+{
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+  return dup_text (self, step_id, account_id, "FormUrl");
+}
+
+void
+veto_progress_store_set_form_url (VetoProgressStore *self,
+                                  const char        *step_id,
+                                  const char        *account_id,
+                                  const char        *url)
+{
+  g_return_if_fail (VETO_IS_PROGRESS_STORE (self));
+  g_return_if_fail (step_id != NULL);
+  set_text (self, step_id, account_id, "FormUrl", url);
+}

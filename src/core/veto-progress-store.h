@@ -1,0 +1,108 @@
+/* veto-progress-store.h
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "veto-clock.h"
+#include "veto-types.h"
+
+G_BEGIN_DECLS
+
+#define VETO_PROGRESS_FORMAT 1
+
+#define VETO_TYPE_PROGRESS_STORE (veto_progress_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (VetoProgressStore, veto_progress_store, VETO, PROGRESS_STORE, GObject)
+
+GFile             *veto_progress_store_default_file     (void);
+VetoProgressStore *veto_progress_store_new              (GFile             *file,
+                                                         VetoClock         *clock);
+gboolean           veto_progress_store_load             (VetoProgressStore *self,
+                                                         GError           **error);
+gboolean           veto_progress_store_save             (VetoProgressStore *self,
+                                                         GError           **error);
+GFile             *veto_progress_store_get_file         (VetoProgressStore *self);
+VetoClock         *veto_progress_store_get_clock        (VetoProgressStore *self);
+GFile             *veto_progress_store_get_recovered_file (VetoProgressStore *self);
+gboolean           veto_progress_store_get_read_only    (VetoProgressStore *self);
+const GError      *veto_progress_store_get_save_error   (VetoProgressStore *self);
+gboolean           veto_progress_store_get_is_new       (VetoProgressStore *self);
+void               veto_progress_store_reset            (VetoProgressStore *self);
+
+const char        *veto_progress_store_get_region       (VetoProgressStore *self);
+void               veto_progress_store_set_region       (VetoProgressStore *self,
+                                                         const char        *region_id);
+const char        *veto_progress_store_get_language     (VetoProgressStore *self);
+void               veto_progress_store_set_language     (VetoProgressStore *self,
+                                                         const char        *language);
+int                veto_progress_store_get_catalog_version (VetoProgressStore *self);
+void               veto_progress_store_set_catalog_version (VetoProgressStore *self,
+                                                         int                version);
+
+GStrv              veto_progress_store_dup_apps         (VetoProgressStore *self);
+gboolean           veto_progress_store_has_app          (VetoProgressStore *self,
+                                                         const char        *app_id);
+void               veto_progress_store_set_app          (VetoProgressStore *self,
+                                                         const char        *app_id,
+                                                         gboolean           used);
+
+GStrv              veto_progress_store_dup_accounts     (VetoProgressStore *self,
+                                                         const char        *app_id);
+char              *veto_progress_store_add_account      (VetoProgressStore *self,
+                                                         const char        *app_id,
+                                                         const char        *label);
+void               veto_progress_store_remove_account   (VetoProgressStore *self,
+                                                         const char        *app_id,
+                                                         const char        *account_id);
+char              *veto_progress_store_dup_account_label (VetoProgressStore *self,
+                                                         const char        *app_id,
+                                                         const char        *account_id);
+void               veto_progress_store_set_account_label (VetoProgressStore *self,
+                                                         const char        *app_id,
+                                                         const char        *account_id,
+                                                         const char        *label);
+
+VetoStepState      veto_progress_store_get_state        (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id);
+void               veto_progress_store_set_state        (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id,
+                                                         VetoStepState      state);
+GDateTime         *veto_progress_store_dup_submitted    (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id);
+GDateTime         *veto_progress_store_dup_confirmed    (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id);
+GDateTime         *veto_progress_store_dup_updated      (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id);
+GDateTime         *veto_progress_store_dup_checked      (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id);
+void               veto_progress_store_mark_checked     (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id);
+char              *veto_progress_store_dup_note         (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id);
+void               veto_progress_store_set_note         (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id,
+                                                         const char        *note);
+char              *veto_progress_store_dup_form_url     (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id);
+void               veto_progress_store_set_form_url     (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id,
+                                                         const char        *url);
+
+G_END_DECLS

@@ -1,0 +1,206 @@
+/* veto-status.c
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "veto-i18n.h"
+#include "veto-status.h"
+
+/* The text `veto --status` prints: the whole checklist, per app and
+ * account, in the interface language, then one line that sums it up. It is
+ * meant for a terminal and for scripts: the exit status says whether
+ * anything is left (see VetoStatus). */
+
+/**
+ * veto_step_state_get_label:
+ * @state: a state
+ *
+ * Returns: the state as a person reads it, translated
+ */
+const char *
+veto_step_state_get_label (VetoStepState state)
+{
+  switch (state)
+    {
+    case VETO_STEP_STATE_TODO:
+      return C_("state", "To do");
+    case VETO_STEP_STATE_SUBMITTED:
+      return C_("state", "Submitted");
+    case VETO_STEP_STATE_CONFIRMED:
+      return C_("state", "Confirmed");
+    case VETO_STEP_STATE_DONE:
+      return C_("state", "Done");
+    case VETO_STEP_STATE_SKIPPED:
+      return C_("state", "Skipped");
+    case VETO_STEP_STATE_NOT_APPLICABLE:
+      return C_("state", "Not applicable");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * veto_account_get_display_name:
+ * @label: (nullable): the label the person gave the account
+ * @account_id: (nullable): the account's id
+ *
+ * Returns: (transfer full): how to name the account in a list
+ */
+char *
+veto_account_get_display_name (const char *label,
+                               const char *account_id)
+{
+  if (label != NULL && *label != '\0')
+    return g_strdup (label);
+
+  if (account_id == NULL)
+    return g_strdup (_("Every account"));
+
+  return g_strdup (_("Unnamed account"));
+}
+
+static void
+write_task (VetoTask *task,
+            GString  *out,
+            guint     indent)
+{
+  VetoStep *step = veto_task_get_step (task);
+  VetoStepState state = veto_task_get_state (task);
+  const char *label = veto_step_state_get_label (state);
+  /* Pad by characters, not bytes: "À faire" must line up with "Done". */
+  glong pad = MAX (0, 16 - g_utf8_strlen (label, -1));
+
+  g_string_append_printf (out, "%*s%s%*s%s\n", indent, "", label, (int)pad, "",
+                          veto_step_get_title (step));
+
+  if (veto_task_get_due (task))
+    {
+      g_autofree char *date = veto_format_date (veto_task_get_due_date (task));
+
+      g_string_append_printf (out, "%*s", indent + 16, "");
+      /* Translators: %s is a date */
+      g_string_append_printf (out, _("Due for a recheck since %s"), date);
+      g_string_append_c (out, '\n');
+    }
+}
+
+/**
+ * veto_status_write:
+ * @checklist: the checklist to report
+ * @out: where the text goes
+ *
+ * Returns: %VETO_STATUS_COMPLETE when every chosen step is finished and
+ *   nothing is due for a recheck, else %VETO_STATUS_PENDING
+ */
+VetoStatus
+veto_status_write (VetoChecklist *checklist,
+                   GString       *out)
+{
+  VetoCatalog *catalog = veto_checklist_get_catalog (checklist);
+  VetoProgressStore *store = veto_checklist_get_store (checklist);
+  GListModel *tasks = veto_checklist_get_tasks (checklist);
+  g_autofree char *published = veto_format_date (veto_catalog_get_published (catalog));
+  VetoRegion *region = veto_catalog_lookup_region (catalog, veto_progress_store_get_region (store));
+  guint n_tasks = veto_checklist_get_n_tasks (checklist);
+  guint n_finished = veto_checklist_get_n_finished (checklist);
+  guint n_due = veto_checklist_get_n_due (checklist);
+
+  g_return_val_if_fail (VETO_IS_CHECKLIST (checklist), VETO_STATUS_ERROR);
+  g_return_val_if_fail (out != NULL, VETO_STATUS_ERROR);
+
+  /* Translators: %s is the catalog's name ("Meta AI training"), %d its
+   * version, the last %s a date */
+  g_string_append_printf (out, _("Veto — %s, steps version %d of %s"),
+                          veto_catalog_get_name (catalog),
+                          veto_catalog_get_version (catalog), published);
+  g_string_append_c (out, '\n');
+
+  if (region == NULL || n_tasks == 0)
+    {
+      g_string_append (out, _("Nothing to report yet: open Veto to choose where you live and which apps you use."));
+      g_string_append_c (out, '\n');
+      return VETO_STATUS_PENDING;
+    }
+
+  /* Translators: %s is a region such as "European Union and EEA" */
+  g_string_append_printf (out, _("Where you live: %s"), veto_region_get_name (region));
+  g_string_append_c (out, '\n');
+
+  /* Tasks come app by app; within an app, steps done once come first,
+   * then each account's steps under the account's name. */
+  for (guint i = 0; i < n_tasks;)
+    {
+      g_autoptr(VetoTask) first = g_list_model_get_item (tasks, i);
+      VetoApp *app = veto_task_get_app (first);
+      g_autoptr(GPtrArray) accounts = g_ptr_array_new ();
+      guint end = i;
+
+      while (end < n_tasks)
+        {
+          g_autoptr(VetoTask) task = g_list_model_get_item (tasks, end);
+          const char *account = veto_task_get_account_id (task);
+
+          if (veto_task_get_app (task) != app)
+            break;
+
+          if (account != NULL &&
+              !g_ptr_array_find_with_equal_func (accounts, account, g_str_equal, NULL))
+            g_ptr_array_add (accounts, (gpointer)account);
+          end++;
+        }
+
+      g_string_append_printf (out, "\n%s\n", veto_app_get_name (app));
+      for (guint j = i; j < end; j++)
+        {
+          g_autoptr(VetoTask) task = g_list_model_get_item (tasks, j);
+
+          if (veto_task_get_account_id (task) == NULL)
+            write_task (task, out, 2);
+        }
+
+      for (guint k = 0; k < accounts->len; k++)
+        {
+          const char *account = g_ptr_array_index (accounts, k);
+          gboolean named = FALSE;
+
+          for (guint j = i; j < end; j++)
+            {
+              g_autoptr(VetoTask) task = g_list_model_get_item (tasks, j);
+
+              if (g_strcmp0 (veto_task_get_account_id (task), account) != 0)
+                continue;
+
+              if (!named)
+                {
+                  g_autofree char *name =
+                    veto_account_get_display_name (veto_task_get_account_label (task), account);
+
+                  g_string_append_printf (out, "  %s\n", name);
+                  named = TRUE;
+                }
+              write_task (task, out, 4);
+            }
+        }
+
+      i = end;
+    }
+
+  g_string_append_c (out, '\n');
+  /* Written as "label: count" so that no language needs plural forms that
+   * depend on two numbers at once. */
+  g_string_append_printf (out, _("Steps finished: %u of %u."), n_finished, n_tasks);
+  if (n_due > 0)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append_printf (out, _("Due for a recheck: %u."), n_due);
+    }
+  g_string_append_c (out, '\n');
+
+  return (n_finished == n_tasks && n_due == 0) ? VETO_STATUS_COMPLETE : VETO_STATUS_PENDING;
+}

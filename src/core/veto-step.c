@@ -1,0 +1,375 @@
+/* veto-step.c
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "veto-catalog-keys.h"
+#include "veto-catalog-private.h"
+#include "veto-step.h"
+
+/* One thing a person does (or needs to know) about one app, with everything
+ * needed to judge it: where it applies, how sure we are, when it was last
+ * verified and where the facts come from. Immutable once loaded. */
+struct _VetoStep
+{
+  GObject         parent_instance;
+
+  char           *id;
+  char           *app_id;
+  char           *title;
+  char           *description;
+  VetoStepKind    kind;
+  GStrv           regions;
+  gboolean        per_account;
+  VetoConfidence  confidence;
+  GDateTime      *last_verified;
+  int             recheck_days;
+  char           *in_app_path;
+  char           *url;
+  GStrv           fallback_urls;
+  char           *caveats;
+  char           *objection_text;
+  GStrv           sources;
+  char           *source_notes;
+};
+
+G_DEFINE_FINAL_TYPE (VetoStep, veto_step, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_APP_ID,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  PROP_PER_ACCOUNT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+veto_step_finalize (GObject *object)
+{
+  VetoStep *self = (VetoStep *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->app_id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->regions, g_strfreev);
+  g_clear_pointer (&self->last_verified, g_date_time_unref);
+  g_clear_pointer (&self->in_app_path, g_free);
+  g_clear_pointer (&self->url, g_free);
+  g_clear_pointer (&self->fallback_urls, g_strfreev);
+  g_clear_pointer (&self->caveats, g_free);
+  g_clear_pointer (&self->objection_text, g_free);
+  g_clear_pointer (&self->sources, g_strfreev);
+  g_clear_pointer (&self->source_notes, g_free);
+
+  G_OBJECT_CLASS (veto_step_parent_class)->finalize (object);
+}
+
+static void
+veto_step_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  VetoStep *self = VETO_STEP (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_APP_ID:
+      g_value_set_string (value, self->app_id);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+
+    case PROP_PER_ACCOUNT:
+      g_value_set_boolean (value, self->per_account);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+veto_step_class_init (VetoStepClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = veto_step_finalize;
+  object_class->get_property = veto_step_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_APP_ID] =
+    g_param_spec_string ("app-id", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PER_ACCOUNT] =
+    g_param_spec_boolean ("per-account", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+veto_step_init (VetoStep *self)
+{
+}
+
+static gboolean
+bad_token (const char  *group,
+           const char  *key,
+           const char  *value,
+           const char  *allowed,
+           GError     **error)
+{
+  g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+               /* Translators: [group] key: “value” is not one of: list */
+               _("[%s] %s: “%s” is not one of: %s"), group, key, value, allowed);
+  return FALSE;
+}
+
+static gboolean
+get_kind (GKeyFile      *keyfile,
+          const char    *group,
+          VetoStepKind  *out,
+          GError       **error)
+{
+  g_autofree char *str = veto_catalog_get_string (keyfile, group, "Kind", TRUE, FALSE, error);
+
+  if (str == NULL)
+    return FALSE;
+  if (!veto_step_kind_from_string (str, out))
+    return bad_token (group, "Kind", str, "form, setting, command, information", error);
+  return TRUE;
+}
+
+static gboolean
+get_confidence (GKeyFile        *keyfile,
+                const char      *group,
+                VetoConfidence  *out,
+                GError         **error)
+{
+  g_autofree char *str = veto_catalog_get_string (keyfile, group, "Confidence", TRUE, FALSE, error);
+
+  if (str == NULL)
+    return FALSE;
+  if (!veto_confidence_from_string (str, out))
+    return bad_token (group, "Confidence", str, "high, medium, low", error);
+  return TRUE;
+}
+
+VetoStep *
+_veto_step_new_from_keyfile (GKeyFile          *keyfile,
+                             const char        *group,
+                             const char        *id,
+                             VetoCatalogFlags   flags,
+                             GError           **error)
+{
+  g_autoptr(VetoStep) self = g_object_new (VETO_TYPE_STEP, NULL);
+  g_autoptr(GError) local_error = NULL;
+
+  self->id = g_strdup (id);
+
+  if (!(self->app_id = veto_catalog_get_string (keyfile, group, "App", TRUE, FALSE, error)) ||
+      !(self->title = veto_catalog_get_string (keyfile, group, "Title", TRUE, TRUE, error)) ||
+      !(self->description = veto_catalog_get_string (keyfile, group, "Description", TRUE, TRUE, error)) ||
+      !get_kind (keyfile, group, &self->kind, error) ||
+      !(self->regions = veto_catalog_get_list (keyfile, group, "Regions", TRUE, error)) ||
+      !veto_catalog_get_boolean (keyfile, group, "PerAccount", &self->per_account, error) ||
+      !get_confidence (keyfile, group, &self->confidence, error) ||
+      !(self->last_verified = veto_catalog_get_date (keyfile, group, "LastVerified", error)) ||
+      !veto_catalog_get_int (keyfile, group, "RecheckDays", 1, &self->recheck_days, error) ||
+      !(self->sources = veto_catalog_get_url_list (keyfile, group, "Sources", TRUE, flags, error)) ||
+      !(self->fallback_urls = veto_catalog_get_url_list (keyfile, group, "FallbackUrls", FALSE, flags, error)))
+    return NULL;
+
+  /* A form without its address would leave a dead button. */
+  self->url = veto_catalog_get_string (keyfile, group, "Url",
+                                       self->kind == VETO_STEP_KIND_FORM, FALSE,
+                                       &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (self->url != NULL && !veto_catalog_check_url (self->url, flags, group, "Url", error))
+    return NULL;
+
+  self->in_app_path = veto_catalog_get_string (keyfile, group, "InAppPath", FALSE, TRUE, NULL);
+  self->caveats = veto_catalog_get_string (keyfile, group, "Caveats", FALSE, TRUE, NULL);
+  self->objection_text = veto_catalog_get_string (keyfile, group, "ObjectionText", FALSE, TRUE, NULL);
+  self->source_notes = veto_catalog_get_string (keyfile, group, "SourceNotes", FALSE, TRUE, NULL);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+veto_step_get_id (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  return self->id;
+}
+
+const char *
+veto_step_get_app_id (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  return self->app_id;
+}
+
+const char *
+veto_step_get_title (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  return self->title;
+}
+
+const char *
+veto_step_get_description (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  return self->description;
+}
+
+VetoStepKind
+veto_step_get_kind (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), 0);
+  return self->kind;
+}
+
+/**
+ * veto_step_get_regions:
+ * @self: a #VetoStep
+ *
+ * Returns: (transfer none): region ids, or a single `all`
+ */
+const char * const *
+veto_step_get_regions (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  return (const char * const *)self->regions;
+}
+
+gboolean
+veto_step_applies_to (VetoStep   *self,
+                      const char *region_id)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), FALSE);
+
+  if (region_id == NULL)
+    return FALSE;
+
+  return g_strv_contains ((const char * const *)self->regions, "all") ||
+         g_strv_contains ((const char * const *)self->regions, region_id);
+}
+
+gboolean
+veto_step_get_per_account (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), FALSE);
+  return self->per_account;
+}
+
+VetoConfidence
+veto_step_get_confidence (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), 0);
+  return self->confidence;
+}
+
+/**
+ * veto_step_get_last_verified:
+ * @self: a #VetoStep
+ *
+ * Returns: (transfer none): midnight UTC of the day the step was last verified
+ */
+GDateTime *
+veto_step_get_last_verified (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  return self->last_verified;
+}
+
+int
+veto_step_get_recheck_days (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), 0);
+  return self->recheck_days;
+}
+
+const char *
+veto_step_get_in_app_path (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  return self->in_app_path;
+}
+
+const char *
+veto_step_get_url (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  return self->url;
+}
+
+const char * const *
+veto_step_get_fallback_urls (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  return (const char * const *)self->fallback_urls;
+}
+
+const char *
+veto_step_get_caveats (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  return self->caveats;
+}
+
+const char *
+veto_step_get_objection_text (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  return self->objection_text;
+}
+
+const char * const *
+veto_step_get_sources (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  return (const char * const *)self->sources;
+}
+
+const char *
+veto_step_get_source_notes (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  return self->source_notes;
+}

@@ -1,0 +1,40 @@
+/* veto-step.h
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "veto-types.h"
+
+G_BEGIN_DECLS
+
+#define VETO_TYPE_STEP (veto_step_get_type ())
+
+G_DECLARE_FINAL_TYPE (VetoStep, veto_step, VETO, STEP, GObject)
+
+const char         *veto_step_get_id             (VetoStep   *self);
+const char         *veto_step_get_app_id         (VetoStep   *self);
+const char         *veto_step_get_title          (VetoStep   *self);
+const char         *veto_step_get_description    (VetoStep   *self);
+VetoStepKind        veto_step_get_kind           (VetoStep   *self);
+const char * const *veto_step_get_regions        (VetoStep   *self);
+gboolean            veto_step_applies_to         (VetoStep   *self,
+                                                  const char *region_id);
+gboolean            veto_step_get_per_account    (VetoStep   *self);
+VetoConfidence      veto_step_get_confidence     (VetoStep   *self);
+GDateTime          *veto_step_get_last_verified  (VetoStep   *self);
+int                 veto_step_get_recheck_days   (VetoStep   *self);
+const char         *veto_step_get_in_app_path    (VetoStep   *self);
+const char         *veto_step_get_url            (VetoStep   *self);
+const char * const *veto_step_get_fallback_urls  (VetoStep   *self);
+const char         *veto_step_get_caveats        (VetoStep   *self);
+const char         *veto_step_get_objection_text (VetoStep   *self);
+const char * const *veto_step_get_sources        (VetoStep   *self);
+const char         *veto_step_get_source_notes   (VetoStep   *self);
+
+G_END_DECLS

@@ -1,0 +1,144 @@
+/* veto-task.c
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "veto-task.h"
+
+/* A step as it stands for one of the person's accounts: the unit that is
+ * to do, submitted, done or due for a recheck. A snapshot; VetoChecklist
+ * makes new ones when the progress changes. */
+struct _VetoTask
+{
+  GObject        parent_instance;
+
+  VetoApp       *app;
+  VetoStep      *step;
+  char          *account_id;
+  char          *account_label;
+  VetoStepState  state;
+  GDateTime     *due_date;
+  gboolean       due;
+};
+
+G_DEFINE_FINAL_TYPE (VetoTask, veto_task, G_TYPE_OBJECT)
+
+static void
+veto_task_finalize (GObject *object)
+{
+  VetoTask *self = (VetoTask *)object;
+
+  g_clear_object (&self->app);
+  g_clear_object (&self->step);
+  g_clear_pointer (&self->account_id, g_free);
+  g_clear_pointer (&self->account_label, g_free);
+  g_clear_pointer (&self->due_date, g_date_time_unref);
+
+  G_OBJECT_CLASS (veto_task_parent_class)->finalize (object);
+}
+
+static void
+veto_task_class_init (VetoTaskClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = veto_task_finalize;
+}
+
+static void
+veto_task_init (VetoTask *self)
+{
+}
+
+/**
+ * veto_task_new:
+ * @app: the app
+ * @step: the step
+ * @account_id: (nullable): the account, or %NULL for a step done once per app
+ * @account_label: (nullable): the account's label, if the person gave one
+ * @state: the recorded state
+ * @due_date: (nullable): when a finished step comes up for a recheck
+ * @due: whether the recheck is due now
+ *
+ * Returns: (transfer full): a new #VetoTask
+ */
+VetoTask *
+veto_task_new (VetoApp       *app,
+               VetoStep      *step,
+               const char    *account_id,
+               const char    *account_label,
+               VetoStepState  state,
+               GDateTime     *due_date,
+               gboolean       due)
+{
+  VetoTask *self = g_object_new (VETO_TYPE_TASK, NULL);
+
+  self->app = g_object_ref (app);
+  self->step = g_object_ref (step);
+  self->account_id = g_strdup (account_id);
+  self->account_label = g_strdup (account_label);
+  self->state = state;
+  self->due_date = due_date ? g_date_time_ref (due_date) : NULL;
+  self->due = due;
+
+  return self;
+}
+
+VetoApp *
+veto_task_get_app (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), NULL);
+  return self->app;
+}
+
+VetoStep *
+veto_task_get_step (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), NULL);
+  return self->step;
+}
+
+const char *
+veto_task_get_account_id (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), NULL);
+  return self->account_id;
+}
+
+const char *
+veto_task_get_account_label (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), NULL);
+  return self->account_label;
+}
+
+VetoStepState
+veto_task_get_state (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), VETO_STEP_STATE_TODO);
+  return self->state;
+}
+
+/**
+ * veto_task_get_due_date:
+ *
+ * Returns: (transfer none) (nullable): when the recheck comes due, for a
+ *   finished step that can be rechecked
+ */
+GDateTime *
+veto_task_get_due_date (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), NULL);
+  return self->due_date;
+}
+
+gboolean
+veto_task_get_due (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), FALSE);
+  return self->due;
+}

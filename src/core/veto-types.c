@@ -1,0 +1,97 @@
+/* veto-types.c
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "veto-types.h"
+
+G_DEFINE_QUARK (veto-catalog-error-quark, veto_catalog_error)
+
+/* The strings below are file-format tokens (catalog and progress file), never
+ * shown to a person: they must not be translated or changed. */
+
+static const char *kinds[] = { "form", "setting", "command", "information" };
+static const char *confidences[] = { "high", "medium", "low" };
+static const char *states[] = { "todo", "submitted", "confirmed", "done", "skipped", "not-applicable" };
+
+static gboolean
+lookup (const char  *str,
+        const char **table,
+        guint        n_table,
+        guint       *out)
+{
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_table; i++)
+    {
+      if (g_str_equal (str, table[i]))
+        {
+          *out = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+veto_step_kind_to_string (VetoStepKind kind)
+{
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kinds), NULL);
+  return kinds[kind];
+}
+
+gboolean
+veto_step_kind_from_string (const char   *str,
+                            VetoStepKind *kind)
+{
+  guint v;
+
+  if (!lookup (str, kinds, G_N_ELEMENTS (kinds), &v))
+    return FALSE;
+  *kind = v;
+  return TRUE;
+}
+
+const char *
+veto_confidence_to_string (VetoConfidence confidence)
+{
+  g_return_val_if_fail (confidence < G_N_ELEMENTS (confidences), NULL);
+  return confidences[confidence];
+}
+
+gboolean
+veto_confidence_from_string (const char     *str,
+                             VetoConfidence *confidence)
+{
+  guint v;
+
+  if (!lookup (str, confidences, G_N_ELEMENTS (confidences), &v))
+    return FALSE;
+  *confidence = v;
+  return TRUE;
+}
+
+const char *
+veto_step_state_to_string (VetoStepState state)
+{
+  g_return_val_if_fail (state < G_N_ELEMENTS (states), NULL);
+  return states[state];
+}
+
+gboolean
+veto_step_state_from_string (const char    *str,
+                             VetoStepState *state)
+{
+  guint v;
+
+  if (!lookup (str, states, G_N_ELEMENTS (states), &v))
+    return FALSE;
+  *state = v;
+  return TRUE;
+}

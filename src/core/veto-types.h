@@ -1,0 +1,82 @@
+/* veto-types.h
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  VETO_STEP_KIND_FORM,
+  VETO_STEP_KIND_SETTING,
+  VETO_STEP_KIND_COMMAND,
+  VETO_STEP_KIND_INFORMATION,
+} VetoStepKind;
+
+typedef enum
+{
+  VETO_CONFIDENCE_HIGH,
+  VETO_CONFIDENCE_MEDIUM,
+  VETO_CONFIDENCE_LOW,
+} VetoConfidence;
+
+/* The order matters: the first two are "pending", the rest "finished". */
+typedef enum
+{
+  VETO_STEP_STATE_TODO,
+  VETO_STEP_STATE_SUBMITTED,
+  VETO_STEP_STATE_CONFIRMED,
+  VETO_STEP_STATE_DONE,
+  VETO_STEP_STATE_SKIPPED,
+  VETO_STEP_STATE_NOT_APPLICABLE,
+} VetoStepState;
+
+/**
+ * VetoCatalogFlags:
+ * @VETO_CATALOG_FLAGS_NONE: the rules for bundled and downloaded catalogs
+ * @VETO_CATALOG_FLAGS_ALLOW_LOOPBACK: also accept `http` and `https` URLs on
+ *   loopback hosts, for a local catalog given with `--catalog=FILE`
+ */
+typedef enum
+{
+  VETO_CATALOG_FLAGS_NONE           = 0,
+  VETO_CATALOG_FLAGS_ALLOW_LOOPBACK = 1 << 0,
+} VetoCatalogFlags;
+
+#define VETO_CATALOG_ERROR (veto_catalog_error_quark ())
+
+typedef enum
+{
+  VETO_CATALOG_ERROR_EMPTY,
+  VETO_CATALOG_ERROR_ENCODING,
+  VETO_CATALOG_ERROR_PARSE,
+  VETO_CATALOG_ERROR_FORMAT,
+  VETO_CATALOG_ERROR_MISSING_KEY,
+  VETO_CATALOG_ERROR_INVALID_VALUE,
+  VETO_CATALOG_ERROR_DUPLICATE_ID,
+  VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
+  VETO_CATALOG_ERROR_FORBIDDEN_URL,
+  VETO_CATALOG_ERROR_UNKNOWN_GROUP,
+} VetoCatalogError;
+
+GQuark veto_catalog_error_quark (void);
+
+#define VETO_STEP_STATE_IS_FINISHED(s) ((s) >= VETO_STEP_STATE_CONFIRMED)
+
+const char    *veto_step_kind_to_string    (VetoStepKind   kind);
+gboolean       veto_step_kind_from_string  (const char    *str,
+                                            VetoStepKind  *kind);
+const char    *veto_confidence_to_string   (VetoConfidence confidence);
+gboolean       veto_confidence_from_string (const char    *str,
+                                            VetoConfidence *confidence);
+const char    *veto_step_state_to_string   (VetoStepState  state);
+gboolean       veto_step_state_from_string (const char    *str,
+                                            VetoStepState *state);
+
+G_END_DECLS

@@ -1,0 +1,152 @@
+/* ui-util.c: helpers for the UI tests
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "ui-util.h"
+#include "veto-i18n.h"
+
+/* gtk_test_init() forces en_US.UTF-8, which does not exist here, and so
+ * would silently test French in English. g_test_init() + adw_init() keep
+ * the C.UTF-8 + $LANGUAGE the suite sets.
+ *
+ * G_TEST_OPTION_ISOLATE_DIRS would also hide the system's XDG_DATA_DIRS,
+ * and with them the GSettings schemas GTK needs; only the per-user folders
+ * are isolated here, in a fresh temporary folder. */
+void
+ui_init (int    *argc,
+         char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("veto-ui-XXXXXX", &error);
+  const char *dirs[] = { "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (tmp, dirs[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (dirs[i], dir, TRUE);
+    }
+
+  veto_i18n_init ();
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  adw_init ();
+  veto_i18n_init ();
+}
+
+void
+ui_iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  do
+    g_main_context_iteration (NULL, FALSE);
+  while (g_get_monotonic_time () < end);
+}
+
+void
+ui_wait_for_draw (GtkWidget *widget)
+{
+  gtk_test_widget_wait_for_draw (widget);
+  /* let transitions and the first layout settle */
+  ui_iterate (300);
+}
+
+/**
+ * ui_screenshot:
+ * @widget: a mapped widget, usually a window
+ * @name: file name without extension
+ *
+ * Renders @widget with its own renderer and saves it under
+ * $G_TEST_BUILDDIR/screenshots/, so that a person can look at it.
+ *
+ * Returns: (transfer full): the PNG's path
+ */
+char *
+ui_screenshot (GtkWidget  *widget,
+               const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  char *path = g_build_filename (dir, file, NULL);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+
+  return path;
+}
+
+static gboolean
+label_matches (GtkWidget  *widget,
+               const char *text)
+{
+  if (GTK_IS_LABEL (widget))
+    return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+  return FALSE;
+}
+
+/**
+ * ui_find_label:
+ *
+ * Returns: (transfer none) (nullable): the first label under @root, in
+ *   widget order, whose text is @text
+ */
+GtkWidget *
+ui_find_label (GtkWidget  *root,
+               const char *text)
+{
+  if (label_matches (root, text))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+guint
+ui_count_type (GtkWidget *root,
+               GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += ui_count_type (child, type);
+
+  return n;
+}

@@ -1,0 +1,25 @@
+/* ui-util.h: helpers for the UI tests
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void       ui_init            (int         *argc,
+                               char      ***argv);
+void       ui_iterate         (guint        ms);
+void       ui_wait_for_draw   (GtkWidget   *widget);
+char      *ui_screenshot      (GtkWidget   *widget,
+                               const char  *name);
+GtkWidget *ui_find_label      (GtkWidget   *root,
+                               const char  *text);
+guint      ui_count_type      (GtkWidget   *root,
+                               GType        type);
+
+G_END_DECLS

@@ -1,0 +1,273 @@
+/* test-catalog.c: loading and validating catalogs
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "veto-catalog.h"
+#include "veto-i18n.h"
+#include "test-fixtures.h"
+
+static VetoCatalog *
+load_string (const char        *text,
+             VetoCatalogFlags   flags,
+             GError           **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return veto_catalog_new_from_bytes (bytes, flags, error);
+}
+
+/* The base catalog with one substring replaced: each invalid case below is
+ * the smallest edit that breaks one rule. */
+static char *
+edit (const char *from,
+      const char *to)
+{
+  g_autoptr(GString) s = g_string_new (TEST_CATALOG);
+
+  g_assert_nonnull (strstr (s->str, from));
+  g_string_replace (s, from, to, 1);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+test_valid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VetoCatalog) catalog = load_string (TEST_CATALOG, VETO_CATALOG_FLAGS_NONE, &error);
+  g_autoptr(VetoApp) first_app = NULL;
+  g_autoptr(VetoStep) first_step = NULL;
+  g_autoptr(GListModel) eu_steps = NULL;
+  g_autoptr(GListModel) other_steps = NULL;
+  g_autoptr(GDateTime) published = g_date_time_new_utc (2026, 11, 29, 0, 0, 0);
+  VetoStep *step;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (catalog);
+
+  g_assert_cmpint (veto_catalog_get_version (catalog), ==, 3);
+  g_assert_true (g_date_time_equal (veto_catalog_get_published (catalog), published));
+  g_assert_cmpuint (g_list_model_get_n_items (veto_catalog_get_regions (catalog)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (veto_catalog_get_apps (catalog)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (veto_catalog_get_steps (catalog)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (veto_catalog_get_changes (catalog)), ==, 1);
+
+  /* file order is kept */
+  first_app = g_list_model_get_item (veto_catalog_get_apps (catalog), 0);
+  g_assert_cmpstr (veto_app_get_id (first_app), ==, "facebook");
+  g_assert_cmpuint (g_list_model_get_n_items (veto_app_get_steps (first_app)), ==, 2);
+  first_step = g_list_model_get_item (veto_app_get_steps (first_app), 0);
+  g_assert_cmpstr (veto_step_get_id (first_step), ==, "facebook-object");
+
+  step = veto_catalog_lookup_step (catalog, "facebook-object");
+  g_assert_nonnull (step);
+  g_assert_cmpstr (veto_step_get_app_id (step), ==, "facebook");
+  g_assert_cmpint (veto_step_get_kind (step), ==, VETO_STEP_KIND_FORM);
+  g_assert_cmpint (veto_step_get_confidence (step), ==, VETO_CONFIDENCE_HIGH);
+  g_assert_true (veto_step_get_per_account (step));
+  g_assert_cmpint (veto_step_get_recheck_days (step), ==, 180);
+  g_assert_cmpstr (veto_step_get_url (step), ==, "https://www.facebook.com/help/contact/6359191084165019");
+  g_assert_cmpstr (veto_step_get_fallback_urls (step)[0], ==, "https://www.facebook.com/help/contact/712876720715583");
+  g_assert_null (veto_step_get_fallback_urls (step)[1]);
+  g_assert_cmpstr (veto_step_get_caveats (step), ==, "Going forward only.\nOthers' posts may still be used.");
+  g_assert_nonnull (veto_step_get_objection_text (step));
+  g_assert_true (veto_step_applies_to (step, "eu"));
+  g_assert_false (veto_step_applies_to (step, "other"));
+
+  step = veto_catalog_lookup_step (catalog, "facebook-audience");
+  g_assert_true (veto_step_applies_to (step, "other"));
+  g_assert_null (veto_step_get_objection_text (step));
+  g_assert_null (veto_catalog_lookup_step (catalog, "nope"));
+
+  eu_steps = veto_catalog_list_steps (catalog, "facebook", "eu");
+  other_steps = veto_catalog_list_steps (catalog, "facebook", "other");
+  g_assert_cmpuint (g_list_model_get_n_items (eu_steps), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (other_steps), ==, 1);
+}
+
+static void
+test_localized (void)
+{
+  g_autoptr(VetoCatalog) en = NULL;
+  g_autoptr(VetoCatalog) fr = NULL;
+  g_autoptr(GError) error = NULL;
+
+  veto_i18n_set_language ("en");
+  en = load_string (TEST_CATALOG, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  veto_i18n_set_language ("fr");
+  fr = load_string (TEST_CATALOG, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  veto_i18n_set_language (NULL);
+
+  g_assert_cmpstr (veto_step_get_title (veto_catalog_lookup_step (en, "facebook-object")), ==, "Object");
+  g_assert_cmpstr (veto_step_get_title (veto_catalog_lookup_step (fr, "facebook-object")), ==, "S’opposer");
+  g_assert_cmpstr (veto_region_get_name (veto_catalog_lookup_region (fr, "eu")), ==, "Union européenne");
+  /* untranslated keys fall back to English */
+  g_assert_cmpstr (veto_step_get_title (veto_catalog_lookup_step (fr, "facebook-audience")), ==, "Limit audience");
+  /* product names are never translated */
+  g_assert_cmpstr (veto_app_get_name (veto_catalog_lookup_app (fr, "facebook")), ==, "Facebook");
+}
+
+static void
+test_loopback (void)
+{
+  g_autofree char *text = edit ("Url=https://www.facebook.com/help/contact/6359191084165019",
+                                "Url=http://127.0.0.1:8080/form");
+  g_autoptr(VetoCatalog) strict = NULL;
+  g_autoptr(VetoCatalog) local = NULL;
+  g_autoptr(GError) error = NULL;
+
+  strict = load_string (text, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_FORBIDDEN_URL);
+  g_assert_null (strict);
+  g_clear_error (&error);
+
+  local = load_string (text, VETO_CATALOG_FLAGS_ALLOW_LOOPBACK, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (veto_step_get_url (veto_catalog_lookup_step (local, "facebook-object")),
+                   ==, "http://127.0.0.1:8080/form");
+}
+
+typedef struct
+{
+  const char *name;
+  const char *from;     /* NULL: use `to` as the whole file */
+  const char *to;
+  int         code;
+  const char *message;  /* must appear in the error: the group and key at fault */
+} InvalidCase;
+
+static const InvalidCase invalid_cases[] = {
+  { "empty", NULL, "", VETO_CATALOG_ERROR_EMPTY, "empty" },
+  { "not-a-keyfile", NULL, "this is not a catalog\n", VETO_CATALOG_ERROR_PARSE, "could not be read" },
+  { "bad-utf8", "Description=Send the form.", "Description=Send the \xff form.", VETO_CATALOG_ERROR_ENCODING, "UTF-8" },
+  { "bad-utf8-in-translation", "Title[fr]=S’opposer", "Title[fr]=S\xc3\x28opposer", VETO_CATALOG_ERROR_ENCODING, "UTF-8" },
+  { "no-catalog-group", "[Catalog]", "[Katalog]", VETO_CATALOG_ERROR_MISSING_KEY, "[Catalog]" },
+  { "newer-format", "Format=1", "Format=2", VETO_CATALOG_ERROR_FORMAT, "format 2" },
+  { "no-version", "Version=3\n", "", VETO_CATALOG_ERROR_MISSING_KEY, "[Catalog] Version" },
+  { "missing-title", "Title=Object\n", "", VETO_CATALOG_ERROR_MISSING_KEY, "[Step facebook-object] Title" },
+  { "empty-title", "Title=Object\n", "Title=  \n", VETO_CATALOG_ERROR_MISSING_KEY, "[Step facebook-object] Title" },
+  { "missing-sources", "Sources=https://www.facebook.com/privacy/center;\n", "", VETO_CATALOG_ERROR_MISSING_KEY, "[Step facebook-audience] Sources" },
+  { "missing-app-name", "Name=Instagram\n", "", VETO_CATALOG_ERROR_MISSING_KEY, "[App instagram] Name" },
+  { "duplicate-step", "[Step instagram-info]", "[Step facebook-object]", VETO_CATALOG_ERROR_DUPLICATE_ID, "[Step facebook-object]" },
+  { "duplicate-app", "[App instagram]", "[App facebook]", VETO_CATALOG_ERROR_DUPLICATE_ID, "[App facebook]" },
+  { "bad-id", "[Step facebook-audience]", "[Step Facebook Audience]", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step Facebook Audience]" },
+  { "unknown-app", "App=instagram", "App=instagarm", VETO_CATALOG_ERROR_UNKNOWN_REFERENCE, "instagarm" },
+  { "unknown-region", "Regions=eu;other", "Regions=eu;mars", VETO_CATALOG_ERROR_UNKNOWN_REFERENCE, "mars" },
+  { "unknown-group", "[App instagram]", "[Ap instagram]", VETO_CATALOG_ERROR_UNKNOWN_GROUP, "[Ap instagram]" },
+  { "changes-unknown-step", "Steps=facebook-object;", "Steps=facebook-objection;", VETO_CATALOG_ERROR_UNKNOWN_REFERENCE, "facebook-objection" },
+  { "bad-kind", "Kind=setting", "Kind=petition", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step facebook-audience] Kind" },
+  { "bad-confidence", "Confidence=low", "Confidence=certain", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step instagram-info] Confidence" },
+  { "bad-boolean", "PerAccount=false", "PerAccount=yes", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step instagram-info] PerAccount" },
+  { "bad-date", "LastVerified=2026-10-02\nRecheckDays=90", "LastVerified=2026-02-30\nRecheckDays=90", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step facebook-audience] LastVerified" },
+  { "bad-recheck", "RecheckDays=365", "RecheckDays=0", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step instagram-info] RecheckDays" },
+  { "form-without-url", "Url=https://www.facebook.com/help/contact/6359191084165019\n", "", VETO_CATALOG_ERROR_MISSING_KEY, "[Step facebook-object] Url" },
+  { "http-url", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=http://www.facebook.com/help/contact/6359191084165019", VETO_CATALOG_ERROR_FORBIDDEN_URL, "https" },
+  { "javascript-url", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=javascript:alert(1)", VETO_CATALOG_ERROR_FORBIDDEN_URL, "[Step facebook-object] Url" },
+  { "file-url", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=file:///etc/passwd", VETO_CATALOG_ERROR_FORBIDDEN_URL, "[Step facebook-object] Url" },
+  { "foreign-host", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=https://example.org/form", VETO_CATALOG_ERROR_FORBIDDEN_URL, "example.org" },
+  { "lookalike-host", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=https://evilfacebook.com/form", VETO_CATALOG_ERROR_FORBIDDEN_URL, "evilfacebook.com" },
+  { "suffix-host", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=https://facebook.com.example.org/form", VETO_CATALOG_ERROR_FORBIDDEN_URL, "example.org" },
+  { "userinfo", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=https://www.facebook.com@example.org/form", VETO_CATALOG_ERROR_FORBIDDEN_URL, "[Step facebook-object] Url" },
+  { "loopback-strict", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=https://localhost/form", VETO_CATALOG_ERROR_FORBIDDEN_URL, "localhost" },
+  { "http-fallback", "FallbackUrls=https://www.facebook.com/help/contact/712876720715583;", "FallbackUrls=http://www.facebook.com/help/contact/712876720715583;", VETO_CATALOG_ERROR_FORBIDDEN_URL, "[Step facebook-object] FallbackUrls" },
+  { "foreign-source", "Sources=https://www.facebook.com/privacy/center;", "Sources=https://www.facebook.com/privacy/center;https://blog.example.com/;", VETO_CATALOG_ERROR_FORBIDDEN_URL, "[Step facebook-audience] Sources" },
+  { "no-steps", NULL, "[Catalog]\nFormat=1\nVersion=1\nPublished=2026-11-29\nName=x\n[Region eu]\nName=EU\nDescription=d\n[App a]\nName=A\nDescription=d\n", VETO_CATALOG_ERROR_MISSING_KEY, "at least one" },
+};
+
+static void
+test_invalid (gconstpointer data)
+{
+  const InvalidCase *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VetoCatalog) catalog = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (c->from == NULL)
+    bytes = g_bytes_new (c->to, strlen (c->to));
+  else
+    {
+      char *text = edit (c->from, c->to);
+
+      bytes = g_bytes_new_take (text, strlen (text));
+    }
+
+  catalog = veto_catalog_new_from_bytes (bytes, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, VETO_CATALOG_ERROR, c->code);
+  g_test_message ("%s: %s", c->name, error->message);
+  g_assert_nonnull (strstr (error->message, c->message));
+}
+
+/* A NUL byte would end the text early for GKeyFile's line parser. */
+static void
+test_nul_byte (void)
+{
+  static const char text[] = TEST_CATALOG "[Step x]\0\n";
+  g_autoptr(GBytes) bytes = g_bytes_new (text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VetoCatalog) catalog = veto_catalog_new_from_bytes (bytes, VETO_CATALOG_FLAGS_NONE, &error);
+
+  g_assert_null (catalog);
+  g_assert_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_ENCODING);
+}
+
+static void
+test_file_errors (void)
+{
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/veto/meta.steps");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VetoCatalog) catalog = NULL;
+
+  catalog = veto_catalog_new_from_file (missing, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+static void
+test_bundled (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "..", "data", "catalog", "meta.steps", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VetoCatalog) catalog = NULL;
+
+  catalog = veto_catalog_new_from_file (file, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (catalog);
+  g_assert_cmpuint (g_list_model_get_n_items (veto_catalog_get_apps (catalog)), >=, 2);
+  g_assert_nonnull (veto_catalog_lookup_app (catalog, "facebook"));
+  g_assert_nonnull (veto_catalog_lookup_app (catalog, "instagram"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  veto_i18n_init ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/catalog/valid", test_valid);
+  g_test_add_func ("/catalog/localized", test_localized);
+  g_test_add_func ("/catalog/loopback", test_loopback);
+  g_test_add_func ("/catalog/file-errors", test_file_errors);
+  g_test_add_func ("/catalog/nul-byte", test_nul_byte);
+  g_test_add_func ("/catalog/bundled", test_bundled);
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/catalog/invalid/%s", invalid_cases[i].name);
+
+      g_test_add_data_func (path, &invalid_cases[i], test_invalid);
+    }
+
+  return g_test_run ();
+}

@@ -1,0 +1,80 @@
+/* test-fixtures.h: a small valid catalog shared by the core tests
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#define TEST_CATALOG \
+  "[Catalog]\n" \
+  "Format=1\n" \
+  "Version=3\n" \
+  "Published=2026-11-29\n" \
+  "Name=Test catalog\n" \
+  "Name[fr]=Catalogue de test\n" \
+  "\n" \
+  "[Region eu]\n" \
+  "Name=European Union\n" \
+  "Name[fr]=Union européenne\n" \
+  "Description=You can object.\n" \
+  "Description[fr]=Vous pouvez vous opposer.\n" \
+  "\n" \
+  "[Region other]\n" \
+  "Name=Elsewhere\n" \
+  "Description=There is no form.\n" \
+  "\n" \
+  "[App facebook]\n" \
+  "Name=Facebook\n" \
+  "Description=Posts and photos.\n" \
+  "Description[fr]=Publications et photos.\n" \
+  "\n" \
+  "[App instagram]\n" \
+  "Name=Instagram\n" \
+  "Description=Posts.\n" \
+  "\n" \
+  "[Step facebook-object]\n" \
+  "App=facebook\n" \
+  "Title[fr]=S’opposer\n" \
+  "Title=Object\n" \
+  "Description=Send the form.\n" \
+  "Kind=form\n" \
+  "Regions=eu\n" \
+  "PerAccount=true\n" \
+  "Confidence=high\n" \
+  "LastVerified=2026-10-02\n" \
+  "RecheckDays=180\n" \
+  "Url=https://www.facebook.com/help/contact/6359191084165019\n" \
+  "FallbackUrls=https://www.facebook.com/help/contact/712876720715583;\n" \
+  "Caveats=Going forward only.\\nOthers' posts may still be used.\n" \
+  "ObjectionText=I object to Meta using my information for AI.\n" \
+  "Sources=https://about.fb.com/news/2024/09/building-ai-technology-for-the-uk-in-a-responsible-and-transparent-way/;\n" \
+  "\n" \
+  "[Step facebook-audience]\n" \
+  "App=facebook\n" \
+  "Title=Limit audience\n" \
+  "Description=Friends only.\n" \
+  "Kind=setting\n" \
+  "Regions=all\n" \
+  "PerAccount=true\n" \
+  "Confidence=medium\n" \
+  "LastVerified=2026-10-02\n" \
+  "RecheckDays=90\n" \
+  "Sources=https://www.facebook.com/privacy/center;\n" \
+  "\n" \
+  "[Step instagram-info]\n" \
+  "App=instagram\n" \
+  "Title=Know this\n" \
+  "Description=Something to know.\n" \
+  "Kind=information\n" \
+  "Regions=eu;other\n" \
+  "PerAccount=false\n" \
+  "Confidence=low\n" \
+  "LastVerified=2026-10-02\n" \
+  "RecheckDays=365\n" \
+  "Sources=https://privacycenter.instagram.com/privacy/genai;\n" \
+  "\n" \
+  "[Changes 3]\n" \
+  "Summary=The Facebook form moved.\n" \
+  "Steps=facebook-object;\n"
