@@ -1,0 +1,54 @@
+#!/usr/bin/python3
+# test-launch.py: a person starts Veto, sees it in their language, starts it
+# again (one window, not two), and closes it; nothing on stderr.
+#
+# Copyright 2026 The Veto developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import subprocess
+import sys
+
+import veto_e2e as e2e
+
+language = sys.argv[1] if len(sys.argv) > 1 else "en"
+expected = {
+    "en": ("Apps Veto Covers", "Say no to Meta training its AI on your data"),
+    "fr": ("Applications prises en charge", "Dites non à l’entraînement de l’IA de Meta sur vos données"),
+}[language]
+
+tap = e2e.Tap()
+home = e2e.Home()
+veto = e2e.Veto(home, language)
+try:
+    veto.wait_for_app()
+    frames = veto.frames()
+    tap.ok(len(frames) == 1, "one window opens")
+    frame = frames[0]
+    tap.ok(e2e.name_of(frame) == "Veto", f"the window is called Veto ({e2e.name_of(frame)!r})")
+
+    heading = e2e.wait_for(frame, name=expected[1])
+    tap.ok(heading is not None, f"the heading is in {language}")
+    group = e2e.wait_for(frame, name=expected[0])
+    if not tap.ok(group is not None, f"the apps are listed under “{expected[0]}”"):
+        print("# " + e2e.dump(frame).replace("\n", "\n# "))
+    tap.ok(e2e.wait_for(frame, name="Facebook") is not None, "Facebook is listed")
+    menu_name = {"en": "Main Menu", "fr": "Menu principal"}[language]
+    menu = e2e.wait_for(frame, role="push button", name=menu_name)
+    tap.ok(menu is not None, f"the main menu button is called “{menu_name}”")
+
+    # A second launch presents the first window and exits.
+    second = subprocess.run([e2e.VETO], env=home.env(language), timeout=20,
+                            capture_output=True, text=True)
+    tap.ok(second.returncode == 0, f"a second launch exits 0 ({second.returncode})")
+    tap.ok(len(veto.frames()) == 1, "still one window after a second launch")
+
+    status = veto.close()
+    tap.ok(status == 0, f"closing the window quits cleanly ({status})")
+    err = veto.stderr()
+    if not tap.ok(err.strip() == "", "nothing on stderr"):
+        print("# " + err.replace("\n", "\n# "))
+finally:
+    veto.kill()
+    home.cleanup()
+
+tap.done()

@@ -1,0 +1,279 @@
+# veto_e2e.py: drive the real `veto` binary over AT-SPI, as a person would.
+#
+# Copyright 2026 The Veto developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Controls are found by their accessible role and name, never by widget
+# internals. GTK 4.8 leaves the controls of hidden GtkStack pages (and of
+# unrevealed revealers) on the accessibility bus, and sets SHOWING on none of
+# the children, so the bus alone can't say what is on screen. Veto's pages
+# therefore name themselves (their accessible label) and the wizard shows
+# "Step N of M: <page>" in a label that is always on screen; tests read that
+# label first and then only search inside the named page: a test only
+# presses what a person could see.
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+import gi
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi  # noqa: E402
+
+BUILD = os.environ["VETO_BUILD_ROOT"]
+VETO = os.path.join(BUILD, "src", "veto")
+
+
+class Tap:
+    """A minimal TAP producer, so meson counts each check."""
+
+    def __init__(self):
+        self.n = 0
+        self.failed = 0
+
+    def ok(self, cond, what):
+        self.n += 1
+        if cond:
+            print(f"ok {self.n} {what}", flush=True)
+        else:
+            self.failed += 1
+            print(f"not ok {self.n} {what}", flush=True)
+        return cond
+
+    def done(self):
+        print(f"1..{self.n}", flush=True)
+        sys.exit(1 if self.failed else 0)
+
+
+class Home:
+    """A private home: the person's files, and a browser that only records."""
+
+    def __init__(self):
+        self.root = tempfile.mkdtemp(prefix="veto-e2e-")
+        self.opened = os.path.join(self.root, "opened.txt")
+        for d in ("state", "config", "data/applications", "cache", "runtime"):
+            os.makedirs(os.path.join(self.root, d), exist_ok=True)
+        os.chmod(os.path.join(self.root, "runtime"), 0o700)
+        # A recording https handler: "the browser" writes the URL it was given.
+        rec = os.path.join(self.root, "record-url")
+        with open(rec, "w") as f:
+            f.write('#!/bin/sh\nprintf "%%s\\n" "$@" >> "%s"\n' % self.opened)
+        os.chmod(rec, 0o755)
+        with open(os.path.join(self.root, "data/applications/record-url.desktop"), "w") as f:
+            f.write("[Desktop Entry]\nType=Application\nName=Recorder\n"
+                    f"Exec={rec} %u\nMimeType=x-scheme-handler/https;x-scheme-handler/http;\n")
+        with open(os.path.join(self.root, "config/mimeapps.list"), "w") as f:
+            f.write("[Default Applications]\n"
+                    "x-scheme-handler/https=record-url.desktop\n"
+                    "x-scheme-handler/http=record-url.desktop\n")
+
+    def env(self, language):
+        env = dict(os.environ)
+        env.update({
+            "HOME": self.root,
+            "XDG_STATE_HOME": os.path.join(self.root, "state"),
+            "XDG_CONFIG_HOME": os.path.join(self.root, "config"),
+            "XDG_DATA_HOME": os.path.join(self.root, "data"),
+            "XDG_CACHE_HOME": os.path.join(self.root, "cache"),
+            "LC_ALL": "C.UTF-8",
+            "LANGUAGE": language,
+            "GDK_BACKEND": "x11",
+            "GSK_RENDERER": "cairo",
+            "GDK_DEBUG": "gl-disable",
+            "GTK_A11Y": "atspi",
+        })
+        env.pop("G_DEBUG", None)  # the app runs as a person runs it
+        return env
+
+    def progress(self):
+        path = os.path.join(self.root, "state", "veto", "progress.ini")
+        if not os.path.exists(path):
+            return ""
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+
+    def opened_urls(self):
+        if not os.path.exists(self.opened):
+            return []
+        with open(self.opened) as f:
+            return [line.strip() for line in f if line.strip()]
+
+    def cleanup(self):
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+class Veto:
+    """One running `veto` process and its accessible tree."""
+
+    def __init__(self, home, language="en", args=()):
+        self.stderr_path = os.path.join(home.root, f"stderr-{time.monotonic_ns()}.txt")
+        self.stderr_file = open(self.stderr_path, "w")
+        self.proc = subprocess.Popen([VETO, *args], env=home.env(language),
+                                     stdout=subprocess.DEVNULL, stderr=self.stderr_file)
+        self.app = None
+
+    def wait_for_app(self, timeout=20):
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"veto exited early with {self.proc.returncode}: {self.stderr()}")
+            desktop = Atspi.get_desktop(0)
+            for i in range(desktop.get_child_count()):
+                child = desktop.get_child_at_index(i)
+                try:
+                    if child is not None and child.get_process_id() == self.proc.pid:
+                        if self.frames():
+                            self.app = child
+                            return child
+                        self.app = child
+                except gi.repository.GLib.Error:
+                    continue
+            time.sleep(0.1)
+        raise TimeoutError("veto did not appear on the accessibility bus")
+
+    def frames(self):
+        if self.app is None:
+            return []
+        out = []
+        for i in range(self.app.get_child_count()):
+            c = self.app.get_child_at_index(i)
+            if c is not None and c.get_role() == Atspi.Role.FRAME:
+                out.append(c)
+        return out
+
+    def stderr(self):
+        self.stderr_file.flush()
+        with open(self.stderr_path, encoding="utf-8", errors="replace") as f:
+            return f.read()
+
+    def close(self, timeout=10):
+        """Closes the window with its close button; Veto then exits."""
+        frame = self.frames()[0]
+        button = [n for n in find_all(frame, role="push button")
+                  if name_of(n) in ("Close", "Fermer")][-1]
+        click(button)
+        try:
+            return self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.send_signal(signal.SIGTERM)
+            self.proc.wait(timeout=5)
+            return None
+
+    def kill(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def showing(node):
+    try:
+        states = node.get_state_set()
+        return states.contains(Atspi.StateType.SHOWING) and states.contains(Atspi.StateType.VISIBLE)
+    except gi.repository.GLib.Error:
+        return False
+
+
+def walk(node, depth=0):
+    """Depth-first over the accessible tree."""
+    if node is None or depth > 60:
+        return
+    yield node
+    try:
+        n = node.get_child_count()
+    except gi.repository.GLib.Error:
+        return
+    for i in range(n):
+        try:
+            child = node.get_child_at_index(i)
+        except gi.repository.GLib.Error:
+            continue
+        yield from walk(child, depth + 1)
+
+
+def role_name(node):
+    try:
+        return node.get_role_name()
+    except gi.repository.GLib.Error:
+        return ""
+
+
+def name_of(node):
+    try:
+        return node.get_name() or ""
+    except gi.repository.GLib.Error:
+        return ""
+
+
+def text_of(node):
+    """A label's text: GTK 4.8 puts it in the name, some in the Text iface."""
+    name = name_of(node)
+    if name:
+        return name
+    try:
+        t = node.get_text_iface()
+        if t is not None:
+            return t.get_text(0, -1)
+    except Exception:
+        pass
+    return ""
+
+
+def find_all(root, role=None, name=None, contains=None):
+    out = []
+    for node in walk(root):
+        if role is not None and role_name(node) != role:
+            continue
+        txt = text_of(node)
+        if name is not None and txt != name:
+            continue
+        if contains is not None and contains not in txt:
+            continue
+        out.append(node)
+    return out
+
+
+def wait_for(root, role=None, name=None, contains=None, timeout=10):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        found = find_all(root, role, name, contains)
+        if found:
+            return found[0]
+        time.sleep(0.1)
+    return None
+
+
+def click(node):
+    """Press a control through its first action ("click"/"activate")."""
+    action = node.get_action_iface()
+    if action is None or action.get_n_actions() == 0:
+        raise RuntimeError(f"{role_name(node)} '{name_of(node)}' has no action")
+    return action.do_action(0)
+
+
+def press_keys(spec):
+    """Presses a shortcut such as '<Control>q' through XTest."""
+    mods = []
+    while spec.startswith("<"):
+        end = spec.index(">")
+        mods.append(spec[1:end])
+        spec = spec[end + 1:]
+    keysyms = {"Control": 0xffe3, "Shift": 0xffe1, "Alt": 0xffe9}
+    for m in mods:
+        Atspi.generate_keyboard_event(keysyms[m], None, Atspi.KeySynthType.PRESS)
+    keysym = ord(spec) if len(spec) == 1 else {"Return": 0xff0d, "Tab": 0xff09, "Escape": 0xff1b}[spec]
+    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.PRESSRELEASE)
+    for m in reversed(mods):
+        Atspi.generate_keyboard_event(keysyms[m], None, Atspi.KeySynthType.RELEASE)
+
+
+def dump(root):
+    """The showing tree as text, for failure messages."""
+    lines = []
+    for node in walk(root):
+        lines.append(f"{role_name(node)}: {text_of(node)!r}")
+    return "\n".join(lines)
