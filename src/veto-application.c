@@ -11,6 +11,7 @@
 
 #include "veto-application.h"
 #include "veto-i18n.h"
+#include "veto-preferences-window.h"
 #include "veto-resources.h"
 #include "veto-status.h"
 #include "veto-window.h"
@@ -249,6 +250,79 @@ veto_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* Rebuilds the catalog and the windows, after the interface language
+ * changed or the progress was reset: GTK has no way to retranslate a
+ * window in place, and the catalog's strings are read in one language. */
+static void
+reload (VetoApplication *self,
+        gboolean         with_preferences)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) old = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  VetoWindow *window;
+
+  if (!load_catalog (self, &error))
+    {
+      g_critical ("%s", error->message);
+      return;
+    }
+
+  g_clear_object (&self->checklist);
+  self->checklist = veto_checklist_new (self->catalog, self->store);
+
+  /* The new window first, so that the application never runs out of
+   * windows and quits. */
+  window = veto_window_new (self);
+  gtk_window_present (GTK_WINDOW (window));
+
+  for (GList *l = old; l != NULL; l = l->next)
+    gtk_window_destroy (GTK_WINDOW (l->data));
+
+  if (with_preferences)
+    gtk_window_present (GTK_WINDOW (veto_preferences_window_new (GTK_WINDOW (window), self->store)));
+}
+
+static void
+veto_application_preferences_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  VetoApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (veto_preferences_window_new (window, self->store)));
+}
+
+static void
+veto_application_set_language_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  VetoApplication *self = user_data;
+  const char *language = g_variant_get_string (parameter, NULL);
+
+  if (*language != '\0' && !g_str_equal (language, "en") && !g_str_equal (language, "fr"))
+    return;
+
+  if (g_strcmp0 (veto_progress_store_get_language (self->store), *language ? language : NULL) == 0)
+    return;
+
+  veto_progress_store_set_language (self->store, language);
+  veto_i18n_set_language (language);
+  reload (self, TRUE);
+}
+
+static void
+veto_application_reset_progress_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  VetoApplication *self = user_data;
+
+  veto_progress_store_reset (self->store);
+  reload (self, FALSE);
+}
+
 static void
 veto_application_quit_action (GSimpleAction *action,
                               GVariant      *parameter,
@@ -260,6 +334,9 @@ veto_application_quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "quit", veto_application_quit_action },
   { "about", veto_application_about_action },
+  { "preferences", veto_application_preferences_action },
+  { "set-language", veto_application_set_language_action, "s" },
+  { "reset-progress", veto_application_reset_progress_action },
 };
 
 static void
@@ -280,6 +357,8 @@ veto_application_init (VetoApplication *self)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<primary>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<primary>comma", NULL });
 }
 
 VetoApplication *

@@ -17,10 +17,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VetoWindow, veto_window, VETO, WINDOW, AdwApplicationWindow)
 
-VetoWindow *veto_window_new        (VetoApplication *application);
-void        veto_window_show_error (VetoWindow      *self,
-                                    const char      *message);
-void        veto_window_show_toast (VetoWindow      *self,
-                                    const char      *message);
+VetoWindow *veto_window_new              (VetoApplication *application);
+void        veto_window_show_error       (VetoWindow      *self,
+                                          const char      *message);
+void        veto_window_show_toast       (VetoWindow      *self,
+                                          const char      *message);
+const char *veto_window_get_page         (VetoWindow      *self);
+gboolean    veto_window_get_in_wizard    (VetoWindow      *self);
+GtkWidget  *veto_window_get_page_widget  (VetoWindow      *self,
+                                          const char      *name);
 
 G_END_DECLS

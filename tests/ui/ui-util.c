@@ -150,3 +150,28 @@ ui_count_type (GtkWidget *root,
 
   return n;
 }
+
+/**
+ * ui_find_type:
+ *
+ * Returns: (transfer none) (nullable): the first widget of @type under @root
+ */
+GtkWidget *
+ui_find_type (GtkWidget *root,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -21,5 +21,7 @@ GtkWidget *ui_find_label      (GtkWidget   *root,
                                const char  *text);
 guint      ui_count_type      (GtkWidget   *root,
                                GType        type);
+GtkWidget *ui_find_type       (GtkWidget   *root,
+                               GType        type);
 
 G_END_DECLS

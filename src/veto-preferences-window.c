@@ -1,0 +1,128 @@
+/* veto-preferences-window.c
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "veto-preferences-window.h"
+
+/* Preferences: the interface language, applied at once (the application
+ * rebuilds its windows in the new language), and starting over. Both are
+ * app.* actions so that they can be tested without this window. */
+struct _VetoPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  VetoProgressStore    *store;
+
+  AdwComboRow          *language_row;
+  AdwActionRow         *location_row;
+  GtkWidget            *reset_button;
+};
+
+G_DEFINE_FINAL_TYPE (VetoPreferencesWindow, veto_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static const char * const languages[] = { "", "en", "fr" };
+
+static void
+on_language_selected (VetoPreferencesWindow *self,
+                      GParamSpec            *pspec,
+                      AdwComboRow           *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (selected < G_N_ELEMENTS (languages))
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.set-language", "s", languages[selected]);
+}
+
+static void
+on_reset_response (AdwMessageDialog      *dialog,
+                   const char            *response,
+                   VetoPreferencesWindow *self)
+{
+  if (g_str_equal (response, "reset"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.reset-progress", NULL);
+}
+
+static void
+reset_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (widget),
+                                                       _("Start Over?"),
+                                                       _("Veto will forget where you live, your apps and accounts, and everything you recorded. What you sent to Meta stays sent. Export your record first if you may need it.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "reset", _("_Start Over"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "reset", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reset_response), widget, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+veto_preferences_window_dispose (GObject *object)
+{
+  VetoPreferencesWindow *self = (VetoPreferencesWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VETO_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (veto_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+veto_preferences_window_class_init (VetoPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = veto_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "veto-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VetoPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, VetoPreferencesWindow, location_row);
+  gtk_widget_class_bind_template_child (widget_class, VetoPreferencesWindow, reset_button);
+
+  gtk_widget_class_install_action (widget_class, "prefs.reset", NULL, reset_action);
+}
+
+static void
+veto_preferences_window_init (VetoPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+veto_preferences_window_new (GtkWindow         *parent,
+                             VetoProgressStore *store)
+{
+  VetoPreferencesWindow *self = g_object_new (VETO_TYPE_PREFERENCES_WINDOW,
+                                              "transient-for", parent,
+                                              "application", parent ? gtk_window_get_application (parent) : NULL,
+                                              NULL);
+  const char *language = veto_progress_store_get_language (store);
+
+  self->store = g_object_ref (store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_strcmp0 (language ? language : "", languages[i]) == 0)
+      adw_combo_row_set_selected (self->language_row, i);
+  g_signal_connect_object (self->language_row, "notify::selected",
+                           G_CALLBACK (on_language_selected), self, G_CONNECT_SWAPPED);
+
+  adw_action_row_set_subtitle (self->location_row, g_file_peek_path (veto_progress_store_get_file (store)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.reset", !veto_progress_store_get_read_only (store));
+
+  return GTK_WIDGET (self);
+}

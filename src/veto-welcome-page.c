@@ -1,0 +1,58 @@
+/* veto-welcome-page.c
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "veto-welcome-page.h"
+
+/* The wizard's first page: what Meta does, in two sentences, and Veto's
+ * promise. All of it lives in the template. */
+struct _VetoWelcomePage
+{
+  GtkWidget parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (VetoWelcomePage, veto_welcome_page, GTK_TYPE_WIDGET)
+
+static void
+veto_welcome_page_dispose (GObject *object)
+{
+  GtkWidget *child;
+  gtk_widget_dispose_template (GTK_WIDGET (object), VETO_TYPE_WELCOME_PAGE);
+  /* dispose_template() only drops bound children; the layout's own child
+   * must go too */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (veto_welcome_page_parent_class)->dispose (object);
+}
+
+static void
+veto_welcome_page_class_init (VetoWelcomePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = veto_welcome_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "veto-welcome-page.ui");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+veto_welcome_page_init (VetoWelcomePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+veto_welcome_page_new (void)
+{
+  return g_object_new (VETO_TYPE_WELCOME_PAGE, NULL);
+}

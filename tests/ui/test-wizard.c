@@ -1,0 +1,397 @@
+/* test-wizard.c: a person's first run, through the window's actions and
+ * widgets, checking what lands in the progress file after each step
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+
+#include "ui-util.h"
+#include "veto-app-page.h"
+#include "veto-application.h"
+#include "veto-i18n.h"
+#include "veto-step-card.h"
+#include "veto-window.h"
+
+static VetoApplication *app;
+
+static VetoWindow *
+get_window (void)
+{
+  return VETO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+static char *
+progress_file (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_state_dir (), "veto", "progress.ini", NULL);
+  char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return g_strdup ("");
+  return contents;
+}
+
+static void
+assert_saved (const char *needle)
+{
+  g_autofree char *contents = progress_file ();
+
+  if (strstr (contents, needle) == NULL)
+    g_error ("“%s” is not in the progress file:\n%s", needle, contents);
+}
+
+static void
+act (const char *action,
+     const char *format,
+     ...)
+{
+  GVariant *parameter = NULL;
+  va_list args;
+
+  if (format != NULL)
+    {
+      va_start (args, format);
+      parameter = g_variant_new_va (format, NULL, &args);
+      va_end (args);
+    }
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (get_window ()), action, parameter));
+  ui_iterate (250);
+}
+
+static void
+shoot (const char *page)
+{
+  g_autofree char *name = g_strdup_printf ("wizard-%s-%s", page, veto_i18n_get_language ());
+  g_autofree char *path = ui_screenshot (GTK_WIDGET (get_window ()), name);
+}
+
+static const char *
+title_text (void)
+{
+  GtkWidget *title = ui_find_type (GTK_WIDGET (get_window ()), ADW_TYPE_WINDOW_TITLE);
+
+  return adw_window_title_get_title (ADW_WINDOW_TITLE (title));
+}
+
+/* The first form step of an app and the catalog's objection text. */
+static VetoStep *
+first_form (const char *app_id)
+{
+  VetoCatalog *catalog = veto_application_get_catalog (app);
+  g_autoptr(GListModel) steps = veto_catalog_list_steps (catalog, app_id, "eu");
+
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(VetoStep) step = g_list_model_get_item (steps, i);
+
+      if (veto_step_get_kind (step) == VETO_STEP_KIND_FORM)
+        return step;
+    }
+
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *action,
+             GVariant   *target)
+{
+  g_autoptr(GVariant) owned = target ? g_variant_ref_sink (target) : NULL;
+
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0 &&
+      (owned == NULL ||
+       (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root)) != NULL &&
+        g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root)), owned))))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, action, owned ? g_variant_ref (owned) : NULL);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_check (GtkWidget  *root,
+            const char *region)
+{
+  if (GTK_IS_CHECK_BUTTON (root))
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root));
+
+      if (target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), region) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check (child, region);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+on_text_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+}
+
+static void
+test_first_run (void)
+{
+  VetoWindow *window;
+  VetoProgressStore *store = veto_application_get_store (app);
+  VetoStep *form;
+  g_auto(GStrv) accounts = NULL;
+  g_autofree char *clip = NULL;
+  g_autofree char *first_account = NULL;
+  GtkWidget *page, *card, *button;
+  gboolean fr = g_str_equal (veto_i18n_get_language (), "fr");
+
+  g_application_activate (G_APPLICATION (app));
+  window = get_window ();
+  ui_wait_for_draw (GTK_WIDGET (window));
+
+  /* 1. Welcome */
+  g_assert_cmpstr (veto_window_get_page (window), ==, "welcome");
+  g_assert_true (veto_window_get_in_wizard (window));
+  g_assert_cmpstr (title_text (), ==, fr ? "Bienvenue" : "Welcome");
+  shoot ("1-welcome");
+
+  /* the Start button is wired to win.next */
+  button = find_button (GTK_WIDGET (window), "win.next", NULL);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  ui_iterate (300);
+
+  /* 2. Where you live: Next waits for a choice */
+  g_assert_cmpstr (veto_window_get_page (window), ==, "region");
+  g_assert_cmpstr (title_text (), ==, fr ? "Où vous vivez" : "Where You Live");
+  act ("win.next", NULL);
+  g_assert_cmpstr (veto_window_get_page (window), ==, "region");
+  g_assert_false (g_file_test (g_build_filename (g_get_user_state_dir (), "veto", "progress.ini", NULL), G_FILE_TEST_EXISTS));
+
+  /* pressing the region's radio saves it at once */
+  page = veto_window_get_page_widget (window, "region");
+  {
+    GtkWidget *check = find_check (page, "eu");
+
+    g_assert_nonnull (check);
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+    gtk_widget_activate (check);
+    ui_iterate (300);
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  }
+  assert_saved ("Region=eu");
+  g_assert_cmpstr (veto_progress_store_get_region (store), ==, "eu");
+  shoot ("2-region");
+
+  act ("win.next", NULL);
+
+  /* 3. Apps and accounts */
+  g_assert_cmpstr (veto_window_get_page (window), ==, "apps");
+  act ("win.next", NULL);
+  g_assert_cmpstr (veto_window_get_page (window), ==, "apps");
+
+  act ("win.set-app-used", "(sb)", "facebook", TRUE);
+  act ("win.set-app-used", "(sb)", "instagram", TRUE);
+  assert_saved ("Apps=facebook;instagram;");
+
+  accounts = veto_progress_store_dup_accounts (store, "facebook");
+  g_assert_cmpuint (g_strv_length (accounts), ==, 1);
+  first_account = g_strdup (accounts[0]);
+  act ("win.rename-account", "(sss)", "facebook", first_account, "  Personal  ");
+  assert_saved ("Label=Personal\n");
+
+  /* the "add another account" button is wired */
+  page = veto_window_get_page_widget (window, "apps");
+  button = find_button (page, "win.add-account", g_variant_new_string ("facebook"));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  ui_iterate (300);
+  g_clear_pointer (&accounts, g_strfreev);
+  accounts = veto_progress_store_dup_accounts (store, "facebook");
+  g_assert_cmpuint (g_strv_length (accounts), ==, 2);
+  act ("win.rename-account", "(sss)", "facebook", accounts[1], "Work");
+  assert_saved ("Label=Work\n");
+
+  /* an account with nothing recorded is removed without a question */
+  act ("win.add-account", "s", "instagram");
+  {
+    g_auto(GStrv) ig = veto_progress_store_dup_accounts (store, "instagram");
+
+    g_assert_cmpuint (g_strv_length (ig), ==, 2);
+    act ("win.remove-account", "(ss)", "instagram", ig[1]);
+  }
+  {
+    g_auto(GStrv) ig = veto_progress_store_dup_accounts (store, "instagram");
+
+    g_assert_cmpuint (g_strv_length (ig), ==, 1);
+  }
+  shoot ("3-apps");
+
+  act ("win.next", NULL);
+
+  /* 4. Facebook's checklist, two accounts */
+  g_assert_cmpstr (veto_window_get_page (window), ==, "app:facebook");
+  g_assert_cmpstr (title_text (), ==, "Facebook");
+  form = first_form ("facebook");
+  page = veto_window_get_page_widget (window, "app:facebook");
+  card = veto_app_page_find_card (VETO_APP_PAGE (page), veto_step_get_id (form), first_account);
+  g_assert_nonnull (card);
+  g_assert_nonnull (veto_app_page_find_card (VETO_APP_PAGE (page), veto_step_get_id (form), accounts[1]));
+  shoot ("4-facebook");
+
+  /* the card's "Mark as Submitted" button is wired to the store */
+  button = find_button (card, "win.set-state",
+                        g_variant_new ("(sss)", veto_step_get_id (form), first_account, "submitted"));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  ui_iterate (300);
+  assert_saved ("State=submitted");
+  assert_saved ("Submitted=");
+  g_assert_cmpint (veto_progress_store_get_state (store, veto_step_get_id (form), first_account), ==,
+                   VETO_STEP_STATE_SUBMITTED);
+  /* …and then hides, leaving "Meta Confirmed" */
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (button)));
+
+  act ("win.set-note", "(sss)", veto_step_get_id (form), first_account, "Confirmation e-mail: 29/11");
+  assert_saved ("Note=Confirmation e-mail: 29/11");
+
+  act ("win.set-state", "(sss)", veto_step_get_id (form), first_account, "confirmed");
+  assert_saved ("State=confirmed");
+  assert_saved ("Confirmed=");
+
+  /* the objection text reaches the clipboard */
+  if (veto_step_get_objection_text (form) != NULL)
+    {
+      act ("win.copy-objection", "s", veto_step_get_id (form));
+      gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL, on_text_read, &clip);
+      while (clip == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpstr (clip, ==, veto_step_get_objection_text (form));
+    }
+
+  /* an account with progress asks before it goes */
+  act ("win.remove-account", "(ss)", "facebook", first_account);
+  g_clear_pointer (&accounts, g_strfreev);
+  accounts = veto_progress_store_dup_accounts (store, "facebook");
+  g_assert_cmpuint (g_strv_length (accounts), ==, 2);
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    gboolean asked = FALSE;
+
+    for (GList *l = toplevels; l; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+        {
+          asked = TRUE;
+          adw_message_dialog_response (l->data, "cancel");
+          gtk_window_destroy (l->data);
+        }
+    g_list_free (toplevels);
+    g_assert_true (asked);
+  }
+  ui_iterate (200);
+  g_clear_pointer (&accounts, g_strfreev);
+  accounts = veto_progress_store_dup_accounts (store, "facebook");
+  g_assert_cmpuint (g_strv_length (accounts), ==, 2);
+
+  /* 5. Instagram, then the summary */
+  act ("win.next", NULL);
+  g_assert_cmpstr (veto_window_get_page (window), ==, "app:instagram");
+  act ("win.back", NULL);
+  g_assert_cmpstr (veto_window_get_page (window), ==, "app:facebook");
+  act ("win.next", NULL);
+  act ("win.next", NULL);
+  g_assert_cmpstr (veto_window_get_page (window), ==, "done");
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (window), "1"));
+  shoot ("5-done");
+
+  /* 6. The overview */
+  act ("win.show-dashboard", NULL);
+  g_assert_cmpstr (veto_window_get_page (window), ==, "dashboard");
+  g_assert_false (veto_window_get_in_wizard (window));
+  ui_iterate (200);
+  shoot ("6-dashboard");
+
+  act ("win.show-app", "s", "instagram");
+  g_assert_cmpstr (veto_window_get_page (window), ==, "app:instagram");
+  act ("win.back", NULL);
+  g_assert_cmpstr (veto_window_get_page (window), ==, "dashboard");
+
+  /* narrow: 360 pixels wide */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  act ("win.show-app", "s", "facebook");
+  ui_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+  shoot ("7-facebook-narrow");
+  act ("win.show-dashboard", NULL);
+  ui_wait_for_draw (GTK_WIDGET (window));
+  shoot ("8-dashboard-narrow");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_iterate (50);
+}
+
+static void
+test_relaunch_opens_dashboard (void)
+{
+  VetoWindow *window;
+
+  /* the progress from the first run is on disk: a new window opens on it */
+  g_application_activate (G_APPLICATION (app));
+  window = get_window ();
+  ui_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (veto_window_get_page (window), ==, "dashboard");
+
+  act ("win.run-wizard", NULL);
+  g_assert_cmpstr (veto_window_get_page (window), ==, "region");
+  g_assert_true (veto_window_get_in_wizard (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_iterate (50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  ui_init (&argc, &argv);
+
+  app = veto_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/wizard/first-run", test_first_run);
+  g_test_add_func ("/wizard/relaunch-opens-dashboard", test_relaunch_opens_dashboard);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+
+  return ret;
+}
