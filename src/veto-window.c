@@ -17,6 +17,7 @@
 #include "veto-step-card.h"
 #include "veto-welcome-page.h"
 #include "veto-window.h"
+#include "veto-util.h"
 
 /* The main window: a stack of pages with Back and Next in the header.
  *
@@ -874,6 +875,7 @@ veto_window_init (VetoWindow *self)
   self->sequence = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  veto_util_fix_button_names (GTK_WIDGET (self));
 }
 
 VetoWindow *

@@ -155,7 +155,7 @@ class Veto:
         """Closes the window with its close button; Veto then exits."""
         frame = self.frames()[0]
         button = [n for n in find_all(frame, role="push button")
-                  if name_of(n) in ("Close", "Fermer")][-1]
+                  if name_of(n) in ("Close", "Fermer")][0]
         click(button)
         try:
             return self.proc.wait(timeout=timeout)
