@@ -51,14 +51,33 @@ veto_util_fix_button_names (GtkWidget *root)
     {
       g_autofree char *name = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (root)));
 
-      gtk_accessible_update_property (GTK_ACCESSIBLE (root),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      -1);
-      gtk_accessible_reset_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      veto_util_set_accessible_label (root, name);
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     veto_util_fix_button_names (child);
+}
+
+/**
+ * veto_util_set_accessible_label:
+ * @widget: a widget
+ * @label: its accessible name
+ *
+ * Names @widget, and only by @label: GTK 4.8 joins the label with the
+ * names of whatever the widget is "labelled by" (a button's own label, the
+ * row an AdwActionRow's switch sits in), which screen readers then read
+ * twice. Call it after anything that sets such a relation.
+ */
+void
+veto_util_set_accessible_label (GtkWidget  *widget,
+                                const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }

@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
-void veto_util_fix_button_names (GtkWidget *root);
+void veto_util_fix_button_names        (GtkWidget  *root);
+void veto_util_set_accessible_label     (GtkWidget  *widget,
+                                        const char *label);
 
 G_END_DECLS
