@@ -380,6 +380,31 @@ move_aside (VetoProgressStore  *self,
   return NULL;
 }
 
+static char *new_account_id (VetoProgressStore *self);
+
+/* Every app in use has at least one account, or its per-account steps would
+ * have nowhere to go. A hand-edited file may lack them: they are added in
+ * memory (with the ids a save would give them) and written with the next
+ * change. */
+static void
+ensure_accounts (VetoProgressStore *self)
+{
+  g_auto(GStrv) apps = veto_progress_store_dup_apps (self);
+
+  for (guint i = 0; apps[i] != NULL; i++)
+    {
+      g_auto(GStrv) accounts = veto_progress_store_dup_accounts (self, apps[i]);
+
+      if (accounts[0] == NULL)
+        {
+          g_autofree char *id = new_account_id (self);
+          g_autofree char *group = g_strdup_printf ("Account %s %s", apps[i], id);
+
+          g_key_file_set_string (self->keyfile, group, "Label", "");
+        }
+    }
+}
+
 /**
  * veto_progress_store_load:
  * @self: a #VetoProgressStore
@@ -447,6 +472,9 @@ veto_progress_store_load (VetoProgressStore  *self,
   g_clear_pointer (&self->keyfile, g_key_file_unref);
   self->keyfile = g_steal_pointer (&keyfile);
   self->is_new = FALSE;
+
+  if (format <= VETO_PROGRESS_FORMAT)
+    ensure_accounts (self);
 
   if (format > VETO_PROGRESS_FORMAT && !self->read_only)
     {

@@ -205,6 +205,32 @@ test_status_bundled (Fixture       *f,
   g_assert_nonnull (strstr (out, "open Veto"));
 }
 
+/* The real catalog: every app is reported, in both languages. */
+static void
+test_status_six_apps (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *language = data;
+  const char *apps[] = { "Facebook", "Instagram", "WhatsApp", "Messenger", "Threads", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  write_progress (f,
+                  "[Veto]\nFormat=1\nRegion=eu\n"
+                  "Apps=facebook;instagram;whatsapp;messenger;threads;meta-ai;\n\n[End]\n");
+  g_assert_cmpint (run_veto (f, language, &out, &err, "--status", NULL), ==, 1);
+  for (guint i = 0; apps[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strconcat ("\n", apps[i], "\n", NULL);
+
+      g_assert_nonnull (strstr (out, line));
+    }
+  g_assert_nonnull (strstr (out, g_str_equal (language, "fr") ? "\nApplication Meta AI\n" : "\nMeta AI app\n"));
+  g_assert_nonnull (strstr (out, g_str_equal (language, "fr") ? "Où vous vivez\u00a0: Union européenne et EEE"
+                                                               : "Where you live: European Union and EEA"));
+  g_assert_cmpstr (err, ==, "");
+}
+
 static void
 test_status_errors (Fixture       *f,
                     gconstpointer  data)
@@ -274,6 +300,8 @@ main (int   argc,
   ADD ("/cli/status/language-preference", test_status_language_preference);
   ADD ("/cli/status/complete", test_status_complete);
   ADD ("/cli/status/bundled", test_status_bundled);
+  g_test_add ("/cli/status/six-apps/en", Fixture, "en", fixture_set_up, test_status_six_apps, fixture_tear_down);
+  g_test_add ("/cli/status/six-apps/fr", Fixture, "fr", fixture_set_up, test_status_six_apps, fixture_tear_down);
   ADD ("/cli/status/errors", test_status_errors);
   ADD ("/cli/status/corrupt", test_status_corrupt);
   ADD ("/cli/bad-catalog-refused", test_bad_catalog_refused);

@@ -386,6 +386,33 @@ test_valid_file (Fixture       *f,
 }
 
 static void
+test_app_without_account (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(VetoProgressStore) store = NULL;
+  g_autoptr(VetoProgressStore) again = NULL;
+  g_auto(GStrv) accounts = NULL;
+  g_auto(GStrv) accounts_again = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* written by hand: an app in use, no account for it */
+  write_file (f, "[Veto]\nFormat=1\nRegion=eu\nApps=threads;\n\n[End]\n", -1);
+  before = read_file (f->path);
+
+  store = open_store (f);
+  accounts = veto_progress_store_dup_accounts (store, "threads");
+  g_assert_cmpuint (g_strv_length (accounts), ==, 1);
+
+  /* loading alone writes nothing, and gives the same id each time */
+  after = read_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+  again = open_store (f);
+  accounts_again = veto_progress_store_dup_accounts (again, "threads");
+  g_assert_cmpstrv (accounts, accounts_again);
+}
+
+static void
 test_corrupt_garbage (Fixture       *f,
                       gconstpointer  data)
 {
@@ -605,6 +632,7 @@ main (int   argc,
   ADD ("/progress/accounts", test_accounts);
   ADD ("/progress/reset", test_reset);
   ADD ("/progress/valid-file", test_valid_file);
+  ADD ("/progress/app-without-account", test_app_without_account);
   ADD ("/progress/corrupt/garbage", test_corrupt_garbage);
   ADD ("/progress/corrupt/binary", test_corrupt_binary);
   ADD ("/progress/corrupt/empty", test_corrupt_empty);
