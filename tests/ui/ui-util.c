@@ -42,6 +42,10 @@ ui_init (int    *argc,
   gtk_init ();
   adw_init ();
   veto_i18n_init ();
+
+  /* Screenshots as a GNOME session shows them: without a settings daemon,
+   * X11 GTK would fall back to "Sans 10". */
+  g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
 }
 
 void
