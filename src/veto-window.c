@@ -274,8 +274,8 @@ on_save_error (VetoWindow        *self,
   if (error != NULL)
     {
       g_autofree char *message =
-        g_strdup_printf (_("%s Your changes are kept in Veto while it is open; it will save them as soon as it can."),
-                         error->message);
+        g_strdup_printf ("%s\n%s", error->message,
+                         _("Your changes are kept in Veto while it is open; it will save them as soon as it can."));
 
       gtk_label_set_text (self->error_label, message);
       gtk_widget_set_visible (self->retry_button, TRUE);

@@ -179,3 +179,29 @@ ui_find_type (GtkWidget *root,
 
   return NULL;
 }
+
+/**
+ * ui_find_label_prefix:
+ *
+ * Returns: (transfer none) (nullable): the first label under @root whose
+ *   text begins with @prefix
+ */
+GtkWidget *
+ui_find_label_prefix (GtkWidget  *root,
+                      const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_find_label_prefix (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
