@@ -120,6 +120,14 @@ run_status (VetoApplication *self)
   status = veto_status_write (self->checklist, out);
   g_print ("%s", out->str);
 
+  /* A report that could not be updated is an error a script must see. */
+  if (!veto_progress_store_get_read_only (self->store) &&
+      !veto_progress_store_check_writable (self->store, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return VETO_STATUS_ERROR;
+    }
+
   return status;
 }
 

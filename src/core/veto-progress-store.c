@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "veto-progress-store.h"
 
@@ -43,6 +44,7 @@ struct _VetoProgressStore
   /* set when a corrupt file was moved aside during load */
   GFile     *recovered_file;
   GError    *save_error;
+  guint      retry_id;
 
   guint      read_only : 1;
   guint      is_new : 1;
@@ -75,6 +77,7 @@ veto_progress_store_dispose (GObject *object)
 {
   VetoProgressStore *self = (VetoProgressStore *)object;
 
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_object (&self->file);
   g_clear_object (&self->clock);
   g_clear_object (&self->recovered_file);
@@ -437,7 +440,10 @@ veto_progress_store_load (VetoProgressStore  *self,
 
   if (!g_file_load_contents (self->file, NULL, &data, &len, NULL, &local_error))
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+      /* No file (or a file where its folder should be, so no file either):
+       * a fresh start; saving will say what is wrong. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
         return TRUE;
 
       self->read_only = TRUE;
@@ -558,10 +564,62 @@ veto_progress_store_save (VetoProgressStore  *self,
     }
 
   self->is_new = FALSE;
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   if (had_error)
     {
       g_clear_error (&self->save_error);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
+    }
+
+  return TRUE;
+}
+
+/**
+ * veto_progress_store_check_writable:
+ * @self: a #VetoProgressStore
+ * @error: why the progress could not be saved
+ *
+ * Checks, without writing anything, that a change could be saved: the
+ * nearest existing folder on the way to the file must be a folder Veto may
+ * write in. For `veto --status`, which only reads.
+ *
+ * Returns: %TRUE when saving should work
+ */
+gboolean
+veto_progress_store_check_writable (VetoProgressStore  *self,
+                                    GError            **error)
+{
+  g_autoptr(GFile) dir = NULL;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                           _("Your progress is open read-only."));
+      return FALSE;
+    }
+
+  dir = g_file_get_parent (self->file);
+  while (dir != NULL && !g_file_query_exists (dir, NULL))
+    {
+      GFile *parent = g_file_get_parent (dir);
+
+      g_object_unref (dir);
+      dir = parent;
+    }
+
+  if (dir == NULL)
+    return TRUE;
+
+  if (!g_file_test (g_file_peek_path (dir), G_FILE_TEST_IS_DIR) ||
+      g_access (g_file_peek_path (dir), W_OK | X_OK) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   /* Translators: %s is a folder */
+                   _("Your progress could not be saved: %s is not a folder Veto can write in."),
+                   g_file_peek_path (dir));
+      return FALSE;
     }
 
   return TRUE;
@@ -579,12 +637,31 @@ begin_change (VetoProgressStore *self)
   return TRUE;
 }
 
+/* How often a failed save is tried again while the application runs. */
+#define RETRY_SECONDS 5
+
+static gboolean
+retry_save (gpointer user_data)
+{
+  VetoProgressStore *self = user_data;
+
+  self->retry_id = 0;
+  if (veto_progress_store_save (self, NULL))
+    return G_SOURCE_REMOVE;
+
+  self->retry_id = g_source_get_id (g_main_current_source ());
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 commit (VetoProgressStore *self)
 {
-  /* A failure is kept in save-error and the change stays in memory; the
-   * next change or an explicit save retries. */
-  veto_progress_store_save (self, NULL);
+  /* A failure is kept in save-error and the change stays in memory; a
+   * timer, the next change or an explicit save tries again, so that the
+   * change lands as soon as the disk takes it (a full disk freed, a USB
+   * home folder plugged back). */
+  if (!veto_progress_store_save (self, NULL) && self->retry_id == 0)
+    self->retry_id = g_timeout_add_seconds (RETRY_SECONDS, retry_save, self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 

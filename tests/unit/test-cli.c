@@ -251,6 +251,24 @@ test_status_errors (Fixture       *f,
   g_assert_nonnull (strstr (err2, "could not be read"));
 }
 
+/* A state folder that cannot be written: the report, then the error. */
+static void
+test_status_unwritable (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *blocked = g_build_filename (f->state_home, "veto", NULL);
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (f->state_home, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (blocked, "in the way", -1, NULL));
+  g_assert_cmpint (run_veto (f, "en", &out, &err, "--status", catalog_arg, NULL), ==, 2);
+  g_assert_nonnull (strstr (out, "Nothing to report yet"));
+  g_assert_nonnull (strstr (err, "could not be saved"));
+  g_assert_nonnull (strstr (err, blocked));
+}
+
 static void
 test_status_corrupt (Fixture       *f,
                      gconstpointer  data)
@@ -304,6 +322,7 @@ main (int   argc,
   g_test_add ("/cli/status/six-apps/fr", Fixture, "fr", fixture_set_up, test_status_six_apps, fixture_tear_down);
   ADD ("/cli/status/errors", test_status_errors);
   ADD ("/cli/status/corrupt", test_status_corrupt);
+  ADD ("/cli/status/unwritable", test_status_unwritable);
   ADD ("/cli/bad-catalog-refused", test_bad_catalog_refused);
 
   return g_test_run ();

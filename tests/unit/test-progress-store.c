@@ -599,6 +599,43 @@ test_save_error (Fixture       *f,
   g_assert_true (veto_progress_store_has_app (again, "instagram"));
 }
 
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* While the application runs, a failed save is retried on its own. */
+static void
+test_save_retried (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(VetoProgressStore) store = open_store (f);
+  g_autoptr(VetoProgressStore) again = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_state_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (f->dir, "in the way", -1, NULL));
+  g_assert_false (veto_progress_store_check_writable (store, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_test_message ("%s", error->message);
+
+  veto_progress_store_set_region (store, "br");
+  g_assert_nonnull (veto_progress_store_get_save_error (store));
+
+  /* the disk comes back; no further change is made */
+  g_assert_cmpint (g_unlink (f->dir), ==, 0);
+  g_assert_true (veto_progress_store_check_writable (store, NULL));
+  g_timeout_add_seconds (7, quit_loop, loop);
+  g_main_loop_run (loop);
+
+  g_assert_null (veto_progress_store_get_save_error (store));
+  again = open_store (f);
+  g_assert_cmpstr (veto_progress_store_get_region (again), ==, "br");
+}
+
 static void
 test_no_temp_files_left (Fixture       *f,
                          gconstpointer  data)
@@ -646,6 +683,7 @@ main (int   argc,
   ADD ("/progress/unreadable", test_unreadable);
   ADD ("/progress/save-error", test_save_error);
   ADD ("/progress/no-temp-files-left", test_no_temp_files_left);
+  ADD ("/progress/save-retried", test_save_retried);
 
   return g_test_run ();
 }
