@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "veto-progress-store.h"
@@ -385,6 +386,40 @@ move_aside (VetoProgressStore  *self,
 
 static char *new_account_id (VetoProgressStore *self);
 
+/* g_file_set_contents() writes "progress.ini.XXXXXX" and renames it; a
+ * crash between the two leaves that file behind. It is never read, but
+ * litter in a person's folder: remove those old enough that no save can
+ * still be writing them. */
+static void
+remove_stale_temporaries (VetoProgressStore *self)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (self->file);
+  g_autofree char *base = g_file_get_basename (self->file);
+  g_autoptr(GDir) dir = g_dir_open (g_file_peek_path (parent), 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+  gsize base_len = strlen (base);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+      gboolean temporary = strlen (name) == base_len + 7 &&
+                           strncmp (name, base, base_len) == 0 &&
+                           name[base_len] == '.';
+
+      for (gsize i = base_len + 1; temporary && name[i]; i++)
+        temporary = g_ascii_isalnum (name[i]);
+
+      if (!temporary)
+        continue;
+
+      path = g_build_filename (g_file_peek_path (parent), name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > 60)
+        g_unlink (path);
+    }
+}
+
 /* Every app in use has at least one account, or its per-account steps would
  * have nowhere to go. A hand-edited file may lack them: they are added in
  * memory (with the ids a save would give them) and written with the next
@@ -437,6 +472,7 @@ veto_progress_store_load (VetoProgressStore  *self,
   g_clear_object (&self->recovered_file);
   init_fresh (self);
   self->is_new = TRUE;
+  remove_stale_temporaries (self);
 
   if (!g_file_load_contents (self->file, NULL, &data, &len, NULL, &local_error))
     {

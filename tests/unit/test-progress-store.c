@@ -9,6 +9,8 @@
 
 #include <glib/gstdio.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <utime.h>
 
 #include "veto-i18n.h"
 #include "veto-progress-store.h"
@@ -599,6 +601,32 @@ test_save_error (Fixture       *f,
   g_assert_true (veto_progress_store_has_app (again, "instagram"));
 }
 
+static void
+test_stale_temporaries (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(VetoProgressStore) store = NULL;
+  g_autofree char *old = g_strconcat (f->path, ".Ab3dE9", NULL);
+  g_autofree char *fresh = g_strconcat (f->path, ".Zz9y8X", NULL);
+  g_autofree char *other = g_strconcat (f->path, ".corrupt-20261129T103000Z", NULL);
+  struct utimbuf times = { .actime = time (NULL) - 3600, .modtime = time (NULL) - 3600 };
+
+  write_file (f, valid_file, -1);
+  g_assert_true (g_file_set_contents (old, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (fresh, "being written", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "kept", -1, NULL));
+  g_assert_cmpint (g_utime (old, &times), ==, 0);
+  g_assert_cmpint (g_utime (other, &times), ==, 0);
+
+  store = open_store (f);
+  /* an hour-old leftover goes; one that may still be written stays; a
+   * damaged copy set aside is the person's and is never touched */
+  g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (veto_progress_store_get_region (store), ==, "eu");
+}
+
 static gboolean
 quit_loop (gpointer data)
 {
@@ -684,6 +712,7 @@ main (int   argc,
   ADD ("/progress/save-error", test_save_error);
   ADD ("/progress/no-temp-files-left", test_no_temp_files_left);
   ADD ("/progress/save-retried", test_save_retried);
+  ADD ("/progress/stale-temporaries", test_stale_temporaries);
 
   return g_test_run ();
 }
