@@ -264,13 +264,44 @@ is_iso8601 (const char *str)
   return dt != NULL;
 }
 
+static gboolean
+is_id (const char *str)
+{
+  if (str == NULL || *str == '\0' || strlen (str) > 64)
+    return FALSE;
+
+  for (const char *p = str; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Anything we would later misread makes the whole file suspect: it is then
- * kept aside rather than half-understood and overwritten. */
+ * kept aside rather than half-understood and overwritten. Ids end up in
+ * group names ("Account <app> <id>"), so they must be ids. */
 static gboolean
 validate (GKeyFile  *keyfile,
           GError   **error)
 {
   g_auto(GStrv) groups = g_key_file_get_groups (keyfile, NULL);
+  g_auto(GStrv) apps = g_key_file_get_string_list (keyfile, HEADER, "Apps", NULL, NULL);
+  g_autofree char *region = g_key_file_get_string (keyfile, HEADER, "Region", NULL);
+  g_autofree char *language = g_key_file_get_string (keyfile, HEADER, "Language", NULL);
+
+  for (guint i = 0; apps != NULL && apps[i] != NULL; i++)
+    if (*apps[i] != '\0' && !is_id (apps[i]))
+      {
+        g_set_error_literal (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE, "bad app id");
+        return FALSE;
+      }
+
+  if ((region != NULL && *region != '\0' && !is_id (region)) ||
+      (language != NULL && *language != '\0' && !is_id (language)))
+    {
+      g_set_error_literal (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE, "bad region or language");
+      return FALSE;
+    }
 
   for (guint i = 0; groups[i] != NULL; i++)
     {
