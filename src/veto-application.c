@@ -367,6 +367,8 @@ veto_application_init (VetoApplication *self)
                                          (const char *[]) { "<primary>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          (const char *[]) { "<primary>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         (const char *[]) { "<primary>question", NULL });
 }
 
 VetoApplication *

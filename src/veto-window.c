@@ -686,6 +686,20 @@ copy_url_action (GtkWidget  *widget,
   veto_window_show_toast (VETO_WINDOW (widget), _("Link copied."));
 }
 
+/* The shortcuts window is built when asked for, not with every window as
+ * GtkApplication's automatic help overlay would: it saves start-up time. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "veto-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 /* --- messages ---------------------------------------------------------- */
 
 static void
@@ -862,6 +876,7 @@ veto_window_class_init (VetoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-url", "s", copy_url_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next", NULL);

@@ -46,12 +46,11 @@ synthetic_catalog (guint n_steps)
   for (guint i = 0; i < n_steps; i++)
     g_string_append_printf (s,
                             "[Step app%u-step%u]\nApp=app%u\nTitle=Step %u\nTitle[fr]=Démarche %u\n"
-                            "Description=What it does and why, in two sentences. Some more words here.\n"
-                            "Description[fr]=Ce que cela fait et pourquoi, en deux phrases. Quelques mots.\n"
+                            "Description=What it does and why, in two sentences.\n"
                             "Kind=form\nRegions=eu;\nPerAccount=true\nConfidence=high\nLastVerified=2026-10-02\n"
                             "RecheckDays=180\nUrl=https://www.facebook.com/help/contact/%u\n"
                             "FallbackUrls=https://www.facebook.com/help/contact/1;\n"
-                            "Caveats=One.\\nTwo.\nSources=https://about.fb.com/news/;\n\n",
+                            "Sources=https://about.fb.com/news/;\n\n",
                             i % 10, i, i % 10, i, i, i);
 
   return g_string_free_to_bytes (s);
@@ -113,7 +112,7 @@ main (int   argc,
       g_autoptr(GBytes) bytes = synthetic_catalog (sizes[i]);
       double ms = time_load (bytes, sizes[i] >= 10000 ? 5 : 20);
 
-      g_print ("  %6u steps (%5zu KiB): %8.2f ms, %.1f µs per step\n",
+      g_print ("  %6u steps (%5zu KiB): %8.2f ms, %.1f us per step\n",
                sizes[i], g_bytes_get_size (bytes) / 1024, ms, ms * 1000 / sizes[i]);
     }
 
