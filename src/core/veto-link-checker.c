@@ -507,6 +507,21 @@ send_request (Link *link)
   Run *run = link->run;
   VetoLinkChecker *self = run->self;
 
+  /* An answer that came in while the run was being stopped may call for
+   * one more request (a redirect, a GET): none is sent any more. */
+  if (run->stopping)
+    {
+      g_autofree char *reason = NULL;
+
+      if (run->cancelled)
+        reason = g_strdup (_("the check was cancelled"));
+      else
+        reason = run_timeout_reason (run);
+
+      finish_link_unreachable (link, reason);
+      return;
+    }
+
   g_clear_object (&link->msg);
   g_clear_object (&link->cancellable);
 
