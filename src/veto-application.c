@@ -8,9 +8,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib-unix.h>
+#include <unistd.h>
 
 #include "veto-application.h"
+#include "veto-catalog-updater.h"
 #include "veto-i18n.h"
+#include "veto-link-checker.h"
 #include "veto-preferences-window.h"
 #include "veto-resources.h"
 #include "veto-status.h"
@@ -32,17 +36,30 @@ struct _VetoApplication
   VetoCatalog       *catalog;
   VetoChecklist     *checklist;
 
+  /* knows the bundled catalog and the downloaded one; NULL with --catalog */
+  VetoCatalogUpdater *updater;
+  /* whether self->catalog is the downloaded one */
+  gboolean           catalog_is_update;
+
   /* why the progress file could not be read, shown once the window is up */
   GError            *load_error;
 };
 
 G_DEFINE_FINAL_TYPE (VetoApplication, veto_application, ADW_TYPE_APPLICATION)
 
+/* Without --catalog, Veto uses the newest valid catalog it has: the one
+ * it was built with, or a newer one `veto --update-catalog` (or the
+ * window) downloaded. The bundled catalog is read again on every load,
+ * since its strings are resolved in the current language. */
 static gboolean
 load_catalog (VetoApplication  *self,
               GError          **error)
 {
+  g_autoptr(VetoCatalog) bundled = NULL;
+
   g_clear_object (&self->catalog);
+  g_clear_object (&self->updater);
+  self->catalog_is_update = FALSE;
 
   if (self->catalog_path != NULL)
     {
@@ -62,8 +79,13 @@ load_catalog (VetoApplication  *self,
       return TRUE;
     }
 
-  self->catalog = veto_catalog_new_from_resource (VETO_CATALOG_RESOURCE, error);
-  return self->catalog != NULL;
+  bundled = veto_catalog_new_from_resource (VETO_CATALOG_RESOURCE, error);
+  if (bundled == NULL)
+    return FALSE;
+
+  self->updater = veto_catalog_updater_new (bundled);
+  self->catalog = veto_catalog_updater_load_newest (self->updater, &self->catalog_is_update);
+  return TRUE;
 }
 
 /* Loads the progress first, since its interface language decides in which
@@ -131,6 +153,202 @@ run_status (VetoApplication *self)
   return status;
 }
 
+/* The command-line options below run their own main loop until their
+ * task is over; Ctrl+C cancels it cleanly. */
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+} Wait;
+
+static void
+on_task_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+  g_main_loop_quit (wait->loop);
+}
+
+static gboolean
+on_interrupt (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_task (Wait         *wait,
+               GCancellable *cancellable)
+{
+  guint sigint = g_unix_signal_add (SIGINT, on_interrupt, cancellable);
+  guint sigterm = g_unix_signal_add (SIGTERM, on_interrupt, cancellable);
+
+  g_main_loop_run (wait->loop);
+
+  g_source_remove (sigint);
+  g_source_remove (sigterm);
+}
+
+static void
+on_link_progress (VetoLinkChecker *checker,
+                  GParamSpec      *pspec,
+                  gpointer         user_data)
+{
+  g_printerr ("\r\033[K");
+  /* Translators: shown while checking links; %u of %u are counts */
+  g_printerr (_("Checking links… %u of %u"),
+              veto_link_checker_get_n_done (checker),
+              veto_link_checker_get_n_total (checker));
+}
+
+static void
+append_padded (GString    *out,
+               const char *text,
+               guint       width)
+{
+  g_string_append (out, text);
+  for (glong n = g_utf8_strlen (text, -1); n < (glong)width; n++)
+    g_string_append_c (out, ' ');
+}
+
+/* `veto --check-links`: one line per URL of the catalog, in catalog order,
+ * then a summary. 0 when every link is OK, 1 when one is not, 2 when the
+ * check could not run. */
+static int
+run_check_links (VetoApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VetoLinkChecker) checker = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  Wait wait = { loop, NULL };
+  guint counts[VETO_LINK_VERDICT_UNREACHABLE + 1] = { 0 };
+  guint width = 0;
+  guint n;
+
+  if (!load_models (self, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return VETO_STATUS_ERROR;
+    }
+
+  checker = veto_link_checker_new ();
+  if (isatty (STDERR_FILENO))
+    g_signal_connect (checker, "notify::n-done", G_CALLBACK (on_link_progress), NULL);
+
+  veto_link_checker_check_catalog_async (checker, self->catalog, cancellable, on_task_done, &wait);
+  wait_for_task (&wait, cancellable);
+  if (isatty (STDERR_FILENO))
+    g_printerr ("\r\033[K");
+
+  results = veto_link_checker_check_finish (checker, wait.result, &error);
+  g_clear_object (&wait.result);
+  if (results == NULL)
+    {
+      /* Translators: %s says why */
+      g_printerr (_("The links could not be checked: %s\n"), error->message);
+      return VETO_STATUS_ERROR;
+    }
+
+  for (guint v = 0; v < G_N_ELEMENTS (counts); v++)
+    width = MAX (width, (guint)g_utf8_strlen (veto_link_verdict_get_label (v), -1));
+
+  n = g_list_model_get_n_items (results);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VetoLinkResult) result = g_list_model_get_item (results, i);
+      VetoLinkVerdict verdict = veto_link_result_get_verdict (result);
+      g_autofree char *details = veto_link_result_dup_details (result);
+
+      counts[verdict]++;
+      append_padded (out, veto_link_verdict_get_label (verdict), width + 2);
+      g_string_append (out, veto_link_result_get_url (result));
+      if (details != NULL)
+        g_string_append_printf (out, " — %s", details);
+      g_string_append_c (out, '\n');
+    }
+
+  /* Translators: the first line of the summary of `veto --check-links` */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u link checked.", "%u links checked.", n), n);
+  g_string_append_c (out, ' ');
+  /* Translators: the second part of the summary of `veto --check-links`;
+   * the words are the verdicts, used as headings */
+  g_string_append_printf (out, _("OK: %u, moved: %u, broken: %u, unreachable: %u."),
+                          counts[VETO_LINK_VERDICT_OK], counts[VETO_LINK_VERDICT_MOVED],
+                          counts[VETO_LINK_VERDICT_BROKEN], counts[VETO_LINK_VERDICT_UNREACHABLE]);
+  g_string_append_c (out, '\n');
+  g_print ("%s", out->str);
+
+  return counts[VETO_LINK_VERDICT_OK] == n ? 0 : 1;
+}
+
+/* `veto --update-catalog`: 0 when Veto now has the newest published steps
+ * (updated, or already current), 1 when the published steps are older than
+ * the ones Veto has (nothing written; worth telling the catalog's
+ * maintainers), 2 on error. */
+static int
+run_update_catalog (VetoApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(VetoCatalog) newest = NULL;
+  g_autofree char *published = NULL;
+  Wait wait = { loop, NULL };
+  VetoCatalogUpdate outcome;
+  int version;
+
+  if (self->catalog_path != NULL)
+    {
+      g_printerr ("%s\n", _("--update-catalog updates the steps Veto downloads, and cannot be used with --catalog."));
+      return VETO_STATUS_ERROR;
+    }
+
+  if (!load_models (self, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return VETO_STATUS_ERROR;
+    }
+
+  veto_catalog_updater_update_async (self->updater, cancellable, on_task_done, &wait);
+  wait_for_task (&wait, cancellable);
+  outcome = veto_catalog_updater_update_finish (self->updater, wait.result, &version, &error);
+  g_clear_object (&wait.result);
+
+  switch (outcome)
+    {
+    case VETO_CATALOG_UPDATE_UPDATED:
+      newest = veto_catalog_updater_load_newest (self->updater, NULL);
+      published = veto_format_date (veto_catalog_get_published (newest));
+      /* Translators: %d is a version number, %s a date */
+      g_print (_("The steps were updated to version %d, published %s.\n"),
+               veto_catalog_get_version (newest), published);
+      return 0;
+
+    case VETO_CATALOG_UPDATE_UP_TO_DATE:
+      /* Translators: %d is a version number */
+      g_print (_("The steps are up to date (version %d).\n"), veto_catalog_get_version (self->catalog));
+      return 0;
+
+    case VETO_CATALOG_UPDATE_NOT_NEWER:
+      /* Translators: both %d are version numbers */
+      g_print (_("The published steps (version %d) are older than the ones Veto has (version %d); nothing was changed.\n"),
+               version, veto_catalog_get_version (self->catalog));
+      return 1;
+
+    case VETO_CATALOG_UPDATE_FAILED:
+    default:
+      /* Translators: %s says why */
+      g_printerr (_("The steps could not be updated: %s\n"), error->message);
+      return VETO_STATUS_ERROR;
+    }
+}
+
 static int
 veto_application_handle_local_options (GApplication *app,
                                        GVariantDict *options)
@@ -142,6 +360,10 @@ veto_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "status"))
     return run_status (self);
+  if (g_variant_dict_contains (options, "check-links"))
+    return run_check_links (self);
+  if (g_variant_dict_contains (options, "update-catalog"))
+    return run_update_catalog (self);
 
   /* Refuse a bad --catalog here, with an exit status, rather than after a
    * window has opened. */
@@ -205,6 +427,7 @@ veto_application_finalize (GObject *object)
   g_clear_pointer (&self->catalog_path, g_free);
   g_clear_object (&self->checklist);
   g_clear_object (&self->catalog);
+  g_clear_object (&self->updater);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
   g_clear_error (&self->load_error);
@@ -233,6 +456,8 @@ veto_application_about_action (GSimpleAction *action,
   VetoApplication *self = user_data;
   g_autofree char *published = veto_format_date (veto_catalog_get_published (self->catalog));
   g_autofree char *comments = NULL;
+  g_autofree char *origin = NULL;
+  g_autofree char *text = NULL;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   const char *developers[] = { "The Veto developers", NULL };
 
@@ -241,6 +466,18 @@ veto_application_about_action (GSimpleAction *action,
                                 "It signs in nowhere and sends nothing about you to anyone.\n\n"
                                 "Steps version %d, published %s."),
                               veto_catalog_get_version (self->catalog), published);
+
+  /* which catalog this is, and where updates come from */
+  if (self->catalog_path != NULL)
+    /* Translators: %s is a file name */
+    origin = g_strdup_printf (_("These steps come from %s."), self->catalog_path);
+  else if (self->catalog_is_update)
+    /* Translators: %s is a web address */
+    origin = g_strdup_printf (_("These steps were downloaded from %s."), CATALOG_URL);
+  else
+    /* Translators: %s is a web address */
+    origin = g_strdup_printf (_("These steps came with Veto; updates are published at %s."), CATALOG_URL);
+  text = g_strconcat (comments, " ", origin, NULL);
 
   adw_show_about_window (window,
                          "application-name", "Veto",
@@ -254,7 +491,7 @@ veto_application_about_action (GSimpleAction *action,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          /* Translators: put your names here, one per line */
                          "translator-credits", _("translator-credits"),
-                         "comments", comments,
+                         "comments", text,
                          NULL);
 }
 
@@ -360,6 +597,14 @@ veto_application_init (VetoApplication *self)
                                  G_OPTION_ARG_FILENAME,
                                  _("Use the steps in FILE instead of the bundled ones"),
                                  _("FILE"));
+  g_application_add_main_option (G_APPLICATION (self), "check-links", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE,
+                                 _("Check every link of the steps and exit: 0 when all are OK, 1 when one is not, 2 on error"),
+                                 NULL);
+  g_application_add_main_option (G_APPLICATION (self), "update-catalog", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE,
+                                 _("Download the published steps, keep them if they are valid and newer, and exit: 0 when you have the newest, 1 when the published ones are older, 2 on error"),
+                                 NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -400,4 +645,44 @@ veto_application_get_checklist (VetoApplication *self)
 {
   g_return_val_if_fail (VETO_IS_APPLICATION (self), NULL);
   return self->checklist;
+}
+
+/**
+ * veto_application_get_updater:
+ *
+ * Returns: (transfer none) (nullable): the updater for the published
+ *   catalog, or %NULL when a local catalog was given with --catalog
+ */
+VetoCatalogUpdater *
+veto_application_get_updater (VetoApplication *self)
+{
+  g_return_val_if_fail (VETO_IS_APPLICATION (self), NULL);
+  return self->updater;
+}
+
+/**
+ * veto_application_get_catalog_is_update:
+ *
+ * Returns: whether the catalog in use is a downloaded one, rather than the
+ *   one Veto was built with (or a --catalog file)
+ */
+gboolean
+veto_application_get_catalog_is_update (VetoApplication *self)
+{
+  g_return_val_if_fail (VETO_IS_APPLICATION (self), FALSE);
+  return self->catalog_is_update;
+}
+
+/**
+ * veto_application_reload_catalog:
+ *
+ * Loads the newest valid catalog again, after an update, and rebuilds the
+ * windows on it (the current windows are destroyed: call this from an
+ * idle, not from a handler of the window being destroyed).
+ */
+void
+veto_application_reload_catalog (VetoApplication *self)
+{
+  g_return_if_fail (VETO_IS_APPLICATION (self));
+  reload (self, FALSE);
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "veto-catalog.h"
+#include "veto-catalog-updater.h"
 #include "veto-checklist.h"
 #include "veto-progress-store.h"
 
@@ -23,5 +24,9 @@ VetoApplication   *veto_application_new           (void);
 VetoCatalog       *veto_application_get_catalog   (VetoApplication *self);
 VetoProgressStore *veto_application_get_store     (VetoApplication *self);
 VetoChecklist     *veto_application_get_checklist (VetoApplication *self);
+
+VetoCatalogUpdater *veto_application_get_updater           (VetoApplication *self);
+gboolean            veto_application_get_catalog_is_update (VetoApplication *self);
+void                veto_application_reload_catalog        (VetoApplication *self);
 
 G_END_DECLS
