@@ -11,8 +11,10 @@
 
 #include "veto-app-page.h"
 #include "veto-apps-page.h"
+#include "veto-catalog-updater.h"
 #include "veto-dashboard.h"
 #include "veto-done-page.h"
+#include "veto-links-page.h"
 #include "veto-region-page.h"
 #include "veto-step-card.h"
 #include "veto-welcome-page.h"
@@ -135,6 +137,8 @@ ensure_page (VetoWindow *self,
     page = veto_done_page_new (self->checklist);
   else if (g_str_equal (name, "dashboard"))
     page = veto_dashboard_new (self->checklist);
+  else if (g_str_equal (name, "links"))
+    page = veto_links_page_new (self->checklist);
   else if (g_str_has_prefix (name, "app:"))
     {
       VetoApp *app = veto_catalog_lookup_app (get_catalog (self), name + 4);
@@ -161,6 +165,8 @@ page_title (VetoWindow *self,
     return _("Your Apps");
   if (g_str_equal (name, "done"))
     return _("Summary");
+  if (g_str_equal (name, "links"))
+    return _("Links");
   if (g_str_has_prefix (name, "app:"))
     {
       VetoApp *app = veto_catalog_lookup_app (get_catalog (self), name + 4);
@@ -361,6 +367,97 @@ show_app_action (GtkWidget  *widget,
 
   self->in_wizard = FALSE;
   show_page (self, name);
+}
+
+static void
+check_links_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  VetoWindow *self = VETO_WINDOW (widget);
+
+  self->in_wizard = FALSE;
+  show_page (self, "links");
+  veto_links_page_start (VETO_LINKS_PAGE (veto_window_get_page_widget (self, "links")));
+}
+
+static gboolean
+reload_catalog_idle (gpointer user_data)
+{
+  veto_application_reload_catalog (VETO_APPLICATION (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_catalog_updated (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(VetoWindow) self = g_weak_ref_get (ref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  VetoCatalogUpdate update;
+  int version = 0;
+
+  update = veto_catalog_updater_update_finish (VETO_CATALOG_UPDATER (source), result, &version, &error);
+  g_weak_ref_clear (ref);
+  g_free (ref);
+
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.update-steps", TRUE);
+
+  switch (update)
+    {
+    case VETO_CATALOG_UPDATE_UPDATED:
+      /* Translators: %d is the new version of the steps */
+      message = g_strdup_printf (_("The steps were updated to version %d."), version);
+      break;
+
+    case VETO_CATALOG_UPDATE_UP_TO_DATE:
+      /* Translators: %d is a version of the steps */
+      message = g_strdup_printf (_("You already have the newest steps (version %d)."), version);
+      break;
+
+    case VETO_CATALOG_UPDATE_NOT_NEWER:
+      message = g_strdup (_("The published steps are not newer than yours; nothing changed."));
+      break;
+
+    case VETO_CATALOG_UPDATE_FAILED:
+    default:
+      message = g_strdup_printf (_("The steps could not be updated: %s Nothing changed."),
+                                 error ? error->message : "");
+      break;
+    }
+
+  veto_window_show_toast (self, message);
+
+  /* The windows are rebuilt on the new steps, after this callback returns. */
+  if (update == VETO_CATALOG_UPDATE_UPDATED)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_catalog_idle,
+                     g_object_ref (gtk_window_get_application (GTK_WINDOW (self))), g_object_unref);
+}
+
+static void
+update_steps_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VetoWindow *self = VETO_WINDOW (widget);
+  VetoApplication *app = VETO_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  VetoCatalogUpdater *updater = app ? veto_application_get_updater (app) : NULL;
+  GWeakRef *ref;
+
+  if (updater == NULL || veto_catalog_updater_get_busy (updater))
+    return;
+
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  gtk_widget_action_set_enabled (widget, "win.update-steps", FALSE);
+  veto_window_show_toast (self, _("Looking for newer steps…"));
+  veto_catalog_updater_update_async (updater, self->cancellable, on_catalog_updated, ref);
 }
 
 /* --- editing actions --------------------------------------------------- */
@@ -863,6 +960,8 @@ veto_window_class_init (VetoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.run-wizard", NULL, run_wizard_action);
   gtk_widget_class_install_action (widget_class, "win.show-dashboard", NULL, show_dashboard_action);
   gtk_widget_class_install_action (widget_class, "win.show-app", "s", show_app_action);
+  gtk_widget_class_install_action (widget_class, "win.check-links", NULL, check_links_action);
+  gtk_widget_class_install_action (widget_class, "win.update-steps", NULL, update_steps_action);
   gtk_widget_class_install_property_action (widget_class, "win.region", "region");
   gtk_widget_class_install_action (widget_class, "win.set-app-used", "(sb)", set_app_used_action);
   gtk_widget_class_install_action (widget_class, "win.add-account", "s", add_account_action);
