@@ -102,6 +102,10 @@ load_models (VetoApplication  *self,
 
   self->clock = veto_clock_new ();
   self->store = veto_progress_store_new (NULL, self->clock);
+  /* Before the window, only the command-line options load the models:
+   * they look, and never move a damaged progress file aside. */
+  veto_progress_store_set_inspect_only (self->store,
+                                        !g_application_get_is_registered (G_APPLICATION (self)));
   if (!veto_progress_store_load (self->store, &local_error))
     self->load_error = g_steal_pointer (&local_error);
 

@@ -49,6 +49,7 @@ struct _VetoProgressStore
 
   guint      read_only : 1;
   guint      is_new : 1;
+  guint      inspect_only : 1;
 };
 
 G_DEFINE_FINAL_TYPE (VetoProgressStore, veto_progress_store, G_TYPE_OBJECT)
@@ -475,6 +476,23 @@ ensure_accounts (VetoProgressStore *self)
 }
 
 /**
+ * veto_progress_store_set_inspect_only:
+ * @self: a #VetoProgressStore
+ * @inspect_only: %TRUE to only look
+ *
+ * For commands that only read (`veto --status`): a damaged file is then
+ * reported by veto_progress_store_load() instead of being set aside, and
+ * nothing on disk changes. Call before loading.
+ */
+void
+veto_progress_store_set_inspect_only (VetoProgressStore *self,
+                                      gboolean           inspect_only)
+{
+  g_return_if_fail (VETO_IS_PROGRESS_STORE (self));
+  self->inspect_only = !!inspect_only;
+}
+
+/**
  * veto_progress_store_load:
  * @self: a #VetoProgressStore
  * @error: set when the file exists but could not be read or moved aside
@@ -503,7 +521,8 @@ veto_progress_store_load (VetoProgressStore  *self,
   g_clear_object (&self->recovered_file);
   init_fresh (self);
   self->is_new = TRUE;
-  remove_stale_temporaries (self);
+  if (!self->inspect_only)
+    remove_stale_temporaries (self);
 
   if (!g_file_load_contents (self->file, NULL, &data, &len, NULL, &local_error))
     {
@@ -521,7 +540,17 @@ veto_progress_store_load (VetoProgressStore  *self,
     }
 
   keyfile = g_key_file_new ();
-  if (!parse (keyfile, data, len, &format, &local_error))
+  if (!parse (keyfile, data, len, &format, &local_error) && self->inspect_only)
+    {
+      /* Looking must not change anything: the file stays where it is. */
+      self->read_only = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Your progress file %s is damaged. Open Veto: it keeps a copy aside and starts afresh."),
+                   g_file_peek_path (self->file));
+      return FALSE;
+    }
+  else if (local_error != NULL)
     {
       g_autoptr(GError) move_error = NULL;
 

@@ -23,6 +23,8 @@ G_DECLARE_FINAL_TYPE (VetoProgressStore, veto_progress_store, VETO, PROGRESS_STO
 GFile             *veto_progress_store_default_file     (void);
 VetoProgressStore *veto_progress_store_new              (GFile             *file,
                                                          VetoClock         *clock);
+void               veto_progress_store_set_inspect_only (VetoProgressStore *self,
+                                                         gboolean           inspect_only);
 gboolean           veto_progress_store_load             (VetoProgressStore *self,
                                                          GError           **error);
 gboolean           veto_progress_store_save             (VetoProgressStore *self,

@@ -486,6 +486,26 @@ test_corrupt_no_format (Fixture       *f,
 }
 
 static void
+test_inspect_only (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(VetoProgressStore) store = veto_progress_store_new (f->file, f->clock);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) files = NULL;
+
+  write_file (f, "garbage", -1);
+  veto_progress_store_set_inspect_only (store, TRUE);
+  g_assert_false (veto_progress_store_load (store, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_true (veto_progress_store_get_read_only (store));
+  g_assert_null (veto_progress_store_get_recovered_file (store));
+
+  files = list_dir (f->dir);
+  g_assert_cmpuint (g_strv_length (files), ==, 1);
+  g_assert_cmpstr (files[0], ==, "progress.ini");
+}
+
+static void
 test_corrupt_twice (Fixture       *f,
                     gconstpointer  data)
 {
@@ -707,6 +727,7 @@ main (int   argc,
   ADD ("/progress/corrupt/bad-date", test_corrupt_bad_date);
   ADD ("/progress/corrupt/no-format", test_corrupt_no_format);
   ADD ("/progress/corrupt/twice", test_corrupt_twice);
+  ADD ("/progress/corrupt/inspect-only", test_inspect_only);
   ADD ("/progress/newer-format", test_newer_format);
   ADD ("/progress/unreadable", test_unreadable);
   ADD ("/progress/save-error", test_save_error);
