@@ -86,7 +86,9 @@ run_veto (Fixture     *f,
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *exe = g_test_build_filename (G_TEST_BUILT, "..", "src", "veto", NULL);
-  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *localedir = g_getenv ("VETO_LOCALEDIR")
+    ? g_strdup (g_getenv ("VETO_LOCALEDIR"))
+    : g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
   const char *arg;
   va_list args;
 
@@ -193,6 +195,74 @@ test_status_complete (Fixture       *f,
   g_assert_nonnull (strstr (out, "Steps finished: 1 of 1."));
 }
 
+/* Everything finished; the objection against catalog version 2, before
+ * version 3 moved the Facebook form; the audience setting long ago. */
+#define PROGRESS_DUE \
+  "[Veto]\nFormat=1\nRegion=eu\nApps=facebook;\nCatalogVersion=2\n\n" \
+  "[Account facebook 1]\nLabel=Perso\n\n" \
+  "[Step facebook-object 1]\nState=done\nUpdated=2026-11-20T09:00:00Z\nCatalogVersion=2\n\n" \
+  "[Step facebook-audience 1]\nState=done\nUpdated=2026-08-01T09:00:00Z\nCatalogVersion=2\n\n" \
+  "[End]\n"
+
+static void
+test_status_due (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *language = data;
+  gboolean fr = g_str_equal (language, "fr");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autofree char *object_line = NULL;
+  g_autofree char *audience_line = NULL;
+
+  write_progress (f, PROGRESS_DUE);
+  g_assert_cmpint (run_veto (f, language, &out, &err, "--status", catalog_arg, NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "");
+
+  /* each due step is named, with why: what changed, or since when */
+  object_line = g_strdup_printf ("%s\n%*s%s\n",
+                                 fr ? "Faite           S’opposer" : "Done            Object",
+                                 20, "",
+                                 fr ? "À revérifier\u00a0: Le formulaire de Facebook a changé d’adresse."
+                                    : "Due for a recheck: The Facebook form moved.");
+  g_assert_nonnull (strstr (out, object_line));
+  audience_line = g_strdup_printf ("%s\n%*s%s\n",
+                                   fr ? "Faite           Limit audience" : "Done            Limit audience",
+                                   20, "",
+                                   fr ? "À revérifier depuis le 30 octobre 2026"
+                                      : "Due for a recheck since October 30, 2026");
+  g_assert_nonnull (strstr (out, audience_line));
+  g_assert_nonnull (strstr (out, fr ? "Étapes terminées\u00a0: 2 sur 2. À revérifier\u00a0: 2."
+                                    : "Steps finished: 2 of 2. Due for a recheck: 2."));
+}
+
+static void
+test_status_rechecked (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autoptr(GString) progress = g_string_new (PROGRESS_DUE);
+  g_autofree char *saved = NULL;
+  g_autofree char *path = g_build_filename (f->state_home, "veto", "progress.ini", NULL);
+
+  /* both rechecked this month, against version 3: all done, nothing due */
+  g_string_replace (progress, "Updated=2026-11-20T09:00:00Z\nCatalogVersion=2\n",
+                    "Updated=2026-11-20T09:00:00Z\nChecked=2026-11-28T09:00:00Z\nCatalogVersion=3\n", 1);
+  g_string_replace (progress, "Updated=2026-08-01T09:00:00Z\nCatalogVersion=2\n",
+                    "Updated=2026-08-01T09:00:00Z\nChecked=2026-11-28T09:00:00Z\nCatalogVersion=3\n", 1);
+  write_progress (f, progress->str);
+  g_assert_cmpint (run_veto (f, "en", &out, &err, "--status", catalog_arg, NULL), ==, 0);
+  g_assert_null (strstr (out, "Due for a recheck"));
+  g_assert_nonnull (strstr (out, "Steps finished: 2 of 2.\n"));
+
+  /* and the catalog in use is recorded for the next state change */
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "CatalogVersion=3\n\n[Account"));
+}
+
 static void
 test_status_bundled (Fixture       *f,
                      gconstpointer  data)
@@ -273,6 +343,9 @@ main (int   argc,
   ADD ("/cli/status/french", test_status_french);
   ADD ("/cli/status/language-preference", test_status_language_preference);
   ADD ("/cli/status/complete", test_status_complete);
+  g_test_add ("/cli/status/due/en", Fixture, "en", fixture_set_up, test_status_due, fixture_tear_down);
+  g_test_add ("/cli/status/due/fr", Fixture, "fr", fixture_set_up, test_status_due, fixture_tear_down);
+  ADD ("/cli/status/rechecked", test_status_rechecked);
   ADD ("/cli/status/bundled", test_status_bundled);
   ADD ("/cli/status/errors", test_status_errors);
   ADD ("/cli/status/corrupt", test_status_corrupt);
