@@ -12,6 +12,7 @@
 #include "veto-application.h"
 #include "veto-i18n.h"
 #include "veto-preferences-window.h"
+#include "veto-reminder.h"
 #include "veto-resources.h"
 #include "veto-status.h"
 #include "veto-window.h"
@@ -92,24 +93,23 @@ load_models (VetoApplication  *self,
   return TRUE;
 }
 
-static int
-run_status (VetoApplication *self)
+/* Loads what a command-line option needs, or says why it can't. */
+static gboolean
+load_for_command (VetoApplication *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
   GFile *recovered;
-  VetoStatus status;
 
   if (!load_models (self, &error))
     {
       g_printerr ("%s\n", error->message);
-      return VETO_STATUS_ERROR;
+      return FALSE;
     }
 
   if (self->load_error != NULL)
     {
       g_printerr ("%s\n", self->load_error->message);
-      return VETO_STATUS_ERROR;
+      return FALSE;
     }
 
   recovered = veto_progress_store_get_recovered_file (self->store);
@@ -117,10 +117,47 @@ run_status (VetoApplication *self)
     g_printerr (_("Your progress file was damaged. It was kept as %s and Veto started afresh.\n"),
                 g_file_peek_path (recovered));
 
+  return TRUE;
+}
+
+static int
+run_status (VetoApplication *self)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  VetoStatus status;
+
+  if (!load_for_command (self))
+    return VETO_STATUS_ERROR;
+
   status = veto_status_write (self->checklist, out);
   g_print ("%s", out->str);
 
   return status;
+}
+
+/* `veto --remind`, run at login by the autostart entry that Preferences
+ * writes: one notification when something is due, else nothing at all, not
+ * even a connection to the bus. */
+static int
+run_remind (VetoApplication *self)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!load_for_command (self))
+    return VETO_STATUS_ERROR;
+
+  notification = veto_reminder_new_notification (self->checklist);
+  if (notification == NULL)
+    return 0;
+
+  if (!veto_reminder_send (notification, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return VETO_STATUS_ERROR;
+    }
+
+  return 0;
 }
 
 static int
@@ -134,6 +171,9 @@ veto_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "status"))
     return run_status (self);
+
+  if (g_variant_dict_contains (options, "remind"))
+    return run_remind (self);
 
   /* Refuse a bad --catalog here, with an exit status, rather than after a
    * window has opened. */
@@ -347,6 +387,10 @@ veto_application_init (VetoApplication *self)
   g_application_add_main_option (G_APPLICATION (self), "status", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_NONE,
                                  _("Print your progress and exit: 0 when everything is done, 1 when something is left or due, 2 on error"),
+                                 NULL);
+  g_application_add_main_option (G_APPLICATION (self), "remind", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE,
+                                 _("Show a notification if a step is due for a recheck, then exit (run at login when reminders are on)"),
                                  NULL);
   g_application_add_main_option (G_APPLICATION (self), "catalog", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_FILENAME,

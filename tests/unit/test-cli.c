@@ -17,6 +17,8 @@ typedef struct
   char *tmp;
   char *state_home;
   char *catalog;
+  /* the session bus veto is given, or NULL for none at all */
+  char *bus_address;
 } Fixture;
 
 static void
@@ -59,6 +61,7 @@ fixture_tear_down (Fixture       *f,
   g_free (f->tmp);
   g_free (f->state_home);
   g_free (f->catalog);
+  g_free (f->bus_address);
 }
 
 static void
@@ -101,7 +104,10 @@ run_veto (Fixture     *f,
 
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
+  if (f->bus_address != NULL)
+    g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", f->bus_address, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
   g_subprocess_launcher_setenv (launcher, "XDG_STATE_HOME", f->state_home, TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", language, TRUE);
@@ -330,6 +336,384 @@ test_bad_catalog_refused (Fixture       *f,
   g_assert_nonnull (strstr (err, "[Step facebook-object] Url"));
 }
 
+/* A notification service on a private bus that records what it is sent:
+ * org.freedesktop.Notifications.Notify or org.gtk.Notifications.AddNotification,
+ * whichever it plays. GLib's notification backend picks org.gtk.Notifications
+ * when someone owns it, so the two can be told apart. */
+typedef struct
+{
+  GDBusConnection *connection;
+  guint            registration_id;
+  guint            owner_id;
+  gboolean         acquired;
+  /* (method name, parameters) of each call, as a GVariant "(s@*)" */
+  GPtrArray       *calls;
+} Receiver;
+
+static const char fdo_xml[] =
+  "<node><interface name='org.freedesktop.Notifications'>"
+  "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "<arg type='u' direction='out'/></method>"
+  "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "<method name='GetServerInformation'><arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "<arg type='s' direction='out'/><arg type='s' direction='out'/></method>"
+  "<signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
+  "<signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+  "</interface></node>";
+
+static const char gtk_xml[] =
+  "<node><interface name='org.gtk.Notifications'>"
+  "<method name='AddNotification'><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "<arg type='a{sv}' direction='in'/></method>"
+  "<method name='RemoveNotification'><arg type='s' direction='in'/><arg type='s' direction='in'/></method>"
+  "</interface></node>";
+
+static void
+receiver_method_call (GDBusConnection       *connection,
+                      const char            *sender,
+                      const char            *object_path,
+                      const char            *interface_name,
+                      const char            *method_name,
+                      GVariant              *parameters,
+                      GDBusMethodInvocation *invocation,
+                      gpointer               user_data)
+{
+  Receiver *r = user_data;
+
+  g_ptr_array_add (r->calls, g_variant_ref_sink (g_variant_new ("(s@*)", method_name, parameters)));
+
+  if (g_str_equal (method_name, "Notify"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", r->calls->len));
+  else if (g_str_equal (method_name, "GetCapabilities"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new_parsed ("(['body', 'actions'],)"));
+  else if (g_str_equal (method_name, "GetServerInformation"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "test", "Veto", "1", "1.2"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static const GDBusInterfaceVTable receiver_vtable = { receiver_method_call, NULL, NULL, { 0 } };
+
+static void
+on_name_acquired (GDBusConnection *connection,
+                  const char      *name,
+                  gpointer         user_data)
+{
+  ((Receiver *)user_data)->acquired = TRUE;
+}
+
+static Receiver *
+receiver_new (const char *address,
+              const char *name)
+{
+  Receiver *r = g_new0 (Receiver, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusNodeInfo) info = NULL;
+  gboolean fdo = g_str_equal (name, "org.freedesktop.Notifications");
+
+  r->calls = g_ptr_array_new_with_free_func ((GDestroyNotify)g_variant_unref);
+  r->connection = g_dbus_connection_new_for_address_sync (address,
+                                                          G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                          G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                          NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  info = g_dbus_node_info_new_for_xml (fdo ? fdo_xml : gtk_xml, &error);
+  g_assert_no_error (error);
+  r->registration_id = g_dbus_connection_register_object (r->connection,
+                                                          fdo ? "/org/freedesktop/Notifications" : "/org/gtk/Notifications",
+                                                          info->interfaces[0], &receiver_vtable, r, NULL, &error);
+  g_assert_no_error (error);
+
+  r->owner_id = g_bus_own_name_on_connection (r->connection, name, G_BUS_NAME_OWNER_FLAGS_NONE,
+                                              on_name_acquired, NULL, r, NULL);
+  while (!r->acquired)
+    g_main_context_iteration (NULL, TRUE);
+
+  return r;
+}
+
+static void
+receiver_free (Receiver *r)
+{
+  g_bus_unown_name (r->owner_id);
+  g_dbus_connection_unregister_object (r->connection, r->registration_id);
+  g_dbus_connection_close_sync (r->connection, NULL, NULL);
+  g_clear_object (&r->connection);
+  g_ptr_array_unref (r->calls);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Receiver, receiver_free)
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* veto has exited: what it sent is on the bus. Give it a moment to arrive,
+ * and a moment more, so that a second call would be seen too. */
+static void
+receiver_settle (Receiver *r,
+                 guint     expected)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (5000, on_timeout, &timed_out);
+
+  while (r->calls->len < expected && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+
+  timed_out = FALSE;
+  g_timeout_add (300, on_timeout, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static guint
+count_calls (Receiver   *r,
+             const char *method)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < r->calls->len; i++)
+    {
+      const char *name = NULL;
+
+      g_variant_get_child (g_ptr_array_index (r->calls, i), 0, "&s", &name);
+      if (g_str_equal (name, method))
+        n++;
+    }
+
+  return n;
+}
+
+static GVariant *
+find_call (Receiver   *r,
+           const char *method)
+{
+  for (guint i = 0; i < r->calls->len; i++)
+    {
+      const char *name = NULL;
+
+      g_variant_get_child (g_ptr_array_index (r->calls, i), 0, "&s", &name);
+      if (g_str_equal (name, method))
+        return g_variant_get_child_value (g_ptr_array_index (r->calls, i), 1);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* A private bus per test: tests run two at a time, and two receivers can't
+ * own one name. Stopped when it goes out of scope. */
+typedef GTestDBus TestBus;
+
+static TestBus *
+start_bus (Fixture *f)
+{
+  GTestDBus *bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+
+  g_test_dbus_up (bus);
+  f->bus_address = g_strdup (g_test_dbus_get_bus_address (bus));
+  return bus;
+}
+
+static void
+stop_bus (TestBus *bus)
+{
+  g_test_dbus_down (bus);
+  g_object_unref (bus);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestBus, stop_bus)
+
+static const char *
+reminder_title (const char *language)
+{
+  return g_str_equal (language, "fr") ? "C’est le moment de revérifier vos oppositions à Meta"
+                                      : "Time to check your Meta objections";
+}
+
+static void
+test_remind_due (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *language = data;
+  gboolean fr = g_str_equal (language, "fr");
+  g_autoptr(TestBus) bus = start_bus (f);
+  g_autoptr(Receiver) receiver = receiver_new (f->bus_address, "org.freedesktop.Notifications");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autoptr(GVariant) call = NULL;
+  g_autoptr(GVariant) hints = NULL;
+  g_autofree const char **actions = NULL;
+  const char *app_name, *icon, *summary, *body, *desktop_entry = NULL;
+  guint32 replaces;
+  gint32 timeout;
+
+  write_progress (f, PROGRESS_DUE);
+  g_assert_cmpint (run_veto (f, language, &out, &err, "--remind", catalog_arg, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "");
+
+  receiver_settle (receiver, 1);
+  g_assert_cmpuint (count_calls (receiver, "Notify"), ==, 1);
+
+  call = find_call (receiver, "Notify");
+  g_variant_get (call, "(&su&s&s&s^a&s@a{sv}i)", &app_name, &replaces, &icon, &summary, &body,
+                 &actions, &hints, &timeout);
+  g_test_message ("Notify: %s / %s / %s", app_name, summary, body);
+  g_assert_cmpstr (summary, ==, reminder_title (language));
+  /* how many, the longest due first, and what changed */
+  g_assert_nonnull (strstr (body, fr ? "2 étapes sont à revérifier, à commencer par Limit audience (Facebook, Perso)."
+                                     : "2 steps are due for a recheck, starting with Limit audience (Facebook, Perso)."));
+  /* it comes from Veto, and clicking it opens Veto: the desktop entry is
+   * named, and there is no default action that this process, gone by then,
+   * would have to answer */
+  g_assert_true (g_variant_lookup (hints, "desktop-entry", "&s", &desktop_entry));
+  g_assert_cmpstr (desktop_entry, ==, "io.github.vetoapp.Veto");
+  g_assert_true (g_variant_lookup (hints, "image-path", "&s", &icon));
+  g_assert_cmpstr (icon, ==, "io.github.vetoapp.Veto");
+  g_assert_cmpuint (g_strv_length ((char **)actions), ==, 0);
+}
+
+static void
+test_remind_reason (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(TestBus) bus = start_bus (f);
+  g_autoptr(Receiver) receiver = receiver_new (f->bus_address, "org.freedesktop.Notifications");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autoptr(GString) progress = g_string_new (PROGRESS_DUE);
+  g_autoptr(GVariant) call = NULL;
+  const char *summary, *body;
+
+  /* only the objection is due, because the catalog changed it */
+  g_string_replace (progress, "Updated=2026-08-01T09:00:00Z", "Updated=2026-11-01T09:00:00Z", 1);
+  write_progress (f, progress->str);
+  g_assert_cmpint (run_veto (f, "en", &out, &err, "--remind", catalog_arg, NULL), ==, 0);
+
+  receiver_settle (receiver, 1);
+  g_assert_cmpuint (count_calls (receiver, "Notify"), ==, 1);
+  call = find_call (receiver, "Notify");
+  g_variant_get_child (call, 3, "&s", &summary);
+  g_variant_get_child (call, 4, "&s", &body);
+  g_assert_cmpstr (summary, ==, "Time to check your Meta objections");
+  g_assert_cmpstr (body, ==, "One step is due for a recheck: Object (Facebook, Perso).\nThe Facebook form moved.");
+}
+
+static void
+test_remind_gtk_notifications (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(TestBus) bus = start_bus (f);
+  g_autoptr(Receiver) fdo = receiver_new (f->bus_address, "org.freedesktop.Notifications");
+  g_autoptr(Receiver) gtk = receiver_new (f->bus_address, "org.gtk.Notifications");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autoptr(GVariant) call = NULL;
+  g_autoptr(GVariant) notification = NULL;
+  const char *app_id, *id, *title = NULL;
+
+  /* as under GNOME Shell: org.gtk.Notifications is used, and only it */
+  write_progress (f, PROGRESS_DUE);
+  g_assert_cmpint (run_veto (f, "en", &out, &err, "--remind", catalog_arg, NULL), ==, 0);
+
+  receiver_settle (gtk, 1);
+  g_assert_cmpuint (count_calls (gtk, "AddNotification"), ==, 1);
+  g_assert_cmpuint (count_calls (fdo, "Notify"), ==, 0);
+  call = find_call (gtk, "AddNotification");
+  g_variant_get (call, "(&s&s@a{sv})", &app_id, &id, &notification);
+  g_assert_cmpstr (app_id, ==, "io.github.vetoapp.Veto");
+  g_assert_cmpstr (id, ==, "recheck-due");
+  g_assert_true (g_variant_lookup (notification, "title", "&s", &title));
+  g_assert_cmpstr (title, ==, "Time to check your Meta objections");
+}
+
+static void
+test_remind_nothing_due (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *language = data;
+  g_autoptr(TestBus) bus = start_bus (f);
+  g_autoptr(Receiver) receiver = receiver_new (f->bus_address, "org.freedesktop.Notifications");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *err2 = NULL;
+  g_autofree char *out3 = NULL;
+  g_autofree char *err3 = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autoptr(GString) progress = g_string_new (PROGRESS_DUE);
+
+  /* rechecked against version 3: nothing due */
+  g_string_replace (progress, "CatalogVersion=2", "CatalogVersion=3", 0);
+  g_string_replace (progress, "Updated=2026-08-01T09:00:00Z", "Updated=2026-11-01T09:00:00Z", 1);
+  write_progress (f, progress->str);
+  g_assert_cmpint (run_veto (f, language, &out, &err, "--remind", catalog_arg, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "");
+
+  /* steps still to do are not "due": --status nags about them, --remind doesn't */
+  write_progress (f, PROGRESS);
+  g_assert_cmpint (run_veto (f, language, &out2, &err2, "--remind", catalog_arg, NULL), ==, 0);
+
+  /* no progress at all */
+  g_assert_cmpint (run_veto (f, language, &out3, &err3, "--remind", NULL), ==, 0);
+
+  receiver_settle (receiver, 0);
+  g_assert_cmpuint (receiver->calls->len, ==, 0);
+}
+
+static void
+test_remind_nothing_due_no_bus (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+
+  /* nothing due: the bus is not even looked for */
+  f->bus_address = g_strdup ("unix:path=/nonexistent/veto-test-bus");
+  write_progress (f, PROGRESS);
+  g_assert_cmpint (run_veto (f, "en", &out, &err, "--remind", catalog_arg, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+}
+
+static void
+test_remind_errors (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *err2 = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autoptr(TestBus) bus = NULL;
+
+  write_progress (f, PROGRESS_DUE);
+
+  /* something due, and no session bus */
+  f->bus_address = g_strdup ("unix:path=/nonexistent/veto-test-bus");
+  g_assert_cmpint (run_veto (f, "en", &out, &err, "--remind", catalog_arg, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "there is no session bus"));
+
+  /* a bus, but nobody to show notifications */
+  g_clear_pointer (&f->bus_address, g_free);
+  bus = start_bus (f);
+  g_assert_cmpint (run_veto (f, "en", &out2, &err2, "--remind", catalog_arg, NULL), ==, 2);
+  g_assert_nonnull (strstr (err2, "no notification service"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +734,14 @@ main (int   argc,
   ADD ("/cli/status/errors", test_status_errors);
   ADD ("/cli/status/corrupt", test_status_corrupt);
   ADD ("/cli/bad-catalog-refused", test_bad_catalog_refused);
+  g_test_add ("/cli/remind/due/en", Fixture, "en", fixture_set_up, test_remind_due, fixture_tear_down);
+  g_test_add ("/cli/remind/due/fr", Fixture, "fr", fixture_set_up, test_remind_due, fixture_tear_down);
+  ADD ("/cli/remind/reason", test_remind_reason);
+  ADD ("/cli/remind/gtk-notifications", test_remind_gtk_notifications);
+  g_test_add ("/cli/remind/nothing-due/en", Fixture, "en", fixture_set_up, test_remind_nothing_due, fixture_tear_down);
+  g_test_add ("/cli/remind/nothing-due/fr", Fixture, "fr", fixture_set_up, test_remind_nothing_due, fixture_tear_down);
+  ADD ("/cli/remind/nothing-due-no-bus", test_remind_nothing_due_no_bus);
+  ADD ("/cli/remind/errors", test_remind_errors);
 
   return g_test_run ();
 }
