@@ -12,6 +12,7 @@
 #include "veto-application.h"
 #include "veto-i18n.h"
 #include "veto-preferences-window.h"
+#include "veto-record.h"
 #include "veto-reminder.h"
 #include "veto-resources.h"
 #include "veto-status.h"
@@ -160,12 +161,46 @@ run_remind (VetoApplication *self)
   return 0;
 }
 
+/* `veto --export=FILE`: the person's record, as PDF or, for a FILE ending
+ * in .md, Markdown. Drawn with cairo, so it works without a display. */
+static int
+run_export (VetoApplication *self,
+            const char      *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (!load_for_command (self))
+    return VETO_STATUS_ERROR;
+
+  /* An empty record proves nothing; say what to do instead. */
+  if (veto_progress_store_get_region (self->store) == NULL ||
+      veto_checklist_get_n_tasks (self->checklist) == 0)
+    {
+      g_printerr ("%s\n", _("Nothing to report yet: open Veto to choose where you live and which apps you use."));
+      return VETO_STATUS_ERROR;
+    }
+
+  if (!veto_record_write (self->checklist, file, veto_record_format_for_file (file), NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return VETO_STATUS_ERROR;
+    }
+
+  name = g_file_get_parse_name (file);
+  /* Translators: %s is a file */
+  g_print (_("Your record was saved as %s.\n"), name);
+  return 0;
+}
+
 static int
 veto_application_handle_local_options (GApplication *app,
                                        GVariantDict *options)
 {
   VetoApplication *self = VETO_APPLICATION (app);
   g_autoptr(GError) error = NULL;
+  g_autofree char *export_path = NULL;
 
   g_variant_dict_lookup (options, "catalog", "^ay", &self->catalog_path);
 
@@ -174,6 +209,9 @@ veto_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "remind"))
     return run_remind (self);
+
+  if (g_variant_dict_lookup (options, "export", "^ay", &export_path))
+    return run_export (self, export_path);
 
   /* Refuse a bad --catalog here, with an exit status, rather than after a
    * window has opened. */
@@ -392,6 +430,10 @@ veto_application_init (VetoApplication *self)
                                  G_OPTION_ARG_NONE,
                                  _("Show a notification if a step is due for a recheck, then exit (run at login when reminders are on)"),
                                  NULL);
+  g_application_add_main_option (G_APPLICATION (self), "export", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_FILENAME,
+                                 _("Save the record of what you did as a PDF, or as Markdown when FILE ends in .md, and exit"),
+                                 _("FILE"));
   g_application_add_main_option (G_APPLICATION (self), "catalog", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_FILENAME,
                                  _("Use the steps in FILE instead of the bundled ones"),

@@ -714,6 +714,243 @@ test_remind_errors (Fixture       *f,
   g_assert_nonnull (strstr (err2, "no notification service"));
 }
 
+/* The record */
+
+#define PROGRESS_RECORD \
+  "[Veto]\nFormat=1\nRegion=eu\nApps=facebook;instagram;\nCatalogVersion=3\n\n" \
+  "[Account facebook 1]\nLabel=Perso\n\n" \
+  "[Account facebook 2]\nLabel=Travail\n\n" \
+  "[Step facebook-object 1]\nState=confirmed\nSubmitted=2026-11-02T09:00:00Z\nConfirmed=2026-11-03T10:00:00Z\n" \
+  "Updated=2026-11-03T10:00:00Z\nChecked=2026-11-20T08:00:00Z\n" \
+  "FormUrl=https://www.facebook.com/help/contact/6359191084165019\n" \
+  "Note=Confirmation reçue par e-mail, référence 123-456.\nCatalogVersion=3\n\n" \
+  "[Step facebook-object 2]\nState=submitted\nSubmitted=2026-11-25T09:00:00Z\nUpdated=2026-11-25T09:00:00Z\nCatalogVersion=3\n\n" \
+  "[Step facebook-audience 1]\nState=done\nUpdated=2026-08-01T09:00:00Z\nCatalogVersion=3\n\n" \
+  "[Step instagram-info]\nState=not-applicable\nUpdated=2026-11-02T09:00:00Z\nCatalogVersion=3\n\n" \
+  "[End]\n"
+
+/* Runs a poppler tool; skips the test when it is not installed. */
+static char *
+run_tool (const char *tool,
+          ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_find_program_in_path (tool);
+  char *out = NULL;
+  const char *arg;
+  va_list args;
+
+  if (path == NULL)
+    return NULL;
+
+  g_ptr_array_add (argv, path);
+  va_start (args, tool);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *)argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (proc));
+
+  return out;
+}
+
+static void
+test_export_pdf (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *language = data;
+  gboolean fr = g_str_equal (language, "fr");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autofree char *pdf = g_build_filename (f->tmp, "record.pdf", NULL);
+  g_autofree char *export_arg = g_strconcat ("--export=", pdf, NULL);
+  g_autofree char *png_base = g_strdup_printf ("record-%s", language);
+  g_autofree char *png_prefix = g_test_build_filename (G_TEST_BUILT, png_base, NULL);
+  g_autofree char *png = g_strconcat (png_prefix, ".png", NULL);
+  g_autofree char *txt = g_strconcat (png_prefix, ".txt", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *png_data = NULL;
+  gsize png_len;
+
+  write_progress (f, PROGRESS_RECORD);
+
+  /* no display, no bus: run_veto gives it neither */
+  g_assert_cmpint (run_veto (f, language, &out, &err, export_arg, catalog_arg, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, pdf));
+
+  text = run_tool ("pdftotext", "-layout", pdf, "-", NULL);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  /* kept beside the PNG below, in UTF-8, for a person to read */
+  g_assert_true (g_file_set_contents (txt, text, -1, NULL));
+
+  /* The no-break space before French punctuation is drawn with the space's
+   * glyph, and pdftotext gives it back as a plain space. */
+#define HAS(en_text, fr_text) G_STMT_START { \
+    g_autoptr(GString) expected = g_string_new (fr ? fr_text : en_text); \
+    g_string_replace (expected, "\u00a0", " ", 0); \
+    if (strstr (text, expected->str) == NULL) \
+      g_error ("The %s record lacks “%s”", language, expected->str); \
+  } G_STMT_END
+  HAS ("Record of objections to Meta’s AI training",
+       "Relevé des oppositions à l’entraînement de l’IA de Meta");
+  HAS ("Exported on November 29, 2026 with Veto",
+       "Exporté le 29 novembre 2026 avec Veto");
+  HAS ("Where you live: European Union",
+       "Où vous vivez\u00a0: Union européenne");
+  HAS ("Steps used: Test catalog, version 3, published November 29, 2026.",
+       "Démarches utilisées\u00a0: Catalogue de test, version 3, publiée le 29 novembre 2026.");
+  HAS ("Steps finished: 3 of 5. Due for a recheck: 1.",
+       "Étapes terminées\u00a0: 3 sur 5. À revérifier\u00a0: 1.");
+
+  /* per app and account, each step with its state and dates */
+  HAS ("Perso", "Perso");
+  HAS ("Travail", "Travail");
+  HAS ("Object", "S’opposer");
+  HAS ("State: Confirmed", "État\u00a0: Confirmée");
+  HAS ("Submitted: November 2, 2026", "Date d’envoi\u00a0: 2 novembre 2026");
+  HAS ("Confirmed by Meta: November 3, 2026", "Confirmation de Meta\u00a0: 3 novembre 2026");
+  HAS ("Last checked: November 20, 2026", "Dernière vérification\u00a0: 20 novembre 2026");
+  HAS ("Form used: https://www.facebook.com/help/contact/6359191084165019",
+       "Formulaire utilisé\u00a0: https://www.facebook.com/help/contact/6359191084165019");
+  HAS ("Note: Confirmation reçue par e-mail, référence 123-456.",
+       "Note\u00a0: Confirmation reçue par e-mail, référence 123-456.");
+  HAS ("State: Submitted", "État\u00a0: Envoyée");
+  HAS ("Submitted: November 25, 2026", "Date d’envoi\u00a0: 25 novembre 2026");
+  HAS ("Due for a recheck since October 30, 2026", "À revérifier depuis le 30 octobre 2026");
+  HAS ("State: Not applicable", "État\u00a0: Sans objet");
+  HAS ("Instagram", "Instagram");
+  HAS ("Page 1 of 1", "Page 1 sur 1");
+#undef HAS
+
+  info = run_tool ("pdfinfo", pdf, NULL);
+  g_assert_nonnull (strstr (info, "Page size:       595.276 x 841.89 pts (A4)"));
+  g_assert_nonnull (strstr (info, "CreationDate:    Sun Nov 29 10:00:00 2026 UTC"));
+
+  /* a page to look at: build/tests/record-LANG.png */
+  g_free (run_tool ("pdftoppm", "-png", "-r", "60", "-singlefile", pdf, png_prefix, NULL));
+  g_assert_true (g_file_get_contents (png, &png_data, &png_len, NULL));
+  g_assert_true (png_len > 8 && memcmp (png_data, "\x89PNG", 4) == 0);
+  g_test_message ("first page rendered to %s", png);
+}
+
+static void
+test_export_pages (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autofree char *pdf = g_build_filename (f->tmp, "long.pdf", NULL);
+  g_autofree char *export_arg = g_strconcat ("--export=", pdf, NULL);
+  g_autoptr(GString) progress = g_string_new (PROGRESS_RECORD);
+  g_autoptr(GString) note = g_string_new ("Note=");
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  const char *pages;
+  guint n_pages;
+
+  /* a note of 150 lines runs over several pages, and nothing is lost */
+  for (guint i = 1; i <= 150; i++)
+    g_string_append_printf (note, "Line %u of a long note.\\n", i);
+  g_string_append (note, "The end.\n");
+  g_string_replace (progress, "Note=Confirmation reçue par e-mail, référence 123-456.\n", note->str, 1);
+  write_progress (f, progress->str);
+
+  g_assert_cmpint (run_veto (f, "en", &out, &err, export_arg, catalog_arg, NULL), ==, 0);
+  text = run_tool ("pdftotext", "-layout", pdf, "-", NULL);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  info = run_tool ("pdfinfo", pdf, NULL);
+  pages = strstr (info, "Pages:");
+  g_assert_nonnull (pages);
+  n_pages = (guint)g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+  g_assert_cmpuint (n_pages, >=, 3);
+  for (guint i = 1; i <= n_pages; i++)
+    {
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", i, n_pages);
+
+      g_assert_nonnull (strstr (text, footer));
+    }
+  for (guint i = 1; i <= 150; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("Line %u of a long note.", i);
+
+      g_assert_nonnull (strstr (text, line));
+    }
+  g_assert_nonnull (strstr (text, "The end."));
+  /* what comes after the note is still there */
+  g_assert_nonnull (strstr (text, "Instagram"));
+}
+
+static void
+test_export_markdown (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autofree char *md = g_build_filename (f->tmp, "Record.MD", NULL);
+  g_autofree char *export_arg = g_strconcat ("--export=", md, NULL);
+  g_autofree char *text = NULL;
+
+  write_progress (f, PROGRESS_RECORD);
+  g_assert_cmpint (run_veto (f, "fr", &out, &err, export_arg, catalog_arg, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
+  g_test_message ("%s", text);
+  g_assert_true (g_str_has_prefix (text, "# Relevé des oppositions à l’entraînement de l’IA de Meta\n"));
+  g_assert_nonnull (strstr (text, "### Perso\n\n#### S’opposer\n\n- **État\u00a0:** Confirmée\n"
+                                  "- **Date d’envoi\u00a0:** 2 novembre 2026\n"));
+}
+
+static void
+test_export_errors (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *err2 = NULL;
+  g_autofree char *out3 = NULL;
+  g_autofree char *err3 = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autofree char *missing = g_build_filename (f->tmp, "no-such-folder", "record.pdf", NULL);
+  g_autofree char *missing_arg = g_strconcat ("--export=", missing, NULL);
+  g_autofree char *fine = g_build_filename (f->tmp, "record.pdf", NULL);
+  g_autofree char *fine_arg = g_strconcat ("--export=", fine, NULL);
+
+  /* nothing chosen yet: nothing to prove, and no empty file */
+  g_assert_cmpint (run_veto (f, "en", &out, &err, fine_arg, catalog_arg, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "Nothing to report yet"));
+  g_assert_false (g_file_test (fine, G_FILE_TEST_EXISTS));
+
+  write_progress (f, PROGRESS_RECORD);
+  g_assert_cmpint (run_veto (f, "en", &out2, &err2, missing_arg, catalog_arg, NULL), ==, 2);
+  g_assert_nonnull (strstr (err2, "The record could not be saved as"));
+  g_assert_nonnull (strstr (err2, missing));
+  g_assert_cmpstr (out2, ==, "");
+
+  g_assert_cmpint (run_veto (f, "fr", &out3, &err3, missing_arg, catalog_arg, NULL), ==, 2);
+  g_assert_nonnull (strstr (err3, "Le relevé n’a pas pu être enregistré sous"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -734,6 +971,11 @@ main (int   argc,
   ADD ("/cli/status/errors", test_status_errors);
   ADD ("/cli/status/corrupt", test_status_corrupt);
   ADD ("/cli/bad-catalog-refused", test_bad_catalog_refused);
+  g_test_add ("/cli/export/pdf/en", Fixture, "en", fixture_set_up, test_export_pdf, fixture_tear_down);
+  g_test_add ("/cli/export/pdf/fr", Fixture, "fr", fixture_set_up, test_export_pdf, fixture_tear_down);
+  ADD ("/cli/export/pages", test_export_pages);
+  ADD ("/cli/export/markdown", test_export_markdown);
+  ADD ("/cli/export/errors", test_export_errors);
   g_test_add ("/cli/remind/due/en", Fixture, "en", fixture_set_up, test_remind_due, fixture_tear_down);
   g_test_add ("/cli/remind/due/fr", Fixture, "fr", fixture_set_up, test_remind_due, fixture_tear_down);
   ADD ("/cli/remind/reason", test_remind_reason);
