@@ -125,6 +125,7 @@ static int
 run_status (VetoApplication *self)
 {
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
   VetoStatus status;
 
   if (!load_for_command (self))
@@ -132,6 +133,14 @@ run_status (VetoApplication *self)
 
   status = veto_status_write (self->checklist, out);
   g_print ("%s", out->str);
+
+  /* A report that could not be updated is an error a script must see. */
+  if (!veto_progress_store_get_read_only (self->store) &&
+      !veto_progress_store_check_writable (self->store, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return VETO_STATUS_ERROR;
+    }
 
   return status;
 }

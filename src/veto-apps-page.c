@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "veto-apps-page.h"
+#include "veto-util.h"
 
 /* The wizard's third page: for each app, a switch "I use it" and, when on,
  * the person's accounts there, each with an optional name. Everything goes
@@ -103,11 +104,11 @@ build_group (VetoAppsPage *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), use_label);
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
   gtk_switch_set_active (GTK_SWITCH (sw), used);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, use_label, -1);
   g_signal_connect_object (sw, "notify::active", G_CALLBACK (on_switch_active), app, 0);
   g_ptr_array_add (self->switches, sw);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  veto_util_set_accessible_label (sw, use_label);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   for (guint i = 0; used && i < n_accounts; i++)
@@ -134,7 +135,7 @@ build_group (VetoAppsPage *self,
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, remove_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+      veto_util_set_accessible_label (remove, remove_label);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-account");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "(ss)", app_id, accounts[i]);
       /* an app you use has at least one account */
@@ -157,7 +158,7 @@ build_group (VetoAppsPage *self,
       gtk_widget_set_margin_top (add, 6);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "win.add-account");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "s", app_id);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
+      veto_util_set_accessible_label (add, add_label);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), add);
     }
 

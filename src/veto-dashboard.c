@@ -13,6 +13,7 @@
 #include "veto-dashboard.h"
 #include "veto-i18n.h"
 #include "veto-status.h"
+#include "veto-util.h"
 
 /* What later runs open on: what is due for a recheck first, then each app
  * and account with its progress; one click leads into an app's checklist. */
@@ -249,6 +250,7 @@ static void
 veto_dashboard_init (VetoDashboard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  veto_util_fix_button_names (GTK_WIDGET (self));
 }
 
 GtkWidget *

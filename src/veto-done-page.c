@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "veto-done-page.h"
+#include "veto-util.h"
 #include "veto-i18n.h"
 
 /* The wizard's last page: what was filed, what is still open, and when
@@ -128,6 +129,7 @@ static void
 veto_done_page_init (VetoDonePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  veto_util_fix_button_names (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "veto-preferences-window.h"
+#include "veto-util.h"
 
 /* Preferences: the interface language, applied at once (the application
  * rebuilds its windows in the new language), and starting over. Both are
@@ -101,6 +102,7 @@ static void
 veto_preferences_window_init (VetoPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  veto_util_fix_button_names (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "veto-region-page.h"
+#include "veto-util.h"
 
 /* The wizard's second page: one radio row per region of the catalog, each
  * saying in one line what living there means for the right to object. The
@@ -75,13 +76,12 @@ veto_region_page_new (VetoChecklist *checklist)
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "win.region");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (check), "s", veto_region_get_id (region));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, veto_region_get_name (region),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, veto_region_get_description (region),
-                                      -1);
-
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      veto_util_set_accessible_label (check, veto_region_get_name (region));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, veto_region_get_description (region),
+                                      -1);
       adw_preferences_group_add (self->group, row);
     }
 

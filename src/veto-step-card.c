@@ -13,6 +13,7 @@
 #include "veto-i18n.h"
 #include "veto-status.h"
 #include "veto-step-card.h"
+#include "veto-util.h"
 
 /* One step for one account: what it does, where to find it in the app, what
  * Meta warns about, how sure we are, and the buttons to act on it. Every
@@ -368,6 +369,7 @@ populate (VetoStepCard *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, veto_step_get_title (self->step),
                                   -1);
+  veto_util_fix_button_names (GTK_WIDGET (self));
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "veto-welcome-page.h"
+#include "veto-util.h"
 
 /* The wizard's first page: what Meta does, in two sentences, and Veto's
  * promise. All of it lives in the template. */
@@ -49,6 +50,7 @@ static void
 veto_welcome_page_init (VetoWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  veto_util_fix_button_names (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -17,6 +17,7 @@
 #include "veto-step-card.h"
 #include "veto-welcome-page.h"
 #include "veto-window.h"
+#include "veto-util.h"
 
 /* The main window: a stack of pages with Back and Next in the header.
  *
@@ -273,8 +274,8 @@ on_save_error (VetoWindow        *self,
   if (error != NULL)
     {
       g_autofree char *message =
-        g_strdup_printf (_("%s Your changes are kept in Veto while it is open; it will save them as soon as it can."),
-                         error->message);
+        g_strdup_printf ("%s\n%s", error->message,
+                         _("Your changes are kept in Veto while it is open; it will save them as soon as it can."));
 
       gtk_label_set_text (self->error_label, message);
       gtk_widget_set_visible (self->retry_button, TRUE);
@@ -874,6 +875,7 @@ veto_window_init (VetoWindow *self)
   self->sequence = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  veto_util_fix_button_names (GTK_WIDGET (self));
 }
 
 VetoWindow *

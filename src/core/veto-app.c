@@ -112,8 +112,9 @@ _veto_app_new_from_keyfile (GKeyFile    *keyfile,
   g_autoptr(VetoApp) self = g_object_new (VETO_TYPE_APP, NULL);
 
   self->id = g_strdup (id);
-  /* A product name such as "Facebook" is not translated. */
-  if (!(self->name = veto_catalog_get_string (keyfile, group, "Name", TRUE, FALSE, error)) ||
+  /* Product names ("Facebook") read the same in every language, but a name
+   * such as "Meta AI app" needs its translation. */
+  if (!(self->name = veto_catalog_get_string (keyfile, group, "Name", TRUE, TRUE, error)) ||
       !(self->description = veto_catalog_get_string (keyfile, group, "Description", TRUE, TRUE, error)))
     return NULL;
 

@@ -10,6 +10,8 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "veto-progress-store.h"
 
@@ -44,6 +46,7 @@ struct _VetoProgressStore
   /* set when a corrupt file was moved aside during load */
   GFile     *recovered_file;
   GError    *save_error;
+  guint      retry_id;
 
   guint      read_only : 1;
   guint      is_new : 1;
@@ -76,6 +79,7 @@ veto_progress_store_dispose (GObject *object)
 {
   VetoProgressStore *self = (VetoProgressStore *)object;
 
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_object (&self->file);
   g_clear_object (&self->clock);
   g_clear_object (&self->recovered_file);
@@ -268,13 +272,44 @@ is_int_at_least (const char *str,
   return g_ascii_string_to_signed (str, 10, min, G_MAXINT, NULL, NULL);
 }
 
+static gboolean
+is_id (const char *str)
+{
+  if (str == NULL || *str == '\0' || strlen (str) > 64)
+    return FALSE;
+
+  for (const char *p = str; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Anything we would later misread makes the whole file suspect: it is then
- * kept aside rather than half-understood and overwritten. */
+ * kept aside rather than half-understood and overwritten. Ids end up in
+ * group names ("Account <app> <id>"), so they must be ids. */
 static gboolean
 validate (GKeyFile  *keyfile,
           GError   **error)
 {
   g_auto(GStrv) groups = g_key_file_get_groups (keyfile, NULL);
+  g_auto(GStrv) apps = g_key_file_get_string_list (keyfile, HEADER, "Apps", NULL, NULL);
+  g_autofree char *region = g_key_file_get_string (keyfile, HEADER, "Region", NULL);
+  g_autofree char *language = g_key_file_get_string (keyfile, HEADER, "Language", NULL);
+
+  for (guint i = 0; apps != NULL && apps[i] != NULL; i++)
+    if (*apps[i] != '\0' && !is_id (apps[i]))
+      {
+        g_set_error_literal (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE, "bad app id");
+        return FALSE;
+      }
+
+  if ((region != NULL && *region != '\0' && !is_id (region)) ||
+      (language != NULL && *language != '\0' && !is_id (language)))
+    {
+      g_set_error_literal (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE, "bad region or language");
+      return FALSE;
+    }
 
   for (guint i = 0; groups[i] != NULL; i++)
     {
@@ -392,6 +427,65 @@ move_aside (VetoProgressStore  *self,
   return NULL;
 }
 
+static char *new_account_id (VetoProgressStore *self);
+
+/* g_file_set_contents() writes "progress.ini.XXXXXX" and renames it; a
+ * crash between the two leaves that file behind. It is never read, but
+ * litter in a person's folder: remove those old enough that no save can
+ * still be writing them. */
+static void
+remove_stale_temporaries (VetoProgressStore *self)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (self->file);
+  g_autofree char *base = g_file_get_basename (self->file);
+  g_autoptr(GDir) dir = g_dir_open (g_file_peek_path (parent), 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+  gsize base_len = strlen (base);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+      gboolean temporary = strlen (name) == base_len + 7 &&
+                           strncmp (name, base, base_len) == 0 &&
+                           name[base_len] == '.';
+
+      for (gsize i = base_len + 1; temporary && name[i]; i++)
+        temporary = g_ascii_isalnum (name[i]);
+
+      if (!temporary)
+        continue;
+
+      path = g_build_filename (g_file_peek_path (parent), name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > 60)
+        g_unlink (path);
+    }
+}
+
+/* Every app in use has at least one account, or its per-account steps would
+ * have nowhere to go. A hand-edited file may lack them: they are added in
+ * memory (with the ids a save would give them) and written with the next
+ * change. */
+static void
+ensure_accounts (VetoProgressStore *self)
+{
+  g_auto(GStrv) apps = veto_progress_store_dup_apps (self);
+
+  for (guint i = 0; apps[i] != NULL; i++)
+    {
+      g_auto(GStrv) accounts = veto_progress_store_dup_accounts (self, apps[i]);
+
+      if (accounts[0] == NULL)
+        {
+          g_autofree char *id = new_account_id (self);
+          g_autofree char *group = g_strdup_printf ("Account %s %s", apps[i], id);
+
+          g_key_file_set_string (self->keyfile, group, "Label", "");
+        }
+    }
+}
+
 /**
  * veto_progress_store_load:
  * @self: a #VetoProgressStore
@@ -421,10 +515,14 @@ veto_progress_store_load (VetoProgressStore  *self,
   g_clear_object (&self->recovered_file);
   init_fresh (self);
   self->is_new = TRUE;
+  remove_stale_temporaries (self);
 
   if (!g_file_load_contents (self->file, NULL, &data, &len, NULL, &local_error))
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+      /* No file (or a file where its folder should be, so no file either):
+       * a fresh start; saving will say what is wrong. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
         return TRUE;
 
       self->read_only = TRUE;
@@ -459,6 +557,9 @@ veto_progress_store_load (VetoProgressStore  *self,
   g_clear_pointer (&self->keyfile, g_key_file_unref);
   self->keyfile = g_steal_pointer (&keyfile);
   self->is_new = FALSE;
+
+  if (format <= VETO_PROGRESS_FORMAT)
+    ensure_accounts (self);
 
   if (format > VETO_PROGRESS_FORMAT && !self->read_only)
     {
@@ -542,10 +643,62 @@ veto_progress_store_save (VetoProgressStore  *self,
     }
 
   self->is_new = FALSE;
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   if (had_error)
     {
       g_clear_error (&self->save_error);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
+    }
+
+  return TRUE;
+}
+
+/**
+ * veto_progress_store_check_writable:
+ * @self: a #VetoProgressStore
+ * @error: why the progress could not be saved
+ *
+ * Checks, without writing anything, that a change could be saved: the
+ * nearest existing folder on the way to the file must be a folder Veto may
+ * write in. For `veto --status`, which only reads.
+ *
+ * Returns: %TRUE when saving should work
+ */
+gboolean
+veto_progress_store_check_writable (VetoProgressStore  *self,
+                                    GError            **error)
+{
+  g_autoptr(GFile) dir = NULL;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                           _("Your progress is open read-only."));
+      return FALSE;
+    }
+
+  dir = g_file_get_parent (self->file);
+  while (dir != NULL && !g_file_query_exists (dir, NULL))
+    {
+      GFile *parent = g_file_get_parent (dir);
+
+      g_object_unref (dir);
+      dir = parent;
+    }
+
+  if (dir == NULL)
+    return TRUE;
+
+  if (!g_file_test (g_file_peek_path (dir), G_FILE_TEST_IS_DIR) ||
+      g_access (g_file_peek_path (dir), W_OK | X_OK) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   /* Translators: %s is a folder */
+                   _("Your progress could not be saved: %s is not a folder Veto can write in."),
+                   g_file_peek_path (dir));
+      return FALSE;
     }
 
   return TRUE;
@@ -563,12 +716,31 @@ begin_change (VetoProgressStore *self)
   return TRUE;
 }
 
+/* How often a failed save is tried again while the application runs. */
+#define RETRY_SECONDS 5
+
+static gboolean
+retry_save (gpointer user_data)
+{
+  VetoProgressStore *self = user_data;
+
+  self->retry_id = 0;
+  if (veto_progress_store_save (self, NULL))
+    return G_SOURCE_REMOVE;
+
+  self->retry_id = g_source_get_id (g_main_current_source ());
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 commit (VetoProgressStore *self)
 {
-  /* A failure is kept in save-error and the change stays in memory; the
-   * next change or an explicit save retries. */
-  veto_progress_store_save (self, NULL);
+  /* A failure is kept in save-error and the change stays in memory; a
+   * timer, the next change or an explicit save tries again, so that the
+   * change lands as soon as the disk takes it (a full disk freed, a USB
+   * home folder plugged back). */
+  if (!veto_progress_store_save (self, NULL) && self->retry_id == 0)
+    self->retry_id = g_timeout_add_seconds (RETRY_SECONDS, retry_save, self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 

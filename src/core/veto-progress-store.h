@@ -27,6 +27,8 @@ gboolean           veto_progress_store_load             (VetoProgressStore *self
                                                          GError           **error);
 gboolean           veto_progress_store_save             (VetoProgressStore *self,
                                                          GError           **error);
+gboolean           veto_progress_store_check_writable   (VetoProgressStore *self,
+                                                         GError           **error);
 GFile             *veto_progress_store_get_file         (VetoProgressStore *self);
 VetoClock         *veto_progress_store_get_clock        (VetoProgressStore *self);
 GFile             *veto_progress_store_get_recovered_file (VetoProgressStore *self);

@@ -12,6 +12,7 @@
 # label first and then only search inside the named page: a test only
 # presses what a person could see.
 
+import ctypes
 import os
 import shutil
 import signal
@@ -107,6 +108,13 @@ class Home:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
+def _die_with_parent():
+    # If the test itself dies, its Veto must not linger on the shared session
+    # bus: the next test's Veto would find it and hand over to it.
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 class Veto:
     """One running `veto` process and its accessible tree."""
 
@@ -114,7 +122,8 @@ class Veto:
         self.stderr_path = os.path.join(home.root, f"stderr-{time.monotonic_ns()}.txt")
         self.stderr_file = open(self.stderr_path, "w")
         self.proc = subprocess.Popen([VETO, *args], env=home.env(language),
-                                     stdout=subprocess.DEVNULL, stderr=self.stderr_file)
+                                     stdout=subprocess.DEVNULL, stderr=self.stderr_file,
+                                     preexec_fn=_die_with_parent)
         self.app = None
 
     def wait_for_app(self, timeout=20):
@@ -155,7 +164,7 @@ class Veto:
         """Closes the window with its close button; Veto then exits."""
         frame = self.frames()[0]
         button = [n for n in find_all(frame, role="push button")
-                  if name_of(n) in ("Close", "Fermer")][-1]
+                  if name_of(n) in ("Close", "Fermer")][0]
         click(button)
         try:
             return self.proc.wait(timeout=timeout)
@@ -248,11 +257,25 @@ def wait_for(root, role=None, name=None, contains=None, timeout=10):
 
 
 def click(node):
-    """Press a control through its first action ("click"/"activate")."""
+    """Press a control as a person would.
+
+    Buttons are pressed through their AT-SPI action. GTK 4.8 gives check
+    boxes and list rows no action (and no working grab_focus), so those get
+    a real mouse click in their middle, synthesised by the X server; only
+    call this on a control of the page on screen, whose extents are current.
+    GTK 4 knows no screen coordinates (it warns when asked), so this takes
+    window coordinates: under Xvfb, with no window manager, the window sits
+    at the origin of the screen."""
     action = node.get_action_iface()
-    if action is None or action.get_n_actions() == 0:
-        raise RuntimeError(f"{role_name(node)} '{name_of(node)}' has no action")
-    return action.do_action(0)
+    if action is not None and action.get_n_actions() > 0:
+        return action.do_action(0)
+    component = node.get_component_iface()
+    if component is None:
+        raise RuntimeError(f"{role_name(node)} '{name_of(node)}' can't be pressed")
+    e = component.get_extents(Atspi.CoordType.WINDOW)
+    if e.width <= 0 or e.height <= 0:
+        raise RuntimeError(f"{role_name(node)} '{name_of(node)}' is not on screen")
+    return Atspi.generate_mouse_event(e.x + e.width // 2, e.y + e.height // 2, "b1c")
 
 
 def press_keys(spec):

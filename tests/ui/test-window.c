@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 
 #include "ui-util.h"
@@ -83,6 +84,48 @@ test_error_banner (void)
   ui_iterate (50);
 }
 
+/* The disk says no: the change stays, the window says so, and a retry
+ * saves it once writing works again. */
+static void
+test_save_error (void)
+{
+  GtkWindow *window = open_window ();
+  VetoProgressStore *store = veto_application_get_store (app);
+  g_autofree char *dir = g_build_filename (g_get_user_state_dir (), "veto", NULL);
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  g_autofree char *saved = NULL;
+  GtkWidget *banner;
+
+  ui_wait_for_draw (GTK_WIDGET (window));
+
+  /* a plain file where Veto's folder should be */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    g_assert_cmpint (g_unlink (path), ==, 0);
+  g_rmdir (dir);
+  g_assert_true (g_file_set_contents (dir, "in the way", -1, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.region", "s", "uk"));
+  ui_iterate (400);
+  g_assert_cmpstr (veto_progress_store_get_region (store), ==, "uk");
+  g_assert_nonnull (veto_progress_store_get_save_error (store));
+  /* the banner's text starts with the store's message, and is on screen */
+  banner = ui_find_label_prefix (GTK_WIDGET (window), veto_progress_store_get_save_error (store)->message);
+  g_assert_nonnull (banner);
+  g_assert_true (gtk_widget_get_mapped (banner));
+  g_free (ui_screenshot (GTK_WIDGET (window), veto_i18n_get_language ()[0] == 'f' ? "save-error-fr" : "save-error-en"));
+
+  /* writing works again: "Try Again" saves what was kept */
+  g_assert_cmpint (g_unlink (dir), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.retry-save", NULL));
+  ui_iterate (400);
+  g_assert_null (veto_progress_store_get_save_error (store));
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "Region=uk"));
+
+  gtk_window_destroy (window);
+  ui_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -100,6 +143,7 @@ main (int   argc,
 
   g_test_add_func ("/window/opens", test_opens);
   g_test_add_func ("/window/error-banner", test_error_banner);
+  g_test_add_func ("/window/save-error", test_save_error);
 
   ret = g_test_run ();
   g_clear_object (&app);

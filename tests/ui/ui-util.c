@@ -42,6 +42,10 @@ ui_init (int    *argc,
   gtk_init ();
   adw_init ();
   veto_i18n_init ();
+
+  /* Screenshots as a GNOME session shows them: without a settings daemon,
+   * X11 GTK would fall back to "Sans 10". */
+  g_object_set (gtk_settings_get_default (), "gtk-font-name", "Cantarell 11", NULL);
 }
 
 void
@@ -168,6 +172,32 @@ ui_find_type (GtkWidget *root,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = ui_find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * ui_find_label_prefix:
+ *
+ * Returns: (transfer none) (nullable): the first label under @root whose
+ *   text begins with @prefix
+ */
+GtkWidget *
+ui_find_label_prefix (GtkWidget  *root,
+                      const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_find_label_prefix (child, prefix);
 
       if (found != NULL)
         return found;

@@ -23,5 +23,7 @@ guint      ui_count_type      (GtkWidget   *root,
                                GType        type);
 GtkWidget *ui_find_type       (GtkWidget   *root,
                                GType        type);
+GtkWidget *ui_find_label_prefix (GtkWidget *root,
+                               const char  *prefix);
 
 G_END_DECLS

@@ -248,6 +248,123 @@ test_bundled (void)
   g_assert_nonnull (veto_catalog_lookup_app (catalog, "instagram"));
 }
 
+/* Every step of the real catalog, in both languages: what issue #3 promises
+ * a person about each step. */
+static void
+test_bundled_complete (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "..", "data", "catalog", "meta.steps", NULL);
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(VetoCatalog) en = NULL;
+  g_autoptr(VetoCatalog) fr = NULL;
+  const char *expected_apps[] = { "facebook", "instagram", "whatsapp", "messenger", "threads", "meta-ai" };
+  const char *expected_regions[] = { "eu", "uk", "ch", "br", "other" };
+  GListModel *steps;
+  guint n;
+
+  veto_i18n_set_language ("en");
+  en = veto_catalog_new_from_file (file, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  veto_i18n_set_language ("fr");
+  fr = veto_catalog_new_from_file (file, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  veto_i18n_set_language (NULL);
+
+  g_key_file_load_from_file (keyfile, path, G_KEY_FILE_KEEP_TRANSLATIONS, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (veto_catalog_get_apps (en)), ==, G_N_ELEMENTS (expected_apps));
+  for (guint i = 0; i < G_N_ELEMENTS (expected_apps); i++)
+    {
+      g_autoptr(VetoApp) app = g_list_model_get_item (veto_catalog_get_apps (en), i);
+      VetoApp *app_fr = veto_catalog_lookup_app (fr, expected_apps[i]);
+
+      g_assert_cmpstr (veto_app_get_id (app), ==, expected_apps[i]);
+      g_assert_cmpuint (g_list_model_get_n_items (veto_app_get_steps (app)), >=, 1);
+      g_assert_cmpstr (veto_app_get_description (app), !=, veto_app_get_description (app_fr));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (expected_regions); i++)
+    {
+      VetoRegion *region = veto_catalog_lookup_region (en, expected_regions[i]);
+
+      g_assert_nonnull (region);
+      g_assert_cmpstr (veto_region_get_name (region), !=,
+                       veto_region_get_name (veto_catalog_lookup_region (fr, expected_regions[i])));
+    }
+
+  steps = veto_catalog_get_steps (en);
+  n = g_list_model_get_n_items (steps);
+  g_assert_cmpuint (n, >=, 15);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VetoStep) step = g_list_model_get_item (steps, i);
+      VetoStep *step_fr = veto_catalog_lookup_step (fr, veto_step_get_id (step));
+      g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
+      g_autofree char *title_fr = g_key_file_get_locale_string (keyfile, group, "Title", "fr", NULL);
+      g_autofree char *title_en = g_key_file_get_string (keyfile, group, "Title", NULL);
+      const char *translatable[] = { "Title", "Description", "InAppPath", "Caveats", "ObjectionText", "SourceNotes" };
+      g_autoptr(GDateTime) earliest = g_date_time_new_utc (2024, 5, 1, 0, 0, 0);
+      g_autoptr(GDateTime) published = g_date_time_ref (veto_catalog_get_published (en));
+      const char * const *sources = veto_step_get_sources (step);
+
+      g_test_message ("%s", veto_step_get_id (step));
+
+      /* a French title and description, really translated */
+      g_assert_nonnull (title_fr);
+      g_assert_cmpstr (title_fr, !=, title_en);
+      g_assert_cmpstr (veto_step_get_title (step_fr), ==, title_fr);
+      g_assert_cmpstr (veto_step_get_description (step_fr), !=, veto_step_get_description (step));
+
+      /* every translatable key present in English has its French twin */
+      for (guint k = 0; k < G_N_ELEMENTS (translatable); k++)
+        {
+          g_autofree char *fr_key = g_strdup_printf ("%s[fr]", translatable[k]);
+
+          if (g_key_file_has_key (keyfile, group, translatable[k], NULL))
+            g_assert_true (g_key_file_has_key (keyfile, group, fr_key, NULL));
+        }
+
+      /* links: https, on allowed hosts (the loader checked the hosts) */
+      g_assert_nonnull (sources[0]);
+      for (guint k = 0; sources[k]; k++)
+        g_assert_true (g_str_has_prefix (sources[k], "https://"));
+      if (veto_step_get_url (step))
+        g_assert_true (g_str_has_prefix (veto_step_get_url (step), "https://"));
+
+      /* a real last-verified date, after the story began and not after publication */
+      g_assert_nonnull (veto_step_get_last_verified (step));
+      g_assert_cmpint (g_date_time_compare (veto_step_get_last_verified (step), earliest), >=, 0);
+      g_assert_cmpint (g_date_time_compare (veto_step_get_last_verified (step), published), <=, 0);
+
+      /* a form has its ready-to-paste objection, or says why not in the catalog */
+      if (veto_step_get_kind (step) == VETO_STEP_KIND_FORM && veto_step_get_objection_text (step) != NULL)
+        g_assert_cmpstr (veto_step_get_objection_text (step_fr), !=, veto_step_get_objection_text (step));
+
+      /* what is uncertain says so: low confidence means "reported" */
+      if (veto_step_get_confidence (step) == VETO_CONFIDENCE_LOW)
+        {
+          g_autofree char *all_en = g_strconcat (veto_step_get_title (step), " ", veto_step_get_description (step), " ",
+                                                 veto_step_get_caveats (step) ? veto_step_get_caveats (step) : "", NULL);
+          g_autofree char *all_fr = g_strconcat (veto_step_get_title (step_fr), " ", veto_step_get_description (step_fr), " ",
+                                                 veto_step_get_caveats (step_fr) ? veto_step_get_caveats (step_fr) : "", NULL);
+          g_autofree char *lower_en = g_utf8_strdown (all_en, -1);
+          g_autofree char *lower_fr = g_utf8_strdown (all_fr, -1);
+
+          g_assert_true (strstr (lower_en, "reported") || strstr (lower_en, "assum"));
+          g_assert_true (strstr (lower_fr, "signalé") || strstr (lower_fr, "suppos") || strstr (lower_fr, "hypothèse"));
+        }
+    }
+
+  /* the objection forms the research rates highly are there */
+  g_assert_cmpstr (veto_step_get_url (veto_catalog_lookup_step (en, "facebook-object")), ==,
+                   "https://www.facebook.com/help/contact/6359191084165019");
+  g_assert_cmpstr (veto_step_get_url (veto_catalog_lookup_step (en, "instagram-object")), ==,
+                   "https://help.instagram.com/contact/233964459562201");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +378,7 @@ main (int   argc,
   g_test_add_func ("/catalog/file-errors", test_file_errors);
   g_test_add_func ("/catalog/nul-byte", test_nul_byte);
   g_test_add_func ("/catalog/bundled", test_bundled);
+  g_test_add_func ("/catalog/bundled-complete", test_bundled_complete);
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
     {

@@ -281,6 +281,32 @@ test_status_bundled (Fixture       *f,
   g_assert_nonnull (strstr (out, "open Veto"));
 }
 
+/* The real catalog: every app is reported, in both languages. */
+static void
+test_status_six_apps (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *language = data;
+  const char *apps[] = { "Facebook", "Instagram", "WhatsApp", "Messenger", "Threads", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  write_progress (f,
+                  "[Veto]\nFormat=1\nRegion=eu\n"
+                  "Apps=facebook;instagram;whatsapp;messenger;threads;meta-ai;\n\n[End]\n");
+  g_assert_cmpint (run_veto (f, language, &out, &err, "--status", NULL), ==, 1);
+  for (guint i = 0; apps[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strconcat ("\n", apps[i], "\n", NULL);
+
+      g_assert_nonnull (strstr (out, line));
+    }
+  g_assert_nonnull (strstr (out, g_str_equal (language, "fr") ? "\nApplication Meta AI\n" : "\nMeta AI app\n"));
+  g_assert_nonnull (strstr (out, g_str_equal (language, "fr") ? "Où vous vivez\u00a0: Union européenne et EEE"
+                                                               : "Where you live: European Union and EEA"));
+  g_assert_cmpstr (err, ==, "");
+}
+
 static void
 test_status_errors (Fixture       *f,
                     gconstpointer  data)
@@ -299,6 +325,24 @@ test_status_errors (Fixture       *f,
   g_assert_cmpint (g_mkdir_with_parents (progress_dir, 0700), ==, 0);
   g_assert_cmpint (run_veto (f, "en", &out2, &err2, "--status", catalog_arg, NULL), ==, 2);
   g_assert_nonnull (strstr (err2, "could not be read"));
+}
+
+/* A state folder that cannot be written: the report, then the error. */
+static void
+test_status_unwritable (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *blocked = g_build_filename (f->state_home, "veto", NULL);
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (f->state_home, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (blocked, "in the way", -1, NULL));
+  g_assert_cmpint (run_veto (f, "en", &out, &err, "--status", catalog_arg, NULL), ==, 2);
+  g_assert_nonnull (strstr (out, "Nothing to report yet"));
+  g_assert_nonnull (strstr (err, "could not be saved"));
+  g_assert_nonnull (strstr (err, blocked));
 }
 
 static void
@@ -968,8 +1012,11 @@ main (int   argc,
   g_test_add ("/cli/status/due/fr", Fixture, "fr", fixture_set_up, test_status_due, fixture_tear_down);
   ADD ("/cli/status/rechecked", test_status_rechecked);
   ADD ("/cli/status/bundled", test_status_bundled);
+  g_test_add ("/cli/status/six-apps/en", Fixture, "en", fixture_set_up, test_status_six_apps, fixture_tear_down);
+  g_test_add ("/cli/status/six-apps/fr", Fixture, "fr", fixture_set_up, test_status_six_apps, fixture_tear_down);
   ADD ("/cli/status/errors", test_status_errors);
   ADD ("/cli/status/corrupt", test_status_corrupt);
+  ADD ("/cli/status/unwritable", test_status_unwritable);
   ADD ("/cli/bad-catalog-refused", test_bad_catalog_refused);
   g_test_add ("/cli/export/pdf/en", Fixture, "en", fixture_set_up, test_export_pdf, fixture_tear_down);
   g_test_add ("/cli/export/pdf/fr", Fixture, "fr", fixture_set_up, test_export_pdf, fixture_tear_down);

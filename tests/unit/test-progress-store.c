@@ -9,6 +9,8 @@
 
 #include <glib/gstdio.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <utime.h>
 
 #include "veto-i18n.h"
 #include "veto-progress-store.h"
@@ -441,6 +443,33 @@ test_valid_file (Fixture       *f,
 }
 
 static void
+test_app_without_account (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(VetoProgressStore) store = NULL;
+  g_autoptr(VetoProgressStore) again = NULL;
+  g_auto(GStrv) accounts = NULL;
+  g_auto(GStrv) accounts_again = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* written by hand: an app in use, no account for it */
+  write_file (f, "[Veto]\nFormat=1\nRegion=eu\nApps=threads;\n\n[End]\n", -1);
+  before = read_file (f->path);
+
+  store = open_store (f);
+  accounts = veto_progress_store_dup_accounts (store, "threads");
+  g_assert_cmpuint (g_strv_length (accounts), ==, 1);
+
+  /* loading alone writes nothing, and gives the same id each time */
+  after = read_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+  again = open_store (f);
+  accounts_again = veto_progress_store_dup_accounts (again, "threads");
+  g_assert_cmpstrv (accounts, accounts_again);
+}
+
+static void
 test_corrupt_garbage (Fixture       *f,
                       gconstpointer  data)
 {
@@ -650,6 +679,69 @@ test_save_error (Fixture       *f,
 }
 
 static void
+test_stale_temporaries (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(VetoProgressStore) store = NULL;
+  g_autofree char *old = g_strconcat (f->path, ".Ab3dE9", NULL);
+  g_autofree char *fresh = g_strconcat (f->path, ".Zz9y8X", NULL);
+  g_autofree char *other = g_strconcat (f->path, ".corrupt-20261129T103000Z", NULL);
+  struct utimbuf times = { .actime = time (NULL) - 3600, .modtime = time (NULL) - 3600 };
+
+  write_file (f, valid_file, -1);
+  g_assert_true (g_file_set_contents (old, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (fresh, "being written", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "kept", -1, NULL));
+  g_assert_cmpint (g_utime (old, &times), ==, 0);
+  g_assert_cmpint (g_utime (other, &times), ==, 0);
+
+  store = open_store (f);
+  /* an hour-old leftover goes; one that may still be written stays; a
+   * damaged copy set aside is the person's and is never touched */
+  g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (veto_progress_store_get_region (store), ==, "eu");
+}
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* While the application runs, a failed save is retried on its own. */
+static void
+test_save_retried (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(VetoProgressStore) store = open_store (f);
+  g_autoptr(VetoProgressStore) again = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_state_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (f->dir, "in the way", -1, NULL));
+  g_assert_false (veto_progress_store_check_writable (store, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_test_message ("%s", error->message);
+
+  veto_progress_store_set_region (store, "br");
+  g_assert_nonnull (veto_progress_store_get_save_error (store));
+
+  /* the disk comes back; no further change is made */
+  g_assert_cmpint (g_unlink (f->dir), ==, 0);
+  g_assert_true (veto_progress_store_check_writable (store, NULL));
+  g_timeout_add_seconds (7, quit_loop, loop);
+  g_main_loop_run (loop);
+
+  g_assert_null (veto_progress_store_get_save_error (store));
+  again = open_store (f);
+  g_assert_cmpstr (veto_progress_store_get_region (again), ==, "br");
+}
+
+static void
 test_no_temp_files_left (Fixture       *f,
                          gconstpointer  data)
 {
@@ -683,6 +775,7 @@ main (int   argc,
   ADD ("/progress/accounts", test_accounts);
   ADD ("/progress/reset", test_reset);
   ADD ("/progress/valid-file", test_valid_file);
+  ADD ("/progress/app-without-account", test_app_without_account);
   ADD ("/progress/corrupt/garbage", test_corrupt_garbage);
   ADD ("/progress/corrupt/binary", test_corrupt_binary);
   ADD ("/progress/corrupt/empty", test_corrupt_empty);
@@ -698,6 +791,8 @@ main (int   argc,
   ADD ("/progress/unreadable", test_unreadable);
   ADD ("/progress/save-error", test_save_error);
   ADD ("/progress/no-temp-files-left", test_no_temp_files_left);
+  ADD ("/progress/save-retried", test_save_retried);
+  ADD ("/progress/stale-temporaries", test_stale_temporaries);
 
   return g_test_run ();
 }

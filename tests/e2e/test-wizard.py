@@ -1,0 +1,177 @@
+#!/usr/bin/python3
+# test-wizard.py: a person's first run over AT-SPI, as they would click it:
+# welcome → where you live → apps → Facebook's checklist → open the official
+# form (a recording "browser" must receive exactly the catalog's address) →
+# mark it submitted → close; then start Veto again and find the overview
+# showing that objection as sent.
+#
+# Copyright 2026 The Veto developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import re
+import sys
+import time
+
+import gi
+
+gi.require_version("GLib", "2.0")
+from gi.repository import GLib  # noqa: E402
+
+import veto_e2e as e2e  # noqa: E402
+
+language = sys.argv[1] if len(sys.argv) > 1 else "en"
+fr = language == "fr"
+T = {
+    "start": "Commencer" if fr else "Start",
+    "next": "Suivant" if fr else "Next",
+    "region_page": "Où vous vivez" if fr else "Where You Live",
+    "apps_page": "Vos applications" if fr else "Your Apps",
+    "overview": "Vue d’ensemble" if fr else "Overview",
+    "use_facebook": "J’utilise Facebook" if fr else "I use Facebook",
+    "open_form": "Ouvrir le formulaire officiel" if fr else "Open the Official Form",
+    "mark_submitted": "Marquer comme envoyée" if fr else "Mark as Submitted",
+    "waiting": "En attente de Meta" if fr else "Waiting for Meta",
+    "sent_on": "envoyée le" if fr else "sent on",
+    "step_re": r"Étape (\d+) sur (\d+)" if fr else r"Step (\d+) of (\d+)",
+}
+
+# The facts come from the catalog the app was built with, in the same language.
+catalog = GLib.KeyFile()
+catalog.load_from_file(os.path.join(e2e.BUILD, "data", "catalog", "meta.steps"),
+                       GLib.KeyFileFlags.KEEP_TRANSLATIONS)
+loc = "fr" if fr else None
+step_title = catalog.get_locale_string("Step facebook-object", "Title", loc)
+form_url = catalog.get_string("Step facebook-object", "Url")
+region_name = catalog.get_locale_string("Region eu", "Name", loc)
+
+tap = e2e.Tap()
+home = e2e.Home()
+
+
+def header(frame):
+    """What the header says: the page's title and, in the wizard, 'Step N of M'.
+    This is how a person (and this test) knows which page is on screen."""
+    labels = [e2e.text_of(n) for n in e2e.walk(frame) if e2e.role_name(n) == "label"]
+    for i, text in enumerate(labels):
+        m = re.fullmatch(T["step_re"], text)
+        if m and i > 0:
+            return labels[i - 1], int(m.group(1))
+    return None, None
+
+
+def wait_for_page(frame, title, timeout=10):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        t, n = header(frame)
+        if t == title:
+            return n
+        # outside the wizard there is no "Step N of M": look for the title alone
+        if title == T["overview"] and any(e2e.text_of(x) == title for x in e2e.find_all(frame, role="label")):
+            return 0
+        time.sleep(0.1)
+    return None
+
+
+def page(frame, name):
+    """The page's own subtree: controls are only looked for in there."""
+    for node in e2e.walk(frame):
+        if e2e.role_name(node) in ("panel", "grouping") and e2e.name_of(node) == name:
+            return node
+    return None
+
+
+def press(root, role, name, what):
+    node = e2e.wait_for(root, role=role, name=name)
+    if not tap.ok(node is not None, f"{what}: found {role} “{name}”"):
+        print("# " + e2e.dump(root).replace("\n", "\n# "))
+        raise SystemExit(tap.done())
+    e2e.click(node)
+    return node
+
+
+def header_button(frame, name):
+    # the header's Next button; pages' own buttons are searched in their page
+    for node in e2e.find_all(frame, role="push button", name=name):
+        return node
+    return None
+
+
+veto = e2e.Veto(home, language)
+try:
+    veto.wait_for_app()
+    frame = veto.frames()[0]
+
+    tap.ok(wait_for_page(frame, "Bienvenue" if fr else "Welcome") == 1, "the wizard opens on its first step")
+    press(page(frame, "Bienvenue" if fr else "Welcome"), "push button", T["start"], "welcome")
+
+    tap.ok(wait_for_page(frame, T["region_page"]) == 2, "step 2 is where you live")
+    region = page(frame, T["region_page"])
+    press(region, "check box", region_name, "region")
+    time.sleep(0.3)
+    tap.ok("Region=eu" in home.progress(), "the region is saved at once")
+    e2e.click(header_button(frame, T["next"]))
+
+    tap.ok(wait_for_page(frame, T["apps_page"]) == 3, "step 3 is your apps")
+    apps = page(frame, T["apps_page"])
+    switch = None
+    for role in ("switch", "toggle button", "check box"):
+        switch = e2e.wait_for(apps, role=role, name=T["use_facebook"], timeout=1)
+        if switch:
+            break
+    if not tap.ok(switch is not None, f"a switch “{T['use_facebook']}”"):
+        print("# " + e2e.dump(apps).replace("\n", "\n# "))
+        raise SystemExit(tap.done())
+    e2e.click(switch)
+    time.sleep(0.5)
+    tap.ok("Apps=facebook;" in home.progress(), "Facebook is saved as used")
+    e2e.click(header_button(frame, T["next"]))
+
+    tap.ok(wait_for_page(frame, "Facebook") == 4, "step 4 is Facebook's checklist")
+    facebook = page(frame, "Facebook")
+    card = None
+    for node in e2e.walk(facebook):
+        if e2e.name_of(node) == step_title and e2e.role_name(node) in ("panel", "grouping"):
+            card = node
+            break
+    tap.ok(card is not None, f"the step “{step_title}” is shown")
+
+    press(card, "push button", T["open_form"], "the objection form")
+    end = time.monotonic() + 10
+    while not home.opened_urls() and time.monotonic() < end:
+        time.sleep(0.1)
+    opened = home.opened_urls()
+    tap.ok(opened == [form_url], f"the browser received exactly the catalog's form ({opened})")
+    tap.ok(f"FormUrl={form_url}" in home.progress(), "the form's address is recorded")
+
+    press(card, "push button", T["mark_submitted"], "marking it sent")
+    time.sleep(0.5)
+    tap.ok("State=submitted" in home.progress(), "the step is saved as submitted")
+
+    tap.ok(veto.close() == 0, "closing the window quits cleanly")
+    err = veto.stderr()
+    if not tap.ok(err.strip() == "", "nothing on stderr (first run)"):
+        print("# " + err.replace("\n", "\n# "))
+
+    # Later: Veto opens on the overview, where the objection waits for Meta.
+    veto = e2e.Veto(home, language)
+    veto.wait_for_app()
+    frame = veto.frames()[0]
+    tap.ok(wait_for_page(frame, T["overview"]) is not None, "a second run opens on the overview")
+    overview = page(frame, T["overview"])
+    waiting = e2e.wait_for(overview, role="list", name=T["waiting"])
+    tap.ok(waiting is not None, f"the overview has a list “{T['waiting']}”")
+    row = e2e.wait_for(waiting, contains=step_title) if waiting else None
+    tap.ok(row is not None, "the objection is listed as waiting for Meta")
+    sent = e2e.wait_for(waiting, contains=T["sent_on"]) if waiting else None
+    tap.ok(sent is not None, f"with the day it was sent ({e2e.text_of(sent) if sent else None})")
+
+    tap.ok(veto.close() == 0, "closing again quits cleanly")
+    err = veto.stderr()
+    if not tap.ok(err.strip() == "", "nothing on stderr (second run)"):
+        print("# " + err.replace("\n", "\n# "))
+finally:
+    veto.kill()
+    home.cleanup()
+
+tap.done()
