@@ -319,6 +319,22 @@ compare_due_date (gconstpointer a,
   return g_date_time_compare (veto_task_get_due_date (task_a), veto_task_get_due_date (task_b));
 }
 
+static void
+update_due_tasks (VetoChecklist *self,
+                  GPtrArray     *tasks)
+{
+  g_autoptr(GPtrArray) due = g_ptr_array_new ();
+
+  for (guint i = 0; i < tasks->len; i++)
+    if (veto_task_get_due (g_ptr_array_index (tasks, i)))
+      g_ptr_array_add (due, g_ptr_array_index (tasks, i));
+
+  /* a stable sort: equal dates keep the checklist's order */
+  g_ptr_array_sort (due, compare_due_date);
+  g_list_store_splice (self->due_tasks, 0, g_list_model_get_n_items (G_LIST_MODEL (self->due_tasks)),
+                       due->pdata, due->len);
+}
+
 /**
  * veto_checklist_refresh:
  * @self: a #VetoChecklist
@@ -373,17 +389,7 @@ veto_checklist_refresh (VetoChecklist *self)
 
   g_list_store_splice (self->tasks, 0, old_n_tasks, tasks->pdata, tasks->len);
 
-  {
-    g_autoptr(GPtrArray) due = g_ptr_array_new ();
-
-    for (guint i = 0; i < tasks->len; i++)
-      if (veto_task_get_due (g_ptr_array_index (tasks, i)))
-        g_ptr_array_add (due, g_ptr_array_index (tasks, i));
-    /* stable: equal dates keep the checklist's order */
-    g_ptr_array_sort (due, compare_due_date);
-    g_list_store_splice (self->due_tasks, 0, g_list_model_get_n_items (G_LIST_MODEL (self->due_tasks)),
-                         due->pdata, due->len);
-  }
+  update_due_tasks (self, tasks);
 
   if (old_n_tasks != tasks->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TASKS]);

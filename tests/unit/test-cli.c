@@ -698,6 +698,7 @@ test_remind_nothing_due (Fixture       *f,
   g_autofree char *err3 = NULL;
   g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
   g_autoptr(GString) progress = g_string_new (PROGRESS_DUE);
+  g_autofree char *progress_path = g_build_filename (f->state_home, "veto", "progress.ini", NULL);
 
   /* rechecked against version 3: nothing due */
   g_string_replace (progress, "CatalogVersion=2", "CatalogVersion=3", 0);
@@ -711,8 +712,10 @@ test_remind_nothing_due (Fixture       *f,
   write_progress (f, PROGRESS);
   g_assert_cmpint (run_veto (f, language, &out2, &err2, "--remind", catalog_arg, NULL), ==, 0);
 
-  /* no progress at all */
+  /* no progress at all: and none is created */
+  g_assert_cmpint (g_unlink (progress_path), ==, 0);
   g_assert_cmpint (run_veto (f, language, &out3, &err3, "--remind", NULL), ==, 0);
+  g_assert_false (g_file_test (progress_path, G_FILE_TEST_EXISTS));
 
   receiver_settle (receiver, 0);
   g_assert_cmpuint (receiver->calls->len, ==, 0);
