@@ -61,7 +61,10 @@ act (const char *action,
       va_end (args);
     }
 
+  if (parameter != NULL)
+    g_variant_ref_sink (parameter);
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (get_window ()), action, parameter));
+  g_clear_pointer (&parameter, g_variant_unref);
   ui_iterate (250);
 }
 
@@ -99,28 +102,37 @@ first_form (const char *app_id)
 }
 
 static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *action,
-             GVariant   *target)
+find_button_borrowed (GtkWidget  *root,
+                      const char *action,
+                      GVariant   *target)
 {
-  g_autoptr(GVariant) owned = target ? g_variant_ref_sink (target) : NULL;
-
   if (GTK_IS_BUTTON (root) &&
       g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0 &&
-      (owned == NULL ||
+      (target == NULL ||
        (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root)) != NULL &&
-        g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root)), owned))))
+        g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root)), target))))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_button (child, action, owned ? g_variant_ref (owned) : NULL);
+      GtkWidget *found = find_button_borrowed (child, action, target);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+/* The button under @root bound to @action with @target (floating, consumed). */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *action,
+             GVariant   *target)
+{
+  g_autoptr(GVariant) owned = target ? g_variant_ref_sink (target) : NULL;
+
+  return find_button_borrowed (root, action, owned);
 }
 
 static GtkWidget *

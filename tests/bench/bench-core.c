@@ -1,0 +1,166 @@
+/* bench-core.c: catalog load time, progress save latency, `veto --status`
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   bench-core CATALOG VETO
+ *
+ * CATALOG is the built catalog (meta.steps), VETO the built binary. Prints
+ * medians; synthetic catalogs of 100, 1,000 and 10,000 steps show how the
+ * load time grows (it should grow linearly: time per step about constant).
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "veto-catalog.h"
+#include "veto-progress-store.h"
+
+static int
+compare (gconstpointer a,
+         gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median_ms (GArray *values)
+{
+  g_array_sort (values, compare);
+  return g_array_index (values, double, values->len / 2);
+}
+
+static GBytes *
+synthetic_catalog (guint n_steps)
+{
+  GString *s = g_string_new ("[Catalog]\nFormat=1\nVersion=1\nPublished=2026-11-29\nName=Synthetic\nName[fr]=Synthétique\n\n"
+                             "[Region eu]\nName=EU\nDescription=d\n\n[Region other]\nName=Other\nDescription=d\n\n");
+
+  for (guint a = 0; a < 10; a++)
+    g_string_append_printf (s, "[App app%u]\nName=App %u\nDescription=What Meta may use.\n\n", a, a);
+
+  for (guint i = 0; i < n_steps; i++)
+    g_string_append_printf (s,
+                            "[Step app%u-step%u]\nApp=app%u\nTitle=Step %u\nTitle[fr]=Démarche %u\n"
+                            "Description=What it does and why, in two sentences. Some more words here.\n"
+                            "Description[fr]=Ce que cela fait et pourquoi, en deux phrases. Quelques mots.\n"
+                            "Kind=form\nRegions=eu;\nPerAccount=true\nConfidence=high\nLastVerified=2026-10-02\n"
+                            "RecheckDays=180\nUrl=https://www.facebook.com/help/contact/%u\n"
+                            "FallbackUrls=https://www.facebook.com/help/contact/1;\n"
+                            "Caveats=One.\\nTwo.\nSources=https://about.fb.com/news/;\n\n",
+                            i % 10, i, i % 10, i, i, i);
+
+  return g_string_free_to_bytes (s);
+}
+
+static double
+time_load (GBytes *bytes,
+           guint   runs)
+{
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(VetoCatalog) catalog = veto_catalog_new_from_bytes (bytes, VETO_CATALOG_FLAGS_NONE, &error);
+      double elapsed = (g_get_monotonic_time () - start) / 1000.0;
+
+      if (catalog == NULL)
+        g_error ("%s", error->message);
+      g_array_append_val (ms, elapsed);
+    }
+
+  return median_ms (ms);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) real = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("veto-bench-XXXXXX", NULL);
+  guint sizes[] = { 100, 1000, 10000 };
+
+  if (argc != 3)
+    {
+      g_printerr ("usage: bench-core CATALOG VETO\n");
+      return 2;
+    }
+
+  /* 1. the catalog */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (argv[1]);
+
+    real = g_file_load_bytes (file, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_print ("catalog load (median):\n");
+  {
+    g_autoptr(VetoCatalog) c = veto_catalog_new_from_bytes (real, VETO_CATALOG_FLAGS_NONE, NULL);
+
+    g_print ("  the real catalog (%u steps, %zu KiB): %.2f ms\n",
+             g_list_model_get_n_items (veto_catalog_get_steps (c)),
+             g_bytes_get_size (real) / 1024, time_load (real, 50));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(GBytes) bytes = synthetic_catalog (sizes[i]);
+      double ms = time_load (bytes, sizes[i] >= 10000 ? 5 : 20);
+
+      g_print ("  %6u steps (%5zu KiB): %8.2f ms, %.1f µs per step\n",
+               sizes[i], g_bytes_get_size (bytes) / 1024, ms, ms * 1000 / sizes[i]);
+    }
+
+  /* 2. saving: every change is a whole atomic write with fsync */
+  {
+    g_autofree char *path = g_build_filename (tmp, "veto", "progress.ini", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(VetoProgressStore) store = veto_progress_store_new (file, NULL);
+    g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+
+    veto_progress_store_load (store, NULL);
+    veto_progress_store_set_region (store, "eu");
+    veto_progress_store_set_app (store, "facebook", TRUE);
+    for (guint i = 0; i < 200; i++)
+      {
+        gint64 start = g_get_monotonic_time ();
+        double elapsed;
+
+        veto_progress_store_set_state (store, "facebook-object", "1",
+                                       i % 2 ? VETO_STEP_STATE_SUBMITTED : VETO_STEP_STATE_TODO);
+        elapsed = (g_get_monotonic_time () - start) / 1000.0;
+        g_array_append_val (ms, elapsed);
+      }
+    g_print ("progress save (one change, atomic write with fsync), median of 200: %.2f ms\n", median_ms (ms));
+  }
+
+  /* 3. veto --status, a whole process */
+  {
+    g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+    g_auto(GStrv) env = g_get_environ ();
+    const char *cmd[] = { argv[2], "--status", NULL };
+
+    env = g_environ_setenv (env, "XDG_STATE_HOME", tmp, TRUE);
+    for (guint i = 0; i < 30; i++)
+      {
+        gint64 start = g_get_monotonic_time ();
+        double elapsed;
+        int status;
+
+        if (!g_spawn_sync (NULL, (char **)cmd, env, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                           NULL, NULL, NULL, NULL, &status, &error))
+          g_error ("%s", error->message);
+        elapsed = (g_get_monotonic_time () - start) / 1000.0;
+        g_array_append_val (ms, elapsed);
+      }
+    g_print ("veto --status, whole process, median of 30: %.1f ms\n", median_ms (ms));
+  }
+
+  return 0;
+}
