@@ -16,6 +16,8 @@
 #include "veto-i18n.h"
 #include "veto-link-checker.h"
 #include "veto-preferences-window.h"
+#include "veto-record.h"
+#include "veto-reminder.h"
 #include "veto-resources.h"
 #include "veto-status.h"
 #include "veto-window.h"
@@ -118,30 +120,42 @@ load_models (VetoApplication  *self,
   return TRUE;
 }
 
-static int
-run_status (VetoApplication *self)
+/* Loads what a command-line option needs, or says why it can't. */
+static gboolean
+load_for_command (VetoApplication *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
   GFile *recovered;
-  VetoStatus status;
 
   if (!load_models (self, &error))
     {
       g_printerr ("%s\n", error->message);
-      return VETO_STATUS_ERROR;
+      return FALSE;
     }
 
   if (self->load_error != NULL)
     {
       g_printerr ("%s\n", self->load_error->message);
-      return VETO_STATUS_ERROR;
+      return FALSE;
     }
 
   recovered = veto_progress_store_get_recovered_file (self->store);
   if (recovered != NULL)
     g_printerr (_("Your progress file was damaged. It was kept as %s and Veto started afresh.\n"),
                 g_file_peek_path (recovered));
+
+  return TRUE;
+}
+
+static int
+run_status (VetoApplication *self)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  VetoStatus status;
+
+  if (!load_for_command (self))
+    return VETO_STATUS_ERROR;
 
   status = veto_status_write (self->checklist, out);
   g_print ("%s", out->str);
@@ -235,11 +249,8 @@ run_check_links (VetoApplication *self)
   guint width = 0;
   guint n;
 
-  if (!load_models (self, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return VETO_STATUS_ERROR;
-    }
+  if (!load_for_command (self))
+    return VETO_STATUS_ERROR;
 
   checker = veto_link_checker_new ();
   if (isatty (STDERR_FILENO))
@@ -353,12 +364,71 @@ run_update_catalog (VetoApplication *self)
     }
 }
 
+/* `veto --remind`, run at login by the autostart entry that Preferences
+ * writes: one notification when something is due, else nothing at all, not
+ * even a connection to the bus. */
+static int
+run_remind (VetoApplication *self)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!load_for_command (self))
+    return VETO_STATUS_ERROR;
+
+  notification = veto_reminder_new_notification (self->checklist);
+  if (notification == NULL)
+    return 0;
+
+  if (!veto_reminder_send (notification, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return VETO_STATUS_ERROR;
+    }
+
+  return 0;
+}
+
+/* `veto --export=FILE`: the person's record, as PDF or, for a FILE ending
+ * in .md, Markdown. Drawn with cairo, so it works without a display. */
+static int
+run_export (VetoApplication *self,
+            const char      *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (!load_for_command (self))
+    return VETO_STATUS_ERROR;
+
+  /* An empty record proves nothing; say what to do instead. */
+  if (veto_progress_store_get_region (self->store) == NULL ||
+      veto_checklist_get_n_tasks (self->checklist) == 0)
+    {
+      g_printerr ("%s\n", _("Nothing to report yet: open Veto to choose where you live and which apps you use."));
+      return VETO_STATUS_ERROR;
+    }
+
+  if (!veto_record_write (self->checklist, file, veto_record_format_for_file (file), NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return VETO_STATUS_ERROR;
+    }
+
+  name = g_file_get_parse_name (file);
+  /* Translators: %s is a file */
+  g_print (_("Your record was saved as %s.\n"), name);
+  return 0;
+}
+
 static int
 veto_application_handle_local_options (GApplication *app,
                                        GVariantDict *options)
 {
   VetoApplication *self = VETO_APPLICATION (app);
   g_autoptr(GError) error = NULL;
+  g_autofree char *export_path = NULL;
 
   g_variant_dict_lookup (options, "catalog", "^ay", &self->catalog_path);
 
@@ -368,6 +438,12 @@ veto_application_handle_local_options (GApplication *app,
     return run_check_links (self);
   if (g_variant_dict_contains (options, "update-catalog"))
     return run_update_catalog (self);
+
+  if (g_variant_dict_contains (options, "remind"))
+    return run_remind (self);
+
+  if (g_variant_dict_lookup (options, "export", "^ay", &export_path))
+    return run_export (self, export_path);
 
   /* Refuse a bad --catalog here, with an exit status, rather than after a
    * window has opened. */
@@ -597,6 +673,14 @@ veto_application_init (VetoApplication *self)
                                  G_OPTION_ARG_NONE,
                                  _("Print your progress and exit: 0 when everything is done, 1 when something is left or due, 2 on error"),
                                  NULL);
+  g_application_add_main_option (G_APPLICATION (self), "remind", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE,
+                                 _("Show a notification if a step is due for a recheck, then exit (run at login when reminders are on)"),
+                                 NULL);
+  g_application_add_main_option (G_APPLICATION (self), "export", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_FILENAME,
+                                 _("Save the record of what you did as a PDF, or as Markdown when FILE ends in .md, and exit"),
+                                 _("FILE"));
   g_application_add_main_option (G_APPLICATION (self), "catalog", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_FILENAME,
                                  _("Use the steps in FILE instead of the bundled ones"),

@@ -14,7 +14,15 @@
  * chosen app, each step that applies there and, for per-account steps, each
  * account, one VetoTask with its state and whether it is due for a recheck.
  * The dashboard, `--status`, the record and reminders all read it, so they
- * can't disagree. */
+ * can't disagree.
+ *
+ * A finished step (confirmed or done) is due for a recheck when either
+ *  - its RecheckDays have passed since it was last changed or checked, or
+ *  - the catalog in use has a [Changes V] entry naming it, with V newer than
+ *    the catalog the person last finished or checked it against: Meta
+ *    changed something, and what they did may no longer hold.
+ * Skipped and not-applicable steps are never due: the person decided they
+ * don't concern them. */
 struct _VetoChecklist
 {
   GObject            parent_instance;
@@ -22,6 +30,8 @@ struct _VetoChecklist
   VetoCatalog       *catalog;
   VetoProgressStore *store;
   GListStore        *tasks;
+  /* the due ones, the longest due first */
+  GListStore        *due_tasks;
   gulong             changed_id;
 
   guint              n_finished;
@@ -51,6 +61,7 @@ veto_checklist_dispose (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_object (&self->store);
   g_clear_object (&self->tasks);
+  g_clear_object (&self->due_tasks);
 
   G_OBJECT_CLASS (veto_checklist_parent_class)->dispose (object);
 }
@@ -127,6 +138,9 @@ veto_checklist_constructed (GObject *object)
 
   G_OBJECT_CLASS (veto_checklist_parent_class)->constructed (object);
 
+  /* From now on, states and rechecks are recorded against this catalog. */
+  veto_progress_store_set_catalog_version (self->store, veto_catalog_get_version (self->catalog));
+
   self->changed_id = g_signal_connect_object (self->store, "changed",
                                               G_CALLBACK (on_store_changed), self,
                                               G_CONNECT_SWAPPED);
@@ -166,12 +180,16 @@ static void
 veto_checklist_init (VetoChecklist *self)
 {
   self->tasks = g_list_store_new (VETO_TYPE_TASK);
+  self->due_tasks = g_list_store_new (VETO_TYPE_TASK);
 }
 
 /**
  * veto_checklist_new:
  * @catalog: the steps
  * @store: the person's progress; the checklist follows its changes
+ *
+ * Also records in @store that @catalog is the catalog in use (see
+ * veto_progress_store_set_catalog_version()).
  *
  * Returns: (transfer full): a new #VetoChecklist
  */
@@ -188,33 +206,47 @@ veto_checklist_new (VetoCatalog       *catalog,
                        NULL);
 }
 
-/* A finished step comes up again RecheckDays after it was last looked at:
- * the later of its last change and its last recheck. */
-static GDateTime *
-compute_due_date (VetoChecklist *self,
-                  VetoStep      *step,
-                  const char    *account_id,
-                  VetoStepState  state)
+/* The newest change that names the step and that the person has not seen:
+ * newer than the catalog they last finished or checked the step against.
+ * A step recorded before versions were kept counts as older than every
+ * change, which at worst asks for one recheck too many. */
+static VetoChange *
+find_unseen_change (VetoChecklist *self,
+                    const char    *step_id,
+                    int            seen_version)
 {
-  g_autoptr(GDateTime) updated = NULL;
-  g_autoptr(GDateTime) checked = NULL;
-  GDateTime *reference;
+  GListModel *changes = veto_catalog_get_changes (self->catalog);
+  VetoChange *newest = NULL;
 
-  if (state != VETO_STEP_STATE_CONFIRMED && state != VETO_STEP_STATE_DONE)
-    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr(VetoChange) change = g_list_model_get_item (changes, i);
 
-  updated = veto_progress_store_dup_updated (self->store, veto_step_get_id (step), account_id);
-  checked = veto_progress_store_dup_checked (self->store, veto_step_get_id (step), account_id);
+      if (veto_change_get_version (change) > seen_version &&
+          g_strv_contains (veto_change_get_steps (change), step_id) &&
+          (newest == NULL || veto_change_get_version (change) > veto_change_get_version (newest)))
+        newest = change;
+    }
 
-  if (updated != NULL && checked != NULL)
-    reference = g_date_time_compare (updated, checked) >= 0 ? updated : checked;
-  else
-    reference = updated ? updated : checked;
+  return newest;
+}
 
-  if (reference == NULL)
-    return NULL;
+static GDateTime *
+date_max (GDateTime *a,
+          GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return a ? a : b;
+  return g_date_time_compare (a, b) >= 0 ? a : b;
+}
 
-  return g_date_time_add_days (reference, veto_step_get_recheck_days (step));
+static GDateTime *
+date_min (GDateTime *a,
+          GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return a ? a : b;
+  return g_date_time_compare (a, b) <= 0 ? a : b;
 }
 
 static void
@@ -225,10 +257,46 @@ add_task (VetoChecklist *self,
           VetoStep      *step,
           const char    *account_id)
 {
-  VetoStepState state = veto_progress_store_get_state (self->store, veto_step_get_id (step), account_id);
-  g_autoptr(GDateTime) due_date = compute_due_date (self, step, account_id, state);
+  const char *step_id = veto_step_get_id (step);
+  VetoStepState state = veto_progress_store_get_state (self->store, step_id, account_id);
+  g_autoptr(GDateTime) updated = NULL;
+  g_autoptr(GDateTime) checked = NULL;
+  g_autoptr(GDateTime) interval_due = NULL;
+  g_autoptr(GDateTime) due_date = NULL;
   g_autofree char *label = NULL;
-  gboolean due = due_date != NULL && g_date_time_compare (due_date, now) <= 0;
+  VetoChange *change = NULL;
+  gboolean due = FALSE;
+
+  if (state == VETO_STEP_STATE_CONFIRMED || state == VETO_STEP_STATE_DONE)
+    {
+      GDateTime *reference;
+
+      /* The step comes up again RecheckDays after it was last looked at:
+       * the later of its last change and its last recheck. */
+      updated = veto_progress_store_dup_updated (self->store, step_id, account_id);
+      checked = veto_progress_store_dup_checked (self->store, step_id, account_id);
+      reference = date_max (updated, checked);
+      if (reference != NULL)
+        interval_due = g_date_time_add_days (reference, veto_step_get_recheck_days (step));
+
+      change = find_unseen_change (self, step_id,
+                                   veto_progress_store_get_step_catalog_version (self->store, step_id, account_id));
+
+      if (change != NULL)
+        {
+          /* Due since the catalog that announced the change was published,
+           * or since the step was finished if that came later. */
+          GDateTime *since = date_max (veto_catalog_get_published (self->catalog), reference);
+
+          due_date = g_date_time_ref (date_min (interval_due, since));
+          due = TRUE;
+        }
+      else if (interval_due != NULL)
+        {
+          due_date = g_date_time_ref (interval_due);
+          due = g_date_time_compare (due_date, now) <= 0;
+        }
+    }
 
   if (account_id != NULL)
     label = veto_progress_store_dup_account_label (self->store, veto_app_get_id (app), account_id);
@@ -238,7 +306,33 @@ add_task (VetoChecklist *self,
   if (due)
     self->n_due++;
 
-  g_ptr_array_add (tasks, veto_task_new (app, step, account_id, label, state, due_date, due));
+  g_ptr_array_add (tasks, veto_task_new (app, step, account_id, label, state, due_date, due, change));
+}
+
+static int
+compare_due_date (gconstpointer a,
+                  gconstpointer b)
+{
+  VetoTask *task_a = *(VetoTask **)a;
+  VetoTask *task_b = *(VetoTask **)b;
+
+  return g_date_time_compare (veto_task_get_due_date (task_a), veto_task_get_due_date (task_b));
+}
+
+static void
+update_due_tasks (VetoChecklist *self,
+                  GPtrArray     *tasks)
+{
+  g_autoptr(GPtrArray) due = g_ptr_array_new ();
+
+  for (guint i = 0; i < tasks->len; i++)
+    if (veto_task_get_due (g_ptr_array_index (tasks, i)))
+      g_ptr_array_add (due, g_ptr_array_index (tasks, i));
+
+  /* a stable sort: equal dates keep the checklist's order */
+  g_ptr_array_sort (due, compare_due_date);
+  g_list_store_splice (self->due_tasks, 0, g_list_model_get_n_items (G_LIST_MODEL (self->due_tasks)),
+                       due->pdata, due->len);
 }
 
 /**
@@ -295,6 +389,8 @@ veto_checklist_refresh (VetoChecklist *self)
 
   g_list_store_splice (self->tasks, 0, old_n_tasks, tasks->pdata, tasks->len);
 
+  update_due_tasks (self, tasks);
+
   if (old_n_tasks != tasks->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TASKS]);
   if (old_finished != self->n_finished)
@@ -349,4 +445,42 @@ veto_checklist_get_n_due (VetoChecklist *self)
 {
   g_return_val_if_fail (VETO_IS_CHECKLIST (self), 0);
   return self->n_due;
+}
+
+/**
+ * veto_checklist_get_due_tasks:
+ * @self: a #VetoChecklist
+ *
+ * What a dashboard leads with and what a reminder names.
+ *
+ * Returns: (transfer none): a #GListModel of the #VetoTask that are due for
+ *   a recheck, the longest due first
+ */
+GListModel *
+veto_checklist_get_due_tasks (VetoChecklist *self)
+{
+  g_return_val_if_fail (VETO_IS_CHECKLIST (self), NULL);
+  return G_LIST_MODEL (self->due_tasks);
+}
+
+/**
+ * veto_checklist_recheck:
+ * @self: a #VetoChecklist
+ * @task: one of its tasks
+ *
+ * Records that the person looked at @task's step again today, against the
+ * catalog in use (veto_progress_store_mark_checked()). The tasks are then
+ * rebuilt: @task is a snapshot, so read the new state from
+ * veto_checklist_get_tasks().
+ */
+void
+veto_checklist_recheck (VetoChecklist *self,
+                        VetoTask      *task)
+{
+  g_return_if_fail (VETO_IS_CHECKLIST (self));
+  g_return_if_fail (VETO_IS_TASK (task));
+
+  veto_progress_store_mark_checked (self->store,
+                                    veto_step_get_id (veto_task_get_step (task)),
+                                    veto_task_get_account_id (task));
 }

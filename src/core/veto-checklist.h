@@ -27,6 +27,9 @@ GListModel        *veto_checklist_get_tasks    (VetoChecklist     *self);
 guint              veto_checklist_get_n_tasks  (VetoChecklist     *self);
 guint              veto_checklist_get_n_finished (VetoChecklist   *self);
 guint              veto_checklist_get_n_due    (VetoChecklist     *self);
+GListModel        *veto_checklist_get_due_tasks (VetoChecklist    *self);
+void               veto_checklist_recheck      (VetoChecklist     *self,
+                                                VetoTask          *task);
 void               veto_checklist_refresh      (VetoChecklist     *self);
 
 G_END_DECLS

@@ -17,10 +17,11 @@
 
 /* What a person did, kept in one small keyfile:
  *
- *   [Veto]                       format, region, language, chosen apps
+ *   [Veto]                       format, region, language, chosen apps,
+ *                                CatalogVersion= of the catalog in use
  *   [Account facebook 1]         Label=Personal
  *   [Step facebook-object 1]     State=, Submitted=, Confirmed=, Updated=,
- *                                Checked=, Note=, FormUrl=
+ *                                Checked=, Note=, FormUrl=, CatalogVersion=
  *   [Step whatsapp-ai-chats]     a step that is not per account
  *   [End]                        written last, so truncation is detectable
  *
@@ -266,6 +267,13 @@ is_iso8601 (const char *str)
 }
 
 static gboolean
+is_int_at_least (const char *str,
+                 gint64      min)
+{
+  return g_ascii_string_to_signed (str, 10, min, G_MAXINT, NULL, NULL);
+}
+
+static gboolean
 is_id (const char *str)
 {
   if (str == NULL || *str == '\0' || strlen (str) > 64)
@@ -324,7 +332,11 @@ validate (GKeyFile  *keyfile,
                        g_str_equal (keys[j], "Updated") ||
                        g_str_equal (keys[j], "Checked"))
                 ok = is_iso8601 (value);
+              else if (g_str_equal (keys[j], "CatalogVersion"))
+                ok = is_int_at_least (value, 1);
             }
+          else if (ok && g_str_equal (groups[i], HEADER) && g_str_equal (keys[j], "CatalogVersion"))
+            ok = is_int_at_least (value, 0);
 
           if (!ok)
             {
@@ -823,12 +835,14 @@ veto_progress_store_get_is_new (VetoProgressStore *self)
  * veto_progress_store_reset:
  *
  * Forgets everything: region, apps, accounts and every step's state. The
- * interface language is kept, as it is a preference, not progress.
+ * interface language is kept, as it is a preference, not progress, and so
+ * is the version of the catalog in use.
  */
 void
 veto_progress_store_reset (VetoProgressStore *self)
 {
   g_autofree char *language = NULL;
+  int catalog_version;
 
   g_return_if_fail (VETO_IS_PROGRESS_STORE (self));
 
@@ -836,9 +850,12 @@ veto_progress_store_reset (VetoProgressStore *self)
     return;
 
   language = g_key_file_get_string (self->keyfile, HEADER, "Language", NULL);
+  catalog_version = veto_progress_store_get_catalog_version (self);
   init_fresh (self);
   if (language != NULL && *language != '\0')
     g_key_file_set_string (self->keyfile, HEADER, "Language", language);
+  if (catalog_version > 0)
+    g_key_file_set_integer (self->keyfile, HEADER, "CatalogVersion", catalog_version);
 
   commit (self);
 }
@@ -922,7 +939,8 @@ veto_progress_store_set_language (VetoProgressStore *self,
 /**
  * veto_progress_store_get_catalog_version:
  *
- * Returns: the version of the catalog the person last saw, or 0
+ * Returns: the version of the catalog in use (the one the person last saw),
+ *   or 0 when none was recorded
  */
 int
 veto_progress_store_get_catalog_version (VetoProgressStore *self)
@@ -931,16 +949,33 @@ veto_progress_store_get_catalog_version (VetoProgressStore *self)
   return g_key_file_get_integer (self->keyfile, HEADER, "CatalogVersion", NULL);
 }
 
+/**
+ * veto_progress_store_set_catalog_version:
+ * @self: a #VetoProgressStore
+ * @version: the version of the catalog now in use
+ *
+ * Records which catalog is in use. Each step's state and recheck are then
+ * stamped with it (see veto_progress_store_get_step_catalog_version()), so
+ * that a later catalog that changes the step can ask for a recheck.
+ *
+ * A store that has never been saved keeps the version in memory and writes
+ * it with its first real change: only looking at Veto, or running
+ * `veto --status`, must not create a progress file.
+ */
 void
 veto_progress_store_set_catalog_version (VetoProgressStore *self,
                                          int                version)
 {
   g_return_if_fail (VETO_IS_PROGRESS_STORE (self));
+  g_return_if_fail (version >= 0);
 
   if (veto_progress_store_get_catalog_version (self) == version || !begin_change (self))
     return;
 
   g_key_file_set_integer (self->keyfile, HEADER, "CatalogVersion", version);
+  if (self->is_new)
+    return;
+
   commit (self);
 }
 
@@ -1236,10 +1271,23 @@ stamp (VetoProgressStore *self,
   g_key_file_set_string (self->keyfile, group, key, iso);
 }
 
+/* The catalog a step was last finished or checked against: a newer catalog
+ * whose changelog names the step makes it due again. */
+static void
+stamp_catalog_version (VetoProgressStore *self,
+                       const char        *group)
+{
+  int version = veto_progress_store_get_catalog_version (self);
+
+  if (version > 0)
+    g_key_file_set_integer (self->keyfile, group, "CatalogVersion", version);
+}
+
 /**
  * veto_progress_store_set_state:
  *
- * Records a new state for a step and account, stamped with the clock's time.
+ * Records a new state for a step and account, stamped with the clock's time
+ * and the catalog version in use.
  * Entering "submitted" or "confirmed" records that date too, once: marking a
  * step submitted again later keeps the first date, which is the one that
  * counts for Meta's one-month deadline.
@@ -1264,6 +1312,7 @@ veto_progress_store_set_state (VetoProgressStore *self,
 
   g_key_file_set_string (self->keyfile, group, "State", veto_step_state_to_string (state));
   stamp (self, group, "Updated", FALSE);
+  stamp_catalog_version (self, group);
 
   if (state == VETO_STEP_STATE_SUBMITTED)
     stamp (self, group, "Submitted", TRUE);
@@ -1354,6 +1403,17 @@ veto_progress_store_dup_checked (VetoProgressStore *self,
   return dup_date (self, step_id, account_id, "Checked");
 }
 
+/**
+ * veto_progress_store_mark_checked:
+ * @self: a #VetoProgressStore
+ * @step_id: a step id
+ * @account_id: (nullable): the account, or %NULL for a step done once per app
+ *
+ * Records that the person looked at the step again today, against the
+ * catalog in use: a finished step is then no longer due for a recheck,
+ * whether it was due because time passed or because the catalog changed it.
+ * The state and its dates are left as they are.
+ */
 void
 veto_progress_store_mark_checked (VetoProgressStore *self,
                                   const char        *step_id,
@@ -1372,7 +1432,32 @@ veto_progress_store_mark_checked (VetoProgressStore *self,
     g_key_file_set_string (self->keyfile, group, "State",
                            veto_step_state_to_string (VETO_STEP_STATE_TODO));
   stamp (self, group, "Checked", FALSE);
+  stamp_catalog_version (self, group);
   commit (self);
+}
+
+/**
+ * veto_progress_store_get_step_catalog_version:
+ * @self: a #VetoProgressStore
+ * @step_id: a step id
+ * @account_id: (nullable): the account, or %NULL for a step done once per app
+ *
+ * Returns: the version of the catalog in use when the step's state last
+ *   changed or it was last checked, or 0 when that is not known (the step
+ *   was recorded by an older Veto, or never)
+ */
+int
+veto_progress_store_get_step_catalog_version (VetoProgressStore *self,
+                                              const char        *step_id,
+                                              const char        *account_id)
+{
+  g_autofree char *group = NULL;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), 0);
+  g_return_val_if_fail (step_id != NULL, 0);
+
+  group = step_group (step_id, account_id);
+  return MAX (0, g_key_file_get_integer (self->keyfile, group, "CatalogVersion", NULL));
 }
 
 static char *

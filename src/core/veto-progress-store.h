@@ -94,6 +94,9 @@ GDateTime         *veto_progress_store_dup_checked      (VetoProgressStore *self
 void               veto_progress_store_mark_checked     (VetoProgressStore *self,
                                                          const char        *step_id,
                                                          const char        *account_id);
+int                veto_progress_store_get_step_catalog_version (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id);
 char              *veto_progress_store_dup_note         (VetoProgressStore *self,
                                                          const char        *step_id,
                                                          const char        *account_id);

@@ -81,11 +81,22 @@ write_task (VetoTask *task,
 
   if (veto_task_get_due (task))
     {
-      g_autofree char *date = veto_format_date (veto_task_get_due_date (task));
+      const char *reason = veto_task_get_due_reason (task);
 
       g_string_append_printf (out, "%*s", indent + 16, "");
-      /* Translators: %s is a date */
-      g_string_append_printf (out, _("Due for a recheck since %s"), date);
+      if (reason != NULL)
+        {
+          /* Translators: %s is what changed, from the catalog's changelog:
+           * "Due for a recheck: The Facebook form moved." */
+          g_string_append_printf (out, _("Due for a recheck: %s"), reason);
+        }
+      else
+        {
+          g_autofree char *date = veto_format_date (veto_task_get_due_date (task));
+
+          /* Translators: %s is a date */
+          g_string_append_printf (out, _("Due for a recheck since %s"), date);
+        }
       g_string_append_c (out, '\n');
     }
 }

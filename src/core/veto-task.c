@@ -22,6 +22,8 @@ struct _VetoTask
   char          *account_label;
   VetoStepState  state;
   GDateTime     *due_date;
+  /* the newest catalog change that made the step due, if one did */
+  VetoChange    *due_change;
   gboolean       due;
 };
 
@@ -37,6 +39,7 @@ veto_task_finalize (GObject *object)
   g_clear_pointer (&self->account_id, g_free);
   g_clear_pointer (&self->account_label, g_free);
   g_clear_pointer (&self->due_date, g_date_time_unref);
+  g_clear_object (&self->due_change);
 
   G_OBJECT_CLASS (veto_task_parent_class)->finalize (object);
 }
@@ -63,6 +66,8 @@ veto_task_init (VetoTask *self)
  * @state: the recorded state
  * @due_date: (nullable): when a finished step comes up for a recheck
  * @due: whether the recheck is due now
+ * @due_change: (nullable): the catalog change that makes the step due, when
+ *   a newer catalog changed a step the person had finished
  *
  * Returns: (transfer full): a new #VetoTask
  */
@@ -73,7 +78,8 @@ veto_task_new (VetoApp       *app,
                const char    *account_label,
                VetoStepState  state,
                GDateTime     *due_date,
-               gboolean       due)
+               gboolean       due,
+               VetoChange    *due_change)
 {
   VetoTask *self = g_object_new (VETO_TYPE_TASK, NULL);
 
@@ -84,6 +90,7 @@ veto_task_new (VetoApp       *app,
   self->state = state;
   self->due_date = due_date ? g_date_time_ref (due_date) : NULL;
   self->due = due;
+  self->due_change = due_change ? g_object_ref (due_change) : NULL;
 
   return self;
 }
@@ -141,4 +148,35 @@ veto_task_get_due (VetoTask *self)
 {
   g_return_val_if_fail (VETO_IS_TASK (self), FALSE);
   return self->due;
+}
+
+/**
+ * veto_task_get_due_change:
+ * @self: a #VetoTask
+ *
+ * Returns: (transfer none) (nullable): the newest entry of the catalog's
+ *   changelog that names this step and is newer than the catalog the person
+ *   last finished or checked it against; %NULL when the step is due only
+ *   because its recheck interval passed, or is not due
+ */
+VetoChange *
+veto_task_get_due_change (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), NULL);
+  return self->due_change;
+}
+
+/**
+ * veto_task_get_due_reason:
+ * @self: a #VetoTask
+ *
+ * Returns: (nullable): why the step is due, as one translated line from
+ *   the catalog ("The Facebook form moved."), or %NULL when it is due only
+ *   because time passed, or is not due
+ */
+const char *
+veto_task_get_due_reason (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), NULL);
+  return self->due_change ? veto_change_get_summary (self->due_change) : NULL;
 }

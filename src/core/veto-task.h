@@ -10,6 +10,7 @@
 #include <glib-object.h>
 
 #include "veto-app.h"
+#include "veto-change.h"
 #include "veto-step.h"
 #include "veto-types.h"
 
@@ -25,7 +26,8 @@ VetoTask      *veto_task_new               (VetoApp       *app,
                                             const char    *account_label,
                                             VetoStepState  state,
                                             GDateTime     *due_date,
-                                            gboolean       due);
+                                            gboolean       due,
+                                            VetoChange    *due_change);
 VetoApp       *veto_task_get_app           (VetoTask      *self);
 VetoStep      *veto_task_get_step          (VetoTask      *self);
 const char    *veto_task_get_account_id    (VetoTask      *self);
@@ -33,5 +35,7 @@ const char    *veto_task_get_account_label (VetoTask      *self);
 VetoStepState  veto_task_get_state         (VetoTask      *self);
 GDateTime     *veto_task_get_due_date      (VetoTask      *self);
 gboolean       veto_task_get_due           (VetoTask      *self);
+VetoChange    *veto_task_get_due_change    (VetoTask      *self);
+const char    *veto_task_get_due_reason    (VetoTask      *self);
 
 G_END_DECLS

@@ -122,11 +122,243 @@ test_finished_and_due (Fixture       *f,
   g_assert_cmpuint (veto_checklist_get_n_due (f->checklist), ==, 1);
   task = task_at (f, 0);
   g_assert_true (veto_task_get_due (task));
-  g_clear_object (&task);
+  /* due because time passed, not because anything changed */
+  g_assert_null (veto_task_get_due_change (task));
+  g_assert_null (veto_task_get_due_reason (task));
+  g_assert_cmpuint (g_list_model_get_n_items (veto_checklist_get_due_tasks (f->checklist)), ==, 1);
 
-  /* rechecking it moves the date on */
-  veto_progress_store_mark_checked (f->store, "facebook-object", accounts[0]);
+  /* one second before, it was not */
+  veto_clock_advance (f->clock, -G_TIME_SPAN_SECOND);
+  veto_checklist_refresh (f->checklist);
   g_assert_cmpuint (veto_checklist_get_n_due (f->checklist), ==, 0);
+  veto_clock_advance (f->clock, G_TIME_SPAN_SECOND);
+  veto_checklist_refresh (f->checklist);
+
+  /* rechecking it moves the date on, and keeps its state */
+  veto_checklist_recheck (f->checklist, task);
+  g_clear_object (&task);
+  g_assert_cmpuint (veto_checklist_get_n_due (f->checklist), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (veto_checklist_get_due_tasks (f->checklist)), ==, 0);
+  task = task_at (f, 0);
+  g_assert_cmpint (veto_task_get_state (task), ==, VETO_STEP_STATE_CONFIRMED);
+  g_clear_pointer (&expected_due, g_date_time_unref);
+  expected_due = g_date_time_new_utc (2027, 11, 24, 10, 0, 0);
+  g_assert_true (g_date_time_equal (veto_task_get_due_date (task), expected_due));
+
+  /* the skipped step stays out of it, however long it waits */
+  veto_clock_advance (f->clock, 1000 * G_TIME_SPAN_DAY);
+  veto_checklist_refresh (f->checklist);
+  g_assert_cmpuint (veto_checklist_get_n_due (f->checklist), ==, 1);
+}
+
+static VetoCatalog *
+load_catalog (const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  VetoCatalog *catalog = veto_catalog_new_from_bytes (bytes, VETO_CATALOG_FLAGS_NONE, &error);
+
+  g_assert_no_error (error);
+  return catalog;
+}
+
+/* TEST_CATALOG as it was at version 2, before its changelog began */
+static char *
+catalog_v2 (void)
+{
+  g_autoptr(GString) text = g_string_new (TEST_CATALOG);
+
+  g_string_truncate (text, strstr (text->str, "[Changes 3]") - text->str);
+  g_string_replace (text, "Version=3\n", "Version=2\n", 1);
+  g_string_replace (text, "Published=2026-11-29\n", "Published=2026-06-01\n", 1);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* ... and at version 4: a change to every step */
+static char *
+catalog_v4 (void)
+{
+  g_autoptr(GString) text = g_string_new (TEST_CATALOG);
+
+  g_string_replace (text, "Version=3\n", "Version=4\n", 1);
+  g_string_replace (text, "Published=2026-11-29\n", "Published=2027-01-15\n", 1);
+  g_string_append (text,
+                   "\n[Changes 4]\n"
+                   "Summary=Meta rewrote its privacy policy.\n"
+                   "Steps=facebook-object;facebook-audience;instagram-info;\n");
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static VetoTask *
+find_task (VetoChecklist *checklist,
+           const char    *step_id,
+           const char    *account_id)
+{
+  GListModel *tasks = veto_checklist_get_tasks (checklist);
+
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
+
+      if (g_str_equal (veto_step_get_id (veto_task_get_step (task)), step_id) &&
+          g_strcmp0 (veto_task_get_account_id (task), account_id) == 0)
+        return g_steal_pointer (&task);
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_catalog_change_due (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *v2_text = catalog_v2 ();
+  g_autoptr(VetoCatalog) v2 = load_catalog (v2_text);
+  g_autoptr(VetoCatalog) v3 = NULL;
+  g_autoptr(VetoChecklist) old = NULL;
+  g_autoptr(VetoChecklist) checklist = NULL;
+  g_autoptr(VetoTask) object = NULL;
+  g_autoptr(VetoTask) skipped = NULL;
+  g_autoptr(VetoTask) todo = NULL;
+  g_autoptr(VetoTask) not_applicable = NULL;
+  g_autoptr(VetoTask) after = NULL;
+  g_autoptr(GDateTime) finished = g_date_time_new_utc (2026, 7, 1, 10, 0, 0);
+  g_autoptr(GDateTime) published = g_date_time_new_utc (2026, 11, 29, 0, 0, 0);
+  g_autofree char *work = NULL;
+  g_auto(GStrv) accounts = NULL;
+
+  /* In July, with catalog version 2, the person confirms their objection
+   * on one account, skips it on another, and leaves a third to do. */
+  g_clear_object (&f->checklist);
+  veto_clock_set_now (f->clock, finished);
+  old = veto_checklist_new (v2, f->store);
+  g_assert_cmpint (veto_progress_store_get_catalog_version (f->store), ==, 2);
+  veto_progress_store_set_region (f->store, "eu");
+  veto_progress_store_set_app (f->store, "facebook", TRUE);
+  accounts = veto_progress_store_dup_accounts (f->store, "facebook");
+  work = veto_progress_store_add_account (f->store, "facebook", "Work");
+  veto_progress_store_set_state (f->store, "facebook-object", accounts[0], VETO_STEP_STATE_CONFIRMED);
+  veto_progress_store_set_state (f->store, "facebook-object", work, VETO_STEP_STATE_SKIPPED);
+  veto_progress_store_set_state (f->store, "facebook-audience", accounts[0], VETO_STEP_STATE_NOT_APPLICABLE);
+  g_assert_cmpuint (veto_checklist_get_n_due (old), ==, 0);
+  g_clear_object (&old);
+
+  /* Version 3 says the Facebook form moved: in November, well before its
+   * 180 days are up, the confirmed objection is due again, with the reason. */
+  veto_clock_set_now (f->clock, published);
+  veto_clock_advance (f->clock, 10 * G_TIME_SPAN_HOUR);
+  v3 = load_catalog (TEST_CATALOG);
+  checklist = veto_checklist_new (v3, f->store);
+  g_assert_cmpint (veto_progress_store_get_catalog_version (f->store), ==, 3);
+  g_assert_cmpuint (veto_checklist_get_n_due (checklist), ==, 1);
+
+  object = find_task (checklist, "facebook-object", accounts[0]);
+  g_assert_true (veto_task_get_due (object));
+  g_assert_cmpint (veto_change_get_version (veto_task_get_due_change (object)), ==, 3);
+  g_assert_cmpstr (veto_task_get_due_reason (object), ==, "The Facebook form moved.");
+  /* due since the catalog that said so was published */
+  g_assert_true (g_date_time_equal (veto_task_get_due_date (object), published));
+
+  /* Skipped, not applicable and to do: the change is no reason to nag. */
+  skipped = find_task (checklist, "facebook-object", work);
+  g_assert_false (veto_task_get_due (skipped));
+  g_assert_null (veto_task_get_due_reason (skipped));
+  not_applicable = find_task (checklist, "facebook-audience", accounts[0]);
+  g_assert_false (veto_task_get_due (not_applicable));
+  todo = find_task (checklist, "facebook-audience", work);
+  g_assert_false (veto_task_get_due (todo));
+
+  /* A recheck records the new date against version 3: no longer due. */
+  veto_checklist_recheck (checklist, object);
+  g_assert_cmpint (veto_progress_store_get_step_catalog_version (f->store, "facebook-object", accounts[0]), ==, 3);
+  g_assert_cmpuint (veto_checklist_get_n_due (checklist), ==, 0);
+  after = find_task (checklist, "facebook-object", accounts[0]);
+  g_assert_false (veto_task_get_due (after));
+  g_assert_null (veto_task_get_due_reason (after));
+  g_assert_cmpint (veto_task_get_state (after), ==, VETO_STEP_STATE_CONFIRMED);
+
+  /* Reopening the same catalog later changes nothing. */
+  g_clear_object (&checklist);
+  checklist = veto_checklist_new (v3, f->store);
+  g_assert_cmpuint (veto_checklist_get_n_due (checklist), ==, 0);
+}
+
+static void
+test_catalog_change_already_seen (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *v4_text = catalog_v4 ();
+  g_autoptr(VetoCatalog) v4 = load_catalog (v4_text);
+  g_autoptr(VetoChecklist) checklist = NULL;
+  g_autoptr(VetoTask) object = NULL;
+  g_autoptr(VetoTask) info = NULL;
+  g_autoptr(GDateTime) published = g_date_time_new_utc (2027, 1, 15, 0, 0, 0);
+  g_autoptr(GDateTime) finished = NULL;
+  g_auto(GStrv) accounts = NULL;
+
+  /* Finished against version 3 (the fixture's catalog), which already
+   * carried the change of version 3: that one was seen. */
+  veto_progress_store_set_region (f->store, "eu");
+  veto_progress_store_set_app (f->store, "facebook", TRUE);
+  veto_progress_store_set_app (f->store, "instagram", TRUE);
+  accounts = veto_progress_store_dup_accounts (f->store, "facebook");
+  veto_progress_store_set_state (f->store, "facebook-object", accounts[0], VETO_STEP_STATE_DONE);
+  g_assert_cmpuint (veto_checklist_get_n_due (f->checklist), ==, 0);
+
+  /* Version 4 changes both steps; the reason is version 4's, the newest. */
+  veto_clock_advance (f->clock, 60 * G_TIME_SPAN_DAY);
+  veto_progress_store_set_state (f->store, "instagram-info", NULL, VETO_STEP_STATE_DONE);
+  finished = veto_clock_get_now (f->clock);
+  veto_clock_advance (f->clock, 1 * G_TIME_SPAN_DAY);
+  checklist = veto_checklist_new (v4, f->store);
+  g_assert_cmpuint (veto_checklist_get_n_due (checklist), ==, 2);
+  object = find_task (checklist, "facebook-object", accounts[0]);
+  g_assert_cmpstr (veto_task_get_due_reason (object), ==, "Meta rewrote its privacy policy.");
+  g_assert_true (g_date_time_equal (veto_task_get_due_date (object), published));
+  /* finished after version 4 was published, but against version 3: due
+   * since the day it was finished */
+  info = find_task (checklist, "instagram-info", NULL);
+  g_assert_cmpstr (veto_task_get_due_reason (info), ==, "Meta rewrote its privacy policy.");
+  g_assert_true (g_date_time_equal (veto_task_get_due_date (info), finished));
+
+  /* the due list leads with the longest due */
+  {
+    GListModel *due = veto_checklist_get_due_tasks (checklist);
+    g_autoptr(VetoTask) first = g_list_model_get_item (due, 0);
+    g_autoptr(VetoTask) second = g_list_model_get_item (due, 1);
+
+    g_assert_cmpuint (g_list_model_get_n_items (due), ==, 2);
+    g_assert_cmpstr (veto_step_get_id (veto_task_get_step (first)), ==, "facebook-object");
+    g_assert_cmpstr (veto_step_get_id (veto_task_get_step (second)), ==, "instagram-info");
+  }
+}
+
+static void
+test_catalog_change_unknown_version (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(VetoProgressStore) store = NULL;
+  g_autoptr(VetoChecklist) checklist = NULL;
+  g_autoptr(VetoTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_state_dir (), "veto", "progress.ini", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  /* Written by a Veto that kept no versions: the step counts as older than
+   * every change. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path,
+                                      "[Veto]\nFormat=1\nRegion=eu\nApps=facebook;\n\n"
+                                      "[Account facebook 1]\nLabel=\n\n"
+                                      "[Step facebook-object 1]\nState=done\nUpdated=2026-11-20T09:00:00Z\n\n"
+                                      "[End]\n", -1, NULL));
+  store = veto_progress_store_new (file, f->clock);
+  g_assert_true (veto_progress_store_load (store, &error));
+  checklist = veto_checklist_new (f->catalog, store);
+  g_assert_cmpuint (veto_checklist_get_n_due (checklist), ==, 1);
+  task = g_list_model_get_item (veto_checklist_get_tasks (checklist), 0);
+  g_assert_cmpstr (veto_task_get_due_reason (task), ==, "The Facebook form moved.");
 }
 
 static VetoStatus
@@ -214,6 +446,9 @@ main (int   argc,
 
   ADD ("/checklist/tasks", test_tasks_follow_region_and_accounts);
   ADD ("/checklist/finished-and-due", test_finished_and_due);
+  ADD ("/checklist/catalog-change/due", test_catalog_change_due);
+  ADD ("/checklist/catalog-change/already-seen", test_catalog_change_already_seen);
+  ADD ("/checklist/catalog-change/unknown-version", test_catalog_change_unknown_version);
   ADD ("/checklist/status", test_status);
   g_test_add_func ("/checklist/format-date", test_format_date);
 

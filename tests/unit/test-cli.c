@@ -21,6 +21,8 @@ typedef struct
   char *catalog;
   char *localedir;
   TestServer *ts;
+  /* the session bus veto is given, or NULL for none at all */
+  char *bus_address;
 } Fixture;
 
 /* What --check-links meets: a server on 127.0.0.1 that the catalog given
@@ -95,6 +97,7 @@ fixture_tear_down (Fixture       *f,
   g_free (f->cache_home);
   g_free (f->localedir);
   g_free (f->catalog);
+  g_free (f->bus_address);
 }
 
 static void
@@ -146,7 +149,10 @@ run_veto (Fixture     *f,
 
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
+  if (f->bus_address != NULL)
+    g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", f->bus_address, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
   g_subprocess_launcher_setenv (launcher, "XDG_STATE_HOME", f->state_home, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", f->cache_home, TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
@@ -576,6 +582,694 @@ test_newest_catalog (Fixture       *f,
   }
 }
 
+/* Everything finished; the objection against catalog version 2, before
+ * version 3 moved the Facebook form; the audience setting long ago. */
+#define PROGRESS_DUE \
+  "[Veto]\nFormat=1\nRegion=eu\nApps=facebook;\nCatalogVersion=2\n\n" \
+  "[Account facebook 1]\nLabel=Perso\n\n" \
+  "[Step facebook-object 1]\nState=done\nUpdated=2026-11-20T09:00:00Z\nCatalogVersion=2\n\n" \
+  "[Step facebook-audience 1]\nState=done\nUpdated=2026-08-01T09:00:00Z\nCatalogVersion=2\n\n" \
+  "[End]\n"
+
+static void
+test_status_due (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *language = data;
+  gboolean fr = g_str_equal (language, "fr");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autofree char *object_line = NULL;
+  g_autofree char *audience_line = NULL;
+
+  write_progress (f, PROGRESS_DUE);
+  g_assert_cmpint (run_veto (f, language, &out, &err, "--status", catalog_arg, NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "");
+
+  /* each due step is named, with why: what changed, or since when */
+  object_line = g_strdup_printf ("%s\n%*s%s\n",
+                                 fr ? "Faite           S’opposer" : "Done            Object",
+                                 20, "",
+                                 fr ? "À revérifier\u00a0: Le formulaire de Facebook a changé d’adresse."
+                                    : "Due for a recheck: The Facebook form moved.");
+  g_assert_nonnull (strstr (out, object_line));
+  audience_line = g_strdup_printf ("%s\n%*s%s\n",
+                                   fr ? "Faite           Limit audience" : "Done            Limit audience",
+                                   20, "",
+                                   fr ? "À revérifier depuis le 30 octobre 2026"
+                                      : "Due for a recheck since October 30, 2026");
+  g_assert_nonnull (strstr (out, audience_line));
+  g_assert_nonnull (strstr (out, fr ? "Étapes terminées\u00a0: 2 sur 2. À revérifier\u00a0: 2."
+                                    : "Steps finished: 2 of 2. Due for a recheck: 2."));
+}
+
+static void
+test_status_rechecked (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autoptr(GString) progress = g_string_new (PROGRESS_DUE);
+  g_autofree char *saved = NULL;
+  g_autofree char *path = g_build_filename (f->state_home, "veto", "progress.ini", NULL);
+
+  /* both rechecked this month, against version 3: all done, nothing due */
+  g_string_replace (progress, "Updated=2026-11-20T09:00:00Z\nCatalogVersion=2\n",
+                    "Updated=2026-11-20T09:00:00Z\nChecked=2026-11-28T09:00:00Z\nCatalogVersion=3\n", 1);
+  g_string_replace (progress, "Updated=2026-08-01T09:00:00Z\nCatalogVersion=2\n",
+                    "Updated=2026-08-01T09:00:00Z\nChecked=2026-11-28T09:00:00Z\nCatalogVersion=3\n", 1);
+  write_progress (f, progress->str);
+  g_assert_cmpint (run_veto (f, "en", &out, &err, "--status", catalog_arg, NULL), ==, 0);
+  g_assert_null (strstr (out, "Due for a recheck"));
+  g_assert_nonnull (strstr (out, "Steps finished: 2 of 2.\n"));
+
+  /* and the catalog in use is recorded for the next state change */
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "CatalogVersion=3\n\n[Account"));
+}
+
+
+/* A notification service on a private bus that records what it is sent:
+ * org.freedesktop.Notifications.Notify or org.gtk.Notifications.AddNotification,
+ * whichever it plays. GLib's notification backend picks org.gtk.Notifications
+ * when someone owns it, so the two can be told apart. */
+typedef struct
+{
+  GDBusConnection *connection;
+  guint            registration_id;
+  guint            owner_id;
+  gboolean         acquired;
+  /* (method name, parameters) of each call, as a GVariant "(s@*)" */
+  GPtrArray       *calls;
+} Receiver;
+
+static const char fdo_xml[] =
+  "<node><interface name='org.freedesktop.Notifications'>"
+  "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "<arg type='u' direction='out'/></method>"
+  "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "<method name='GetServerInformation'><arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "<arg type='s' direction='out'/><arg type='s' direction='out'/></method>"
+  "<signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
+  "<signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+  "</interface></node>";
+
+static const char gtk_xml[] =
+  "<node><interface name='org.gtk.Notifications'>"
+  "<method name='AddNotification'><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "<arg type='a{sv}' direction='in'/></method>"
+  "<method name='RemoveNotification'><arg type='s' direction='in'/><arg type='s' direction='in'/></method>"
+  "</interface></node>";
+
+static void
+receiver_method_call (GDBusConnection       *connection,
+                      const char            *sender,
+                      const char            *object_path,
+                      const char            *interface_name,
+                      const char            *method_name,
+                      GVariant              *parameters,
+                      GDBusMethodInvocation *invocation,
+                      gpointer               user_data)
+{
+  Receiver *r = user_data;
+
+  g_ptr_array_add (r->calls, g_variant_ref_sink (g_variant_new ("(s@*)", method_name, parameters)));
+
+  if (g_str_equal (method_name, "Notify"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", r->calls->len));
+  else if (g_str_equal (method_name, "GetCapabilities"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new_parsed ("(['body', 'actions'],)"));
+  else if (g_str_equal (method_name, "GetServerInformation"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "test", "Veto", "1", "1.2"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static const GDBusInterfaceVTable receiver_vtable = { receiver_method_call, NULL, NULL, { 0 } };
+
+static void
+on_name_acquired (GDBusConnection *connection,
+                  const char      *name,
+                  gpointer         user_data)
+{
+  ((Receiver *)user_data)->acquired = TRUE;
+}
+
+static Receiver *
+receiver_new (const char *address,
+              const char *name)
+{
+  Receiver *r = g_new0 (Receiver, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusNodeInfo) info = NULL;
+  gboolean fdo = g_str_equal (name, "org.freedesktop.Notifications");
+
+  r->calls = g_ptr_array_new_with_free_func ((GDestroyNotify)g_variant_unref);
+  r->connection = g_dbus_connection_new_for_address_sync (address,
+                                                          G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                          G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                          NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  info = g_dbus_node_info_new_for_xml (fdo ? fdo_xml : gtk_xml, &error);
+  g_assert_no_error (error);
+  r->registration_id = g_dbus_connection_register_object (r->connection,
+                                                          fdo ? "/org/freedesktop/Notifications" : "/org/gtk/Notifications",
+                                                          info->interfaces[0], &receiver_vtable, r, NULL, &error);
+  g_assert_no_error (error);
+
+  r->owner_id = g_bus_own_name_on_connection (r->connection, name, G_BUS_NAME_OWNER_FLAGS_NONE,
+                                              on_name_acquired, NULL, r, NULL);
+  while (!r->acquired)
+    g_main_context_iteration (NULL, TRUE);
+
+  return r;
+}
+
+static void
+receiver_free (Receiver *r)
+{
+  g_bus_unown_name (r->owner_id);
+  g_dbus_connection_unregister_object (r->connection, r->registration_id);
+  g_dbus_connection_close_sync (r->connection, NULL, NULL);
+  g_clear_object (&r->connection);
+  g_ptr_array_unref (r->calls);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Receiver, receiver_free)
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* veto has exited: what it sent is on the bus. Give it a moment to arrive,
+ * and a moment more, so that a second call would be seen too. */
+static void
+receiver_settle (Receiver *r,
+                 guint     expected)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (5000, on_timeout, &timed_out);
+
+  while (r->calls->len < expected && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+
+  timed_out = FALSE;
+  g_timeout_add (300, on_timeout, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static guint
+count_calls (Receiver   *r,
+             const char *method)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < r->calls->len; i++)
+    {
+      const char *name = NULL;
+
+      g_variant_get_child (g_ptr_array_index (r->calls, i), 0, "&s", &name);
+      if (g_str_equal (name, method))
+        n++;
+    }
+
+  return n;
+}
+
+static GVariant *
+find_call (Receiver   *r,
+           const char *method)
+{
+  for (guint i = 0; i < r->calls->len; i++)
+    {
+      const char *name = NULL;
+
+      g_variant_get_child (g_ptr_array_index (r->calls, i), 0, "&s", &name);
+      if (g_str_equal (name, method))
+        return g_variant_get_child_value (g_ptr_array_index (r->calls, i), 1);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* A private bus per test: tests run two at a time, and two receivers can't
+ * own one name. Stopped when it goes out of scope. */
+typedef GTestDBus TestBus;
+
+static TestBus *
+start_bus (Fixture *f)
+{
+  GTestDBus *bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+
+  g_test_dbus_up (bus);
+  f->bus_address = g_strdup (g_test_dbus_get_bus_address (bus));
+  return bus;
+}
+
+static void
+stop_bus (TestBus *bus)
+{
+  g_test_dbus_down (bus);
+  g_object_unref (bus);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestBus, stop_bus)
+
+static const char *
+reminder_title (const char *language)
+{
+  return g_str_equal (language, "fr") ? "C’est le moment de revérifier vos oppositions à Meta"
+                                      : "Time to check your Meta objections";
+}
+
+static void
+test_remind_due (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *language = data;
+  gboolean fr = g_str_equal (language, "fr");
+  g_autoptr(TestBus) bus = start_bus (f);
+  g_autoptr(Receiver) receiver = receiver_new (f->bus_address, "org.freedesktop.Notifications");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autoptr(GVariant) call = NULL;
+  g_autoptr(GVariant) hints = NULL;
+  g_autofree const char **actions = NULL;
+  const char *app_name, *icon, *summary, *body, *desktop_entry = NULL;
+  guint32 replaces;
+  gint32 timeout;
+
+  write_progress (f, PROGRESS_DUE);
+  g_assert_cmpint (run_veto (f, language, &out, &err, "--remind", catalog_arg, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "");
+
+  receiver_settle (receiver, 1);
+  g_assert_cmpuint (count_calls (receiver, "Notify"), ==, 1);
+
+  call = find_call (receiver, "Notify");
+  g_variant_get (call, "(&su&s&s&s^a&s@a{sv}i)", &app_name, &replaces, &icon, &summary, &body,
+                 &actions, &hints, &timeout);
+  g_test_message ("Notify: %s / %s / %s", app_name, summary, body);
+  g_assert_cmpstr (summary, ==, reminder_title (language));
+  /* how many, the longest due first, and what changed */
+  g_assert_nonnull (strstr (body, fr ? "2 étapes sont à revérifier, à commencer par Limit audience (Facebook, Perso)."
+                                     : "2 steps are due for a recheck, starting with Limit audience (Facebook, Perso)."));
+  /* it comes from Veto, and clicking it opens Veto: the desktop entry is
+   * named, and there is no default action that this process, gone by then,
+   * would have to answer */
+  g_assert_true (g_variant_lookup (hints, "desktop-entry", "&s", &desktop_entry));
+  g_assert_cmpstr (desktop_entry, ==, "io.github.vetoapp.Veto");
+  g_assert_true (g_variant_lookup (hints, "image-path", "&s", &icon));
+  g_assert_cmpstr (icon, ==, "io.github.vetoapp.Veto");
+  g_assert_cmpuint (g_strv_length ((char **)actions), ==, 0);
+}
+
+static void
+test_remind_reason (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(TestBus) bus = start_bus (f);
+  g_autoptr(Receiver) receiver = receiver_new (f->bus_address, "org.freedesktop.Notifications");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autoptr(GString) progress = g_string_new (PROGRESS_DUE);
+  g_autoptr(GVariant) call = NULL;
+  const char *summary, *body;
+
+  /* only the objection is due, because the catalog changed it */
+  g_string_replace (progress, "Updated=2026-08-01T09:00:00Z", "Updated=2026-11-01T09:00:00Z", 1);
+  write_progress (f, progress->str);
+  g_assert_cmpint (run_veto (f, "en", &out, &err, "--remind", catalog_arg, NULL), ==, 0);
+
+  receiver_settle (receiver, 1);
+  g_assert_cmpuint (count_calls (receiver, "Notify"), ==, 1);
+  call = find_call (receiver, "Notify");
+  g_variant_get_child (call, 3, "&s", &summary);
+  g_variant_get_child (call, 4, "&s", &body);
+  g_assert_cmpstr (summary, ==, "Time to check your Meta objections");
+  g_assert_cmpstr (body, ==, "One step is due for a recheck: Object (Facebook, Perso).\nThe Facebook form moved.");
+}
+
+static void
+test_remind_gtk_notifications (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(TestBus) bus = start_bus (f);
+  g_autoptr(Receiver) fdo = receiver_new (f->bus_address, "org.freedesktop.Notifications");
+  g_autoptr(Receiver) gtk = receiver_new (f->bus_address, "org.gtk.Notifications");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autoptr(GVariant) call = NULL;
+  g_autoptr(GVariant) notification = NULL;
+  const char *app_id, *id, *title = NULL;
+
+  /* as under GNOME Shell: org.gtk.Notifications is used, and only it */
+  write_progress (f, PROGRESS_DUE);
+  g_assert_cmpint (run_veto (f, "en", &out, &err, "--remind", catalog_arg, NULL), ==, 0);
+
+  receiver_settle (gtk, 1);
+  g_assert_cmpuint (count_calls (gtk, "AddNotification"), ==, 1);
+  g_assert_cmpuint (count_calls (fdo, "Notify"), ==, 0);
+  call = find_call (gtk, "AddNotification");
+  g_variant_get (call, "(&s&s@a{sv})", &app_id, &id, &notification);
+  g_assert_cmpstr (app_id, ==, "io.github.vetoapp.Veto");
+  g_assert_cmpstr (id, ==, "recheck-due");
+  g_assert_true (g_variant_lookup (notification, "title", "&s", &title));
+  g_assert_cmpstr (title, ==, "Time to check your Meta objections");
+}
+
+static void
+test_remind_nothing_due (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *language = data;
+  g_autoptr(TestBus) bus = start_bus (f);
+  g_autoptr(Receiver) receiver = receiver_new (f->bus_address, "org.freedesktop.Notifications");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *err2 = NULL;
+  g_autofree char *out3 = NULL;
+  g_autofree char *err3 = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autoptr(GString) progress = g_string_new (PROGRESS_DUE);
+  g_autofree char *progress_path = g_build_filename (f->state_home, "veto", "progress.ini", NULL);
+
+  /* rechecked against version 3: nothing due */
+  g_string_replace (progress, "CatalogVersion=2", "CatalogVersion=3", 0);
+  g_string_replace (progress, "Updated=2026-08-01T09:00:00Z", "Updated=2026-11-01T09:00:00Z", 1);
+  write_progress (f, progress->str);
+  g_assert_cmpint (run_veto (f, language, &out, &err, "--remind", catalog_arg, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "");
+
+  /* steps still to do are not "due": --status nags about them, --remind doesn't */
+  write_progress (f, PROGRESS);
+  g_assert_cmpint (run_veto (f, language, &out2, &err2, "--remind", catalog_arg, NULL), ==, 0);
+
+  /* no progress at all: and none is created */
+  g_assert_cmpint (g_unlink (progress_path), ==, 0);
+  g_assert_cmpint (run_veto (f, language, &out3, &err3, "--remind", NULL), ==, 0);
+  g_assert_false (g_file_test (progress_path, G_FILE_TEST_EXISTS));
+
+  receiver_settle (receiver, 0);
+  g_assert_cmpuint (receiver->calls->len, ==, 0);
+}
+
+static void
+test_remind_nothing_due_no_bus (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+
+  /* nothing due: the bus is not even looked for */
+  f->bus_address = g_strdup ("unix:path=/nonexistent/veto-test-bus");
+  write_progress (f, PROGRESS);
+  g_assert_cmpint (run_veto (f, "en", &out, &err, "--remind", catalog_arg, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+}
+
+static void
+test_remind_errors (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *err2 = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autoptr(TestBus) bus = NULL;
+
+  write_progress (f, PROGRESS_DUE);
+
+  /* something due, and no session bus */
+  f->bus_address = g_strdup ("unix:path=/nonexistent/veto-test-bus");
+  g_assert_cmpint (run_veto (f, "en", &out, &err, "--remind", catalog_arg, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "there is no session bus"));
+
+  /* a bus, but nobody to show notifications */
+  g_clear_pointer (&f->bus_address, g_free);
+  bus = start_bus (f);
+  g_assert_cmpint (run_veto (f, "en", &out2, &err2, "--remind", catalog_arg, NULL), ==, 2);
+  g_assert_nonnull (strstr (err2, "no notification service"));
+}
+
+/* The record */
+
+#define PROGRESS_RECORD \
+  "[Veto]\nFormat=1\nRegion=eu\nApps=facebook;instagram;\nCatalogVersion=3\n\n" \
+  "[Account facebook 1]\nLabel=Perso\n\n" \
+  "[Account facebook 2]\nLabel=Travail\n\n" \
+  "[Step facebook-object 1]\nState=confirmed\nSubmitted=2026-11-02T09:00:00Z\nConfirmed=2026-11-03T10:00:00Z\n" \
+  "Updated=2026-11-03T10:00:00Z\nChecked=2026-11-20T08:00:00Z\n" \
+  "FormUrl=https://www.facebook.com/help/contact/6359191084165019\n" \
+  "Note=Confirmation reçue par e-mail, référence 123-456.\nCatalogVersion=3\n\n" \
+  "[Step facebook-object 2]\nState=submitted\nSubmitted=2026-11-25T09:00:00Z\nUpdated=2026-11-25T09:00:00Z\nCatalogVersion=3\n\n" \
+  "[Step facebook-audience 1]\nState=done\nUpdated=2026-08-01T09:00:00Z\nCatalogVersion=3\n\n" \
+  "[Step instagram-info]\nState=not-applicable\nUpdated=2026-11-02T09:00:00Z\nCatalogVersion=3\n\n" \
+  "[End]\n"
+
+/* Runs a poppler tool; skips the test when it is not installed. */
+static char *
+run_tool (const char *tool,
+          ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_find_program_in_path (tool);
+  char *out = NULL;
+  const char *arg;
+  va_list args;
+
+  if (path == NULL)
+    return NULL;
+
+  g_ptr_array_add (argv, path);
+  va_start (args, tool);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *)argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (proc));
+
+  return out;
+}
+
+static void
+test_export_pdf (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *language = data;
+  gboolean fr = g_str_equal (language, "fr");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autofree char *pdf = g_build_filename (f->tmp, "record.pdf", NULL);
+  g_autofree char *export_arg = g_strconcat ("--export=", pdf, NULL);
+  g_autofree char *png_base = g_strdup_printf ("record-%s", language);
+  g_autofree char *png_prefix = g_test_build_filename (G_TEST_BUILT, png_base, NULL);
+  g_autofree char *png = g_strconcat (png_prefix, ".png", NULL);
+  g_autofree char *txt = g_strconcat (png_prefix, ".txt", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *png_data = NULL;
+  gsize png_len;
+
+  write_progress (f, PROGRESS_RECORD);
+
+  /* no display, no bus: run_veto gives it neither */
+  g_assert_cmpint (run_veto (f, language, &out, &err, export_arg, catalog_arg, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, pdf));
+
+  text = run_tool ("pdftotext", "-layout", pdf, "-", NULL);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  /* kept beside the PNG below, in UTF-8, for a person to read */
+  g_assert_true (g_file_set_contents (txt, text, -1, NULL));
+
+  /* The no-break space before French punctuation is drawn with the space's
+   * glyph, and pdftotext gives it back as a plain space. */
+#define HAS(en_text, fr_text) G_STMT_START { \
+    g_autoptr(GString) expected = g_string_new (fr ? fr_text : en_text); \
+    g_string_replace (expected, "\u00a0", " ", 0); \
+    if (strstr (text, expected->str) == NULL) \
+      g_error ("The %s record lacks “%s”", language, expected->str); \
+  } G_STMT_END
+  HAS ("Record of objections to Meta’s AI training",
+       "Relevé des oppositions à l’entraînement de l’IA de Meta");
+  HAS ("Exported on November 29, 2026 with Veto",
+       "Exporté le 29 novembre 2026 avec Veto");
+  HAS ("Where you live: European Union",
+       "Où vous vivez\u00a0: Union européenne");
+  HAS ("Steps used: Test catalog, version 3, published November 29, 2026.",
+       "Démarches utilisées\u00a0: Catalogue de test, version 3, publiée le 29 novembre 2026.");
+  HAS ("Steps finished: 3 of 5. Due for a recheck: 1.",
+       "Étapes terminées\u00a0: 3 sur 5. À revérifier\u00a0: 1.");
+
+  /* per app and account, each step with its state and dates */
+  HAS ("Perso", "Perso");
+  HAS ("Travail", "Travail");
+  HAS ("Object", "S’opposer");
+  HAS ("State: Confirmed", "État\u00a0: Confirmée");
+  HAS ("Submitted: November 2, 2026", "Date d’envoi\u00a0: 2 novembre 2026");
+  HAS ("Confirmed by Meta: November 3, 2026", "Confirmation de Meta\u00a0: 3 novembre 2026");
+  HAS ("Last checked: November 20, 2026", "Dernière vérification\u00a0: 20 novembre 2026");
+  HAS ("Form used: https://www.facebook.com/help/contact/6359191084165019",
+       "Formulaire utilisé\u00a0: https://www.facebook.com/help/contact/6359191084165019");
+  HAS ("Note: Confirmation reçue par e-mail, référence 123-456.",
+       "Note\u00a0: Confirmation reçue par e-mail, référence 123-456.");
+  HAS ("State: Submitted", "État\u00a0: Envoyée");
+  HAS ("Submitted: November 25, 2026", "Date d’envoi\u00a0: 25 novembre 2026");
+  HAS ("Due for a recheck since October 30, 2026", "À revérifier depuis le 30 octobre 2026");
+  HAS ("State: Not applicable", "État\u00a0: Sans objet");
+  HAS ("Instagram", "Instagram");
+  HAS ("Page 1 of 1", "Page 1 sur 1");
+#undef HAS
+
+  info = run_tool ("pdfinfo", pdf, NULL);
+  g_assert_nonnull (strstr (info, "Page size:       595.276 x 841.89 pts (A4)"));
+  g_assert_nonnull (strstr (info, "CreationDate:    Sun Nov 29 10:00:00 2026 UTC"));
+
+  /* a page to look at: build/tests/record-LANG.png */
+  g_free (run_tool ("pdftoppm", "-png", "-r", "60", "-singlefile", pdf, png_prefix, NULL));
+  g_assert_true (g_file_get_contents (png, &png_data, &png_len, NULL));
+  g_assert_true (png_len > 8 && memcmp (png_data, "\x89PNG", 4) == 0);
+  g_test_message ("first page rendered to %s", png);
+}
+
+static void
+test_export_pages (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autofree char *pdf = g_build_filename (f->tmp, "long.pdf", NULL);
+  g_autofree char *export_arg = g_strconcat ("--export=", pdf, NULL);
+  g_autoptr(GString) progress = g_string_new (PROGRESS_RECORD);
+  g_autoptr(GString) note = g_string_new ("Note=");
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  const char *pages;
+  guint n_pages;
+
+  /* a note of 150 lines runs over several pages, and nothing is lost */
+  for (guint i = 1; i <= 150; i++)
+    g_string_append_printf (note, "Line %u of a long note.\\n", i);
+  g_string_append (note, "The end.\n");
+  g_string_replace (progress, "Note=Confirmation reçue par e-mail, référence 123-456.\n", note->str, 1);
+  write_progress (f, progress->str);
+
+  g_assert_cmpint (run_veto (f, "en", &out, &err, export_arg, catalog_arg, NULL), ==, 0);
+  text = run_tool ("pdftotext", "-layout", pdf, "-", NULL);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  info = run_tool ("pdfinfo", pdf, NULL);
+  pages = strstr (info, "Pages:");
+  g_assert_nonnull (pages);
+  n_pages = (guint)g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+  g_assert_cmpuint (n_pages, >=, 3);
+  for (guint i = 1; i <= n_pages; i++)
+    {
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", i, n_pages);
+
+      g_assert_nonnull (strstr (text, footer));
+    }
+  for (guint i = 1; i <= 150; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("Line %u of a long note.", i);
+
+      g_assert_nonnull (strstr (text, line));
+    }
+  g_assert_nonnull (strstr (text, "The end."));
+  /* what comes after the note is still there */
+  g_assert_nonnull (strstr (text, "Instagram"));
+}
+
+static void
+test_export_markdown (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autofree char *md = g_build_filename (f->tmp, "Record.MD", NULL);
+  g_autofree char *export_arg = g_strconcat ("--export=", md, NULL);
+  g_autofree char *text = NULL;
+
+  write_progress (f, PROGRESS_RECORD);
+  g_assert_cmpint (run_veto (f, "fr", &out, &err, export_arg, catalog_arg, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
+  g_test_message ("%s", text);
+  g_assert_true (g_str_has_prefix (text, "# Relevé des oppositions à l’entraînement de l’IA de Meta\n"));
+  g_assert_nonnull (strstr (text, "### Perso\n\n#### S’opposer\n\n- **État\u00a0:** Confirmée\n"
+                                  "- **Date d’envoi\u00a0:** 2 novembre 2026\n"));
+}
+
+static void
+test_export_errors (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *err2 = NULL;
+  g_autofree char *out3 = NULL;
+  g_autofree char *err3 = NULL;
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autofree char *missing = g_build_filename (f->tmp, "no-such-folder", "record.pdf", NULL);
+  g_autofree char *missing_arg = g_strconcat ("--export=", missing, NULL);
+  g_autofree char *fine = g_build_filename (f->tmp, "record.pdf", NULL);
+  g_autofree char *fine_arg = g_strconcat ("--export=", fine, NULL);
+
+  /* nothing chosen yet: nothing to prove, and no empty file */
+  g_assert_cmpint (run_veto (f, "en", &out, &err, fine_arg, catalog_arg, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "Nothing to report yet"));
+  g_assert_false (g_file_test (fine, G_FILE_TEST_EXISTS));
+
+  write_progress (f, PROGRESS_RECORD);
+  g_assert_cmpint (run_veto (f, "en", &out2, &err2, missing_arg, catalog_arg, NULL), ==, 2);
+  g_assert_nonnull (strstr (err2, "The record could not be saved as"));
+  g_assert_nonnull (strstr (err2, missing));
+  g_assert_cmpstr (out2, ==, "");
+
+  g_assert_cmpint (run_veto (f, "fr", &out3, &err3, missing_arg, catalog_arg, NULL), ==, 2);
+  g_assert_nonnull (strstr (err3, "Le relevé n’a pas pu être enregistré sous"));
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -603,6 +1297,23 @@ main (int   argc,
   ADD ("/cli/check-links/errors", test_check_links_errors);
   ADD ("/cli/update-catalog/refuses-local", test_update_catalog_refuses_local);
   ADD ("/cli/newest-catalog", test_newest_catalog);
+
+  g_test_add ("/cli/status/due/en", Fixture, "en", fixture_set_up, test_status_due, fixture_tear_down);
+  g_test_add ("/cli/status/due/fr", Fixture, "fr", fixture_set_up, test_status_due, fixture_tear_down);
+  ADD ("/cli/status/rechecked", test_status_rechecked);
+  g_test_add ("/cli/export/pdf/en", Fixture, "en", fixture_set_up, test_export_pdf, fixture_tear_down);
+  g_test_add ("/cli/export/pdf/fr", Fixture, "fr", fixture_set_up, test_export_pdf, fixture_tear_down);
+  ADD ("/cli/export/pages", test_export_pages);
+  ADD ("/cli/export/markdown", test_export_markdown);
+  ADD ("/cli/export/errors", test_export_errors);
+  g_test_add ("/cli/remind/due/en", Fixture, "en", fixture_set_up, test_remind_due, fixture_tear_down);
+  g_test_add ("/cli/remind/due/fr", Fixture, "fr", fixture_set_up, test_remind_due, fixture_tear_down);
+  ADD ("/cli/remind/reason", test_remind_reason);
+  ADD ("/cli/remind/gtk-notifications", test_remind_gtk_notifications);
+  g_test_add ("/cli/remind/nothing-due/en", Fixture, "en", fixture_set_up, test_remind_nothing_due, fixture_tear_down);
+  g_test_add ("/cli/remind/nothing-due/fr", Fixture, "fr", fixture_set_up, test_remind_nothing_due, fixture_tear_down);
+  ADD ("/cli/remind/nothing-due-no-bus", test_remind_nothing_due_no_bus);
+  ADD ("/cli/remind/errors", test_remind_errors);
 
   return g_test_run ();
 }

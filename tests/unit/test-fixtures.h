@@ -77,4 +77,5 @@
   "\n" \
   "[Changes 3]\n" \
   "Summary=The Facebook form moved.\n" \
+  "Summary[fr]=Le formulaire de Facebook a changé d’adresse.\n" \
   "Steps=facebook-object;\n"

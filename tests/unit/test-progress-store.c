@@ -226,6 +226,11 @@ test_round_trip (Fixture       *f,
   url = veto_progress_store_dup_form_url (again, "facebook-object", fb_accounts[0]);
   g_assert_cmpstr (url, ==, "https://www.facebook.com/help/contact/6359191084165019");
 
+  /* each state was recorded against catalog version 3 */
+  g_assert_cmpint (veto_progress_store_get_step_catalog_version (again, "facebook-object", fb_accounts[0]), ==, 3);
+  g_assert_cmpint (veto_progress_store_get_step_catalog_version (again, "instagram-info", NULL), ==, 3);
+  g_assert_cmpint (veto_progress_store_get_step_catalog_version (again, "facebook-audience", fb_accounts[0]), ==, 0);
+
   /* marking it submitted again keeps the first date: it counts for Meta's deadline */
   veto_clock_advance (f->clock, G_TIME_SPAN_DAY);
   veto_progress_store_set_state (again, "facebook-object", fb_accounts[0], VETO_STEP_STATE_SUBMITTED);
@@ -235,6 +240,54 @@ test_round_trip (Fixture       *f,
   /* back to "to do" clears the dates */
   veto_progress_store_set_state (again, "facebook-object", fb_accounts[0], VETO_STEP_STATE_TODO);
   g_assert_null (veto_progress_store_dup_submitted (again, "facebook-object", fb_accounts[0]));
+}
+
+static void
+test_catalog_version (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(VetoProgressStore) store = open_store (f);
+  g_autoptr(VetoProgressStore) again = NULL;
+  g_autoptr(GDateTime) checked = NULL;
+  g_autoptr(GDateTime) updated = NULL;
+  g_autoptr(GDateTime) expected_checked = g_date_time_new_utc (2026, 12, 9, 10, 30, 0);
+  g_autoptr(GDateTime) expected_updated = g_date_time_new_utc (2026, 11, 29, 10, 30, 0);
+  g_autofree char *contents = NULL;
+
+  /* a store that was never saved keeps the version in memory: opening Veto
+   * or running --status creates no file */
+  veto_progress_store_set_catalog_version (store, 2);
+  g_assert_cmpint (veto_progress_store_get_catalog_version (store), ==, 2);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_assert_true (veto_progress_store_get_is_new (store));
+
+  /* the first real change writes it, and stamps the step with it */
+  veto_progress_store_set_state (store, "facebook-object", "1", VETO_STEP_STATE_DONE);
+  contents = read_file (f->path);
+  g_assert_nonnull (strstr (contents, "[Veto]\nFormat=1\nCatalogVersion=2\n"));
+  g_assert_nonnull (strstr (contents, "[Step facebook-object 1]\nState=done\nUpdated=2026-11-29T10:30:00Z\nCatalogVersion=2\n"));
+
+  /* a newer catalog; a recheck stamps the step with it and keeps the state */
+  veto_progress_store_set_catalog_version (store, 5);
+  veto_clock_advance (f->clock, 10 * G_TIME_SPAN_DAY);
+  veto_progress_store_mark_checked (store, "facebook-object", "1");
+
+  again = open_store (f);
+  g_assert_cmpint (veto_progress_store_get_catalog_version (again), ==, 5);
+  g_assert_cmpint (veto_progress_store_get_step_catalog_version (again, "facebook-object", "1"), ==, 5);
+  g_assert_cmpint (veto_progress_store_get_state (again, "facebook-object", "1"), ==, VETO_STEP_STATE_DONE);
+  checked = veto_progress_store_dup_checked (again, "facebook-object", "1");
+  updated = veto_progress_store_dup_updated (again, "facebook-object", "1");
+  g_assert_true (g_date_time_equal (checked, expected_checked));
+  g_assert_true (g_date_time_equal (updated, expected_updated));
+
+  /* a step never touched, or written by an older Veto, has no version */
+  g_assert_cmpint (veto_progress_store_get_step_catalog_version (again, "facebook-object", "2"), ==, 0);
+
+  /* forgetting the progress does not forget which catalog is in use */
+  veto_progress_store_reset (again);
+  g_assert_cmpint (veto_progress_store_get_catalog_version (again), ==, 5);
+  g_assert_cmpint (veto_progress_store_get_step_catalog_version (again, "facebook-object", "1"), ==, 0);
 }
 
 static void
@@ -369,9 +422,9 @@ check_moved_aside (Fixture    *f,
 }
 
 static const char valid_file[] =
-  "[Veto]\nFormat=1\nRegion=eu\nApps=facebook;\n\n"
+  "[Veto]\nFormat=1\nRegion=eu\nApps=facebook;\nCatalogVersion=4\n\n"
   "[Account facebook 1]\nLabel=Perso\n\n"
-  "[Step facebook-object 1]\nState=submitted\nSubmitted=2026-11-01T09:00:00Z\nUpdated=2026-11-01T09:00:00Z\n\n"
+  "[Step facebook-object 1]\nState=submitted\nSubmitted=2026-11-01T09:00:00Z\nUpdated=2026-11-01T09:00:00Z\nCatalogVersion=3\n\n"
   "[End]\n";
 
 static void
@@ -385,6 +438,8 @@ test_valid_file (Fixture       *f,
   g_assert_null (veto_progress_store_get_recovered_file (store));
   g_assert_cmpstr (veto_progress_store_get_region (store), ==, "eu");
   g_assert_cmpint (veto_progress_store_get_state (store, "facebook-object", "1"), ==, VETO_STEP_STATE_SUBMITTED);
+  g_assert_cmpint (veto_progress_store_get_catalog_version (store), ==, 4);
+  g_assert_cmpint (veto_progress_store_get_step_catalog_version (store, "facebook-object", "1"), ==, 3);
 }
 
 static void
@@ -472,6 +527,28 @@ test_corrupt_bad_date (Fixture       *f,
   g_autoptr(GString) s = g_string_new (valid_file);
 
   g_string_replace (s, "Submitted=2026-11-01T09:00:00Z", "Submitted=yesterday", 1);
+  check_moved_aside (f, s->str, s->len);
+}
+
+/* A step's catalog version decides whether it is due again: a value we
+ * can't read makes the file suspect, like a bad date. */
+static void
+test_corrupt_bad_step_catalog_version (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GString) s = g_string_new (valid_file);
+
+  g_string_replace (s, "\nCatalogVersion=3\n", "\nCatalogVersion=0\n", 1);
+  check_moved_aside (f, s->str, s->len);
+}
+
+static void
+test_corrupt_bad_catalog_version (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GString) s = g_string_new (valid_file);
+
+  g_string_replace (s, "CatalogVersion=4\n", "CatalogVersion=four\n", 1);
   check_moved_aside (f, s->str, s->len);
 }
 
@@ -713,6 +790,7 @@ main (int   argc,
   ADD ("/progress/fresh", test_fresh);
   ADD ("/progress/permissions-tightened", test_permissions_tightened);
   ADD ("/progress/round-trip", test_round_trip);
+  ADD ("/progress/catalog-version", test_catalog_version);
   ADD ("/progress/changed-signal", test_changed_signal);
   ADD ("/progress/accounts", test_accounts);
   ADD ("/progress/reset", test_reset);
@@ -725,6 +803,8 @@ main (int   argc,
   ADD ("/progress/corrupt/truncated-at-line", test_corrupt_truncated_at_line);
   ADD ("/progress/corrupt/bad-state", test_corrupt_bad_state);
   ADD ("/progress/corrupt/bad-date", test_corrupt_bad_date);
+  ADD ("/progress/corrupt/bad-step-catalog-version", test_corrupt_bad_step_catalog_version);
+  ADD ("/progress/corrupt/bad-catalog-version", test_corrupt_bad_catalog_version);
   ADD ("/progress/corrupt/no-format", test_corrupt_no_format);
   ADD ("/progress/corrupt/twice", test_corrupt_twice);
   ADD ("/progress/corrupt/inspect-only", test_inspect_only);

@@ -1,0 +1,388 @@
+/* veto-reminder.c
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "veto-i18n.h"
+#include "veto-reminder.h"
+#include "veto-status.h"
+
+/* Reminders without a daemon. Turning "remind me" on writes an XDG
+ * autostart entry that runs `veto --remind` once per login; that command
+ * loads the progress, sends one notification if something is due for a
+ * recheck, and exits. Nothing keeps running, nothing is scheduled, and
+ * turning it off deletes the entry: the person's session is left exactly
+ * as it was.
+ *
+ * The entry is ours only by its file name. A person may also switch it off
+ * in their desktop's startup settings (GNOME Tweaks writes
+ * X-GNOME-Autostart-enabled=false, others Hidden=true): it then counts as
+ * off. */
+
+#define GROUP G_KEY_FILE_DESKTOP_GROUP
+
+/**
+ * veto_reminder_get_autostart_file:
+ *
+ * Returns: (transfer full): `$XDG_CONFIG_HOME/autostart/io.github.vetoapp.Veto.Remind.desktop`
+ */
+GFile *
+veto_reminder_get_autostart_file (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_config_dir (), "autostart",
+                                            VETO_REMINDER_DESKTOP_FILE, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+/**
+ * veto_reminder_get_enabled:
+ *
+ * Returns: %TRUE when the autostart entry exists and the desktop has not
+ *   been told to skip it
+ */
+gboolean
+veto_reminder_get_enabled (void)
+{
+  g_autoptr(GFile) file = veto_reminder_get_autostart_file ();
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exec = NULL;
+
+  if (!g_key_file_load_from_file (keyfile, g_file_peek_path (file), G_KEY_FILE_NONE, NULL))
+    return FALSE;
+
+  exec = g_key_file_get_string (keyfile, GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, NULL);
+  if (exec == NULL || strstr (exec, "--remind") == NULL)
+    return FALSE;
+
+  if (g_key_file_get_boolean (keyfile, GROUP, G_KEY_FILE_DESKTOP_KEY_HIDDEN, NULL))
+    return FALSE;
+
+  /* a missing key means enabled */
+  if (!g_key_file_get_boolean (keyfile, GROUP, "X-GNOME-Autostart-enabled", &error) && error == NULL)
+    return FALSE;
+
+  return TRUE;
+}
+
+/* The entry's Name and Comment in English, and in the interface language
+ * when that is another: the desktop's startup settings list the entry in
+ * the language of the session, which may not be Veto's. */
+static void
+set_translated (GKeyFile   *keyfile,
+                const char *key,
+                const char *english,
+                const char *translated)
+{
+  const char *language = veto_i18n_get_language ();
+
+  g_key_file_set_string (keyfile, GROUP, key, english);
+  if (!g_str_equal (language, "en") && !g_str_equal (english, translated))
+    g_key_file_set_locale_string (keyfile, GROUP, key, language, translated);
+}
+
+static gboolean
+write_entry (GFile   *file,
+             GError **error)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_key_file_set_string (keyfile, GROUP, G_KEY_FILE_DESKTOP_KEY_TYPE, G_KEY_FILE_DESKTOP_TYPE_APPLICATION);
+  set_translated (keyfile, G_KEY_FILE_DESKTOP_KEY_NAME,
+                  N_("Veto reminders"), _("Veto reminders"));
+  set_translated (keyfile, G_KEY_FILE_DESKTOP_KEY_COMMENT,
+                  N_("At login, tells you when a step against Meta’s AI training is due for a recheck"),
+                  _("At login, tells you when a step against Meta’s AI training is due for a recheck"));
+  g_key_file_set_string (keyfile, GROUP, G_KEY_FILE_DESKTOP_KEY_ICON, APP_ID);
+  g_key_file_set_string (keyfile, GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, "veto --remind");
+  /* If Veto is uninstalled and the entry stays behind, the session skips
+   * it instead of failing at every login. */
+  g_key_file_set_string (keyfile, GROUP, G_KEY_FILE_DESKTOP_KEY_TRY_EXEC, "veto");
+  g_key_file_set_boolean (keyfile, GROUP, G_KEY_FILE_DESKTOP_KEY_NO_DISPLAY, TRUE);
+  g_key_file_set_boolean (keyfile, GROUP, G_KEY_FILE_DESKTOP_KEY_TERMINAL, FALSE);
+  g_key_file_set_boolean (keyfile, GROUP, "X-GNOME-Autostart-enabled", TRUE);
+  /* Give the shell's notification service time to start with the session. */
+  g_key_file_set_integer (keyfile, GROUP, "X-GNOME-Autostart-Delay", 30);
+
+  data = g_key_file_to_data (keyfile, &len, NULL);
+
+  if (g_mkdir_with_parents (g_file_peek_path (parent), 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", g_file_peek_path (parent), g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return g_file_set_contents_full (g_file_peek_path (file), data, len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}
+
+/**
+ * veto_reminder_set_enabled:
+ * @enabled: whether Veto should check for due rechecks at each login
+ * @error: where to put a failure
+ *
+ * Writes or removes the autostart entry that runs `veto --remind` at login.
+ * Turning it off when it is already off is not an error.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+veto_reminder_set_enabled (gboolean   enabled,
+                           GError   **error)
+{
+  g_autoptr(GFile) file = veto_reminder_get_autostart_file ();
+  g_autoptr(GError) local_error = NULL;
+
+  if (enabled)
+    {
+      if (!write_entry (file, &local_error))
+        {
+          g_set_error (error, local_error->domain, local_error->code,
+                       /* Translators: %s says why, from the system */
+                       _("The reminder could not be turned on: %s. Check that your configuration folder can be written to."),
+                       local_error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (g_unlink (g_file_peek_path (file)) != 0 && errno != ENOENT)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   /* Translators: %s is a file, the second %s says why */
+                   _("The reminder could not be turned off: %s could not be removed (%s). Remove it yourself to stop the reminders."),
+                   g_file_peek_path (file), g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "Object to AI training (Facebook, Personal)": a step is only clear with
+ * the app and the account it is for. */
+static char *
+describe_task (VetoTask *task)
+{
+  const char *title = veto_step_get_title (veto_task_get_step (task));
+  const char *app = veto_app_get_name (veto_task_get_app (task));
+  g_autofree char *account = NULL;
+
+  if (veto_task_get_account_id (task) == NULL)
+    {
+      /* Translators: a step, then the app it is for */
+      return g_strdup_printf (_("%s (%s)"), title, app);
+    }
+
+  account = veto_account_get_display_name (veto_task_get_account_label (task),
+                                           veto_task_get_account_id (task));
+  /* Translators: a step, then the app and the account it is for */
+  return g_strdup_printf (_("%s (%s, %s)"), title, app, account);
+}
+
+/**
+ * veto_reminder_compose:
+ * @checklist: the person's checklist, refreshed
+ * @title: (out) (optional): the notification's title
+ * @body: (out) (optional): its body: how many steps are due, the longest
+ *   due one, and what changed if a catalog change made it due
+ *
+ * Returns: %FALSE, leaving @title and @body alone, when nothing is due
+ */
+gboolean
+veto_reminder_compose (VetoChecklist  *checklist,
+                       char          **title,
+                       char          **body)
+{
+  GListModel *due;
+  g_autoptr(VetoTask) first = NULL;
+  g_autofree char *step = NULL;
+  g_autoptr(GString) text = NULL;
+  guint n_due;
+
+  g_return_val_if_fail (VETO_IS_CHECKLIST (checklist), FALSE);
+
+  due = veto_checklist_get_due_tasks (checklist);
+  n_due = g_list_model_get_n_items (due);
+  if (n_due == 0)
+    return FALSE;
+
+  first = g_list_model_get_item (due, 0);
+  step = describe_task (first);
+  text = g_string_new (NULL);
+
+  if (n_due == 1)
+    {
+      /* Translators: %s is a step, with its app and account */
+      g_string_append_printf (text, _("One step is due for a recheck: %s."), step);
+    }
+  else
+    {
+      /* Translators: %u is at least 2; %s is a step, with its app and account */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u step is due for a recheck, starting with %s.",
+                                                 "%u steps are due for a recheck, starting with %s.",
+                                                 n_due),
+                              n_due, step);
+    }
+
+  if (veto_task_get_due_reason (first) != NULL)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append (text, veto_task_get_due_reason (first));
+    }
+
+  if (title != NULL)
+    *title = g_strdup (_("Time to check your Meta objections"));
+  if (body != NULL)
+    *body = g_string_free (g_steal_pointer (&text), FALSE);
+
+  return TRUE;
+}
+
+/**
+ * veto_reminder_new_notification:
+ * @checklist: the person's checklist, refreshed
+ *
+ * The notification `veto --remind` sends. It has no default action: the
+ * desktop then opens Veto when it is clicked, and Veto leads with what is
+ * due.
+ *
+ * Returns: (transfer full) (nullable): the notification, or %NULL when
+ *   nothing is due
+ */
+GNotification *
+veto_reminder_new_notification (VetoChecklist *checklist)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GIcon) icon = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+
+  g_return_val_if_fail (VETO_IS_CHECKLIST (checklist), NULL);
+
+  if (!veto_reminder_compose (checklist, &title, &body))
+    return NULL;
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_NORMAL);
+  icon = g_themed_icon_new (APP_ID);
+  g_notification_set_icon (notification, icon);
+
+  return g_steal_pointer (&notification);
+}
+
+/* GLib sends through org.gtk.Notifications when something owns it (GNOME
+ * Shell does), else through org.freedesktop.Notifications. Neither call
+ * reports failure to us, so look first: a reminder that silently goes
+ * nowhere is worse than an error in the session log. */
+static gboolean
+notification_service_available (GDBusConnection *connection)
+{
+  const char *names[] = { "org.gtk.Notifications", "org.freedesktop.Notifications" };
+  g_autoptr(GVariant) activatable = NULL;
+  g_autofree const char **activatable_names = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GVariant) reply = NULL;
+      gboolean has_owner = FALSE;
+
+      reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                           "org.freedesktop.DBus", "NameHasOwner",
+                                           g_variant_new ("(s)", names[i]), G_VARIANT_TYPE ("(b)"),
+                                           G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+      if (reply != NULL)
+        g_variant_get (reply, "(b)", &has_owner);
+      if (has_owner)
+        return TRUE;
+    }
+
+  activatable = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                             "org.freedesktop.DBus", "ListActivatableNames",
+                                             NULL, G_VARIANT_TYPE ("(as)"),
+                                             G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (activatable == NULL)
+    return FALSE;
+
+  g_variant_get (activatable, "(^a&s)", &activatable_names);
+  return g_strv_contains (activatable_names, "org.freedesktop.Notifications");
+}
+
+/**
+ * veto_reminder_send:
+ * @notification: what veto_reminder_new_notification() made
+ * @error: why it could not be sent
+ *
+ * Sends @notification on the session bus as Veto, and waits until it has
+ * left this process, so that the caller may exit at once.
+ *
+ * This registers a plain #GApplication with Veto's id, not Veto itself:
+ * that needs no display, and as it does not claim the name, it can't
+ * swallow a launch of Veto made at the same moment. Clicking the
+ * notification then starts or raises Veto through the desktop.
+ *
+ * Returns: %TRUE when the notification was handed to the bus
+ */
+gboolean
+veto_reminder_send (GNotification  *notification,
+                    GError        **error)
+{
+  g_autoptr(GApplication) sender = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GDBusConnection *connection;
+
+  g_return_val_if_fail (G_IS_NOTIFICATION (notification), FALSE);
+
+  sender = g_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (sender, NULL, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("The reminder could not be shown: %s"), local_error->message);
+      return FALSE;
+    }
+
+  /* GApplication falls back to running without a bus rather than fail. */
+  connection = g_application_get_dbus_connection (sender);
+  if (connection == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
+                           _("The reminder could not be shown: there is no session bus. Run “veto --remind” from within your desktop session."));
+      return FALSE;
+    }
+
+  if (!notification_service_available (connection))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("The reminder could not be shown: no notification service is running in this session."));
+      return FALSE;
+    }
+
+  g_application_send_notification (sender, VETO_REMINDER_NOTIFICATION_ID, notification);
+
+  if (!g_dbus_connection_flush_sync (connection, NULL, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("The reminder could not be shown: %s"), local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}

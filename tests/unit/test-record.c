@@ -1,0 +1,443 @@
+/* test-record.c: the person's record, as Markdown and PDF
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "veto-checklist.h"
+#include "veto-i18n.h"
+#include "veto-record.h"
+#include "test-fixtures.h"
+
+typedef struct
+{
+  VetoClock         *clock;
+  VetoProgressStore *store;
+  VetoCatalog       *catalog;
+  VetoChecklist     *checklist;
+  char              *dir;
+} Fixture;
+
+static void
+load_catalog (Fixture *f)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (TEST_CATALOG, strlen (TEST_CATALOG));
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&f->checklist);
+  g_clear_object (&f->catalog);
+  /* the catalog's strings are read in the interface language */
+  f->catalog = veto_catalog_new_from_bytes (bytes, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  f->checklist = veto_checklist_new (f->catalog, f->store);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 11, 2, 9, 0, 0);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 3, 15, 10, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *work = NULL;
+  g_auto(GStrv) accounts = NULL;
+
+  f->clock = veto_clock_new_fixed (start);
+  f->store = veto_progress_store_new (NULL, f->clock);
+  g_assert_true (veto_progress_store_load (f->store, &error));
+  load_catalog (f);
+
+  f->dir = g_build_filename (g_get_user_data_dir (), "records", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (f->dir, 0700), ==, 0);
+
+  /* Two Facebook accounts and Instagram: one objection confirmed the next
+   * day, with the form used and a note; one skipped; the audience setting
+   * done and, by March, due for its recheck. */
+  veto_progress_store_set_region (f->store, "eu");
+  veto_progress_store_set_app (f->store, "facebook", TRUE);
+  veto_progress_store_set_app (f->store, "instagram", TRUE);
+  accounts = veto_progress_store_dup_accounts (f->store, "facebook");
+  veto_progress_store_set_account_label (f->store, "facebook", accounts[0], "Personal");
+  work = veto_progress_store_add_account (f->store, "facebook", "Work *shared*");
+
+  veto_progress_store_set_form_url (f->store, "facebook-object", accounts[0],
+                                    "https://www.facebook.com/help/contact/6359191084165019");
+  veto_progress_store_set_state (f->store, "facebook-object", accounts[0], VETO_STEP_STATE_SUBMITTED);
+  veto_progress_store_set_state (f->store, "facebook-audience", accounts[0], VETO_STEP_STATE_DONE);
+  veto_clock_advance (f->clock, G_TIME_SPAN_DAY);
+  veto_progress_store_set_state (f->store, "facebook-object", accounts[0], VETO_STEP_STATE_CONFIRMED);
+  veto_progress_store_set_note (f->store, "facebook-object", accounts[0],
+                                "Email from Meta, ref. #123_456.\n- kept in the \"Meta\" folder");
+  veto_progress_store_set_state (f->store, "facebook-object", work, VETO_STEP_STATE_SKIPPED);
+  veto_progress_store_set_state (f->store, "instagram-info", NULL, VETO_STEP_STATE_DONE);
+
+  veto_clock_set_now (f->clock, now);
+  veto_checklist_refresh (f->checklist);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  veto_i18n_set_language ("en");
+  g_clear_object (&f->checklist);
+  g_clear_object (&f->catalog);
+  g_clear_object (&f->store);
+  g_clear_object (&f->clock);
+  g_free (f->dir);
+}
+
+static const char expected_markdown[] =
+  "# Record of objections to Meta’s AI training\n"
+  "\n"
+  "Exported on March 15, 2027 with Veto " PACKAGE_VERSION ".  \n"
+  "Where you live: European Union  \n"
+  "Steps used: Test catalog, version 3, published November 29, 2026.\n"
+  "\n"
+  "This record lists, app by app and account by account, the steps taken with Veto to object to Meta "
+  "using personal data to train its artificial intelligence. The dates are those the person recorded "
+  "in Veto as they went; Meta’s confirmations arrive by email and are worth keeping with this record.\n"
+  "\n"
+  "Steps finished: 4 of 5. Due for a recheck: 1.\n"
+  "\n"
+  "## Facebook\n"
+  "\n"
+  "### Personal\n"
+  "\n"
+  "#### Object\n"
+  "\n"
+  "- **State:** Confirmed\n"
+  "- **Submitted:** November 2, 2026\n"
+  "- **Confirmed by Meta:** November 3, 2026\n"
+  "- **Form used:** <https://www.facebook.com/help/contact/6359191084165019>\n"
+  "- **Note:** Email from Meta, ref. #123\\_456.  \n"
+  "  \\- kept in the \"Meta\" folder\n"
+  "\n"
+  "#### Limit audience\n"
+  "\n"
+  "- **State:** Done\n"
+  "- *Due for a recheck since January 31, 2027*\n"
+  "\n"
+  "### Work \\*shared\\*\n"
+  "\n"
+  "#### Object\n"
+  "\n"
+  "- **State:** Skipped\n"
+  "- **Official form:** <https://www.facebook.com/help/contact/6359191084165019>\n"
+  "\n"
+  "#### Limit audience\n"
+  "\n"
+  "- **State:** To do\n"
+  "\n"
+  "## Instagram\n"
+  "\n"
+  "### Know this\n"
+  "\n"
+  "- **State:** Done\n";
+
+static void
+test_markdown (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *text = veto_record_to_markdown (f->checklist);
+
+  g_test_message ("%s", text);
+  g_assert_cmpstr (text, ==, expected_markdown);
+}
+
+static void
+test_markdown_french (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  veto_i18n_set_language ("fr");
+  load_catalog (f);
+  text = veto_record_to_markdown (f->checklist);
+  g_test_message ("%s", text);
+
+  /* the interface, the catalog and the dates in French, with French
+   * punctuation kept inside the bold labels */
+  g_assert_true (g_str_has_prefix (text, "# Relevé des oppositions à l’entraînement de l’IA de Meta\n"));
+  g_assert_nonnull (strstr (text, "Exporté le 15 mars 2027 avec Veto " PACKAGE_VERSION ".  \n"));
+  g_assert_nonnull (strstr (text, "Où vous vivez\u00a0: Union européenne  \n"));
+  g_assert_nonnull (strstr (text, "Démarches utilisées\u00a0: Catalogue de test, version 3, publiée le 29 novembre 2026.\n"));
+  g_assert_nonnull (strstr (text, "#### S’opposer\n\n- **État\u00a0:** Confirmée\n"));
+  g_assert_nonnull (strstr (text, "- **Date d’envoi\u00a0:** 2 novembre 2026\n"));
+  g_assert_nonnull (strstr (text, "- **Confirmation de Meta\u00a0:** 3 novembre 2026\n"));
+  g_assert_nonnull (strstr (text, "- **Formulaire utilisé\u00a0:** <https://www.facebook.com/help/contact/6359191084165019>\n"));
+  g_assert_nonnull (strstr (text, "- *À revérifier depuis le 31 janvier 2027*\n"));
+  /* the person's own words stay as they are */
+  g_assert_nonnull (strstr (text, "### Work \\*shared\\*\n"));
+  g_assert_null (strstr (text, "State"));
+}
+
+static void
+test_markdown_empty (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  veto_progress_store_reset (f->store);
+  text = veto_record_to_markdown (f->checklist);
+  g_assert_true (g_str_has_suffix (text, "\n\nNothing to report yet: open Veto to choose where you live and which apps you use.\n"));
+}
+
+static void
+test_due_reason (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) catalog_text = g_string_new (TEST_CATALOG);
+  g_autoptr(GError) error = NULL;
+
+  /* version 4 changed the audience step */
+  g_string_replace (catalog_text, "Version=3\n", "Version=4\n", 1);
+  g_string_append (catalog_text, "\n[Changes 4]\nSummary=Meta moved the setting.\nSteps=facebook-audience;\n");
+  bytes = g_bytes_new (catalog_text->str, catalog_text->len);
+  g_clear_object (&f->checklist);
+  g_clear_object (&f->catalog);
+  f->catalog = veto_catalog_new_from_bytes (bytes, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  f->checklist = veto_checklist_new (f->catalog, f->store);
+
+  text = veto_record_to_markdown (f->checklist);
+  g_assert_nonnull (strstr (text, "#### Limit audience\n\n- **State:** Done\n- *Due for a recheck: Meta moved the setting.*\n"));
+}
+
+static void
+test_format_for_file (void)
+{
+  const struct { const char *name; VetoRecordFormat format; } cases[] = {
+    { "record.pdf", VETO_RECORD_FORMAT_PDF },
+    { "record.md", VETO_RECORD_FORMAT_MARKDOWN },
+    { "RECORD.MD", VETO_RECORD_FORMAT_MARKDOWN },
+    { "record.Md", VETO_RECORD_FORMAT_MARKDOWN },
+    { "record", VETO_RECORD_FORMAT_PDF },
+    { "record.md.pdf", VETO_RECORD_FORMAT_PDF },
+    { "md", VETO_RECORD_FORMAT_PDF },
+    { ".md", VETO_RECORD_FORMAT_MARKDOWN },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (cases[i].name);
+
+      g_assert_cmpint (veto_record_format_for_file (file), ==, cases[i].format);
+    }
+}
+
+static void
+test_suggest_filename (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *pdf = veto_record_suggest_filename (f->checklist, VETO_RECORD_FORMAT_PDF);
+  g_autofree char *md = veto_record_suggest_filename (f->checklist, VETO_RECORD_FORMAT_MARKDOWN);
+  g_autofree char *fr = NULL;
+
+  g_assert_cmpstr (pdf, ==, "Veto record 2027-03-15.pdf");
+  g_assert_cmpstr (md, ==, "Veto record 2027-03-15.md");
+
+  veto_i18n_set_language ("fr");
+  fr = veto_record_suggest_filename (f->checklist, VETO_RECORD_FORMAT_PDF);
+  g_assert_cmpstr (fr, ==, "Relevé Veto 2027-03-15.pdf");
+}
+
+/* a PDF holds NUL bytes, which stop g_strstr_len() */
+static gboolean
+contains_bytes (const char *data,
+                gsize       len,
+                const char *needle)
+{
+  gsize needle_len = strlen (needle);
+
+  for (gsize i = 0; i + needle_len <= len; i++)
+    if (memcmp (data + i, needle, needle_len) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_pdf (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = veto_record_to_pdf (f->checklist, &error);
+  gsize len;
+  const char *pdf;
+
+  g_assert_no_error (error);
+  pdf = g_bytes_get_data (bytes, &len);
+  g_assert_cmpuint (len, >, 1000);
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  /* the form's address is a link */
+  g_assert_true (contains_bytes (pdf, len, "/URI (https://www.facebook.com/help/contact/6359191084165019)"));
+}
+
+static GStrv
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    g_strv_builder_add (builder, name);
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+test_write (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "record.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) names = NULL;
+
+  g_assert_true (g_file_set_contents (path, "an older record", -1, NULL));
+  g_assert_true (veto_record_write (f->checklist, file, VETO_RECORD_FORMAT_MARKDOWN, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected_markdown);
+
+  /* replaced in one step: no temporary file is left beside it */
+  names = list_dir (f->dir);
+  g_assert_cmpuint (g_strv_length (names), ==, 1);
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} WriteResult;
+
+static void
+on_written (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  WriteResult *r = user_data;
+
+  r->ok = veto_record_write_finish (VETO_CHECKLIST (source), result, &r->error);
+  r->done = TRUE;
+}
+
+static void
+test_write_async (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "record.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  WriteResult result = { 0 };
+  g_autofree char *contents = NULL;
+
+  veto_record_write_async (f->checklist, file, VETO_RECORD_FORMAT_MARKDOWN, NULL, on_written, &result);
+
+  /* the record is taken when asked for: a change made meanwhile is not in it */
+  veto_progress_store_set_note (f->store, "instagram-info", NULL, "LATER");
+
+  while (!result.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (result.error);
+  g_assert_true (result.ok);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected_markdown);
+}
+
+static void
+test_write_async_pdf (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "record.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  WriteResult result = { 0 };
+  g_autofree char *contents = NULL;
+
+  /* drawn in a worker thread */
+  veto_record_write_async (f->checklist, file, VETO_RECORD_FORMAT_PDF, NULL, on_written, &result);
+  while (!result.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (result.error);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+}
+
+static void
+test_write_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *blocker = g_build_filename (f->dir, "not-a-folder", NULL);
+  g_autofree char *inside = g_build_filename (blocker, "record.pdf", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing", "record.pdf", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "a-folder.pdf", NULL);
+  g_autoptr(GFile) inside_file = g_file_new_for_path (inside);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error2 = NULL;
+  g_autoptr(GError) error3 = NULL;
+  g_auto(GStrv) names = NULL;
+
+  g_assert_true (g_file_set_contents (blocker, "a file", -1, NULL));
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  /* the messages name the file and say what to do */
+  g_assert_false (veto_record_write (f->checklist, missing_file, VETO_RECORD_FORMAT_PDF, NULL, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_assert_nonnull (strstr (error->message, "Choose an existing folder."));
+
+  g_assert_false (veto_record_write (f->checklist, inside_file, VETO_RECORD_FORMAT_PDF, NULL, &error2));
+  g_test_message ("%s", error2->message);
+  g_assert_nonnull (strstr (error2->message, inside));
+
+  /* a folder in the way is left alone, and nothing is left behind */
+  g_assert_false (veto_record_write (f->checklist, folder_file, VETO_RECORD_FORMAT_PDF, NULL, &error3));
+  g_test_message ("%s", error3->message);
+  g_assert_error (error3, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_assert_nonnull (strstr (error3->message, "Choose another name."));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  names = list_dir (f->dir);
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_setenv ("TZ", "UTC", TRUE);
+  veto_i18n_init ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/record/markdown", test_markdown);
+  ADD ("/record/markdown-french", test_markdown_french);
+  ADD ("/record/markdown-empty", test_markdown_empty);
+  ADD ("/record/due-reason", test_due_reason);
+  ADD ("/record/suggest-filename", test_suggest_filename);
+  ADD ("/record/pdf", test_pdf);
+  ADD ("/record/write", test_write);
+  ADD ("/record/write-async", test_write_async);
+  ADD ("/record/write-async-pdf", test_write_async_pdf);
+  ADD ("/record/write-errors", test_write_errors);
+  g_test_add_func ("/record/format-for-file", test_format_for_file);
+
+  return g_test_run ();
+}

@@ -1,0 +1,242 @@
+/* test-reminder.c: the login reminder's autostart entry and its message
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "veto-checklist.h"
+#include "veto-i18n.h"
+#include "veto-reminder.h"
+#include "test-fixtures.h"
+
+static char *
+autostart_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "autostart",
+                           "io.github.vetoapp.Veto.Remind.desktop", NULL);
+}
+
+static void
+test_enable_disable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GFile) file = veto_reminder_get_autostart_file ();
+  g_autofree char *path = autostart_path ();
+  g_autofree char *name = NULL;
+  g_autofree char *exec = NULL;
+  g_autofree char *validate = NULL;
+
+  g_assert_cmpstr (g_file_peek_path (file), ==, path);
+  g_assert_false (veto_reminder_get_enabled ());
+
+  /* off when already off is not an error */
+  g_assert_true (veto_reminder_set_enabled (FALSE, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (veto_reminder_set_enabled (TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (veto_reminder_get_enabled ());
+
+  g_assert_true (g_key_file_load_from_file (keyfile, path, G_KEY_FILE_KEEP_TRANSLATIONS, &error));
+  g_assert_no_error (error);
+  exec = g_key_file_get_string (keyfile, "Desktop Entry", "Exec", NULL);
+  g_assert_cmpstr (exec, ==, "veto --remind");
+  name = g_key_file_get_string (keyfile, "Desktop Entry", "Name", NULL);
+  g_assert_cmpstr (name, ==, "Veto reminders");
+  g_assert_true (g_key_file_get_boolean (keyfile, "Desktop Entry", "NoDisplay", NULL));
+  g_assert_true (g_key_file_get_boolean (keyfile, "Desktop Entry", "X-GNOME-Autostart-enabled", NULL));
+  /* in English, no translation is written */
+  g_assert_false (g_key_file_has_key (keyfile, "Desktop Entry", "Name[fr]", NULL));
+
+  /* the entry is one a desktop accepts */
+  validate = g_find_program_in_path ("desktop-file-validate");
+  if (validate != NULL)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      const char *argv[] = { validate, path, NULL };
+      int wait_status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                   &out, &err, &wait_status, &error));
+      g_assert_no_error (error);
+      g_test_message ("desktop-file-validate: %s%s", out, err);
+      g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+      g_assert_cmpstr (out, ==, "");
+    }
+
+  /* turning it on twice is harmless */
+  g_assert_true (veto_reminder_set_enabled (TRUE, &error));
+  g_assert_true (veto_reminder_get_enabled ());
+
+  g_assert_true (veto_reminder_set_enabled (FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (veto_reminder_get_enabled ());
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_translated (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autofree char *path = autostart_path ();
+  g_autofree char *name = NULL;
+  g_autofree char *name_fr = NULL;
+  g_autofree char *comment_fr = NULL;
+
+  veto_i18n_set_language ("fr");
+  g_assert_true (veto_reminder_set_enabled (TRUE, &error));
+  veto_i18n_set_language ("en");
+  g_assert_no_error (error);
+
+  /* English for sessions in other languages, and the interface's language */
+  g_assert_true (g_key_file_load_from_file (keyfile, path, G_KEY_FILE_KEEP_TRANSLATIONS, &error));
+  name = g_key_file_get_string (keyfile, "Desktop Entry", "Name", NULL);
+  name_fr = g_key_file_get_locale_string (keyfile, "Desktop Entry", "Name", "fr", NULL);
+  comment_fr = g_key_file_get_locale_string (keyfile, "Desktop Entry", "Comment", "fr", NULL);
+  g_assert_cmpstr (name, ==, "Veto reminders");
+  g_assert_cmpstr (name_fr, ==, "Rappels de Veto");
+  g_assert_true (g_str_has_prefix (comment_fr, "À l’ouverture de session"));
+}
+
+static void
+test_switched_off_elsewhere (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = autostart_path ();
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) text = NULL;
+
+  g_assert_true (veto_reminder_set_enabled (TRUE, &error));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+
+  /* GNOME Tweaks switches an entry off this way: it then counts as off */
+  text = g_string_new (contents);
+  g_string_replace (text, "X-GNOME-Autostart-enabled=true", "X-GNOME-Autostart-enabled=false", 1);
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+  g_assert_false (veto_reminder_get_enabled ());
+
+  /* and others this way */
+  g_string_assign (text, contents);
+  g_string_append (text, "Hidden=true\n");
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+  g_assert_false (veto_reminder_get_enabled ());
+
+  /* turning it on again in Veto writes a working entry */
+  g_assert_true (veto_reminder_set_enabled (TRUE, &error));
+  g_assert_true (veto_reminder_get_enabled ());
+}
+
+static void
+test_enable_error (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *autostart = g_build_filename (g_get_user_config_dir (), "autostart", NULL);
+
+  /* a file where the folder should be */
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (autostart, "in the way", -1, NULL));
+
+  g_assert_false (veto_reminder_set_enabled (TRUE, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "The reminder could not be turned on: "));
+  g_assert_nonnull (strstr (error->message, autostart));
+  g_assert_false (veto_reminder_get_enabled ());
+}
+
+static void
+test_compose (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 29, 10, 0, 0);
+  g_autoptr(VetoClock) clock = veto_clock_new_fixed (now);
+  g_autoptr(VetoProgressStore) store = veto_progress_store_new (NULL, clock);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (TEST_CATALOG, strlen (TEST_CATALOG));
+  g_autoptr(VetoCatalog) catalog = NULL;
+  g_autoptr(VetoChecklist) checklist = NULL;
+  g_autoptr(GNotification) none = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *title2 = NULL;
+  g_autofree char *body2 = NULL;
+  g_autofree char *work = NULL;
+  g_auto(GStrv) accounts = NULL;
+
+  g_assert_true (veto_progress_store_load (store, &error));
+  catalog = veto_catalog_new_from_bytes (bytes, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  checklist = veto_checklist_new (catalog, store);
+
+  veto_progress_store_set_region (store, "eu");
+  veto_progress_store_set_app (store, "facebook", TRUE);
+  veto_progress_store_set_app (store, "instagram", TRUE);
+  accounts = veto_progress_store_dup_accounts (store, "facebook");
+  veto_progress_store_set_account_label (store, "facebook", accounts[0], "Personal");
+  work = veto_progress_store_add_account (store, "facebook", NULL);
+
+  /* pending steps are not a reason to remind */
+  veto_progress_store_set_state (store, "facebook-object", accounts[0], VETO_STEP_STATE_SUBMITTED);
+  g_assert_false (veto_reminder_compose (checklist, &title, &body));
+  g_assert_null (title);
+  none = veto_reminder_new_notification (checklist);
+  g_assert_null (none);
+
+  /* recheck in 180, 100 and 365 days */
+  veto_progress_store_set_state (store, "facebook-object", accounts[0], VETO_STEP_STATE_CONFIRMED);
+  veto_clock_advance (clock, 10 * G_TIME_SPAN_DAY);
+  veto_progress_store_set_state (store, "facebook-audience", work, VETO_STEP_STATE_DONE);
+  veto_progress_store_set_state (store, "instagram-info", NULL, VETO_STEP_STATE_DONE);
+
+  /* one due, named with its app and account */
+  veto_clock_advance (clock, 100 * G_TIME_SPAN_DAY);
+  veto_checklist_refresh (checklist);
+  g_assert_true (veto_reminder_compose (checklist, &title, &body));
+  g_assert_cmpstr (title, ==, "Time to check your Meta objections");
+  g_assert_cmpstr (body, ==, "One step is due for a recheck: Limit audience (Facebook, Unnamed account).");
+
+  /* three: how many, and the longest due */
+  veto_clock_advance (clock, 300 * G_TIME_SPAN_DAY);
+  veto_checklist_refresh (checklist);
+  g_assert_true (veto_reminder_compose (checklist, &title2, &body2));
+  g_assert_cmpstr (body2, ==, "3 steps are due for a recheck, starting with Limit audience (Facebook, Unnamed account).");
+
+  notification = veto_reminder_new_notification (checklist);
+  g_assert_true (G_IS_NOTIFICATION (notification));
+
+  /* once rechecked, nothing to remind of */
+  for (guint i = 0; i < g_list_model_get_n_items (veto_checklist_get_tasks (checklist)); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (veto_checklist_get_tasks (checklist), i);
+
+      if (veto_task_get_due (task))
+        veto_checklist_recheck (checklist, task);
+    }
+  g_assert_false (veto_reminder_compose (checklist, NULL, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_setenv ("TZ", "UTC", TRUE);
+  veto_i18n_init ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/reminder/enable-disable", test_enable_disable);
+  g_test_add_func ("/reminder/translated", test_translated);
+  g_test_add_func ("/reminder/switched-off-elsewhere", test_switched_off_elsewhere);
+  g_test_add_func ("/reminder/enable-error", test_enable_error);
+  g_test_add_func ("/reminder/compose", test_compose);
+
+  return g_test_run ();
+}
