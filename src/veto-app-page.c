@@ -101,7 +101,7 @@ rebuild (VetoAppPage *self)
           g_autoptr(VetoStep) step = g_list_model_get_item (steps, i);
 
           if (veto_step_get_per_account (step))
-            gtk_box_append (self->steps_box, veto_step_card_new (store, step, accounts[a]));
+            gtk_box_append (self->steps_box, veto_step_card_new (self->checklist, step, accounts[a]));
           else
             has_once = TRUE;
         }
@@ -122,7 +122,7 @@ rebuild (VetoAppPage *self)
       g_autoptr(VetoStep) step = g_list_model_get_item (steps, i);
 
       if (!veto_step_get_per_account (step))
-        gtk_box_append (self->steps_box, veto_step_card_new (store, step, NULL));
+        gtk_box_append (self->steps_box, veto_step_card_new (self->checklist, step, NULL));
     }
 
   if (n_steps == 0)

@@ -614,6 +614,9 @@ veto_application_preferences_action (GSimpleAction *action,
 {
   VetoApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GAction *reminders = g_action_map_lookup_action (G_ACTION_MAP (self), "reminders");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (reminders), g_variant_new_boolean (veto_reminder_get_enabled ()));
 
   gtk_window_present (GTK_WINDOW (veto_preferences_window_new (window, self->store)));
 }
@@ -648,6 +651,29 @@ veto_application_reset_progress_action (GSimpleAction *action,
   reload (self, FALSE);
 }
 
+/* "Remind me": an autostart entry running `veto --remind` at login. The
+ * action's state is read from the file each time Preferences open, since
+ * GNOME Tweaks may have switched the entry off in between. */
+static void
+veto_application_reminders_change_state (GSimpleAction *action,
+                                         GVariant      *value,
+                                         gpointer       user_data)
+{
+  VetoApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!veto_reminder_set_enabled (g_variant_get_boolean (value), &error))
+    {
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+        if (ADW_IS_PREFERENCES_WINDOW (l->data))
+          adw_preferences_window_add_toast (l->data, adw_toast_new (error->message));
+      g_simple_action_set_state (action, g_variant_new_boolean (veto_reminder_get_enabled ()));
+      return;
+    }
+
+  g_simple_action_set_state (action, g_variant_new_boolean (veto_reminder_get_enabled ()));
+}
+
 static void
 veto_application_quit_action (GSimpleAction *action,
                               GVariant      *parameter,
@@ -662,6 +688,7 @@ static const GActionEntry app_actions[] = {
   { "preferences", veto_application_preferences_action },
   { "set-language", veto_application_set_language_action, "s" },
   { "reset-progress", veto_application_reset_progress_action },
+  { "reminders", NULL, NULL, "false", veto_application_reminders_change_state },
 };
 
 static void

@@ -108,10 +108,9 @@ rebuild (VetoDashboard *self)
   for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
     {
       g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
-      g_autofree char *date = NULL;
-      g_autofree char *subtitle = NULL;
       g_autofree char *account = NULL;
 
+      /* what waits for Meta's confirmation */
       account = veto_account_get_display_name (veto_task_get_account_label (task),
                                                veto_task_get_account_id (task));
 
@@ -133,18 +132,39 @@ rebuild (VetoDashboard *self)
           n_waiting++;
         }
 
-      if (!veto_task_get_due (task))
-        continue;
-
-      date = veto_format_date (veto_task_get_due_date (task));
-      /* Translators: app, account, date: "Facebook, Personal — due since March 1, 2027" */
-      subtitle = g_strdup_printf (_("%s, %s — due since %s"),
-                                  veto_app_get_name (veto_task_get_app (task)), account, date);
-      gtk_list_box_append (self->due_list,
-                           link_row (veto_step_get_title (veto_task_get_step (task)), subtitle,
-                                     veto_app_get_id (veto_task_get_app (task))));
-      n_due++;
     }
+
+  /* What is due comes first, the longest due first, with why. */
+  {
+    GListModel *due = veto_checklist_get_due_tasks (self->checklist);
+
+    for (guint i = 0; i < g_list_model_get_n_items (due); i++)
+      {
+        g_autoptr(VetoTask) task = g_list_model_get_item (due, i);
+        g_autofree char *account = veto_account_get_display_name (veto_task_get_account_label (task),
+                                                                  veto_task_get_account_id (task));
+        g_autofree char *subtitle = NULL;
+        GtkWidget *row;
+
+        if (veto_task_get_due_reason (task) != NULL)
+          /* Translators: app, account, what changed: "Facebook, Personal — The form moved." */
+          subtitle = g_strdup_printf (_("%s, %s — %s"), veto_app_get_name (veto_task_get_app (task)),
+                                      account, veto_task_get_due_reason (task));
+        else
+          {
+            g_autofree char *date = veto_format_date (veto_task_get_due_date (task));
+
+            /* Translators: app, account, date: "Facebook, Personal — due since March 1, 2027" */
+            subtitle = g_strdup_printf (_("%s, %s — due since %s"),
+                                        veto_app_get_name (veto_task_get_app (task)), account, date);
+          }
+        row = link_row (veto_step_get_title (veto_task_get_step (task)), subtitle,
+                        veto_app_get_id (veto_task_get_app (task)));
+        adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+        gtk_list_box_append (self->due_list, row);
+        n_due++;
+      }
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->due_group), n_due > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->waiting_group), n_waiting > 0);
 

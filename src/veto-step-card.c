@@ -25,6 +25,7 @@ struct _VetoStepCard
 {
   GtkWidget          parent_instance;
 
+  VetoChecklist     *checklist;
   VetoProgressStore *store;
   VetoStep          *step;
   char              *account_id;   /* "" for a step done once per app */
@@ -41,12 +42,14 @@ struct _VetoStepCard
   GtkLabel          *caveats_label;
   GtkLabel          *confidence_label;
   GtkLabel          *dates_label;
+  GtkLabel          *due_label;
   GtkFlowBox        *actions_box;
   GtkButton         *open_button;
   GtkButton         *copy_button;
   GtkButton         *submitted_button;
   GtkButton         *confirmed_button;
   GtkButton         *done_button;
+  GtkButton         *recheck_button;
   GtkMenuButton     *more_button;
   GtkRevealer       *fallback_revealer;
   GtkBox            *fallback_box;
@@ -162,6 +165,15 @@ build_more_menu (VetoStepCard  *self,
                                                               veto_step_state_to_string (entries[i].state)));
       g_menu_append_item (states, item);
     }
+  if (VETO_STEP_STATE_IS_FINISHED (state) &&
+      state != VETO_STEP_STATE_SKIPPED && state != VETO_STEP_STATE_NOT_APPLICABLE)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("_Checked Again Today"), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.mark-checked",
+                                               g_variant_new ("(ss)", step_id, self->account_id));
+      g_menu_append_item (states, item);
+    }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (states));
 
   if (veto_step_get_fallback_urls (self->step)[0] != NULL)
@@ -186,6 +198,24 @@ build_more_menu (VetoStepCard  *self,
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }
 
+/* This card's task in the checklist, for what is due and why. */
+static VetoTask *
+find_task (VetoStepCard *self)
+{
+  GListModel *tasks = veto_checklist_get_tasks (self->checklist);
+
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
+
+      if (veto_task_get_step (task) == self->step &&
+          g_strcmp0 (veto_task_get_account_id (task), account_or_null (self)) == 0)
+        return g_steal_pointer (&task);
+    }
+
+  return NULL;
+}
+
 static void
 update (VetoStepCard *self)
 {
@@ -206,6 +236,31 @@ update (VetoStepCard *self)
 
   gtk_label_set_text (self->dates_label, dates);
   gtk_widget_set_visible (GTK_WIDGET (self->dates_label), *dates != '\0');
+
+  /* Due for a recheck: say why, and offer to do it now. */
+  {
+    g_autoptr(VetoTask) task = find_task (self);
+    gboolean due = task != NULL && veto_task_get_due (task);
+
+    if (due)
+      {
+        g_autofree char *text = NULL;
+
+        if (veto_task_get_due_reason (task) != NULL)
+          /* Translators: %s says what changed in the steps */
+          text = g_strdup_printf (_("Due for a recheck: %s"), veto_task_get_due_reason (task));
+        else
+          {
+            g_autofree char *date = veto_format_date (veto_task_get_due_date (task));
+
+            /* Translators: %s is a date */
+            text = g_strdup_printf (_("Due for a recheck since %s"), date);
+          }
+        gtk_label_set_text (self->due_label, text);
+      }
+    gtk_widget_set_visible (GTK_WIDGET (self->due_label), due);
+    show_action (GTK_WIDGET (self->recheck_button), due);
+  }
 
   show_action (GTK_WIDGET (self->submitted_button),
                kind == VETO_STEP_KIND_FORM && state == VETO_STEP_STATE_TODO);
@@ -352,6 +407,7 @@ populate (VetoStepCard *self)
                           : _("Mark as _Done"));
   set_action (GTK_WIDGET (self->done_button), "win.set-state", "(sss)",
               step_id, self->account_id, veto_step_state_to_string (VETO_STEP_STATE_DONE));
+  set_action (GTK_WIDGET (self->recheck_button), "win.recheck", "(ss)", step_id, self->account_id);
 
   /* Official fallbacks, revealed when the main link fails or on request. */
   for (guint i = 0; fallbacks != NULL && fallbacks[i] != NULL; i++)
@@ -394,6 +450,7 @@ veto_step_card_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
+  g_clear_object (&self->checklist);
   g_clear_object (&self->step);
 
   G_OBJECT_CLASS (veto_step_card_parent_class)->dispose (object);
@@ -429,6 +486,8 @@ veto_step_card_class_init (VetoStepCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VetoStepCard, caveats_label);
   gtk_widget_class_bind_template_child (widget_class, VetoStepCard, confidence_label);
   gtk_widget_class_bind_template_child (widget_class, VetoStepCard, dates_label);
+  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, due_label);
+  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, recheck_button);
   gtk_widget_class_bind_template_child (widget_class, VetoStepCard, actions_box);
   gtk_widget_class_bind_template_child (widget_class, VetoStepCard, open_button);
   gtk_widget_class_bind_template_child (widget_class, VetoStepCard, copy_button);
@@ -459,19 +518,21 @@ veto_step_card_init (VetoStepCard *self)
 
 /**
  * veto_step_card_new:
- * @store: the progress the card reads and follows
+ * @checklist: the checklist (and its progress) the card reads and follows
  * @step: the step
  * @account_id: (nullable): the account, or %NULL for a step done once
  *
  * Returns: (transfer full): a new card
  */
 GtkWidget *
-veto_step_card_new (VetoProgressStore *store,
-                    VetoStep          *step,
-                    const char        *account_id)
+veto_step_card_new (VetoChecklist *checklist,
+                    VetoStep      *step,
+                    const char    *account_id)
 {
   VetoStepCard *self = g_object_new (VETO_TYPE_STEP_CARD, NULL);
+  VetoProgressStore *store = veto_checklist_get_store (checklist);
 
+  self->checklist = g_object_ref (checklist);
   self->store = g_object_ref (store);
   self->step = g_object_ref (step);
   self->account_id = g_strdup (account_id ? account_id : "");

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VetoStepCard, veto_step_card, VETO, STEP_CARD, GtkWidget)
 
-GtkWidget  *veto_step_card_new            (VetoProgressStore *store,
+GtkWidget  *veto_step_card_new            (VetoChecklist     *checklist,
                                            VetoStep          *step,
                                            const char        *account_id);
 VetoStep   *veto_step_card_get_step       (VetoStepCard      *self);

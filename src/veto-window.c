@@ -15,6 +15,7 @@
 #include "veto-dashboard.h"
 #include "veto-done-page.h"
 #include "veto-links-page.h"
+#include "veto-record.h"
 #include "veto-region-page.h"
 #include "veto-step-card.h"
 #include "veto-welcome-page.h"
@@ -69,7 +70,7 @@ static GParamSpec *properties[N_PROPS];
 /* Actions that change the person's progress: off when it is read-only. */
 static const char * const editing_actions[] = {
   "win.region", "win.set-app-used", "win.add-account", "win.remove-account",
-  "win.rename-account", "win.set-state", "win.set-note",
+  "win.rename-account", "win.set-state", "win.set-note", "win.recheck", "win.mark-checked",
 };
 
 static VetoProgressStore *
@@ -246,6 +247,14 @@ show_page (VetoWindow *self,
 }
 
 static void
+update_export (VetoWindow *self)
+{
+  /* an empty record proves nothing */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-record",
+                                 veto_checklist_get_n_tasks (self->checklist) > 0);
+}
+
+static void
 update_editing (VetoWindow *self)
 {
   gboolean editable = !veto_progress_store_get_read_only (get_store (self));
@@ -268,6 +277,7 @@ on_store_changed (VetoWindow        *self,
     }
 
   update_chrome (self);
+  update_export (self);
 }
 
 static void
@@ -760,6 +770,42 @@ open_url_action (GtkWidget  *widget,
 }
 
 static void
+mark_checked_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VetoWindow *self = VETO_WINDOW (widget);
+  const char *step_id, *account_id;
+
+  g_variant_get (parameter, "(&s&s)", &step_id, &account_id);
+  if (lookup_step (self, step_id) == NULL)
+    return;
+
+  veto_progress_store_mark_checked (get_store (self), step_id, *account_id ? account_id : NULL);
+  veto_window_show_toast (self, _("Today’s check is recorded."));
+}
+
+/* Rechecking a step: its official page again, and today's date on it. */
+static void
+recheck_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  VetoWindow *self = VETO_WINDOW (widget);
+  const char *step_id, *account_id;
+  VetoStep *step;
+
+  g_variant_get (parameter, "(&s&s)", &step_id, &account_id);
+  step = lookup_step (self, step_id);
+  if (step == NULL)
+    return;
+
+  if (veto_step_get_url (step) != NULL)
+    open_url (self, step, account_id, veto_step_get_url (step));
+  mark_checked_action (widget, action_name, parameter);
+}
+
+static void
 copy_objection_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -782,6 +828,146 @@ copy_url_action (GtkWidget  *widget,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), g_variant_get_string (parameter, NULL));
   veto_window_show_toast (VETO_WINDOW (widget), _("Link copied."));
 }
+
+/* --- the record -------------------------------------------------------- */
+
+typedef struct
+{
+  GWeakRef  window;
+  GFile    *file;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_weak_ref_clear (&data->window);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportData, export_data_free)
+
+static void
+on_record_written (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(ExportData) data = user_data;
+  g_autoptr(VetoWindow) self = g_weak_ref_get (&data->window);
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!veto_record_write_finish (VETO_CHECKLIST (source), result, &error))
+    {
+      if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      /* the message names the file and says what to do; it stays */
+      toast = adw_toast_new (error->message);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  if (self != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (data->file);
+      /* Translators: %s is a file name */
+      g_autofree char *text = g_strdup_printf (_("Your record was saved as %s."), name);
+      g_autofree char *uri = g_file_get_uri (data->file);
+
+      toast = adw_toast_new (text);
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-file");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+static void
+export_record_to_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  VetoWindow *self = VETO_WINDOW (widget);
+  ExportData *data = g_new0 (ExportData, 1);
+
+  g_weak_ref_init (&data->window, self);
+  data->file = g_file_new_for_commandline_arg (g_variant_get_string (parameter, NULL));
+
+  /* drawn in a worker thread, from a snapshot of the checklist */
+  veto_record_write_async (self->checklist, data->file, veto_record_format_for_file (data->file),
+                           self->cancellable, on_record_written, data);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    VetoWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.export-record-to", "s", path);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+export_record_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  VetoWindow *self = VETO_WINDOW (widget);
+  g_autofree char *name = veto_record_suggest_filename (self->checklist, VETO_RECORD_FORMAT_PDF);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) markdown = gtk_file_filter_new ();
+
+  /* GtkFileDialog is GTK 4.10; GtkFileChooserNative also talks to the
+   * portal inside a sandbox. */
+  dialog = gtk_file_chooser_native_new (_("Export Your Record"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+
+  gtk_file_filter_set_name (pdf, _("PDF document"));
+  gtk_file_filter_add_suffix (pdf, "pdf");
+  gtk_file_filter_set_name (markdown, _("Markdown text"));
+  gtk_file_filter_add_suffix (markdown, "md");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), pdf);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), markdown);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_file_shown (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    veto_window_show_toast (VETO_WINDOW (source), error->message);
+}
+
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  VetoWindow *self = VETO_WINDOW (widget);
+
+  gtk_show_uri_full (GTK_WINDOW (self), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME,
+                     self->cancellable, on_file_shown, NULL);
+}
+
 
 /* The shortcuts window is built when asked for, not with every window as
  * GtkApplication's automatic help overlay would: it saves start-up time. */
@@ -837,6 +1023,7 @@ veto_window_constructed (GObject *object)
   g_signal_connect_object (store, "notify::save-error", G_CALLBACK (on_save_error), self, G_CONNECT_SWAPPED);
 
   update_editing (self);
+  update_export (self);
   if (veto_progress_store_get_read_only (store))
     veto_window_show_error (self, _("Your progress was saved by a newer version of Veto. It is shown read-only, so that nothing in it is lost; update Veto to change it."));
 
@@ -972,6 +1159,11 @@ veto_window_class_init (VetoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-step", "(ss)", open_step_action);
   gtk_widget_class_install_action (widget_class, "win.open-url", "(sss)", open_url_action);
   gtk_widget_class_install_action (widget_class, "win.copy-objection", "s", copy_objection_action);
+  gtk_widget_class_install_action (widget_class, "win.recheck", "(ss)", recheck_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-checked", "(ss)", mark_checked_action);
+  gtk_widget_class_install_action (widget_class, "win.export-record", NULL, export_record_action);
+  gtk_widget_class_install_action (widget_class, "win.export-record-to", "s", export_record_to_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
   gtk_widget_class_install_action (widget_class, "win.copy-url", "s", copy_url_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);

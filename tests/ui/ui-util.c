@@ -37,6 +37,30 @@ ui_init (int    *argc,
       g_setenv (dirs[i], dir, TRUE);
     }
 
+  /* "The browser" only writes down the addresses it is given: no test
+   * opens a real page, and tests can check what would have opened. */
+  {
+    g_autofree char *apps = g_build_filename (tmp, "XDG_DATA_HOME", "applications", NULL);
+    g_autofree char *recorder = g_build_filename (tmp, "record-url", NULL);
+    g_autofree char *opened = g_build_filename (tmp, "opened.txt", NULL);
+    g_autofree char *script = g_strdup_printf ("#!/bin/sh\nprintf '%%s\\n' \"$@\" >> '%s'\n", opened);
+    g_autofree char *desktop = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Recorder\n"
+                                                "Exec=%s %%u\nMimeType=x-scheme-handler/https;x-scheme-handler/http;\n",
+                                                recorder);
+    g_autofree char *desktop_path = g_build_filename (apps, "record-url.desktop", NULL);
+    g_autofree char *mimeapps = g_build_filename (tmp, "XDG_CONFIG_HOME", "mimeapps.list", NULL);
+
+    g_mkdir_with_parents (apps, 0700);
+    g_assert_true (g_file_set_contents (recorder, script, -1, NULL));
+    g_chmod (recorder, 0755);
+    g_assert_true (g_file_set_contents (desktop_path, desktop, -1, NULL));
+    g_assert_true (g_file_set_contents (mimeapps,
+                                        "[Default Applications]\n"
+                                        "x-scheme-handler/https=record-url.desktop\n"
+                                        "x-scheme-handler/http=record-url.desktop\n", -1, NULL));
+    g_setenv ("VETO_TEST_OPENED", opened, TRUE);
+  }
+
   veto_i18n_init ();
   g_test_init (argc, argv, NULL);
   gtk_init ();
@@ -212,4 +236,20 @@ ui_find_label_prefix (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+/**
+ * ui_opened_urls:
+ *
+ * Returns: (transfer full): the addresses "the browser" was given so far,
+ *   one per line
+ */
+char *
+ui_opened_urls (void)
+{
+  char *contents = NULL;
+
+  if (!g_file_get_contents (g_getenv ("VETO_TEST_OPENED"), &contents, NULL, NULL))
+    return g_strdup ("");
+  return contents;
 }

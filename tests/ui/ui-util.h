@@ -25,5 +25,6 @@ GtkWidget *ui_find_type       (GtkWidget   *root,
                                GType        type);
 GtkWidget *ui_find_label_prefix (GtkWidget *root,
                                const char  *prefix);
+char      *ui_opened_urls     (void);
 
 G_END_DECLS

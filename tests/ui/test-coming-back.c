@@ -1,0 +1,236 @@
+/* test-coming-back.c: coming back later: a due recheck, the record, reminders
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "ui-util.h"
+#include "veto-app-page.h"
+#include "veto-application.h"
+#include "veto-i18n.h"
+#include "veto-preferences-window.h"
+#include "veto-reminder.h"
+#include "veto-window.h"
+
+static VetoApplication *app;
+
+static char *
+progress_path (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "veto", "progress.ini", NULL);
+}
+
+static char *
+progress_file (void)
+{
+  g_autofree char *path = progress_path ();
+  char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return g_strdup ("");
+  return contents;
+}
+
+static VetoWindow *
+main_window (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (VETO_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* An objection confirmed in January: by the end of November, due. */
+static void
+write_old_progress (void)
+{
+  g_autofree char *path = progress_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (path,
+                                      "[Veto]\nFormat=1\nRegion=eu\nApps=facebook;\nCatalogVersion=1\n\n"
+                                      "[Account facebook 1]\nLabel=Perso\n\n"
+                                      "[Step facebook-object 1]\nState=confirmed\nSubmitted=2026-01-10T09:00:00Z\n"
+                                      "Confirmed=2026-01-11T09:00:00Z\nUpdated=2026-01-11T09:00:00Z\nCatalogVersion=1\n\n"
+                                      "[End]\n", -1, NULL));
+}
+
+static void
+test_recheck (void)
+{
+  VetoWindow *window;
+  VetoProgressStore *store = veto_application_get_store (app);
+  GtkWidget *page, *card, *label;
+  g_autofree char *saved = NULL;
+  g_autofree char *opened = NULL;
+  gboolean fr = g_str_equal (veto_i18n_get_language (), "fr");
+
+  g_application_activate (G_APPLICATION (app));
+  window = main_window ();
+  ui_wait_for_draw (GTK_WIDGET (window));
+
+  /* the overview leads with what is due */
+  g_assert_cmpstr (veto_window_get_page (window), ==, "dashboard");
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (window), fr ? "À revérifier" : "Due for a Recheck"));
+  g_free (ui_screenshot (GTK_WIDGET (window), fr ? "overview-due-fr" : "overview-due-en"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-app", "s", "facebook"));
+  ui_iterate (300);
+  page = veto_window_get_page_widget (window, "app:facebook");
+  card = veto_app_page_find_card (VETO_APP_PAGE (page), "facebook-object", "1");
+  g_assert_nonnull (card);
+  label = ui_find_label_prefix (card, fr ? "À revérifier depuis le" : "Due for a recheck since");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (label));
+
+  /* "Recheck Now": the official page again, and today's date on the step */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.recheck", "(ss)", "facebook-object", "1"));
+  ui_iterate (500);
+  saved = progress_file ();
+  g_assert_nonnull (strstr (saved, "Checked=2026-11-29T10:00:00Z"));
+  g_assert_false (gtk_widget_get_visible (label));
+  g_assert_cmpuint (veto_checklist_get_n_due (veto_application_get_checklist (app)), ==, 0);
+  for (int i = 0; i < 50 && !strstr (opened = ui_opened_urls (), "https://"); i++)
+    {
+      g_free (opened);
+      ui_iterate (100);
+    }
+  g_assert_nonnull (strstr (opened, "https://www.facebook.com/help/contact/6359191084165019"));
+  (void)store;
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_iterate (50);
+}
+
+static void
+test_export (void)
+{
+  VetoWindow *window;
+  g_autofree char *dir = g_dir_make_tmp ("veto-record-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "record.pdf", NULL);
+  g_autofree char *md = g_build_filename (dir, "record.md", NULL);
+  g_autofree char *pdf_data = NULL;
+  g_autofree char *md_data = NULL;
+  gsize pdf_len = 0;
+
+  g_application_activate (G_APPLICATION (app));
+  window = main_window ();
+  ui_wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-record-to", "s", pdf));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-record-to", "s", md));
+  for (int i = 0; i < 100 && !(g_file_test (pdf, G_FILE_TEST_EXISTS) && g_file_test (md, G_FILE_TEST_EXISTS)); i++)
+    ui_iterate (100);
+  ui_iterate (200);
+
+  g_assert_true (g_file_get_contents (pdf, &pdf_data, &pdf_len, NULL));
+  g_assert_cmpuint (pdf_len, >, 1000);
+  g_assert_true (g_str_has_prefix (pdf_data, "%PDF-"));
+  g_assert_true (g_file_get_contents (md, &md_data, NULL, NULL));
+  g_assert_nonnull (strstr (md_data, "Facebook"));
+  g_assert_nonnull (strstr (md_data, "6359191084165019"));
+  /* the toast says where it went */
+  g_free (ui_screenshot (GTK_WIDGET (window), g_str_equal (veto_i18n_get_language (), "fr") ? "exported-fr" : "exported-en"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_iterate (50);
+}
+
+static GtkWidget *
+find_switch (GtkWidget *root)
+{
+  if (GTK_IS_SWITCH (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "app.reminders") == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_switch (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_reminders (void)
+{
+  VetoWindow *window;
+  GtkWidget *prefs = NULL;
+  GtkWidget *sw;
+  g_autoptr(GFile) entry = veto_reminder_get_autostart_file ();
+
+  g_application_activate (G_APPLICATION (app));
+  window = main_window ();
+  ui_wait_for_draw (GTK_WIDGET (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  ui_iterate (300);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (VETO_IS_PREFERENCES_WINDOW (l->data))
+      prefs = l->data;
+  g_assert_nonnull (prefs);
+
+  sw = find_switch (prefs);
+  g_assert_nonnull (sw);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (sw)));
+  g_assert_false (g_file_query_exists (entry, NULL));
+
+  /* on: an autostart entry that runs `veto --remind` at login */
+  gtk_widget_activate (sw);
+  ui_iterate (300);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (sw)));
+  g_assert_true (g_file_query_exists (entry, NULL));
+  {
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_load_contents (entry, NULL, &text, NULL, NULL, NULL));
+    g_assert_nonnull (strstr (text, "--remind"));
+  }
+  g_free (ui_screenshot (prefs, g_str_equal (veto_i18n_get_language (), "fr") ? "preferences-fr" : "preferences-en"));
+
+  /* off: gone */
+  gtk_widget_activate (sw);
+  ui_iterate (300);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (sw)));
+  g_assert_false (g_file_query_exists (entry, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_iterate (50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  ui_init (&argc, &argv);
+  g_setenv ("VETO_NOW", "2026-11-29T10:00:00Z", TRUE);
+  write_old_progress ();
+
+  app = veto_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/record/recheck", test_recheck);
+  g_test_add_func ("/record/export", test_export);
+  g_test_add_func ("/record/reminders", test_reminders);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+
+  return ret;
+}
