@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include "veto-link-checker.h"
 #include "test-server.h"
 
@@ -108,8 +110,12 @@ main (int   argc,
       char *argv[])
 {
   const double serial_bound = N_LINKS * DELAY_MS / 1000.0;
-  guint runs = argc > 1 ? (guint)g_ascii_strtoull (argv[1], NULL, 10) : 5;
-  TestServer *ts = test_server_new (handler, NULL);
+  guint runs;
+  TestServer *ts;
+
+  setlocale (LC_ALL, "");
+  runs = argc > 1 ? (guint)g_ascii_strtoull (argv[1], NULL, 10) : 5;
+  ts = test_server_new (handler, NULL);
   guint configs[] = { 1, 2, VETO_LINK_CHECKER_DEFAULT_MAX_PER_HOST };
 
   if (runs == 0)
