@@ -26,26 +26,6 @@ progress_path (void)
   return g_build_filename (g_get_user_state_dir (), "veto", "progress.ini", NULL);
 }
 
-static char *
-progress_file (void)
-{
-  g_autofree char *path = progress_path ();
-  char *contents = NULL;
-
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
-    return g_strdup ("");
-  return contents;
-}
-
-static VetoWindow *
-main_window (void)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (VETO_IS_WINDOW (l->data))
-      return l->data;
-  return NULL;
-}
-
 /* An objection confirmed in January: by the end of November, due. */
 static void
 write_old_progress (void)
@@ -73,7 +53,7 @@ test_recheck (void)
   gboolean fr = g_str_equal (veto_i18n_get_language (), "fr");
 
   g_application_activate (G_APPLICATION (app));
-  window = main_window ();
+  window = ui_main_window (app);
   ui_wait_for_draw (GTK_WIDGET (window));
 
   /* the overview leads with what is due */
@@ -93,7 +73,7 @@ test_recheck (void)
   /* "Recheck Now": the official page again, and today's date on the step */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.recheck", "(ss)", "facebook-object", "1"));
   ui_iterate (500);
-  saved = progress_file ();
+  saved = ui_progress_file ();
   g_assert_nonnull (strstr (saved, "Checked=2026-11-29T10:00:00Z"));
   g_assert_false (gtk_widget_get_visible (label));
   g_assert_cmpuint (veto_checklist_get_n_due (veto_application_get_checklist (app)), ==, 0);
@@ -121,7 +101,7 @@ test_export (void)
   gsize pdf_len = 0;
 
   g_application_activate (G_APPLICATION (app));
-  window = main_window ();
+  window = ui_main_window (app);
   ui_wait_for_draw (GTK_WIDGET (window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-record-to", "s", pdf));
@@ -170,7 +150,7 @@ test_reminders (void)
   g_autoptr(GFile) entry = veto_reminder_get_autostart_file ();
 
   g_application_activate (G_APPLICATION (app));
-  window = main_window ();
+  window = ui_main_window (app);
   ui_wait_for_draw (GTK_WIDGET (window));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
@@ -213,17 +193,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   ui_init (&argc, &argv);
   g_setenv ("VETO_NOW", "2026-11-29T10:00:00Z", TRUE);
   write_old_progress ();
 
-  app = veto_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ui_app_new ();
 
   g_test_add_func ("/record/recheck", test_recheck);
   g_test_add_func ("/record/export", test_export);

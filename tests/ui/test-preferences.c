@@ -17,15 +17,6 @@
 
 static VetoApplication *app;
 
-static VetoWindow *
-main_window (void)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (VETO_IS_WINDOW (l->data))
-      return l->data;
-  return NULL;
-}
-
 static GtkWidget *
 preferences_window (void)
 {
@@ -33,17 +24,6 @@ preferences_window (void)
     if (VETO_IS_PREFERENCES_WINDOW (l->data))
       return l->data;
   return NULL;
-}
-
-static char *
-progress_file (void)
-{
-  g_autofree char *path = g_build_filename (g_get_user_state_dir (), "veto", "progress.ini", NULL);
-  char *contents = NULL;
-
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
-    return g_strdup ("");
-  return contents;
 }
 
 static void
@@ -55,7 +35,7 @@ test_language_switch (void)
   const char *other = g_str_equal (system, "fr") ? "en" : "fr";
 
   g_application_activate (G_APPLICATION (app));
-  before = main_window ();
+  before = ui_main_window (app);
   ui_wait_for_draw (GTK_WIDGET (before));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (before), g_str_equal (system, "fr") ? "Bienvenue" : "Welcome"));
 
@@ -68,7 +48,7 @@ test_language_switch (void)
   /* the other language, applied at once: a new window, in that language */
   g_action_group_activate_action (G_ACTION_GROUP (app), "set-language", g_variant_new_string (other));
   ui_iterate (300);
-  after = main_window ();
+  after = ui_main_window (app);
   g_assert_nonnull (after);
   g_assert_true (after != before);
   ui_wait_for_draw (GTK_WIDGET (after));
@@ -77,7 +57,7 @@ test_language_switch (void)
   /* the preferences came back, so the person sees the change took */
   g_assert_nonnull (preferences_window ());
 
-  saved = progress_file ();
+  saved = ui_progress_file ();
   g_assert_nonnull (strstr (saved, g_str_equal (other, "fr") ? "Language=fr" : "Language=en"));
 
   /* and back to the system's */
@@ -85,7 +65,7 @@ test_language_switch (void)
   ui_iterate (300);
   g_assert_cmpstr (veto_i18n_get_language (), ==, system);
   g_clear_pointer (&saved, g_free);
-  saved = progress_file ();
+  saved = ui_progress_file ();
   g_assert_null (strstr (saved, "Language="));
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = gtk_application_get_windows (GTK_APPLICATION (app)))
@@ -103,15 +83,15 @@ test_reset (void)
   veto_progress_store_set_region (store, "uk");
   veto_progress_store_set_app (store, "instagram", TRUE);
   g_application_activate (G_APPLICATION (app));
-  window = main_window ();
+  window = ui_main_window (app);
   ui_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (veto_window_get_page (window), ==, "dashboard");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "reset-progress", NULL);
   ui_iterate (300);
-  window = main_window ();
+  window = ui_main_window (app);
   g_assert_cmpstr (veto_window_get_page (window), ==, "welcome");
-  saved = progress_file ();
+  saved = ui_progress_file ();
   g_assert_null (strstr (saved, "Region="));
   g_assert_null (strstr (saved, "Apps="));
 
@@ -123,15 +103,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   ui_init (&argc, &argv);
 
-  app = veto_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ui_app_new ();
 
   g_test_add_func ("/preferences/language-switch", test_language_switch);
   g_test_add_func ("/preferences/reset", test_reset);

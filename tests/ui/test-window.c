@@ -130,16 +130,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   ui_init (&argc, &argv);
 
-  app = veto_application_new ();
-  /* tests may run side by side: don't fight over the bus name */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ui_app_new ();
 
   g_test_add_func ("/window/opens", test_opens);
   g_test_add_func ("/window/error-banner", test_error_banner);

@@ -26,21 +26,10 @@ get_window (void)
   return VETO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
 }
 
-static char *
-progress_file (void)
-{
-  g_autofree char *path = g_build_filename (g_get_user_state_dir (), "veto", "progress.ini", NULL);
-  char *contents = NULL;
-
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
-    return g_strdup ("");
-  return contents;
-}
-
 static void
 assert_saved (const char *needle)
 {
-  g_autofree char *contents = progress_file ();
+  g_autofree char *contents = ui_progress_file ();
 
   if (strstr (contents, needle) == NULL)
     g_error ("“%s” is not in the progress file:\n%s", needle, contents);
@@ -398,15 +387,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   ui_init (&argc, &argv);
 
-  app = veto_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ui_app_new ();
 
   g_test_add_func ("/wizard/first-run", test_first_run);
   g_test_add_func ("/wizard/relaunch-opens-dashboard", test_relaunch_opens_dashboard);

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "ui-util.h"
+#include "veto-window.h"
 #include "veto-i18n.h"
 
 /* gtk_test_init() forces en_US.UTF-8, which does not exist here, and so
@@ -250,6 +251,56 @@ ui_opened_urls (void)
   char *contents = NULL;
 
   if (!g_file_get_contents (g_getenv ("VETO_TEST_OPENED"), &contents, NULL, NULL))
+    return g_strdup ("");
+  return contents;
+}
+
+/**
+ * ui_app_new:
+ *
+ * Returns: (transfer full): a registered Veto application, as `veto` would
+ *   start it, but one of many: tests may run side by side on one bus
+ */
+VetoApplication *
+ui_app_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  VetoApplication *app = veto_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
+}
+
+/**
+ * ui_main_window:
+ *
+ * Returns: (transfer none) (nullable): @app's main window, if open
+ */
+VetoWindow *
+ui_main_window (VetoApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (VETO_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/**
+ * ui_progress_file:
+ *
+ * Returns: (transfer full): what the progress file holds, or ""
+ */
+char *
+ui_progress_file (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_state_dir (), "veto", "progress.ini", NULL);
+  char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
     return g_strdup ("");
   return contents;
 }

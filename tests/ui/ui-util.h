@@ -9,6 +9,9 @@
 
 #include <gtk/gtk.h>
 
+#include "veto-application.h"
+#include "veto-window.h"
+
 G_BEGIN_DECLS
 
 void       ui_init            (int         *argc,
@@ -26,5 +29,8 @@ GtkWidget *ui_find_type       (GtkWidget   *root,
 GtkWidget *ui_find_label_prefix (GtkWidget *root,
                                const char  *prefix);
 char      *ui_opened_urls     (void);
+VetoApplication *ui_app_new   (void);
+VetoWindow *ui_main_window    (VetoApplication *app);
+char      *ui_progress_file   (void);
 
 G_END_DECLS
