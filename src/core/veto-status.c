@@ -113,17 +113,25 @@ VetoStatus
 veto_status_write (VetoChecklist *checklist,
                    GString       *out)
 {
-  VetoCatalog *catalog = veto_checklist_get_catalog (checklist);
-  VetoProgressStore *store = veto_checklist_get_store (checklist);
-  GListModel *tasks = veto_checklist_get_tasks (checklist);
-  g_autofree char *published = veto_format_date (veto_catalog_get_published (catalog));
-  VetoRegion *region = veto_catalog_lookup_region (catalog, veto_progress_store_get_region (store));
-  guint n_tasks = veto_checklist_get_n_tasks (checklist);
-  guint n_finished = veto_checklist_get_n_finished (checklist);
-  guint n_due = veto_checklist_get_n_due (checklist);
+  VetoCatalog *catalog;
+  VetoProgressStore *store;
+  GListModel *tasks;
+  g_autofree char *published = NULL;
+  VetoRegion *region;
+  guint n_tasks, n_finished, n_due;
 
+  /* checked before anything is read from the checklist */
   g_return_val_if_fail (VETO_IS_CHECKLIST (checklist), VETO_STATUS_ERROR);
   g_return_val_if_fail (out != NULL, VETO_STATUS_ERROR);
+
+  catalog = veto_checklist_get_catalog (checklist);
+  store = veto_checklist_get_store (checklist);
+  tasks = veto_checklist_get_tasks (checklist);
+  published = veto_format_date (veto_catalog_get_published (catalog));
+  region = veto_catalog_lookup_region (catalog, veto_progress_store_get_region (store));
+  n_tasks = veto_checklist_get_n_tasks (checklist);
+  n_finished = veto_checklist_get_n_finished (checklist);
+  n_due = veto_checklist_get_n_due (checklist);
 
   /* Translators: %s is the catalog's name ("Meta AI training"), %d its
    * version, the last %s a date */
