@@ -17,6 +17,7 @@
 #include "veto-links-page.h"
 #include "veto-record.h"
 #include "veto-region-page.h"
+#include "veto-step-actions.h"
 #include "veto-step-card.h"
 #include "veto-welcome-page.h"
 #include "veto-window.h"
@@ -686,7 +687,7 @@ on_uri_shown (GObject      *source,
     adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
     if (card != NULL)
-      veto_step_card_reveal_fallbacks (VETO_STEP_CARD (card));
+      veto_step_actions_reveal_fallbacks (VETO_STEP_ACTIONS (card));
   }
 }
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "veto-checklist.h"
+#include "veto-status.h"
 
 /* The catalog says what can be done; the progress store says what the
  * person did. The checklist joins them: for the person's region, each
@@ -298,8 +299,9 @@ add_task (VetoChecklist *self,
         }
     }
 
+  /* the name shown everywhere: the person's label, or "Account 2" */
   if (account_id != NULL)
-    label = veto_progress_store_dup_account_label (self->store, veto_app_get_id (app), account_id);
+    label = veto_account_dup_name (self->store, veto_app_get_id (app), account_id);
 
   if (VETO_STEP_STATE_IS_FINISHED (state))
     self->n_finished++;

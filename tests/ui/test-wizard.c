@@ -284,7 +284,7 @@ test_first_run (void)
   g_assert_cmpint (veto_progress_store_get_state (store, veto_step_get_id (form), first_account), ==,
                    VETO_STEP_STATE_SUBMITTED);
   /* …and then hides, leaving "Meta Confirmed" */
-  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (button)));
+  g_assert_false (gtk_widget_get_visible (button));
 
   act ("win.set-note", "(sss)", veto_step_get_id (form), first_account, "Confirmation e-mail: 29/11");
   assert_saved ("Note=Confirmation e-mail: 29/11");
