@@ -86,6 +86,9 @@ get_catalog (VetoWindow *self)
   return veto_checklist_get_catalog (self->checklist);
 }
 
+static VetoStep *lookup_step (VetoWindow *self,
+                              const char *step_id);
+
 static void
 recompute_sequence (VetoWindow *self)
 {
@@ -378,6 +381,30 @@ show_app_action (GtkWidget  *widget,
 
   self->in_wizard = FALSE;
   show_page (self, name);
+  veto_app_page_scroll_to_top (VETO_APP_PAGE (veto_window_get_page_widget (self, name)));
+}
+
+/* From the overview to one step of one account: its app's page, scrolled
+ * to it, with the keyboard focus on its first button. */
+static void
+show_step_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  VetoWindow *self = VETO_WINDOW (widget);
+  const char *step_id, *account_id;
+  VetoStep *step;
+  g_autofree char *name = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &step_id, &account_id);
+  step = lookup_step (self, step_id);
+  if (step == NULL)
+    return;
+
+  name = g_strconcat ("app:", veto_step_get_app_id (step), NULL);
+  self->in_wizard = FALSE;
+  show_page (self, name);
+  veto_app_page_reveal (VETO_APP_PAGE (veto_window_get_page_widget (self, name)), step_id, account_id);
 }
 
 static void
@@ -1148,6 +1175,7 @@ veto_window_class_init (VetoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.run-wizard", NULL, run_wizard_action);
   gtk_widget_class_install_action (widget_class, "win.show-dashboard", NULL, show_dashboard_action);
   gtk_widget_class_install_action (widget_class, "win.show-app", "s", show_app_action);
+  gtk_widget_class_install_action (widget_class, "win.show-step", "(ss)", show_step_action);
   gtk_widget_class_install_action (widget_class, "win.check-links", NULL, check_links_action);
   gtk_widget_class_install_action (widget_class, "win.update-steps", NULL, update_steps_action);
   gtk_widget_class_install_property_action (widget_class, "win.region", "region");
