@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "veto-app-page.h"
+#include "veto-assistant.h"
 #include "veto-apps-page.h"
 #include "veto-catalog-updater.h"
 #include "veto-dashboard.h"
@@ -40,9 +41,8 @@ struct _VetoWindow
   VetoChecklist        *checklist;
   GCancellable         *cancellable;
 
-  /* the wizard's order of pages, recomputed as apps are chosen */
-  GPtrArray            *sequence;
-  gboolean              in_wizard;
+  /* the wizard's order of pages and how far along the person is */
+  VetoAssistant        *assistant;
   char                 *region;        /* mirror of the store, for win.region */
 
   /* template widgets */
@@ -51,6 +51,7 @@ struct _VetoWindow
   GtkWidget            *back_button;
   GtkWidget            *next_button;
   GtkProgressBar       *wizard_progress;
+  GtkLabel             *wizard_label;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
   GtkWidget            *retry_button;
@@ -88,38 +89,6 @@ get_catalog (VetoWindow *self)
 
 static VetoStep *lookup_step (VetoWindow *self,
                               const char *step_id);
-
-static void
-recompute_sequence (VetoWindow *self)
-{
-  GListModel *apps = veto_catalog_get_apps (get_catalog (self));
-
-  g_ptr_array_set_size (self->sequence, 0);
-  g_ptr_array_add (self->sequence, g_strdup ("welcome"));
-  g_ptr_array_add (self->sequence, g_strdup ("region"));
-  g_ptr_array_add (self->sequence, g_strdup ("apps"));
-
-  for (guint i = 0; i < g_list_model_get_n_items (apps); i++)
-    {
-      g_autoptr(VetoApp) app = g_list_model_get_item (apps, i);
-
-      if (veto_progress_store_has_app (get_store (self), veto_app_get_id (app)))
-        g_ptr_array_add (self->sequence, g_strconcat ("app:", veto_app_get_id (app), NULL));
-    }
-
-  g_ptr_array_add (self->sequence, g_strdup ("done"));
-}
-
-static int
-sequence_index (VetoWindow *self,
-                const char *page)
-{
-  for (guint i = 0; i < self->sequence->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->sequence, i), page) == 0)
-      return i;
-
-  return -1;
-}
 
 /* Pages are made the first time they are shown, so that opening the window
  * costs one page, not all of them. */
@@ -181,58 +150,82 @@ page_title (VetoWindow *self,
   return _("Overview");
 }
 
-static gboolean
-can_go_next (VetoWindow *self,
-             const char *page)
+/* The button Enter presses on a page: its own suggested action if it has
+ * one (Start, the first card's Open button, See the Overview), else Next. */
+static GtkWidget *
+find_primary (GtkWidget *root)
 {
-  if (g_str_equal (page, "region"))
-    return veto_progress_store_get_region (get_store (self)) != NULL;
+  if (GTK_IS_BUTTON (root) && gtk_widget_has_css_class (root, "suggested-action") &&
+      gtk_widget_get_visible (root))
+    return root;
 
-  if (g_str_equal (page, "apps"))
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
-      g_auto(GStrv) apps = veto_progress_store_dup_apps (get_store (self));
+      GtkWidget *found = find_primary (child);
 
-      return apps[0] != NULL;
+      if (found != NULL)
+        return found;
     }
 
-  return !g_str_equal (page, "done");
+  return NULL;
 }
 
 static void
 update_chrome (VetoWindow *self)
 {
   const char *page = veto_window_get_page (self);
-  int index;
+  gboolean in_wizard = veto_assistant_get_active (self->assistant);
+  g_autofree char *where = NULL;
+  double fraction = 0;
+  gboolean has_next;
 
   if (page == NULL)
     return;
 
-  if (self->in_wizard)
-    recompute_sequence (self);
-  index = self->in_wizard ? sequence_index (self, page) : -1;
-
   adw_window_title_set_title (self->window_title, page_title (self, page));
 
-  if (index >= 0)
-    {
-      /* Translators: the wizard's progress, "Step 2 of 6" */
-      g_autofree char *subtitle = g_strdup_printf (_("Step %d of %u"), index + 1, self->sequence->len);
+  /* "Facebook — app 1 of 2", under the header bar so that it stays when
+   * the window is narrow */
+  if (in_wizard)
+    where = veto_assistant_describe (self->assistant, page, &fraction);
+  gtk_label_set_text (self->wizard_label, where ? where : "");
+  gtk_progress_bar_set_fraction (self->wizard_progress, fraction);
+  gtk_widget_set_visible (GTK_WIDGET (self->wizard_progress), where != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->wizard_label), where != NULL);
 
-      adw_window_title_set_subtitle (self->window_title, subtitle);
-      gtk_progress_bar_set_fraction (self->wizard_progress, (double)(index + 1) / self->sequence->len);
-    }
-  else
-    adw_window_title_set_subtitle (self->window_title, NULL);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->wizard_progress), index >= 0);
-  gtk_widget_set_visible (self->next_button, index > 0 && (guint)index + 1 < self->sequence->len);
+  has_next = in_wizard && veto_assistant_get_next (self->assistant, page) != NULL;
+  gtk_widget_set_visible (self->next_button, has_next && !g_str_equal (page, "welcome"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next",
-                                 index >= 0 && (guint)index + 1 < self->sequence->len &&
-                                 can_go_next (self, page));
+                                 has_next && veto_assistant_can_go_next (self->assistant, page));
 
-  gtk_widget_set_visible (self->back_button, index > 0 || (index < 0 && !g_str_equal (page, "dashboard")));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
-                                 index > 0 || (index < 0 && !g_str_equal (page, "dashboard")));
+  {
+    gboolean can_back = in_wizard
+      ? veto_assistant_get_previous (self->assistant, page) != NULL
+      : !g_str_equal (page, "dashboard");
+
+    gtk_widget_set_visible (self->back_button, can_back);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", can_back);
+  }
+
+  /* the overview has nothing to show until setup is done */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-dashboard",
+                                 veto_assistant_is_set_up (self->assistant));
+}
+
+/* Enter presses the page's main button, and the focus starts on it, not
+ * on the main menu. */
+static void
+focus_primary (VetoWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  GtkWidget *primary = page ? find_primary (page) : NULL;
+
+  if (primary == NULL && gtk_widget_get_visible (self->next_button))
+    primary = self->next_button;
+
+  gtk_window_set_default_widget (GTK_WINDOW (self), primary);
+  if (primary != NULL && gtk_widget_get_sensitive (primary))
+    gtk_widget_grab_focus (primary);
 }
 
 static void
@@ -248,6 +241,7 @@ show_page (VetoWindow *self,
    * old one, so a keyboard user never lands on a button that vanished. */
   gtk_stack_set_visible_child (self->stack, page);
   update_chrome (self);
+  focus_primary (self);
 }
 
 static void
@@ -316,12 +310,10 @@ next_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   VetoWindow *self = VETO_WINDOW (widget);
-  int index;
+  const char *page = veto_window_get_page (self);
 
-  recompute_sequence (self);
-  index = sequence_index (self, veto_window_get_page (self));
-  if (index >= 0 && (guint)index + 1 < self->sequence->len)
-    show_page (self, g_ptr_array_index (self->sequence, index + 1));
+  if (veto_assistant_can_go_next (self->assistant, page))
+    show_page (self, veto_assistant_get_next (self->assistant, page));
 }
 
 static void
@@ -330,18 +322,17 @@ back_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   VetoWindow *self = VETO_WINDOW (widget);
-  int index;
+  const char *previous;
 
-  if (!self->in_wizard)
+  if (!veto_assistant_get_active (self->assistant))
     {
       show_page (self, "dashboard");
       return;
     }
 
-  recompute_sequence (self);
-  index = sequence_index (self, veto_window_get_page (self));
-  if (index > 0)
-    show_page (self, g_ptr_array_index (self->sequence, index - 1));
+  previous = veto_assistant_get_previous (self->assistant, veto_window_get_page (self));
+  if (previous != NULL)
+    show_page (self, previous);
 }
 
 static void
@@ -351,9 +342,8 @@ run_wizard_action (GtkWidget  *widget,
 {
   VetoWindow *self = VETO_WINDOW (widget);
 
-  self->in_wizard = TRUE;
-  /* Someone coming back has read the welcome already. */
-  show_page (self, veto_progress_store_get_region (get_store (self)) ? "region" : "welcome");
+  veto_assistant_set_active (self->assistant, TRUE);
+  show_page (self, veto_assistant_get_start (self->assistant));
 }
 
 static void
@@ -363,7 +353,7 @@ show_dashboard_action (GtkWidget  *widget,
 {
   VetoWindow *self = VETO_WINDOW (widget);
 
-  self->in_wizard = FALSE;
+  veto_assistant_set_active (self->assistant, FALSE);
   show_page (self, "dashboard");
 }
 
@@ -379,7 +369,7 @@ show_app_action (GtkWidget  *widget,
   if (veto_catalog_lookup_app (get_catalog (self), app_id) == NULL)
     return;
 
-  self->in_wizard = FALSE;
+  veto_assistant_set_active (self->assistant, FALSE);
   show_page (self, name);
   veto_app_page_scroll_to_top (VETO_APP_PAGE (veto_window_get_page_widget (self, name)));
 }
@@ -402,7 +392,7 @@ show_step_action (GtkWidget  *widget,
     return;
 
   name = g_strconcat ("app:", veto_step_get_app_id (step), NULL);
-  self->in_wizard = FALSE;
+  veto_assistant_set_active (self->assistant, FALSE);
   show_page (self, name);
   veto_app_page_reveal (VETO_APP_PAGE (veto_window_get_page_widget (self, name)), step_id, account_id);
 }
@@ -414,7 +404,7 @@ check_links_action (GtkWidget  *widget,
 {
   VetoWindow *self = VETO_WINDOW (widget);
 
-  self->in_wizard = FALSE;
+  veto_assistant_set_active (self->assistant, FALSE);
   show_page (self, "links");
   veto_links_page_start (VETO_LINKS_PAGE (veto_window_get_page_widget (self, "links")));
 }
@@ -1057,8 +1047,9 @@ veto_window_constructed (GObject *object)
 
   /* A person who has chosen where they live and their apps has been
    * through the wizard: they get the overview. */
-  self->in_wizard = region == NULL || apps[0] == NULL;
-  show_page (self, self->in_wizard ? "welcome" : "dashboard");
+  self->assistant = veto_assistant_new (self->checklist);
+  veto_assistant_set_active (self->assistant, !veto_assistant_is_set_up (self->assistant));
+  show_page (self, veto_assistant_get_active (self->assistant) ? "welcome" : "dashboard");
 }
 
 static void
@@ -1079,7 +1070,7 @@ veto_window_finalize (GObject *object)
 {
   VetoWindow *self = (VetoWindow *)object;
 
-  g_clear_pointer (&self->sequence, g_ptr_array_unref);
+  g_clear_object (&self->assistant);
   g_clear_pointer (&self->region, g_free);
 
   G_OBJECT_CLASS (veto_window_parent_class)->finalize (object);
@@ -1165,6 +1156,7 @@ veto_window_class_init (VetoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VetoWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, VetoWindow, next_button);
   gtk_widget_class_bind_template_child (widget_class, VetoWindow, wizard_progress);
+  gtk_widget_class_bind_template_child (widget_class, VetoWindow, wizard_label);
   gtk_widget_class_bind_template_child (widget_class, VetoWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, VetoWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, VetoWindow, retry_button);
@@ -1207,7 +1199,6 @@ static void
 veto_window_init (VetoWindow *self)
 {
   self->cancellable = g_cancellable_new ();
-  self->sequence = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   veto_util_fix_button_names (GTK_WIDGET (self));
@@ -1267,7 +1258,7 @@ gboolean
 veto_window_get_in_wizard (VetoWindow *self)
 {
   g_return_val_if_fail (VETO_IS_WINDOW (self), FALSE);
-  return self->in_wizard;
+  return veto_assistant_get_active (self->assistant);
 }
 
 /**
