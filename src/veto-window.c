@@ -1052,6 +1052,15 @@ veto_window_constructed (GObject *object)
   show_page (self, veto_assistant_get_active (self->assistant) ? "welcome" : "dashboard");
 }
 
+/* GtkWindow gives the focus to the first widget it finds when it is
+ * mapped (the main menu): the page's main button takes it back. */
+static void
+veto_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (veto_window_parent_class)->map (widget);
+  focus_primary (VETO_WINDOW (widget));
+}
+
 static void
 veto_window_dispose (GObject *object)
 {
@@ -1139,6 +1148,7 @@ veto_window_class_init (VetoWindowClass *klass)
   object_class->finalize = veto_window_finalize;
   object_class->get_property = veto_window_get_property;
   object_class->set_property = veto_window_set_property;
+  widget_class->map = veto_window_map;
 
   properties[PROP_CHECKLIST] =
     g_param_spec_object ("checklist", NULL, NULL, VETO_TYPE_CHECKLIST,
@@ -1193,6 +1203,7 @@ veto_window_class_init (VetoWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.show-dashboard", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
 static void
