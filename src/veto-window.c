@@ -43,6 +43,8 @@ struct _VetoWindow
 
   /* the wizard's order of pages and how far along the person is */
   VetoAssistant        *assistant;
+  /* a first run, in which reminders are switched on at the summary */
+  gboolean              first_run;
   char                 *region;        /* mirror of the store, for win.region */
 
   /* template widgets */
@@ -312,8 +314,25 @@ next_action (GtkWidget  *widget,
   VetoWindow *self = VETO_WINDOW (widget);
   const char *page = veto_window_get_page (self);
 
-  if (veto_assistant_can_go_next (self->assistant, page))
-    show_page (self, veto_assistant_get_next (self->assistant, page));
+  const char *next;
+
+  if (!veto_assistant_can_go_next (self->assistant, page))
+    return;
+
+  next = veto_assistant_get_next (self->assistant, page);
+
+  /* The summary promises that Veto will say when to check again: on a
+   * first run, that is on unless the person turns it off there. */
+  if (g_str_equal (next, "done") && self->first_run)
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      self->first_run = FALSE;
+      if (app != NULL && g_action_group_has_action (G_ACTION_GROUP (app), "reminders"))
+        g_action_group_change_action_state (G_ACTION_GROUP (app), "reminders", g_variant_new_boolean (TRUE));
+    }
+
+  show_page (self, next);
 }
 
 static void
@@ -1049,6 +1068,7 @@ veto_window_constructed (GObject *object)
    * through the wizard: they get the overview. */
   self->assistant = veto_assistant_new (self->checklist);
   veto_assistant_set_active (self->assistant, !veto_assistant_is_set_up (self->assistant));
+  self->first_run = veto_assistant_get_active (self->assistant);
   show_page (self, veto_assistant_get_active (self->assistant) ? "welcome" : "dashboard");
 }
 

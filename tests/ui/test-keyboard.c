@@ -134,6 +134,30 @@ test_wizard_keyboard (void)
   assert_default (window, fr ? "_Voir la vue d’ensemble" : "_Go to the Overview");
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (progress_bar (window)), ==, 1.0);
 
+  /* the summary offers reminders, on after a first run, and its switch is
+   * the same app.reminders as Preferences' */
+  {
+    GtkWidget *done = veto_window_get_page_widget (window, "done");
+    GtkWidget *sw = ui_find_type (done, GTK_TYPE_SWITCH);
+    g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (app), "reminders");
+    g_autofree char *autostart = g_build_filename (g_get_user_config_dir (), "autostart", NULL);
+
+    g_assert_nonnull (sw);
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (sw)), ==, "app.reminders");
+    g_assert_true (g_variant_get_boolean (state));
+    g_assert_true (gtk_switch_get_active (GTK_SWITCH (sw)));
+    g_assert_true (g_file_test (autostart, G_FILE_TEST_IS_DIR));
+
+    /* off from the summary: off for Preferences too */
+    g_signal_emit_by_name (sw, "activate");
+    ui_iterate (200);
+    g_clear_pointer (&state, g_variant_unref);
+    state = g_action_group_get_action_state (G_ACTION_GROUP (app), "reminders");
+    g_assert_false (g_variant_get_boolean (state));
+    g_assert_false (gtk_switch_get_active (GTK_SWITCH (sw)));
+    ui_screenshot (GTK_WIDGET (window), fr ? "summary-narrow-fr" : "summary-narrow-en");
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   ui_iterate (50);
 }
