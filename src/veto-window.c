@@ -57,6 +57,7 @@ struct _VetoWindow
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
   GtkWidget            *retry_button;
+  gboolean              save_error_shown;
   GtkStack             *stack;
 };
 
@@ -280,6 +281,31 @@ on_store_changed (VetoWindow        *self,
   update_export (self);
 }
 
+/* A message that stays under the header bar until dismissed, with one
+ * button that does something about it; for what is too long or too
+ * important for a toast. @target is consumed if floating. */
+static void
+show_banner (VetoWindow *self,
+             const char *message,
+             const char *button_label,
+             const char *action_name,
+             GVariant   *target)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (self->retry_button, button_label != NULL);
+  if (button_label != NULL)
+    {
+      gtk_button_set_label (GTK_BUTTON (self->retry_button), button_label);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->retry_button), action_name);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->retry_button), target);
+      veto_util_fix_button_names (self->retry_button);
+    }
+  else if (target != NULL)
+    g_variant_unref (g_variant_ref_sink (target));
+  self->save_error_shown = FALSE;
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+}
+
 static void
 on_save_error (VetoWindow        *self,
                GParamSpec        *pspec,
@@ -293,12 +319,12 @@ on_save_error (VetoWindow        *self,
         g_strdup_printf ("%s\n%s", error->message,
                          _("Your changes are kept in Veto while it is open; it will save them as soon as it can."));
 
-      gtk_label_set_text (self->error_label, message);
-      gtk_widget_set_visible (self->retry_button, TRUE);
-      gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+      show_banner (self, message, _("_Try Again"), "win.retry-save", NULL);
+      self->save_error_shown = TRUE;
     }
-  else if (gtk_widget_get_visible (self->retry_button))
+  else if (self->save_error_shown)
     {
+      self->save_error_shown = FALSE;
       gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
       veto_window_show_toast (self, _("Your progress is saved."));
     }
@@ -474,9 +500,16 @@ on_catalog_updated (GObject      *source,
 
     case VETO_CATALOG_UPDATE_FAILED:
     default:
-      message = g_strdup_printf (_("The steps could not be updated: %s Nothing changed."),
-                                 error ? error->message : "");
-      break;
+      /* In plain words, in a banner: the error itself is a chain of
+       * system messages that only helps a developer. */
+      g_debug ("Updating the steps failed: %s", error ? error->message : "");
+      if (!g_network_monitor_get_network_available (g_network_monitor_get_default ()))
+        show_banner (self, _("Your computer is offline, so Veto could not look for newer steps. Nothing changed. Connect to the internet, then try again."),
+                     _("_Try Again"), "win.update-steps", NULL);
+      else
+        show_banner (self, _("Veto could not download the newer steps: the server did not answer or sent something Veto cannot use. Nothing changed; try again later."),
+                     _("_Try Again"), "win.update-steps", NULL);
+      return;
     }
 
   veto_window_show_toast (self, message);
@@ -499,6 +532,14 @@ update_steps_action (GtkWidget  *widget,
 
   if (updater == NULL || veto_catalog_updater_get_busy (updater))
     return;
+
+  /* Offline, say so at once rather than after a timeout. */
+  if (!g_network_monitor_get_network_available (g_network_monitor_get_default ()))
+    {
+      show_banner (self, _("Your computer is offline, so Veto could not look for newer steps. Nothing changed. Connect to the internet, then try again."),
+                   _("_Try Again"), "win.update-steps", NULL);
+      return;
+    }
 
   ref = g_new0 (GWeakRef, 1);
   g_weak_ref_init (ref, self);
@@ -713,14 +754,10 @@ on_uri_shown (GObject      *source,
   g_debug ("Could not open %s: %s", data->url, error->message);
 
   {
-    AdwToast *toast = adw_toast_new (_("No browser opened the page. Copy the link and paste it in your browser, or try the other official links."));
     GtkWidget *card = find_visible_card (self, data->step_id, data->account_id);
 
-    adw_toast_set_timeout (toast, 0);
-    adw_toast_set_button_label (toast, _("_Copy Link"));
-    adw_toast_set_action_name (toast, "win.copy-url");
-    adw_toast_set_action_target_value (toast, g_variant_new_string (data->url));
-    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    show_banner (self, _("No browser opened the page. Copy the link and paste it in your browser, or try the other official links under the step."),
+                 _("_Copy Link"), "win.copy-url", g_variant_new_string (data->url));
 
     if (card != NULL)
       veto_step_actions_reveal_fallbacks (VETO_STEP_ACTIONS (card));
@@ -1258,9 +1295,13 @@ veto_window_show_error (VetoWindow *self,
 {
   g_return_if_fail (VETO_IS_WINDOW (self));
 
-  gtk_label_set_text (self->error_label, message);
-  gtk_widget_set_visible (self->retry_button, veto_progress_store_get_save_error (get_store (self)) != NULL);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+  if (veto_progress_store_get_save_error (get_store (self)) != NULL)
+    {
+      show_banner (self, message, _("_Try Again"), "win.retry-save", NULL);
+      self->save_error_shown = TRUE;
+    }
+  else
+    show_banner (self, message, NULL, NULL, NULL);
 }
 
 void
