@@ -138,6 +138,20 @@ find_row (GtkWidget  *root,
 }
 
 static void
+shoot (VetoWindow *window,
+       int         width,
+       int         height,
+       const char *name)
+{
+  g_autofree char *path = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  ui_iterate (300);
+  ui_wait_for_draw (GTK_WIDGET (window));
+  path = ui_screenshot (GTK_WIDGET (window), name);
+}
+
+static void
 test_overview_counts_and_accounts (void)
 {
   VetoWindow *window;
@@ -170,7 +184,6 @@ test_overview_counts_and_accounts (void)
   g_assert_nonnull (find_row (dashboard, fr ? "Instagram — Compte 2" : "Instagram — Account 2"));
   g_assert_nonnull (find_row (dashboard, fr ? "Instagram — Compte 3" : "Instagram — Account 3"));
   g_assert_null (ui_find_label (dashboard, fr ? "Compte sans nom" : "Unnamed account"));
-  ui_screenshot (GTK_WIDGET (window), fr ? "overview-three-accounts-fr" : "overview-three-accounts-en");
 
   /* a sent objection is progress; an information step is not a to-do */
   veto_progress_store_set_state (store, "instagram-object", "3", VETO_STEP_STATE_SUBMITTED);
@@ -184,6 +197,10 @@ test_overview_counts_and_accounts (void)
   rows_done = sum_rows (dashboard, &rows_total);
   g_assert_cmpuint (rows_done, ==, 1);
   g_assert_cmpuint (rows_total, ==, total);
+
+  /* for the README: wide, then narrow */
+  shoot (window, 760, 820, fr ? "overview-three-accounts-fr" : "overview-three-accounts-en");
+  shoot (window, 360, 720, fr ? "overview-three-accounts-narrow-fr" : "overview-three-accounts-narrow-en");
 
   /* the waiting row leads to that account's card, scrolled into view and
    * focused */
@@ -324,6 +341,11 @@ test_card_layout (void)
   }
 
   ui_screenshot (GTK_WIDGET (window), fr ? "card-instagram-narrow-fr" : "card-instagram-narrow-en");
+
+  /* the new card, for the README: Facebook's objection, wide and narrow */
+  act (window, "win.show-app", g_variant_new_string ("facebook"));
+  shoot (window, 760, 820, fr ? "card-fr" : "card-en");
+  shoot (window, 360, 720, fr ? "card-narrow-fr" : "card-narrow-en");
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_iterate (50);
