@@ -681,7 +681,7 @@ veto_window_show_toast (VetoWindow *self,
 {
   g_return_if_fail (VETO_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, veto_util_toast_new (message));
 }
 
 /**
