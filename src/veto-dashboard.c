@@ -79,6 +79,35 @@ task_row (const char *title,
   return row;
 }
 
+/* Where an app's row leads: its first step due for a recheck, else its
+ * first step still to do, for that account; %NULL when nothing is left. */
+static VetoTask *
+find_next_for (VetoDashboard *self,
+               VetoApp       *app,
+               const char    *account_id)
+{
+  GListModel *tasks = veto_checklist_get_tasks (self->checklist);
+  VetoTask *todo = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
+      const char *account = veto_task_get_account_id (task);
+
+      if (veto_task_get_app (task) != app || !veto_task_counts (task))
+        continue;
+      if (account_id != NULL && g_strcmp0 (account ? account : "", account_id) != 0)
+        continue;
+      if (veto_task_get_due (task))
+        return task;
+      if (todo == NULL && veto_task_get_state (task) == VETO_STEP_STATE_TODO)
+        todo = task;
+    }
+
+  /* the checklist's list holds the tasks */
+  return todo;
+}
+
 static void
 add_app_row (VetoDashboard *self,
              VetoApp       *app,
@@ -96,6 +125,20 @@ add_app_row (VetoDashboard *self,
   /* Translators: on the overview, for one app or account: "3 of 5 steps done or sent" */
   subtitle = g_strdup_printf (_("%u of %u steps done or sent"), done, n);
   row = link_row (title, subtitle, veto_app_get_id (app));
+  {
+    VetoTask *next = find_next_for (self, app, account_id);
+
+    /* straight to what is left for that account, scrolled into view */
+    if (next != NULL)
+      {
+        const char *account = veto_task_get_account_id (next);
+
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-step");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)",
+                                          veto_step_get_id (veto_task_get_step (next)),
+                                          account ? account : "");
+      }
+  }
   bar = gtk_level_bar_new_for_interval (0, MAX (n, 1));
   gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), done);
   gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);

@@ -233,6 +233,31 @@ test_overview_counts_and_accounts (void)
     ui_screenshot (GTK_WIDGET (window), fr ? "card-deep-link-fr" : "card-deep-link-en");
   }
 
+  /* an app's row leads to what is left for that account: Instagram's
+   * third account (id 4), its first step, focused */
+  act (window, "win.show-dashboard", NULL);
+  {
+    GtkWidget *row = find_row (dashboard, fr ? "Instagram — Compte 3" : "Instagram — Account 3");
+    GVariant *target;
+    const char *step_id, *account_id;
+    GtkWidget *page, *target_widget, *focus;
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.show-step");
+    target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row));
+    g_variant_get (target, "(&s&s)", &step_id, &account_id);
+    g_assert_cmpstr (account_id, ==, "4");
+    g_assert_cmpstr (step_id, ==, "instagram-object");
+
+    g_signal_emit_by_name (row, "activate");
+    ui_iterate (400);
+    g_assert_cmpstr (veto_window_get_page (window), ==, "app:instagram");
+    page = veto_window_get_page_widget (window, "app:instagram");
+    target_widget = veto_app_page_find_card (VETO_APP_PAGE (page), "instagram-object", "4");
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, target_widget));
+  }
+
   /* the Continue button opens the next open step */
   act (window, "win.show-dashboard", NULL);
   {
