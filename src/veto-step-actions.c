@@ -164,7 +164,7 @@ build_more_menu (VetoStepActions  *self,
   if (VETO_STEP_STATE_IS_FINISHED (state) &&
       state != VETO_STEP_STATE_SKIPPED && state != VETO_STEP_STATE_NOT_APPLICABLE)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_("_Checked Again Today"), NULL);
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("_Record Today’s Check"), NULL);
 
       g_menu_item_set_action_and_target_value (item, "win.mark-checked",
                                                g_variant_new ("(ss)", step_id, self->account_id));
