@@ -283,7 +283,7 @@ test_first_run (void)
   assert_saved ("Submitted=");
   g_assert_cmpint (veto_progress_store_get_state (store, veto_step_get_id (form), first_account), ==,
                    VETO_STEP_STATE_SUBMITTED);
-  /* …and then hides, leaving "Meta Confirmed" */
+  /* …and then hides, leaving "Record Confirmation" */
   g_assert_false (gtk_widget_get_visible (button));
 
   act ("win.set-note", "(sss)", veto_step_get_id (form), first_account, "Confirmation e-mail: 29/11");
