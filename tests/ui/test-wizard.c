@@ -209,16 +209,17 @@ test_first_run (void)
 
   act ("win.next", NULL);
 
-  /* 3. Apps and accounts: the six apps of the catalog */
+  /* 3. Apps and accounts: the seven apps of the catalog */
   g_assert_cmpstr (veto_window_get_page (window), ==, "apps");
   {
     const char *names[] = { "Facebook", "Instagram", "WhatsApp", "Messenger", "Threads" };
     GtkWidget *apps_page = veto_window_get_page_widget (window, "apps");
 
-    g_assert_cmpuint (ui_count_type (apps_page, ADW_TYPE_PREFERENCES_GROUP), ==, 7);
+    g_assert_cmpuint (ui_count_type (apps_page, ADW_TYPE_PREFERENCES_GROUP), ==, 8);
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
       g_assert_nonnull (ui_find_label (apps_page, names[i]));
     g_assert_nonnull (ui_find_label (apps_page, fr ? "Application Meta AI" : "Meta AI app"));
+    g_assert_nonnull (ui_find_label (apps_page, fr ? "Lunettes Meta AI" : "Meta AI glasses"));
   }
   act ("win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "apps");
