@@ -193,7 +193,9 @@ build_more_menu (VetoStepCard  *self,
                                                g_variant_new ("(sss)", step_id, self->account_id, urls[i]));
       g_menu_append_item (sources, item);
     }
-  g_menu_append_section (menu, _("Where This Comes From"), G_MENU_MODEL (sources));
+  /* a step sourced only by notes (articles, app code) has no link to offer */
+  if (urls[0] != NULL)
+    g_menu_append_section (menu, _("Where This Comes From"), G_MENU_MODEL (sources));
 
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }
