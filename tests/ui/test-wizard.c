@@ -273,6 +273,16 @@ test_first_run (void)
   g_assert_nonnull (veto_app_page_find_card (VETO_APP_PAGE (page), veto_step_get_id (form), accounts[1]));
   shoot ("4-facebook");
 
+  /* its sources were read, its link not yet checked live: the card says so */
+  {
+    GtkWidget *how_sure = ui_find_label_prefix (card, fr ? "Degré de certitude" : "How sure we are");
+
+    g_assert_nonnull (how_sure);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (how_sure)),
+                              fr ? "Sources lues le 2 décembre 2026\u202f; lien pas encore vérifié."
+                                 : "Sources read on December 2, 2026; link not yet checked."));
+  }
+
   /* the card's "Mark as Submitted" button is wired to the store */
   button = find_button (card, "win.set-state",
                         g_variant_new ("(sss)", veto_step_get_id (form), first_account, "submitted"));
