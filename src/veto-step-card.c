@@ -136,8 +136,18 @@ populate (VetoStepCard *self)
     default:
       g_assert_not_reached ();
     }
-  /* Translators: the first %s says how sure we are, the second is a date */
-  confidence = g_strdup_printf (_("%s Last verified on %s."), how_sure, verified);
+  /* LastVerified is the day someone read the step's sources; whether its
+   * links were also opened live is a separate fact, said in plain words. */
+  if (veto_step_get_link_checked (self->step) != NULL)
+    {
+      g_autofree char *checked = veto_format_date (veto_step_get_link_checked (self->step));
+
+      /* Translators: the first %s says how sure we are, the others are dates */
+      confidence = g_strdup_printf (_("%s Sources read on %s; links checked on %s."), how_sure, verified, checked);
+    }
+  else
+    /* Translators: the first %s says how sure we are, the second is a date */
+    confidence = g_strdup_printf (_("%s Sources read on %s; link not yet checked."), how_sure, verified);
   gtk_label_set_text (self->confidence_label, confidence);
 
   if (source_notes != NULL)

@@ -26,6 +26,7 @@ char       *veto_account_get_display_name (const char  *label,
 char       *veto_account_dup_name       (VetoProgressStore *store,
                                          const char    *app_id,
                                          const char    *account_id);
+char       *veto_task_dup_followed_name (VetoTask      *task);
 VetoStatus  veto_status_write           (VetoChecklist *checklist,
                                          GString       *out);
 
