@@ -51,7 +51,8 @@ act (VetoWindow *window,
 }
 
 /* What the catalog says should count: steps that are not information,
- * per-account ones once per account, once-per-app ones once. */
+ * per-account ones once per account, once-per-app ones once, and steps
+ * that are the same as another once, there. */
 static guint
 expected_total (void)
 {
@@ -68,6 +69,10 @@ expected_total (void)
           g_autoptr(VetoStep) step = g_list_model_get_item (steps, i);
 
           if (veto_step_get_kind (step) == VETO_STEP_KIND_INFORMATION)
+            continue;
+          /* the same thing as a step of Facebook, which is in use (SameAs=):
+           * counted there */
+          if (veto_step_get_same_as (step) != NULL)
             continue;
           total += veto_step_get_per_account (step) ? apps[a].accounts : 1;
         }
