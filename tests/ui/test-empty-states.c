@@ -112,7 +112,7 @@ test_empty_states (void)
   status = find_status_page (page);
   g_assert_nonnull (status);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
-                   fr ? "Rien à faire ici là où vous vivez" : "Nothing to Do Here Where You Live");
+                   fr ? "Rien à faire là où vous vivez" : "Nothing to Do Here Where You Live");
   g_assert_cmpuint (ui_count_type (page, VETO_TYPE_STEP_CARD), ==, 0);
 
   /* Instagram's page has its card and no status page */
