@@ -32,6 +32,7 @@ struct _VetoDashboard
   GtkListBox             *waiting_list;
   GtkListBox             *apps_list;
   GtkWidget              *continue_button;
+  GtkWidget              *wizard_button;
   GtkLabel               *continue_label;
 };
 
@@ -343,6 +344,7 @@ veto_dashboard_class_init (VetoDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, waiting_list);
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, apps_list);
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, continue_button);
+  gtk_widget_class_bind_template_child (widget_class, VetoDashboard, wizard_button);
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, continue_label);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -351,6 +353,8 @@ static void
 veto_dashboard_init (VetoDashboard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  veto_util_wrap_button_label (GTK_BUTTON (self->wizard_button));
+  veto_util_wrap_button_label (GTK_BUTTON (self->continue_button));
   veto_util_fix_button_names (GTK_WIDGET (self));
 }
 

@@ -397,6 +397,11 @@ populate (VetoStepActions *self)
       gtk_box_append (self->fallback_box, button);
     }
 
+  for (GtkWidget *child = gtk_widget_get_first_child (self->actions_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      veto_util_wrap_button_label (GTK_BUTTON (child));
   veto_util_fix_button_names (GTK_WIDGET (self));
 }
 

@@ -274,6 +274,7 @@ veto_step_card_new (VetoChecklist      *checklist,
     for (guint i = 0; i < n_accounts; i++)
       add_actions (self, account_ids[i], account_names[i], NULL);
 
+  veto_util_wrap_button_label (self->copy_button);
   veto_util_fix_button_names (GTK_WIDGET (self));
 
   return GTK_WIDGET (self);

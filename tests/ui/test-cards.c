@@ -377,6 +377,19 @@ test_card_layout (void)
   shoot (window, 760, 820, fr ? "card-fr" : "card-en");
   shoot (window, 360, 720, fr ? "card-narrow-fr" : "card-narrow-en");
 
+  /* large text (150 %): still 360 pixels wide, nothing cut */
+  {
+    GtkSettings *settings = gtk_settings_get_default ();
+    int dpi;
+
+    g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+    g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
+    shoot (window, 360, 720, fr ? "card-large-text-fr" : "card-large-text-en");
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+    g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+    ui_iterate (100);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   ui_iterate (50);
 }
