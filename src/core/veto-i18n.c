@@ -253,6 +253,7 @@ veto_format_date (GDateTime *date)
     NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
   };
   g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
   int month;
 
   g_return_val_if_fail (date != NULL, NULL);
@@ -260,10 +261,19 @@ veto_format_date (GDateTime *date)
   local = g_date_time_to_local (date);
   month = g_date_time_get_month (local);
 
-  /* Translators: a date: %1$d is the day, %2$s the month's name (translated
+  /* French writes the first of the month as an ordinal, « 1er octobre »,
+   * and every other day as a number. */
+  if (g_date_time_get_day_of_month (local) == 1)
+    /* Translators: the first day of a month in a date, "1" in English;
+     * French writes "1er" */
+    day = g_strdup (C_("day of the month", "1"));
+  else
+    day = g_strdup_printf ("%d", g_date_time_get_day_of_month (local));
+
+  /* Translators: a date: %1$s is the day, %2$s the month's name (translated
    * below), %3$d the year. Reorder as your language writes dates. */
-  return g_strdup_printf (_("%2$s %1$d, %3$d"),
-                          g_date_time_get_day_of_month (local),
+  return g_strdup_printf (_("%2$s %1$s, %3$d"),
+                          day,
                           g_dpgettext2 (GETTEXT_PACKAGE, "month", months[month - 1]),
                           g_date_time_get_year (local));
 }

@@ -688,7 +688,21 @@ test_format_date (void)
   g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 11, 29, 12, 0, 0);
   g_autofree char *text = veto_format_date (date);
 
+  g_autoptr(GDateTime) first = g_date_time_new_utc (2026, 10, 1, 12, 0, 0);
+  g_autofree char *text_first = veto_format_date (first);
+  g_autofree char *text_fr = NULL;
+  g_autofree char *text_first_fr = NULL;
+
   g_assert_cmpstr (text, ==, "November 29, 2026");
+  g_assert_cmpstr (text_first, ==, "October 1, 2026");
+
+  /* no-break spaces, so a line never breaks inside a date; « 1er » */
+  veto_i18n_set_language ("fr");
+  text_fr = veto_format_date (date);
+  text_first_fr = veto_format_date (first);
+  veto_i18n_set_language ("en");
+  g_assert_cmpstr (text_fr, ==, "29\u00a0novembre\u00a02026");
+  g_assert_cmpstr (text_first_fr, ==, "1er\u00a0octobre\u00a02026");
 }
 
 int
