@@ -7,9 +7,13 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
+/* veto-cli's build (VETO_CORE_LITE) writes Markdown only, without Pango
+ * and cairo; it hands a PDF export to veto-cli-full (veto-cli.c). */
+#ifndef VETO_CORE_LITE
+#include <cairo-pdf.h>
 #include <pango/pangocairo.h>
+#endif
 
 #include "veto-i18n.h"
 #include "veto-record.h"
@@ -500,6 +504,7 @@ record_to_markdown (Record *record)
   return g_string_free (out, FALSE);
 }
 
+#ifndef VETO_CORE_LITE
 /* PDF
  *
  * The record is laid out as a list of blocks (a title, a heading, a line
@@ -976,6 +981,16 @@ record_to_pdf (Record  *record,
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
+#else /* VETO_CORE_LITE */
+static GBytes *
+record_to_pdf (Record  *record,
+               GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       "This build of Veto writes Markdown only");
+  return NULL;
+}
+#endif /* VETO_CORE_LITE */
 
 /* Public API */
 
