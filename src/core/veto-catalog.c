@@ -82,16 +82,23 @@ veto_catalog_init (VetoCatalog *self)
   self->step_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
-/* GKeyFile silently merges a group that appears twice, which would hide two
- * steps sharing an id. Look at the raw group lines first. */
+/* One pass over the raw lines, before GKeyFile sees them:
+ *  - GKeyFile silently merges a group that appears twice, which would hide
+ *    two steps sharing an id;
+ *  - an empty translation (`Title[fr]=`) is refused here, whatever the
+ *    language the catalog is read in: GKeyFile only shows the translations
+ *    of the current language;
+ *  - too many steps are refused before any is built. */
 static gboolean
-check_duplicate_groups (const char  *data,
-                        gsize        len,
-                        GError     **error)
+check_lines (const char  *data,
+             gsize        len,
+             GError     **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *group = NULL;
   const char *p = data;
   const char *end = data + len;
+  guint n_steps = 0;
 
   while (p < end)
     {
@@ -107,12 +114,36 @@ check_duplicate_groups (const char  *data,
 
       if (e - s >= 2 && *s == '[' && e[-1] == ']')
         {
-          char *group = g_strndup (s + 1, e - s - 2);
+          char *name = g_strndup (s + 1, e - s - 2);
 
-          if (!g_hash_table_add (seen, group))
+          if (!g_hash_table_add (seen, name))
             {
               g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_DUPLICATE_ID,
-                           _("[%s]: this group appears more than once"), group);
+                           _("[%s]: this group appears more than once"), name);
+              return FALSE;
+            }
+          group = name;
+
+          if (g_str_has_prefix (name, "Step ") && ++n_steps > VETO_CATALOG_MAX_STEPS)
+            {
+              g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_PARSE,
+                           _("The catalog has too many steps (at most %d)."), VETO_CATALOG_MAX_STEPS);
+              return FALSE;
+            }
+        }
+      else if (e > s && e[-1] == '=' && *s != '#' && group != NULL)
+        {
+          const char *k = e - 1;
+
+          /* `Key[xx] =`, spaces allowed around the `=` */
+          while (k > s && g_ascii_isspace (k[-1]))
+            k--;
+          if (k > s && k[-1] == ']' && memchr (s, '[', k - s) != NULL)
+            {
+              g_autofree char *key = g_strndup (s, k - s);
+
+              g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_MISSING_KEY,
+                           _("[%s] %s: a translation must not be empty"), group, key);
               return FALSE;
             }
         }
@@ -126,7 +157,6 @@ check_duplicate_groups (const char  *data,
 static gboolean
 check_regions (VetoCatalog  *self,
                VetoStep     *step,
-               const char   *group,
                GError      **error)
 {
   const char * const *regions = veto_step_get_regions (step);
@@ -138,6 +168,8 @@ check_regions (VetoCatalog  *self,
 
       if (!g_hash_table_contains (self->region_by_id, regions[i]))
         {
+          g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
+
           g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
                        _("[%s] %s: there is no region “%s”"), group, "Regions", regions[i]);
           return FALSE;
@@ -172,8 +204,19 @@ load_header (VetoCatalog  *self,
       return FALSE;
     }
 
-  if (!veto_catalog_get_int (keyfile, "Catalog", "Version", 1, &self->version, error) ||
-      !(self->published = veto_catalog_get_date (keyfile, "Catalog", "Published", error)) ||
+  if (!veto_catalog_get_int (keyfile, "Catalog", "Version", 1, &self->version, error))
+    return FALSE;
+
+  /* A downloaded catalog is kept only when its version is higher: one
+   * claiming 2147483647 would block every later update. */
+  if (self->version > VETO_CATALOG_MAX_VERSION)
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                   _("[%s] %s: the version must be at most %d"), "Catalog", "Version", VETO_CATALOG_MAX_VERSION);
+      return FALSE;
+    }
+
+  if (!(self->published = veto_catalog_get_date (keyfile, "Catalog", "Published", error)) ||
       !(self->name = veto_catalog_get_string (keyfile, "Catalog", "Name", TRUE, TRUE, error)))
     return FALSE;
 
@@ -285,18 +328,19 @@ resolve_references (VetoCatalog  *self,
   for (guint i = 0; i < n_steps; i++)
     {
       g_autoptr(VetoStep) step = g_list_model_get_item (G_LIST_MODEL (self->steps), i);
-      g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
       VetoApp *app = g_hash_table_lookup (self->app_by_id, veto_step_get_app_id (step));
 
       if (app == NULL)
         {
+          g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
+
           g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
                        _("[%s] %s: there is no app “%s”"), group, "App",
                        veto_step_get_app_id (step));
           return FALSE;
         }
 
-      if (!check_regions (self, step, group, error))
+      if (!check_regions (self, step, error))
         return FALSE;
 
       _veto_app_add_step (app, step);
@@ -349,6 +393,14 @@ veto_catalog_new_from_bytes (GBytes            *bytes,
 
   data = g_bytes_get_data (bytes, &len);
 
+  /* A byte order mark, which some editors write at the start of UTF-8
+   * text, is not part of the catalog. */
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+
   if (len == 0)
     {
       g_set_error_literal (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_EMPTY,
@@ -373,7 +425,7 @@ veto_catalog_new_from_bytes (GBytes            *bytes,
       return NULL;
     }
 
-  if (!check_duplicate_groups (data, len, error))
+  if (!check_lines (data, len, error))
     return NULL;
 
   keyfile = g_key_file_new ();
@@ -390,9 +442,14 @@ veto_catalog_new_from_bytes (GBytes            *bytes,
     return NULL;
 
   groups = g_key_file_get_groups (keyfile, NULL);
+  veto_catalog_keys_begin ();
   for (guint i = 0; groups[i] != NULL; i++)
     if (!load_group (self, keyfile, groups[i], flags, error))
-      return NULL;
+      {
+        veto_catalog_keys_end ();
+        return NULL;
+      }
+  veto_catalog_keys_end ();
 
   if (!resolve_references (self, error))
     return NULL;
