@@ -285,7 +285,7 @@ run_check_links (VetoCli *cli)
   g_autoptr(GListModel) results = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   Wait wait = { loop, NULL };
-  guint counts[VETO_LINK_VERDICT_UNREACHABLE + 1] = { 0 };
+  guint counts[VETO_LINK_VERDICT_NOT_CHECKED + 1] = { 0 };
   guint width = 0;
   guint n;
 
@@ -336,6 +336,19 @@ run_check_links (VetoCli *cli)
   g_string_append_printf (out, _("OK: %u, moved: %u, broken: %u, unreachable: %u."),
                           counts[VETO_LINK_VERDICT_OK], counts[VETO_LINK_VERDICT_MOVED],
                           counts[VETO_LINK_VERDICT_BROKEN], counts[VETO_LINK_VERDICT_UNREACHABLE]);
+  /* counted apart: nothing is known about them */
+  if (counts[VETO_LINK_VERDICT_NOT_CHECKED] > 0)
+    {
+      guint left = counts[VETO_LINK_VERDICT_NOT_CHECKED];
+
+      g_string_append_c (out, ' ');
+      /* Translators: the end of the summary of `veto --check-links` when its
+       * time ran out; %u is a count of links */
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "Not checked: %u, as the check’s time ran out; open it from the list above to check it.",
+                                                "Not checked: %u, as the check’s time ran out; open them from the list above to check them.",
+                                                left), left);
+    }
   g_string_append_c (out, '\n');
   g_print ("%s", out->str);
 
