@@ -1388,6 +1388,35 @@ test_export_targets (Fixture       *f,
   g_assert_true (S_ISFIFO (buf.st_mode));
 }
 
+/* A named pipe as the progress file blocked --status and --export
+ * forever: it is unreadable, with the usual message, at once. */
+static void
+test_progress_fifo (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->state_home, "veto", NULL);
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  g_autofree char *md = g_build_filename (f->tmp, "record.md", NULL);
+  g_autofree char *md_arg = g_strconcat ("--export=", md, NULL);
+  const char *commands[] = { "--status", md_arg };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      g_assert_cmpint (run_veto (f, "en", &out, &err, commands[i], NULL), ==, 2);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+      g_assert_nonnull (strstr (err, "Your progress could not be read"));
+      g_assert_nonnull (strstr (err, "is not a regular file"));
+    }
+  g_assert_false (g_file_test (md, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1434,6 +1463,7 @@ main (int   argc,
   ADD ("/cli/remind/errors", test_remind_errors);
   ADD ("/cli/no-gtk", test_no_gtk);
   ADD ("/cli/export/targets", test_export_targets);
+  ADD ("/cli/progress-fifo", test_progress_fifo);
 
   return g_test_run ();
 }
