@@ -138,6 +138,24 @@ veto_application_handle_local_options (GApplication *app,
     }
   g_clear_object (&self->catalog);
 
+  /* A second launch only presents the window already open, with its own
+   * steps: --catalog would be silently ignored. Say so instead. */
+  if (self->catalog_path != NULL)
+    {
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return VETO_STATUS_ERROR;
+        }
+      if (g_application_get_is_remote (app))
+        {
+          /* Translators: %s is the file given with --catalog */
+          g_printerr (_("Veto is already open, with its own steps, so %s was not used. Close Veto, then start it again with --catalog.\n"),
+                      self->catalog_path);
+          return VETO_STATUS_ERROR;
+        }
+    }
+
   return G_APPLICATION_CLASS (veto_application_parent_class)->handle_local_options (app, options);
 }
 
