@@ -376,12 +376,17 @@ veto_application_reminders_change_state (GSimpleAction *action,
   g_simple_action_set_state (action, g_variant_new_boolean (veto_reminder_get_enabled ()));
 }
 
+/* Closes the windows rather than quitting outright, so that a window
+ * whose changes could not be saved asks first (veto-close-guard.c). */
 static void
 veto_application_quit_action (GSimpleAction *action,
                               GVariant      *parameter,
                               gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
 }
 
 static const GActionEntry app_actions[] = {

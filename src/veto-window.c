@@ -19,6 +19,7 @@
 #include "veto-region-page.h"
 #include "veto-step-card.h"
 #include "veto-welcome-page.h"
+#include "veto-close-guard.h"
 #include "veto-window.h"
 #include "veto-util.h"
 
@@ -1021,6 +1022,7 @@ veto_window_constructed (GObject *object)
   self->region = g_strdup (region ? region : "");
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notify::save-error", G_CALLBACK (on_save_error), self, G_CONNECT_SWAPPED);
+  veto_close_guard_install (GTK_WINDOW (self), store);
 
   update_editing (self);
   update_export (self);
