@@ -671,6 +671,12 @@ veto_progress_store_load (VetoProgressStore  *self,
     }
 
   keyfile = g_key_file_new ();
+  /* a byte order mark, as some editors write, is not part of the file */
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      memmove (data, data + 3, len - 3 + 1);
+      len -= 3;
+    }
   if (!parse (keyfile, data, len, &format, &local_error) && self->inspect_only)
     {
       /* Looking must not change anything: the file stays where it is. */

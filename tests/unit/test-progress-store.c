@@ -821,6 +821,21 @@ test_two_instances (Fixture       *f,
   }
 }
 
+/* A byte order mark, as some editors write after a hand edit, is not
+ * damage. */
+static void
+test_bom (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *text = g_strconcat ("\xEF\xBB\xBF", valid_file, NULL);
+  g_autoptr(VetoProgressStore) store = NULL;
+
+  write_file (f, text, -1);
+  store = open_store (f);
+  g_assert_null (veto_progress_store_get_recovered_file (store));
+  g_assert_cmpstr (veto_progress_store_get_region (store), ==, "eu");
+}
+
 /* A clock set back (a dead battery says 1970) must not record a
  * confirmation before its submission. */
 static void
@@ -936,6 +951,7 @@ main (int   argc,
   ADD ("/progress/fifo", test_fifo);
   ADD ("/progress/two-instances", test_two_instances);
   ADD ("/progress/clock-back", test_clock_back);
+  ADD ("/progress/bom", test_bom);
 
   return g_test_run ();
 }
