@@ -12,8 +12,9 @@
  * the X server, so nothing inside Veto is instrumented:
  *
  *   - mapped: the server maps the window (MapNotify on the root window);
- *   - first frame: the first drawing into the mapped window (XDamage), the
- *     moment a person sees something. Map comes 20–110 ms before it.
+ *   - first frame: the program's first drawing into the mapped window
+ *     (XDamage), the moment a person sees something. Map comes 15–110 ms
+ *     before it.
  *
  * Then the peak resident memory (VmHWM) is read and the process ended.
  *
@@ -89,6 +90,7 @@ run_once (Display    *display,
   g_autoptr(GHashTable) damages = g_hash_table_new (NULL, NULL);
   gint64 start, mapped = 0, frame = 0;
   Window window = None;
+  guint n_damages = 0;
   GPid pid;
   int status;
 
@@ -116,7 +118,7 @@ run_once (Display    *display,
        * can slip in before the watch starts */
       if (event.type == CreateNotify && event.xcreatewindow.parent == DefaultRootWindow (display))
         {
-          Damage damage = XDamageCreate (display, event.xcreatewindow.window, XDamageReportNonEmpty);
+          Damage damage = XDamageCreate (display, event.xcreatewindow.window, XDamageReportRawRectangles);
 
           g_hash_table_insert (damages, GSIZE_TO_POINTER (event.xcreatewindow.window), GSIZE_TO_POINTER (damage));
         }
@@ -125,8 +127,12 @@ run_once (Display    *display,
           mapped = g_get_monotonic_time ();
           window = event.xmap.window;
         }
+      /* The server paints the window's background as it maps it: that
+       * is the first damage, within a few ms of the map. The program's
+       * own first frame is the next one. */
       else if (event.type == damage_event_base + XDamageNotify && mapped != 0 &&
-               ((XDamageNotifyEvent *)&event)->drawable == window)
+               ((XDamageNotifyEvent *)&event)->drawable == window &&
+               ++n_damages == 2)
         frame = g_get_monotonic_time ();
     }
 
