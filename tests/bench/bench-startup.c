@@ -271,6 +271,7 @@ main (int   argc,
   const char *renderers[] = { "cairo", NULL };
   int error_base;
   int runs;
+  gboolean quick;
 
   if (argc != 6)
     {
@@ -299,9 +300,13 @@ main (int   argc,
   g_print ("start-up until the first frame, Veto vs an empty libadwaita window of the same size,\n"
            "started alternately, %d runs each (medians; ratios from the same run):\n", runs);
 
-  for (guint r = 0; r < G_N_ELEMENTS (renderers); r++)
-    for (guint s = 0; s < G_N_ELEMENTS (scenarios); s++)
-      for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+  /* VETO_BENCH_QUICK: the first case only (first run, 760 px, cairo),
+   * e.g. to compare `veto` with `veto-window` (the launcher's cost) */
+  quick = g_getenv ("VETO_BENCH_QUICK") != NULL;
+
+  for (guint r = 0; r < (quick ? 1 : G_N_ELEMENTS (renderers)); r++)
+    for (guint s = 0; s < (quick ? 1 : G_N_ELEMENTS (scenarios)); s++)
+      for (guint w = 0; w < (quick ? 1 : G_N_ELEMENTS (widths)); w++)
         {
           g_autoptr(Series) veto = series_new ();
           g_autoptr(Series) empty = series_new ();
