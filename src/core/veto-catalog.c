@@ -82,17 +82,73 @@ veto_catalog_init (VetoCatalog *self)
   self->step_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
-/* One pass over the raw lines, before GKeyFile sees them:
- *  - GKeyFile silently merges a group that appears twice, which would hide
- *    two steps sharing an id;
- *  - an empty translation (`Title[fr]=`) is refused here, whatever the
- *    language the catalog is read in: GKeyFile only shows the translations
- *    of the current language;
- *  - too many steps are refused before any is built. */
+/* Where a value looks like Pango markup or an entity ("<a href=…>", "<b>",
+ * "&amp;", "&#60;"), returns how far it starts; else -1. A plain "&" or
+ * "<" before a digit or a space ("R&D", "< 16") is text. */
+static gssize
+find_markup (const char *s,
+             const char *end)
+{
+  for (const char *p = s; p < end; p++)
+    {
+      if (*p == '<' && p + 1 < end &&
+          (g_ascii_isalpha (p[1]) || p[1] == '/' || p[1] == '!' || p[1] == '?'))
+        return p - s;
+
+      if (*p == '&' && p + 1 < end)
+        {
+          const char *q = p + 1;
+
+          if (*q == '#')
+            return p - s;
+          while (q < end && g_ascii_isalnum (*q))
+            q++;
+          if (q > p + 1 && q < end && *q == ';')
+            return p - s;
+        }
+    }
+
+  return -1;
+}
+
+/* Text from a catalog is shown as text, but a widget that parsed it as
+ * markup would turn "<a href=…>" into a link that opens anything; no step
+ * needs tags or entities, so a catalog that has them is refused, bundled,
+ * local or downloaded, in every language it carries. */
 static gboolean
-check_lines (const char  *data,
-             gsize        len,
-             GError     **error)
+check_value_line (const char  *group,
+                  const char  *s,
+                  const char  *e,
+                  GError     **error)
+{
+  const char *eq = memchr (s, '=', e - s);
+  g_autofree char *key = NULL;
+  gssize at;
+
+  if (eq == NULL || (at = find_markup (eq + 1, e)) < 0)
+    return TRUE;
+
+  key = g_strndup (s, eq - s);
+  g_strstrip (key);
+  g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+               /* Translators: a catalog group and key, then the start of
+                * the tag or entity found in its text */
+               _("[%s] %s: the text must be plain, without markup such as “%.*s”"),
+               group != NULL ? group : "", key, (int)MIN (e - (eq + 1 + at), 16), eq + 1 + at);
+  return FALSE;
+}
+
+/* GKeyFile silently merges a group that appears twice, which would hide two
+ * steps sharing an id; and it resolves translations for one language only.
+ * So the raw lines are read once first: groups must be unique, no value, in
+ * any language, may look like markup, no translation may be empty
+ * (`Title[fr]=`, which made a catalog valid or not depending on the
+ * language it was read in), and too many steps are refused before any is
+ * built. */
+static gboolean
+check_raw_lines (const char  *data,
+                 gsize        len,
+                 GError     **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *group = NULL;
@@ -131,6 +187,8 @@ check_lines (const char  *data,
               return FALSE;
             }
         }
+      else if (s < e && *s != '#' && !check_value_line (group, s, e, error))
+        return FALSE;
       else if (e > s && e[-1] == '=' && *s != '#' && group != NULL)
         {
           const char *k = e - 1;
@@ -172,6 +230,65 @@ check_regions (VetoCatalog  *self,
 
           g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
                        _("[%s] %s: there is no region “%s”"), group, "Regions", regions[i]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* A step that takes its state from another (SameAs) must name a real step,
+ * not itself and not one that itself follows a third: one hop, so that what
+ * a person sees is always the state they recorded somewhere. The target must
+ * apply wherever the step does, or the step would follow nothing there. */
+static gboolean
+check_same_as (VetoCatalog  *self,
+               VetoStep     *step,
+               const char   *group,
+               GError      **error)
+{
+  const char *target_id = veto_step_get_same_as (step);
+  VetoStep *target;
+  const char * const *regions;
+
+  if (target_id == NULL)
+    return TRUE;
+
+  target = g_hash_table_lookup (self->step_by_id, target_id);
+  if (target == NULL || target == step)
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
+                   target == NULL ? _("[%s] %s: there is no step “%s”")
+                                  : _("[%s] %s: “%s” is this step itself"),
+                   group, "SameAs", target_id);
+      return FALSE;
+    }
+
+  if (veto_step_get_same_as (target) != NULL)
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                   _("[%s] %s: “%s” takes its own state from another step"),
+                   group, "SameAs", target_id);
+      return FALSE;
+    }
+
+  if (veto_step_get_kind (target) != veto_step_get_kind (step))
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                   _("[%s] %s: “%s” is not the same kind of step"),
+                   group, "SameAs", target_id);
+      return FALSE;
+    }
+
+  regions = veto_step_get_regions (step);
+  for (guint i = 0; regions[i] != NULL; i++)
+    {
+      if (!(g_str_equal (regions[i], "all") ? g_strv_contains (veto_step_get_regions (target), "all")
+                                            : veto_step_applies_to (target, regions[i])))
+        {
+          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                       _("[%s] %s: “%s” does not apply in region “%s”"),
+                       group, "SameAs", target_id, regions[i]);
           return FALSE;
         }
     }
@@ -287,9 +404,15 @@ load_group (VetoCatalog       *self,
   if (g_str_equal (kind, "Changes"))
     {
       g_autoptr(VetoChange) change = NULL;
+      const char *name = strchr (id, ' ');
+      g_autofree char *number = g_strndup (id, name ? (gsize)(name - id) : strlen (id));
       gint64 version;
 
-      if (!g_ascii_string_to_signed (id, 10, 1, G_MAXINT, &version, NULL))
+      /* [Changes 2] or, to give each change its own summary, [Changes 2 NAME] */
+      if (name != NULL && !veto_catalog_check_id (group, name + 1, error))
+        return FALSE;
+
+      if (!g_ascii_string_to_signed (number, 10, 1, G_MAXINT, &version, NULL))
         {
           g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
                        _("[%s]: “%s” is not a catalog version"), group, id);
@@ -342,6 +465,15 @@ resolve_references (VetoCatalog  *self,
 
       if (!check_regions (self, step, error))
         return FALSE;
+
+      /* the group's name only for the step that needs it: 10,000 steps */
+      if (veto_step_get_same_as (step) != NULL)
+        {
+          g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
+
+          if (!check_same_as (self, step, group, error))
+            return FALSE;
+        }
 
       _veto_app_add_step (app, step);
     }
@@ -425,7 +557,7 @@ veto_catalog_new_from_bytes (GBytes            *bytes,
       return NULL;
     }
 
-  if (!check_lines (data, len, error))
+  if (!check_raw_lines (data, len, error))
     return NULL;
 
   keyfile = g_key_file_new ();

@@ -111,5 +111,7 @@ void               veto_progress_store_set_form_url     (VetoProgressStore *self
                                                          const char        *step_id,
                                                          const char        *account_id,
                                                          const char        *url);
+gboolean           veto_progress_store_adopt_account_records (VetoProgressStore *self,
+                                                         const char        *step_id);
 
 G_END_DECLS
