@@ -87,8 +87,10 @@ try_exec (const char   *dir,
 
 /* Execs @name with @argv (argv[0] kept, so that the window's program name,
  * used on X11 for WM_CLASS, is still “veto”): next to this program first,
- * as in the build tree, else in $libexecdir/veto. Returns only on failure,
- * with errno set. */
+ * as in the build tree; then in libexecdir/veto found from this program's
+ * folder, as the prefix lays it out (a copy installed with --destdir, or
+ * moved, finds its own); else in the configured $libexecdir/veto. Returns
+ * only on failure, with errno set. */
 void
 veto_launch_exec (const char  *name,
                   char *const *argv)
@@ -103,7 +105,15 @@ veto_launch_exec (const char  *name,
       self[len] = '\0';
       slash = strrchr (self, '/');
       if (slash != NULL)
-        try_exec (self, (size_t)(slash - self), name, argv);
+        {
+          char relative[PATH_MAX];
+
+          try_exec (self, (size_t)(slash - self), name, argv);
+          if (VETO_BINDIR_TO_LIBEXECDIR[0] != '/' &&
+              snprintf (relative, sizeof relative, "%.*s/%s", (int)(slash - self), self,
+                        VETO_BINDIR_TO_LIBEXECDIR) < (int)sizeof relative)
+            try_exec (relative, strlen (relative), name, argv);
+        }
     }
 
   try_exec (VETO_LIBEXECDIR, strlen (VETO_LIBEXECDIR), name, argv);
