@@ -653,20 +653,31 @@ check_url_uncached (const char        *url,
   return FALSE;
 }
 
-/* A catalog names the same few pages in many steps (Sources,
- * FallbackUrls): each address is parsed and checked once per thread. Only
- * addresses that passed are kept, with the flags they passed under; the
- * rules do not change while Veto runs. */
-#define MAX_ACCEPTED_URLS 4096
-
-static GPrivate accepted_urls_private = G_PRIVATE_INIT ((GDestroyNotify)g_hash_table_unref);
-
 gboolean
 veto_catalog_check_url (const char        *url,
                         VetoCatalogFlags   flags,
                         const char        *group,
                         const char        *key,
                         GError           **error)
+{
+  return check_url_uncached (url, flags, group, key, error);
+}
+
+/* A catalog names the same few pages in many steps (Sources,
+ * FallbackUrls): each address of a list is parsed and checked once per
+ * thread. Only addresses that passed are kept, with the flags they passed
+ * under; the rules do not change while Veto runs. (A step's own Url is
+ * mostly its own: checked without the cache.) */
+#define MAX_ACCEPTED_URLS 4096
+
+static GPrivate accepted_urls_private = G_PRIVATE_INIT ((GDestroyNotify)g_hash_table_unref);
+
+static gboolean
+check_url_cached (const char        *url,
+                  VetoCatalogFlags   flags,
+                  const char        *group,
+                  const char        *key,
+                  GError           **error)
 {
   GHashTable *accepted = g_private_get (&accepted_urls_private);
   gpointer passed;
@@ -705,7 +716,7 @@ veto_catalog_get_url_list (GKeyFile          *keyfile,
     return NULL;
 
   for (guint i = 0; list[i] != NULL; i++)
-    if (!veto_catalog_check_url (list[i], flags, group, key, error))
+    if (!check_url_cached (list[i], flags, group, key, error))
       return NULL;
 
   return g_steal_pointer (&list);
