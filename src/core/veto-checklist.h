@@ -31,5 +31,13 @@ GListModel        *veto_checklist_get_due_tasks (VetoChecklist    *self);
 void               veto_checklist_recheck      (VetoChecklist     *self,
                                                 VetoTask          *task);
 void               veto_checklist_refresh      (VetoChecklist     *self);
+void               veto_checklist_count        (VetoChecklist     *self,
+                                                VetoApp           *app,
+                                                const char        *account_id,
+                                                guint             *n_counted,
+                                                guint             *n_progressed);
+VetoTask          *veto_checklist_find_next    (VetoChecklist     *self);
+gboolean           veto_task_counts            (VetoTask          *task);
+gboolean           veto_task_is_progressed     (VetoTask          *task);
 
 G_END_DECLS
