@@ -15,14 +15,15 @@
 
 #include "veto-launch.h"
 
-/* the options that run a command and exit, without a window */
+/* the options that run a command and exit, without a window ("account"
+ * only goes with "attach-email": veto-cli says so) */
 static const char *const commands[] = {
-  "status", "export", "check-links", "update-catalog", "remind", "attach-email",
+  "status", "export", "check-links", "update-catalog", "remind", "attach-email", "account",
 };
 
 /* the options whose value may follow as the next argument */
 static const char *const with_value[] = {
-  "export", "catalog", "attach-email",
+  "export", "catalog", "attach-email", "account",
 };
 
 static int

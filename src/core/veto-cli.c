@@ -565,8 +565,9 @@ veto_cli_main (int    argc,
       N_("Check every link of the steps and exit: 0 when all are OK, 1 when one is not, 2 on error"), NULL },
     { "update-catalog", 0, 0, G_OPTION_ARG_NONE, &cli.update_catalog,
       N_("Download the published steps, keep them if they are valid and newer, and exit: 0 when you have the newest, 1 when the published ones are older, 2 on error"), NULL },
-    /* --attach-email (issue 11) is dispatched below, from its core
-     * function. */
+    /* --attach-email=FILE|- and --account=ID (issue 11) go here, and are
+     * dispatched below to veto_evidence_command(); veto-evidence.c then
+     * joins core_lite_sources (it needs GIO only). */
     { NULL }
   };
 
@@ -601,7 +602,9 @@ veto_cli_main (int    argc,
     status = run_remind (&cli);
   else if (cli.export_path != NULL)
     status = run_export (&cli, cli.export_path);
-  /* else if (cli.attach_email != NULL) status = run_attach_email (&cli); */
+  /* else if (cli.attach_email != NULL) status = run_attach_email (&cli);
+   * (load_for_command(), then veto_evidence_command() with standard input
+   * for "-"; --account without --attach-email is an error) */
   else
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
