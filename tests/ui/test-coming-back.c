@@ -68,7 +68,7 @@ test_recheck (void)
   g_assert_nonnull (card);
   /* catalog version 2 changed this step since version 1: due at once, and
    * the card says why (a recheck interval alone would say "since …") */
-  label = ui_find_label_prefix (card, fr ? "À revérifier\u00a0: Le «\u202fseulement" : "Due for a recheck: Meta’s “only from then on”");
+  label = ui_find_label_prefix (card, fr ? "À revérifier\u00a0: Selon Meta" : "Due for a recheck: Meta’s “only from then on”");
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_get_visible (label));
 

@@ -131,7 +131,7 @@ test_wizard_keyboard (void)
 
   act (window, "win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "done");
-  assert_default (window, fr ? "_Voir la vue d’ensemble" : "_Go to the Overview");
+  assert_default (window, fr ? "_Aller à la vue d’ensemble" : "_Go to the Overview");
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (progress_bar (window)), ==, 1.0);
 
   /* the summary offers reminders, on after a first run, and its switch is

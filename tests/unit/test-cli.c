@@ -310,7 +310,7 @@ test_status_version_2 (Fixture       *f,
   g_assert_cmpint (run_veto (f, language, &out, &err, "--status", NULL), ==, 1);
   g_test_message ("%s", out);
   g_assert_nonnull (strstr (out, fr ? "démarches version 2" : "steps version 2"));
-  g_assert_nonnull (strstr (out, fr ? "À revérifier\u00a0: Le «\u202fseulement à partir de maintenant\u202f» de Meta est sa propre position, contestée"
+  g_assert_nonnull (strstr (out, fr ? "À revérifier\u00a0: Selon Meta, une opposition ne vaut que pour l’avenir\u00a0: c’est sa position, contestée"
                                     : "Due for a recheck: Meta’s “only from then on” is its own, contested position"));
   g_assert_nonnull (strstr (out, fr ? "À revérifier\u00a0: /reset-ai n’est pas confirmé par Meta"
                                     : "Due for a recheck: /reset-ai is not confirmed by Meta"));
