@@ -1,4 +1,4 @@
-/* main.c
+/* main.c: the window
  *
  * Copyright 2026 The Veto developers
  *
@@ -7,14 +7,25 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include "veto-application.h"
 #include "veto-i18n.h"
+#include "veto-launch.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(VetoApplication) app = NULL;
+
+  /* `veto` sends commands to veto-cli; this one was started directly. */
+  if (veto_launch_wants_command (argc, argv))
+    {
+      veto_launch_exec ("veto-cli", argv);
+      g_printerr ("veto-cli could not be started: %s\n", g_strerror (errno));
+      return 2;
+    }
 
   /* Veto sets the locale itself (veto_i18n_init() falls back to C.UTF-8
    * where the system's locale is not generated, so that $LANGUAGE still

@@ -10,13 +10,10 @@
 #include "veto-util.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib-unix.h>
-#include <unistd.h>
 
 #include "veto-application.h"
 #include "veto-catalog-updater.h"
 #include "veto-i18n.h"
-#include "veto-link-checker.h"
 #include "veto-preferences-window.h"
 #include "veto-record.h"
 #include "veto-reminder.h"
@@ -25,9 +22,8 @@
 #include "veto-window.h"
 
 /* The application owns the models (catalog, progress, checklist) and hands
- * them to its window. Command-line options are handled in
- * handle-local-options, before GTK is initialised, so that `veto --status`
- * works over SSH, in scripts and in tests without a display. */
+ * them to its window. The commands of the command line (`veto --status`…)
+ * run in veto-cli, a program that never loads GTK (src/core/veto-cli.c). */
 struct _VetoApplication
 {
   AdwApplication     parent_instance;
@@ -122,330 +118,18 @@ load_models (VetoApplication  *self,
   return TRUE;
 }
 
-/* Loads what a command-line option needs, or says why it can't. */
-static gboolean
-load_for_command (VetoApplication *self)
-{
-  g_autoptr(GError) error = NULL;
-  GFile *recovered;
-
-  if (!load_models (self, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return FALSE;
-    }
-
-  if (self->load_error != NULL)
-    {
-      g_printerr ("%s\n", self->load_error->message);
-      return FALSE;
-    }
-
-  recovered = veto_progress_store_get_recovered_file (self->store);
-  if (recovered != NULL)
-    g_printerr (_("Your progress file was damaged. It was kept as %s and Veto started afresh.\n"),
-                g_file_peek_path (recovered));
-
-  return TRUE;
-}
-
-static int
-run_status (VetoApplication *self)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  VetoStatus status;
-
-  if (!load_for_command (self))
-    return VETO_STATUS_ERROR;
-
-  status = veto_status_write (self->checklist, out);
-  g_print ("%s", out->str);
-
-  /* A report that could not be updated is an error a script must see. */
-  if (!veto_progress_store_get_read_only (self->store) &&
-      !veto_progress_store_check_writable (self->store, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return VETO_STATUS_ERROR;
-    }
-
-  return status;
-}
-
-/* The command-line options below run their own main loop until their
- * task is over; Ctrl+C cancels it cleanly. */
-typedef struct
-{
-  GMainLoop    *loop;
-  GAsyncResult *result;
-} Wait;
-
-static void
-on_task_done (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  g_main_loop_quit (wait->loop);
-}
-
-static gboolean
-on_interrupt (gpointer user_data)
-{
-  g_cancellable_cancel (user_data);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_task (Wait         *wait,
-               GCancellable *cancellable)
-{
-  guint sigint = g_unix_signal_add (SIGINT, on_interrupt, cancellable);
-  guint sigterm = g_unix_signal_add (SIGTERM, on_interrupt, cancellable);
-
-  g_main_loop_run (wait->loop);
-
-  g_source_remove (sigint);
-  g_source_remove (sigterm);
-}
-
-static void
-on_link_progress (VetoLinkChecker *checker,
-                  GParamSpec      *pspec,
-                  gpointer         user_data)
-{
-  g_printerr ("\r\033[K");
-  /* Translators: shown while checking links; %u of %u are counts */
-  g_printerr (_("Checking links… %u of %u"),
-              veto_link_checker_get_n_done (checker),
-              veto_link_checker_get_n_total (checker));
-}
-
-static void
-append_padded (GString    *out,
-               const char *text,
-               guint       width)
-{
-  g_string_append (out, text);
-  for (glong n = g_utf8_strlen (text, -1); n < (glong)width; n++)
-    g_string_append_c (out, ' ');
-}
-
-/* `veto --check-links`: one line per URL of the catalog, in catalog order,
- * then a summary. 0 when every link is OK, 1 when one is not, 2 when the
- * check could not run. */
-static int
-run_check_links (VetoApplication *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VetoLinkChecker) checker = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  g_autoptr(GListModel) results = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
-  Wait wait = { loop, NULL };
-  guint counts[VETO_LINK_VERDICT_UNREACHABLE + 1] = { 0 };
-  guint width = 0;
-  guint n;
-
-  if (!load_for_command (self))
-    return VETO_STATUS_ERROR;
-
-  checker = veto_link_checker_new ();
-  if (isatty (STDERR_FILENO))
-    g_signal_connect (checker, "notify::n-done", G_CALLBACK (on_link_progress), NULL);
-
-  veto_link_checker_check_catalog_async (checker, self->catalog, cancellable, on_task_done, &wait);
-  wait_for_task (&wait, cancellable);
-  if (isatty (STDERR_FILENO))
-    g_printerr ("\r\033[K");
-
-  results = veto_link_checker_check_finish (checker, wait.result, &error);
-  g_clear_object (&wait.result);
-  if (results == NULL)
-    {
-      /* Translators: %s says why */
-      g_printerr (_("The links could not be checked: %s\n"), error->message);
-      return VETO_STATUS_ERROR;
-    }
-
-  for (guint v = 0; v < G_N_ELEMENTS (counts); v++)
-    width = MAX (width, (guint)g_utf8_strlen (veto_link_verdict_get_label (v), -1));
-
-  n = g_list_model_get_n_items (results);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VetoLinkResult) result = g_list_model_get_item (results, i);
-      VetoLinkVerdict verdict = veto_link_result_get_verdict (result);
-      g_autofree char *details = veto_link_result_dup_details (result);
-
-      counts[verdict]++;
-      append_padded (out, veto_link_verdict_get_label (verdict), width + 2);
-      g_string_append (out, veto_link_result_get_url (result));
-      if (details != NULL)
-        g_string_append_printf (out, " — %s", details);
-      g_string_append_c (out, '\n');
-    }
-
-  /* Translators: the first line of the summary of `veto --check-links` */
-  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u link checked.", "%u links checked.", n), n);
-  g_string_append_c (out, ' ');
-  /* Translators: the second part of the summary of `veto --check-links`;
-   * the words are the verdicts, used as headings */
-  g_string_append_printf (out, _("OK: %u, moved: %u, broken: %u, unreachable: %u."),
-                          counts[VETO_LINK_VERDICT_OK], counts[VETO_LINK_VERDICT_MOVED],
-                          counts[VETO_LINK_VERDICT_BROKEN], counts[VETO_LINK_VERDICT_UNREACHABLE]);
-  g_string_append_c (out, '\n');
-  g_print ("%s", out->str);
-
-  return counts[VETO_LINK_VERDICT_OK] == n ? 0 : 1;
-}
-
-/* `veto --update-catalog`: 0 when Veto now has the newest published steps
- * (updated, or already current), 1 when the published steps are older than
- * the ones Veto has (nothing written; worth telling the catalog's
- * maintainers), 2 on error. */
-static int
-run_update_catalog (VetoApplication *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  g_autoptr(VetoCatalog) newest = NULL;
-  g_autofree char *published = NULL;
-  Wait wait = { loop, NULL };
-  VetoCatalogUpdate outcome;
-  int version;
-
-  if (self->catalog_path != NULL)
-    {
-      g_printerr ("%s\n", _("--update-catalog updates the steps Veto downloads, and cannot be used with --catalog."));
-      return VETO_STATUS_ERROR;
-    }
-
-  if (!load_models (self, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return VETO_STATUS_ERROR;
-    }
-
-  veto_catalog_updater_update_async (self->updater, cancellable, on_task_done, &wait);
-  wait_for_task (&wait, cancellable);
-  outcome = veto_catalog_updater_update_finish (self->updater, wait.result, &version, &error);
-  g_clear_object (&wait.result);
-
-  switch (outcome)
-    {
-    case VETO_CATALOG_UPDATE_UPDATED:
-      newest = veto_catalog_updater_load_newest (self->updater, NULL);
-      published = veto_format_date (veto_catalog_get_published (newest));
-      /* Translators: %d is a version number, %s a date */
-      g_print (_("The steps were updated to version %d, published %s.\n"),
-               veto_catalog_get_version (newest), published);
-      return 0;
-
-    case VETO_CATALOG_UPDATE_UP_TO_DATE:
-      /* Translators: %d is a version number */
-      g_print (_("The steps are up to date (version %d).\n"), veto_catalog_get_version (self->catalog));
-      return 0;
-
-    case VETO_CATALOG_UPDATE_NOT_NEWER:
-      /* Translators: both %d are version numbers */
-      g_print (_("The published steps (version %d) are older than the ones Veto has (version %d); nothing was changed.\n"),
-               version, veto_catalog_get_version (self->catalog));
-      return 1;
-
-    case VETO_CATALOG_UPDATE_FAILED:
-    default:
-      /* Translators: %s says why */
-      g_printerr (_("The steps could not be updated: %s\n"), error->message);
-      return VETO_STATUS_ERROR;
-    }
-}
-
-/* `veto --remind`, run at login by the autostart entry that Preferences
- * writes: one notification when something is due, else nothing at all, not
- * even a connection to the bus. */
-static int
-run_remind (VetoApplication *self)
-{
-  g_autoptr(GNotification) notification = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!load_for_command (self))
-    return VETO_STATUS_ERROR;
-
-  notification = veto_reminder_new_notification (self->checklist);
-  if (notification == NULL)
-    return 0;
-
-  if (!veto_reminder_send (notification, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return VETO_STATUS_ERROR;
-    }
-
-  return 0;
-}
-
-/* `veto --export=FILE`: the person's record, as PDF or, for a FILE ending
- * in .md, Markdown. Drawn with cairo, so it works without a display. */
-static int
-run_export (VetoApplication *self,
-            const char      *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-
-  if (!load_for_command (self))
-    return VETO_STATUS_ERROR;
-
-  /* An empty record proves nothing; say what to do instead. */
-  if (veto_progress_store_get_region (self->store) == NULL ||
-      veto_checklist_get_n_tasks (self->checklist) == 0)
-    {
-      g_printerr ("%s\n", _("Nothing to report yet: open Veto to choose where you live and which apps you use."));
-      return VETO_STATUS_ERROR;
-    }
-
-  if (!veto_record_write (self->checklist, file, veto_record_format_for_file (file), NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return VETO_STATUS_ERROR;
-    }
-
-  name = g_file_get_parse_name (file);
-  /* Translators: %s is a file */
-  g_print (_("Your record was saved as %s.\n"), name);
-  return 0;
-}
-
 static int
 veto_application_handle_local_options (GApplication *app,
                                        GVariantDict *options)
 {
   VetoApplication *self = VETO_APPLICATION (app);
   g_autoptr(GError) error = NULL;
-  g_autofree char *export_path = NULL;
 
   g_variant_dict_lookup (options, "catalog", "^ay", &self->catalog_path);
 
-  if (g_variant_dict_contains (options, "status"))
-    return run_status (self);
-  if (g_variant_dict_contains (options, "check-links"))
-    return run_check_links (self);
-  if (g_variant_dict_contains (options, "update-catalog"))
-    return run_update_catalog (self);
-
-  if (g_variant_dict_contains (options, "remind"))
-    return run_remind (self);
-
-  if (g_variant_dict_lookup (options, "export", "^ay", &export_path))
-    return run_export (self, export_path);
+  /* The commands (--status, --export…) never reach here: `veto` and
+   * main.c send them to veto-cli, which does not load GTK (veto-cli.c).
+   * They stay registered below for `veto --help`. */
 
   /* Refuse a bad --catalog here, with an exit status, rather than after a
    * window has opened. */
@@ -455,6 +139,24 @@ veto_application_handle_local_options (GApplication *app,
       return VETO_STATUS_ERROR;
     }
   g_clear_object (&self->catalog);
+
+  /* A second launch only presents the window already open, with its own
+   * steps: --catalog would be silently ignored. Say so instead. */
+  if (self->catalog_path != NULL)
+    {
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return VETO_STATUS_ERROR;
+        }
+      if (g_application_get_is_remote (app))
+        {
+          /* Translators: %s is the file given with --catalog */
+          g_printerr (_("Veto is already open, with its own steps, so %s was not used. Close Veto, then start it again with --catalog.\n"),
+                      self->catalog_path);
+          return VETO_STATUS_ERROR;
+        }
+    }
 
   return G_APPLICATION_CLASS (veto_application_parent_class)->handle_local_options (app, options);
 }
@@ -676,12 +378,17 @@ veto_application_reminders_change_state (GSimpleAction *action,
   g_simple_action_set_state (action, g_variant_new_boolean (veto_reminder_get_enabled ()));
 }
 
+/* Closes the windows rather than quitting outright, so that a window
+ * whose changes could not be saved asks first (veto-close-guard.c). */
 static void
 veto_application_quit_action (GSimpleAction *action,
                               GVariant      *parameter,
                               gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
 }
 
 /* Asked for by a window once newer steps are saved: the windows are

@@ -89,8 +89,10 @@ worst_verdict (GPtrArray *results)
     {
       VetoLinkVerdict v = veto_link_result_get_verdict (g_ptr_array_index (results, i));
 
-      /* unreachable and broken weigh more than moved */
+      /* unreachable and broken weigh more than not checked (nothing is
+       * known), which weighs more than moved */
       if (v == VETO_LINK_VERDICT_BROKEN || v == VETO_LINK_VERDICT_UNREACHABLE ||
+          (v == VETO_LINK_VERDICT_NOT_CHECKED && (worst == VETO_LINK_VERDICT_OK || worst == VETO_LINK_VERDICT_MOVED)) ||
           (v == VETO_LINK_VERDICT_MOVED && worst == VETO_LINK_VERDICT_OK))
         worst = v;
     }

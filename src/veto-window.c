@@ -17,6 +17,7 @@
 #include "veto-links-page.h"
 #include "veto-region-page.h"
 #include "veto-welcome-page.h"
+#include "veto-close-guard.h"
 #include "veto-window.h"
 #include "veto-window-private.h"
 #include "veto-util.h"
@@ -460,6 +461,7 @@ veto_window_constructed (GObject *object)
   self->region = g_strdup (region ? region : "");
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notify::save-error", G_CALLBACK (on_save_error), self, G_CONNECT_SWAPPED);
+  veto_close_guard_install (GTK_WINDOW (self), store);
 
   update_editing (self);
   update_export (self);

@@ -128,6 +128,16 @@ _veto_app_add_step (VetoApp  *self,
   g_list_store_append (self->steps, step);
 }
 
+/* @steps in order, in one splice */
+void
+_veto_app_add_steps (VetoApp   *self,
+                     VetoStep **steps,
+                     guint      n_steps)
+{
+  g_list_store_splice (self->steps, g_list_model_get_n_items (G_LIST_MODEL (self->steps)), 0,
+                       (gpointer *)steps, n_steps);
+}
+
 const char *
 veto_app_get_id (VetoApp *self)
 {

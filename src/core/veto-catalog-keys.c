@@ -79,6 +79,165 @@ veto_catalog_check_id (const char  *group,
   return TRUE;
 }
 
+/* The names g_key_file_get_locale_string() would try for @key in the
+ * current languages ("Title[fr_FR]", "Title[fr]"…), built once per key and
+ * per list of languages rather than for every step. "C" is left out: no
+ * catalog translates into it. One cache per thread, since catalogs are
+ * also validated in worker threads. */
+typedef struct
+{
+  GStrv       languages;
+  GHashTable *names;
+  /* inside veto_catalog_keys_begin() … end(): the languages are not
+   * looked up again for every key */
+  guint       frozen;
+} LocaleNames;
+
+static void
+locale_names_free (gpointer data)
+{
+  LocaleNames *cache = data;
+
+  g_strfreev (cache->languages);
+  g_hash_table_unref (cache->names);
+  g_free (cache);
+}
+
+static GPrivate locale_names_private = G_PRIVATE_INIT (locale_names_free);
+
+static LocaleNames *
+get_locale_cache (void)
+{
+  LocaleNames *cache = g_private_get (&locale_names_private);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (LocaleNames, 1);
+      cache->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
+      g_private_set (&locale_names_private, cache);
+    }
+
+  return cache;
+}
+
+static void
+update_languages (LocaleNames *cache)
+{
+  const char * const *languages = g_get_language_names ();
+
+  /* the language changes when a person switches it in Preferences */
+  if (cache->languages == NULL || !g_strv_equal ((const char * const *)cache->languages, languages))
+    {
+      g_strfreev (cache->languages);
+      cache->languages = g_strdupv ((char **)languages);
+      g_hash_table_remove_all (cache->names);
+    }
+}
+
+/**
+ * veto_catalog_keys_begin:
+ *
+ * Reads the current languages once for a whole catalog, until
+ * veto_catalog_keys_end(). Calls nest.
+ */
+void
+veto_catalog_keys_begin (void)
+{
+  LocaleNames *cache = get_locale_cache ();
+
+  if (cache->frozen++ == 0)
+    update_languages (cache);
+}
+
+void
+veto_catalog_keys_end (void)
+{
+  LocaleNames *cache = get_locale_cache ();
+
+  g_return_if_fail (cache->frozen > 0);
+  cache->frozen--;
+}
+
+static const char * const *
+get_locale_names (const char *key)
+{
+  LocaleNames *cache = get_locale_cache ();
+  const char * const *languages;
+  GStrv names;
+
+  if (cache->frozen == 0)
+    update_languages (cache);
+  languages = (const char * const *)cache->languages;
+
+  names = g_hash_table_lookup (cache->names, key);
+  if (names == NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      for (guint i = 0; languages[i] != NULL; i++)
+        if (!g_str_equal (languages[i], "C"))
+          {
+            g_autofree char *name = g_strconcat (key, "[", languages[i], "]", NULL);
+
+            g_strv_builder_add (builder, name);
+          }
+
+      names = g_strv_builder_end (builder);
+      g_hash_table_insert (cache->names, g_strdup (key), names);
+    }
+
+  return (const char * const *)names;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+/* Reads @key once. GKeyFile builds a translated, formatted GError for
+ * every key it does not find, and g_key_file_get_locale_string() looks for
+ * several translations of each key: a catalog of 10,000 steps built 60,000
+ * of them. So a key that may be missing is looked up with
+ * g_key_file_has_key(), which builds none, and a required key is read
+ * directly: a GError is only built when the catalog is wrong anyway. */
+static char *
+read_string (GKeyFile    *keyfile,
+             const char  *group,
+             const char  *key,
+             gboolean     required,
+             gboolean    *out_missing)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *value;
+
+  *out_missing = FALSE;
+
+  if (!required && !g_key_file_has_key (keyfile, group, key, NULL))
+    {
+      *out_missing = TRUE;
+      return NULL;
+    }
+
+  /* The raw value is the text unless it has an escape (\n, \s…): most
+   * values have none, and GKeyFile's unescaping copies each one again.
+   * The whole file was checked to be UTF-8 before it was parsed. */
+  value = g_key_file_get_value (keyfile, group, key, NULL);
+  if (value != NULL && strchr (value, '\\') == NULL)
+    return value;
+  g_free (value);
+
+  value = g_key_file_get_string (keyfile, group, key, &local_error);
+  if (value == NULL)
+    *out_missing = g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND) ||
+                   g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND);
+
+  return value;
+}
+
 char *
 veto_catalog_get_string (GKeyFile    *keyfile,
                          const char  *group,
@@ -88,24 +247,50 @@ veto_catalog_get_string (GKeyFile    *keyfile,
                          GError     **error)
 {
   g_autofree char *value = NULL;
-
-  if (!g_key_file_has_key (keyfile, group, key, NULL))
-    {
-      if (required)
-        set_key_error (error, VETO_CATALOG_ERROR_MISSING_KEY, group, key,
-                       _("this key is required"));
-      return NULL;
-    }
+  gboolean missing = FALSE;
+  gboolean translated = FALSE;
 
   if (localized)
-    value = g_key_file_get_locale_string (keyfile, group, key, NULL, NULL);
-  else
-    value = g_key_file_get_string (keyfile, group, key, NULL);
+    {
+      const char * const *names = get_locale_names (key);
+
+      for (guint i = 0; value == NULL && names[i] != NULL; i++)
+        if (g_key_file_has_key (keyfile, group, names[i], NULL))
+          {
+            gboolean missing_translation;
+
+            value = read_string (keyfile, group, names[i], TRUE, &missing_translation);
+            translated = TRUE;
+          }
+    }
+
+  /* A required key must be there, and not empty, in the catalog's own
+   * language too, so that a catalog is valid or not whatever the
+   * language it is read in. (An empty translation is refused while the
+   * file is scanned: veto-catalog.c.) */
+  if (translated && required)
+    {
+      g_autofree char *untranslated = g_key_file_get_value (keyfile, group, key, NULL);
+
+      if (untranslated == NULL || is_blank (untranslated))
+        {
+          set_key_error (error, VETO_CATALOG_ERROR_MISSING_KEY, group, key,
+                         untranslated == NULL ? _("this key is required") : _("this key must not be empty"));
+          return NULL;
+        }
+    }
+
+  if (!translated)
+    value = read_string (keyfile, group, key, required, &missing);
 
   if (value == NULL)
     {
-      set_key_error (error, VETO_CATALOG_ERROR_INVALID_VALUE, group, key,
-                     _("the value is not valid text"));
+      if (missing && required)
+        set_key_error (error, VETO_CATALOG_ERROR_MISSING_KEY, group, key,
+                       _("this key is required"));
+      else if (!missing)
+        set_key_error (error, VETO_CATALOG_ERROR_INVALID_VALUE, group, key,
+                       _("the value is not valid text"));
       return NULL;
     }
 
@@ -115,6 +300,18 @@ veto_catalog_get_string (GKeyFile    *keyfile,
       if (required)
         set_key_error (error, VETO_CATALOG_ERROR_MISSING_KEY, group, key,
                        _("this key must not be empty"));
+      return NULL;
+    }
+
+  /* Long unbroken text froze the window for minutes; no honest step
+   * needs more than this. */
+  if (strlen (value) > VETO_CATALOG_MAX_TEXT)
+    {
+      g_autofree char *reason =
+        /* Translators: %d is a number of bytes */
+        g_strdup_printf (_("the text is too long (at most %d bytes)"), VETO_CATALOG_MAX_TEXT);
+
+      set_key_error (error, VETO_CATALOG_ERROR_INVALID_VALUE, group, key, reason);
       return NULL;
     }
 
@@ -233,28 +430,50 @@ veto_catalog_get_list (GKeyFile    *keyfile,
                        GError     **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) list = NULL;
+  g_autofree char *raw = NULL;
+  g_auto(GStrv) unescaped = NULL;
   guint n = 0;
 
-  if (!g_key_file_has_key (keyfile, group, key, NULL))
+  /* read once when it should be there; see read_string() */
+  if (!required && !g_key_file_has_key (keyfile, group, key, NULL))
+    return g_strv_builder_end (builder);
+
+  raw = g_key_file_get_value (keyfile, group, key, NULL);
+  if (raw == NULL)
     {
-      if (required)
-        {
-          set_key_error (error, VETO_CATALOG_ERROR_MISSING_KEY, group, key,
-                         _("this key is required"));
-          return NULL;
-        }
-      return g_strv_builder_end (builder);
+      set_key_error (error, VETO_CATALOG_ERROR_MISSING_KEY, group, key,
+                     _("this key is required"));
+      return NULL;
     }
 
-  list = g_key_file_get_string_list (keyfile, group, key, NULL, NULL);
-  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+  /* As for strings (read_string()): without an escape, the raw value
+   * split at its separators is the list GKeyFile would build. */
+  if (strchr (raw, '\\') == NULL)
     {
-      g_strstrip (list[i]);
-      if (*list[i] != '\0')
+      for (char *item = raw, *next; item != NULL; item = next)
         {
-          g_strv_builder_add (builder, list[i]);
-          n++;
+          next = strchr (item, ';');
+          if (next != NULL)
+            *next++ = '\0';
+          g_strstrip (item);
+          if (*item != '\0')
+            {
+              g_strv_builder_add (builder, item);
+              n++;
+            }
+        }
+    }
+  else
+    {
+      unescaped = g_key_file_get_string_list (keyfile, group, key, NULL, NULL);
+      for (guint i = 0; unescaped != NULL && unescaped[i] != NULL; i++)
+        {
+          g_strstrip (unescaped[i]);
+          if (*unescaped[i] != '\0')
+            {
+              g_strv_builder_add (builder, unescaped[i]);
+              n++;
+            }
         }
     }
 
@@ -371,18 +590,26 @@ check_url_text (const char *url,
   return NULL;
 }
 
-gboolean
-veto_catalog_check_url (const char        *url,
-                        VetoCatalogFlags   flags,
-                        const char        *group,
-                        const char        *key,
-                        GError           **error)
+static gboolean
+check_url_uncached (const char        *url,
+                    VetoCatalogFlags   flags,
+                    const char        *group,
+                    const char        *key,
+                    GError           **error)
 {
   g_autoptr(GUri) uri = NULL;
   g_autofree char *reason = NULL;
   const char *scheme;
   const char *host;
   gboolean loopback_ok = (flags & VETO_CATALOG_FLAGS_ALLOW_LOOPBACK) != 0;
+
+  if (strlen (url) > VETO_CATALOG_MAX_URL)
+    {
+      /* Translators: %d is a number of bytes */
+      reason = g_strdup_printf (_("the address is too long (at most %d bytes)"), VETO_CATALOG_MAX_URL);
+      set_key_error (error, VETO_CATALOG_ERROR_FORBIDDEN_URL, group, key, reason);
+      return FALSE;
+    }
 
   /* Ports are for the loopback servers of local catalogs; Meta's forms are
    * on the default https port, and an odd port on an allowed host is more
@@ -426,6 +653,55 @@ veto_catalog_check_url (const char        *url,
   return FALSE;
 }
 
+gboolean
+veto_catalog_check_url (const char        *url,
+                        VetoCatalogFlags   flags,
+                        const char        *group,
+                        const char        *key,
+                        GError           **error)
+{
+  return check_url_uncached (url, flags, group, key, error);
+}
+
+/* A catalog names the same few pages in many steps (Sources,
+ * FallbackUrls): each address of a list is parsed and checked once per
+ * thread. Only addresses that passed are kept, with the flags they passed
+ * under; the rules do not change while Veto runs. (A step's own Url is
+ * mostly its own: checked without the cache.) */
+#define MAX_ACCEPTED_URLS 4096
+
+static GPrivate accepted_urls_private = G_PRIVATE_INIT ((GDestroyNotify)g_hash_table_unref);
+
+static gboolean
+check_url_cached (const char        *url,
+                  VetoCatalogFlags   flags,
+                  const char        *group,
+                  const char        *key,
+                  GError           **error)
+{
+  GHashTable *accepted = g_private_get (&accepted_urls_private);
+  gpointer passed;
+
+  if (accepted == NULL)
+    {
+      accepted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_private_set (&accepted_urls_private, accepted);
+    }
+
+  /* passed with fewer allowances, or the same */
+  if (g_hash_table_lookup_extended (accepted, url, NULL, &passed) &&
+      (GPOINTER_TO_UINT (passed) & ~(guint)flags) == 0)
+    return TRUE;
+
+  if (!check_url_uncached (url, flags, group, key, error))
+    return FALSE;
+
+  if (g_hash_table_size (accepted) >= MAX_ACCEPTED_URLS)
+    g_hash_table_remove_all (accepted);
+  g_hash_table_insert (accepted, g_strdup (url), GUINT_TO_POINTER ((guint)flags));
+  return TRUE;
+}
+
 GStrv
 veto_catalog_get_url_list (GKeyFile          *keyfile,
                            const char        *group,
@@ -440,7 +716,7 @@ veto_catalog_get_url_list (GKeyFile          *keyfile,
     return NULL;
 
   for (guint i = 0; list[i] != NULL; i++)
-    if (!veto_catalog_check_url (list[i], flags, group, key, error))
+    if (!check_url_cached (list[i], flags, group, key, error))
       return NULL;
 
   return g_steal_pointer (&list);

@@ -13,6 +13,15 @@
 
 G_BEGIN_DECLS
 
+/* Limits of validation: a 20 kB URL froze an app page for a minute, and no
+ * honest catalog comes near them. */
+#define VETO_CATALOG_MAX_TEXT     10000   /* bytes of one text */
+#define VETO_CATALOG_MAX_URL       2048   /* bytes of one address */
+#define VETO_CATALOG_MAX_STEPS    10000   /* steps in one catalog */
+#define VETO_CATALOG_MAX_VERSION 1000000  /* a version above would block every later update */
+
+void       veto_catalog_keys_begin          (void);
+void       veto_catalog_keys_end            (void);
 gboolean   veto_catalog_check_id            (const char       *group,
                                              const char       *id,
                                              GError          **error);

@@ -24,6 +24,9 @@ VetoApp    *_veto_app_new_from_keyfile    (GKeyFile          *keyfile,
                                            GError           **error);
 void        _veto_app_add_step            (VetoApp           *self,
                                            VetoStep          *step);
+void        _veto_app_add_steps           (VetoApp           *self,
+                                           VetoStep         **steps,
+                                           guint              n_steps);
 VetoStep   *_veto_step_new_from_keyfile   (GKeyFile          *keyfile,
                                            const char        *group,
                                            const char        *id,

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "veto-catalog-cache.h"
 #include "veto-catalog-updater.h"
 #include "veto-http.h"
 
@@ -70,7 +71,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-#define CACHE_NAME "meta.steps"
+#define CACHE_NAME VETO_CATALOG_CACHE_NAME
 #define VALIDATORS_NAME "meta.steps.etag"
 #define VALIDATORS_GROUP "Download"
 #define READ_CHUNK 16384
@@ -135,24 +136,14 @@ validators_file (VetoCatalogUpdater *self)
   return g_file_get_child (self->cache_dir, VALIDATORS_NAME);
 }
 
-/* The cached catalog, if there is one and it is valid; an invalid one is
- * logged and ignored, never deleted: a person or a bug report may need it,
- * and the next good update replaces it. */
+/* The cached catalog when it is valid, for the version an update must
+ * beat; why it is not is logged by veto_catalog_cache_load_newest(). */
 static VetoCatalog *
 load_cached (VetoCatalogUpdater *self)
 {
   g_autoptr(GFile) file = cache_file (self);
   g_autoptr(GError) error = NULL;
-  g_autoptr(VetoCatalog) catalog = NULL;
-
-  catalog = veto_catalog_new_from_file (file, VETO_CATALOG_FLAGS_NONE, &error);
-  if (catalog == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_message ("Ignoring the downloaded steps in %s: %s",
-                   g_file_peek_path (file), error->message);
-      return NULL;
-    }
+  g_autoptr(VetoCatalog) catalog = veto_catalog_new_from_file (file, VETO_CATALOG_FLAGS_NONE, &error);
 
   return g_steal_pointer (&catalog);
 }
@@ -173,28 +164,10 @@ VetoCatalog *
 veto_catalog_updater_load_newest (VetoCatalogUpdater *self,
                                   gboolean           *out_is_update)
 {
-  g_autoptr(VetoCatalog) cached = NULL;
-
   g_return_val_if_fail (VETO_IS_CATALOG_UPDATER (self), NULL);
 
-  if (out_is_update != NULL)
-    *out_is_update = FALSE;
-
-  cached = load_cached (self);
-  if (cached == NULL)
-    return g_object_ref (self->bundled);
-
-  /* After Veto itself was updated, the bundled catalog may be the newer. */
-  if (veto_catalog_get_version (cached) <= veto_catalog_get_version (self->bundled))
-    {
-      g_debug ("The downloaded steps (version %d) are not newer than the bundled ones (version %d)",
-               veto_catalog_get_version (cached), veto_catalog_get_version (self->bundled));
-      return g_object_ref (self->bundled);
-    }
-
-  if (out_is_update != NULL)
-    *out_is_update = TRUE;
-  return g_steal_pointer (&cached);
+  /* shared with the command line, which does not link libsoup */
+  return veto_catalog_cache_load_newest (self->bundled, self->cache_dir, out_is_update);
 }
 
 static gboolean
@@ -727,7 +700,7 @@ veto_catalog_updater_constructed (GObject *object)
   if (self->url == NULL)
     self->url = g_strdup (CATALOG_URL);
   if (self->cache_dir == NULL)
-    self->cache_dir = g_file_new_build_filename (g_get_user_cache_dir (), "veto", NULL);
+    self->cache_dir = veto_catalog_cache_get_default_dir ();
 }
 
 static void

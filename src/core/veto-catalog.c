@@ -34,6 +34,9 @@ struct _VetoCatalog
   GListStore *regions;
   GListStore *apps;
   GListStore *steps;
+  /* while loading: the steps read so far, spliced into steps in one go
+   * (one items-changed instead of 10,000) */
+  GPtrArray  *loading;
   GListStore *changes;
 
   /* id → object; values borrowed from the stores above */
@@ -57,6 +60,7 @@ veto_catalog_finalize (GObject *object)
   g_clear_object (&self->regions);
   g_clear_object (&self->apps);
   g_clear_object (&self->steps);
+  g_clear_pointer (&self->loading, g_ptr_array_unref);
   g_clear_object (&self->changes);
 
   G_OBJECT_CLASS (veto_catalog_parent_class)->finalize (object);
@@ -140,17 +144,21 @@ check_value_line (const char  *group,
 
 /* GKeyFile silently merges a group that appears twice, which would hide two
  * steps sharing an id; and it resolves translations for one language only.
- * So the raw lines are read once first: groups must be unique, and no value,
- * in any language, may look like markup. */
+ * So the raw lines are read once first: groups must be unique, no value, in
+ * any language, may look like markup, no translation may be empty
+ * (`Title[fr]=`, which made a catalog valid or not depending on the
+ * language it was read in), and too many steps are refused before any is
+ * built. */
 static gboolean
 check_raw_lines (const char  *data,
                  gsize        len,
                  GError     **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *group = NULL;
   const char *p = data;
   const char *end = data + len;
-  const char *group = NULL;
+  guint n_steps = 0;
 
   while (p < end)
     {
@@ -175,9 +183,32 @@ check_raw_lines (const char  *data,
               return FALSE;
             }
           group = name;
+
+          if (g_str_has_prefix (name, "Step ") && ++n_steps > VETO_CATALOG_MAX_STEPS)
+            {
+              g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_PARSE,
+                           _("The catalog has too many steps (at most %d)."), VETO_CATALOG_MAX_STEPS);
+              return FALSE;
+            }
         }
       else if (s < e && *s != '#' && !check_value_line (group, s, e, error))
         return FALSE;
+      else if (e > s && e[-1] == '=' && *s != '#' && group != NULL)
+        {
+          const char *k = e - 1;
+
+          /* `Key[xx] =`, spaces allowed around the `=` */
+          while (k > s && g_ascii_isspace (k[-1]))
+            k--;
+          if (k > s && k[-1] == ']' && memchr (s, '[', k - s) != NULL)
+            {
+              g_autofree char *key = g_strndup (s, k - s);
+
+              g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_MISSING_KEY,
+                           _("[%s] %s: a translation must not be empty"), group, key);
+              return FALSE;
+            }
+        }
 
       p = line_end + 1;
     }
@@ -188,7 +219,6 @@ check_raw_lines (const char  *data,
 static gboolean
 check_regions (VetoCatalog  *self,
                VetoStep     *step,
-               const char   *group,
                GError      **error)
 {
   const char * const *regions = veto_step_get_regions (step);
@@ -200,6 +230,8 @@ check_regions (VetoCatalog  *self,
 
       if (!g_hash_table_contains (self->region_by_id, regions[i]))
         {
+          g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
+
           g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
                        _("[%s] %s: there is no region “%s”"), group, "Regions", regions[i]);
           return FALSE;
@@ -293,8 +325,19 @@ load_header (VetoCatalog  *self,
       return FALSE;
     }
 
-  if (!veto_catalog_get_int (keyfile, "Catalog", "Version", 1, &self->version, error) ||
-      !(self->published = veto_catalog_get_date (keyfile, "Catalog", "Published", error)) ||
+  if (!veto_catalog_get_int (keyfile, "Catalog", "Version", 1, &self->version, error))
+    return FALSE;
+
+  /* A downloaded catalog is kept only when its version is higher: one
+   * claiming 2147483647 would block every later update. */
+  if (self->version > VETO_CATALOG_MAX_VERSION)
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                   _("[%s] %s: the version must be at most %d"), "Catalog", "Version", VETO_CATALOG_MAX_VERSION);
+      return FALSE;
+    }
+
+  if (!(self->published = veto_catalog_get_date (keyfile, "Catalog", "Published", error)) ||
       !(self->name = veto_catalog_get_string (keyfile, "Catalog", "Name", TRUE, TRUE, error)))
     return FALSE;
 
@@ -357,7 +400,7 @@ load_group (VetoCatalog       *self,
 
       /* References are resolved after every group is read, so that a step
        * may come before its app in the file. */
-      g_list_store_append (self->steps, step);
+      g_ptr_array_add (self->loading, g_object_ref (step));
       g_hash_table_insert (self->step_by_id, (char *)veto_step_get_id (step), step);
       return TRUE;
     }
@@ -409,26 +452,48 @@ resolve_references (VetoCatalog  *self,
       return FALSE;
     }
 
+  /* each app's steps, added to it in one go */
+  g_autoptr(GHashTable) by_app = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer app_key, app_steps;
+
   for (guint i = 0; i < n_steps; i++)
     {
       g_autoptr(VetoStep) step = g_list_model_get_item (G_LIST_MODEL (self->steps), i);
-      g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
       VetoApp *app = g_hash_table_lookup (self->app_by_id, veto_step_get_app_id (step));
+      GPtrArray *steps;
 
       if (app == NULL)
         {
+          g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
+
           g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
                        _("[%s] %s: there is no app “%s”"), group, "App",
                        veto_step_get_app_id (step));
           return FALSE;
         }
 
-      if (!check_regions (self, step, group, error) ||
-          !check_same_as (self, step, group, error))
+      if (!check_regions (self, step, error))
         return FALSE;
 
-      _veto_app_add_step (app, step);
+      /* the group's name only for the step that needs it: 10,000 steps */
+      if (veto_step_get_same_as (step) != NULL)
+        {
+          g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
+
+          if (!check_same_as (self, step, group, error))
+            return FALSE;
+        }
+
+      steps = g_hash_table_lookup (by_app, app);
+      if (steps == NULL)
+        g_hash_table_insert (by_app, app, steps = g_ptr_array_new ());
+      g_ptr_array_add (steps, step);
     }
+
+  g_hash_table_iter_init (&iter, by_app);
+  while (g_hash_table_iter_next (&iter, &app_key, &app_steps))
+    _veto_app_add_steps (app_key, (VetoStep **)((GPtrArray *)app_steps)->pdata, ((GPtrArray *)app_steps)->len);
 
   for (guint i = 0; i < n_changes; i++)
     {
@@ -477,6 +542,14 @@ veto_catalog_new_from_bytes (GBytes            *bytes,
 
   data = g_bytes_get_data (bytes, &len);
 
+  /* A byte order mark, which some editors write at the start of UTF-8
+   * text, is not part of the catalog. */
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+
   if (len == 0)
     {
       g_set_error_literal (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_EMPTY,
@@ -518,9 +591,17 @@ veto_catalog_new_from_bytes (GBytes            *bytes,
     return NULL;
 
   groups = g_key_file_get_groups (keyfile, NULL);
+  self->loading = g_ptr_array_new_with_free_func (g_object_unref);
+  veto_catalog_keys_begin ();
   for (guint i = 0; groups[i] != NULL; i++)
     if (!load_group (self, keyfile, groups[i], flags, error))
-      return NULL;
+      {
+        veto_catalog_keys_end ();
+        return NULL;
+      }
+  veto_catalog_keys_end ();
+  g_list_store_splice (self->steps, 0, 0, self->loading->pdata, self->loading->len);
+  g_clear_pointer (&self->loading, g_ptr_array_unref);
 
   if (!resolve_references (self, error))
     return NULL;

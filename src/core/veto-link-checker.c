@@ -26,7 +26,8 @@
  *   - every request has its own timer ("timeout", which starts when the
  *     request leaves our queue, not when it is queued), and the whole run
  *     has one too ("run-timeout"): when it fires, whatever is left is
- *     reported unreachable and the run ends with what it has;
+ *     reported "not checked" (never unreachable or broken: nothing is known
+ *     about it) and the run ends with what it has;
  *   - the session carries no cookie and a plain user agent (veto-http.c).
  *
  * Verdicts:
@@ -45,6 +46,8 @@
  *   unreachable  no answer: connection or TLS error, a timeout, a redirect
  *                loop, too many redirects, or a redirect to something that
  *                is not a web address; "reason" says why
+ *   not checked  the run ended (its time was up, or it was cancelled)
+ *                before the link was checked; "reason" says how to check it
  */
 
 struct _VetoLinkChecker
@@ -300,15 +303,23 @@ finish_link_unreachable (Link       *link,
   finish_link (link, VETO_LINK_VERDICT_UNREACHABLE, 0, NULL, reason);
 }
 
+static void
+finish_link_not_checked (Link       *link,
+                         const char *reason)
+{
+  finish_link (link, VETO_LINK_VERDICT_NOT_CHECKED, 0, NULL, reason);
+}
+
 static char *
 run_timeout_reason (Run *run)
 {
   guint s = run->self->run_timeout;
 
-  /* Translators: why a link was not checked; %u is a number of seconds */
+  /* Translators: why a link was not checked, and how to check it; %u is a
+   * number of seconds */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "not checked: the whole check may take at most %u second",
-                                       "not checked: the whole check may take at most %u seconds",
+                                       "a whole check may take at most %u second; open the link to check it",
+                                       "a whole check may take at most %u seconds; open the link to check it",
                                        s), s);
 }
 
@@ -473,16 +484,26 @@ on_sent (GObject      *source,
     {
       g_autofree char *reason = NULL;
 
-      if (run->cancelled)
-        reason = g_strdup (_("the check was cancelled"));
-      else if (link->timed_out || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+      /* stopped by the run, not by the server: nothing is known */
+      if (run->cancelled && !link->timed_out)
+        {
+          finish_link_not_checked (link, _("the check was cancelled"));
+          return;
+        }
+      if (run->run_timed_out && !link->timed_out)
+        {
+          g_autofree char *not_checked = run_timeout_reason (run);
+
+          finish_link_not_checked (link, not_checked);
+          return;
+        }
+
+      if (link->timed_out || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
         /* Translators: why a link is unreachable; %u is a number of seconds */
         reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                "no answer within %u second",
                                                "no answer within %u seconds",
                                                self->timeout), self->timeout);
-      else if (run->run_timed_out)
-        reason = run_timeout_reason (run);
       else
         reason = g_strdup (error->message);
 
@@ -518,7 +539,7 @@ send_request (Link *link)
       else
         reason = run_timeout_reason (run);
 
-      finish_link_unreachable (link, reason);
+      finish_link_not_checked (link, reason);
       return;
     }
 
@@ -599,7 +620,7 @@ stop_run (Run        *run,
   run->stopping = TRUE;
 
   while ((link = g_queue_pop_head (&run->waiting)) != NULL)
-    finish_link_unreachable (link, reason);
+    finish_link_not_checked (link, reason);
 
   for (guint i = 0; i < run->links->len; i++)
     {

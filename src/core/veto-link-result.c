@@ -38,7 +38,8 @@ G_DEFINE_ENUM_TYPE (VetoLinkVerdict, veto_link_verdict,
   G_DEFINE_ENUM_VALUE (VETO_LINK_VERDICT_OK, "ok"),
   G_DEFINE_ENUM_VALUE (VETO_LINK_VERDICT_MOVED, "moved"),
   G_DEFINE_ENUM_VALUE (VETO_LINK_VERDICT_BROKEN, "broken"),
-  G_DEFINE_ENUM_VALUE (VETO_LINK_VERDICT_UNREACHABLE, "unreachable"))
+  G_DEFINE_ENUM_VALUE (VETO_LINK_VERDICT_UNREACHABLE, "unreachable"),
+  G_DEFINE_ENUM_VALUE (VETO_LINK_VERDICT_NOT_CHECKED, "not-checked"))
 
 enum {
   PROP_0,
@@ -335,6 +336,9 @@ veto_link_verdict_get_label (VetoLinkVerdict verdict)
     case VETO_LINK_VERDICT_UNREACHABLE:
       /* Translators: a link check verdict: no usable answer came back */
       return C_("link", "Unreachable");
+    case VETO_LINK_VERDICT_NOT_CHECKED:
+      /* Translators: a link check verdict: the check ended before this link */
+      return C_("link", "Not checked");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -373,6 +377,7 @@ veto_link_result_dup_details (VetoLinkResult *self)
       return g_strdup_printf (_("HTTP %u"), self->status);
 
     case VETO_LINK_VERDICT_UNREACHABLE:
+    case VETO_LINK_VERDICT_NOT_CHECKED:
       return g_strdup (self->reason);
 
     default:

@@ -22,6 +22,9 @@ G_BEGIN_DECLS
  * @VETO_LINK_VERDICT_UNREACHABLE: no usable answer: no connection, a
  *   timeout, a redirect loop or too many redirects; see
  *   veto_link_result_get_reason()
+ * @VETO_LINK_VERDICT_NOT_CHECKED: the check ended (its time was up, or it
+ *   was cancelled) before this link was checked: nothing is known about
+ *   it; see veto_link_result_get_reason()
  */
 typedef enum
 {
@@ -29,6 +32,7 @@ typedef enum
   VETO_LINK_VERDICT_MOVED,
   VETO_LINK_VERDICT_BROKEN,
   VETO_LINK_VERDICT_UNREACHABLE,
+  VETO_LINK_VERDICT_NOT_CHECKED,
 } VetoLinkVerdict;
 
 #define VETO_TYPE_LINK_VERDICT (veto_link_verdict_get_type ())

@@ -8,8 +8,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,9 +28,16 @@
  *   [Step whatsapp-ai-chats]     a step that is not per account
  *   [End]                        written last, so truncation is detectable
  *
- * Every change is written at once with g_file_set_contents_full(), which
- * writes a temporary file, fsyncs it and renames it over the old one: after a
- * crash the file holds either the old state or the new one, never a mix.
+ * Every change is written at once: a temporary file named
+ * `.progress.ini.veto-save-XXXXXX` (a name nobody chooses, so that cleaning
+ * up after a crash deletes nothing of a person's), fsynced and renamed over
+ * the old one: after a crash the file holds either the old state or the new
+ * one, never a mix.
+ *
+ * Two Veto processes may have the file open (two sessions, or none and a
+ * window): a save first checks, under a lock on the folder, that the file
+ * is still the one this store last read or wrote, and refuses to overwrite
+ * a change it has not seen.
  *
  * This file is a person's record of what they asked Meta, so it is never
  * overwritten unless we understood it: a file that does not parse is moved
@@ -51,6 +61,15 @@ struct _VetoProgressStore
   guint      read_only : 1;
   guint      is_new : 1;
   guint      inspect_only : 1;
+
+  /* the file as this store last read or wrote it (see check_unchanged()) */
+  struct {
+    gboolean exists;
+    dev_t    dev;
+    ino_t    ino;
+    off_t    size;
+    gint64   mtime_ns;
+  } disk;
 };
 
 G_DEFINE_FINAL_TYPE (VetoProgressStore, veto_progress_store, G_TYPE_OBJECT)
@@ -430,29 +449,129 @@ move_aside (VetoProgressStore  *self,
 
 static char *new_account_id (VetoProgressStore *self);
 
-/* g_file_set_contents() writes "progress.ini.XXXXXX" and renames it; a
- * crash between the two leaves that file behind. It is never read, but
- * litter in a person's folder: remove those old enough that no save can
- * still be writing them. */
+/* The prefix of Veto's own temporary files beside the progress file: hidden,
+ * and a name nobody chooses for a backup. */
+#define TEMP_INFIX ".veto-save-"
+
+/* A progress file is a few kilobytes; notes included, far less than this. */
+#define MAX_PROGRESS_SIZE (16 * 1024 * 1024)
+
+static void
+remember_disk (VetoProgressStore *self,
+               const GStatBuf    *st)
+{
+  self->disk.exists = st != NULL;
+  if (st == NULL)
+    return;
+  self->disk.dev = st->st_dev;
+  self->disk.ino = st->st_ino;
+  self->disk.size = st->st_size;
+  self->disk.mtime_ns = (gint64)st->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st->st_mtim.tv_nsec;
+}
+
+/* Reads the progress file without ever blocking: a named pipe (or a
+ * device) where the file should be made `veto --status` wait forever and
+ * the window never open. Anything but a regular file is unreadable. */
+static gboolean
+read_file (VetoProgressStore  *self,
+           char              **out_data,
+           gsize              *out_len,
+           GError            **error)
+{
+  const char *path = g_file_peek_path (self->file);
+  g_autoptr(GByteArray) bytes = NULL;
+  GStatBuf st;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
+        remember_disk (self, NULL);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > MAX_PROGRESS_SIZE)
+    {
+      gboolean regular = S_ISREG (st.st_mode);
+
+      close (fd);
+      if (regular)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                     /* Translators: %s is a file name */
+                     _("%s is too large to be Veto’s progress"), path);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                     /* Translators: %s is a file name */
+                     _("%s is not a regular file"), path);
+      return FALSE;
+    }
+
+  bytes = g_byte_array_sized_new (st.st_size + 1);
+  for (;;)
+    {
+      guint8 buf[16384];
+      gssize n = read (fd, buf, sizeof buf);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       "%s: %s", path, g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      g_byte_array_append (bytes, buf, n);
+      if (bytes->len > MAX_PROGRESS_SIZE)
+        {
+          close (fd);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("%s is too large to be Veto’s progress"), path);
+          return FALSE;
+        }
+    }
+  close (fd);
+
+  remember_disk (self, &st);
+  *out_len = bytes->len;
+  g_byte_array_append (bytes, (const guint8 *)"", 1);
+  *out_data = (char *)g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+  return TRUE;
+}
+
+/* A save killed between writing its temporary file and renaming it leaves
+ * that file behind. It is never read, but litter in a person's folder:
+ * remove those old enough that no save can still be writing them. Only
+ * Veto's own (TEMP_INFIX): a `progress.ini.backup` made by hand is the
+ * person's. */
 static void
 remove_stale_temporaries (VetoProgressStore *self)
 {
   g_autoptr(GFile) parent = g_file_get_parent (self->file);
   g_autofree char *base = g_file_get_basename (self->file);
+  g_autofree char *prefix = g_strconcat (".", base, TEMP_INFIX, NULL);
   g_autoptr(GDir) dir = g_dir_open (g_file_peek_path (parent), 0, NULL);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   const char *name;
-  gsize base_len = strlen (base);
+  gsize prefix_len = strlen (prefix);
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = NULL;
       GStatBuf st;
-      gboolean temporary = strlen (name) == base_len + 7 &&
-                           strncmp (name, base, base_len) == 0 &&
-                           name[base_len] == '.';
+      gboolean temporary = strlen (name) == prefix_len + 6 &&
+                           strncmp (name, prefix, prefix_len) == 0;
 
-      for (gsize i = base_len + 1; temporary && name[i]; i++)
+      for (gsize i = prefix_len; temporary && name[i]; i++)
         temporary = g_ascii_isalnum (name[i]);
 
       if (!temporary)
@@ -536,7 +655,7 @@ veto_progress_store_load (VetoProgressStore  *self,
   if (!self->inspect_only)
     remove_stale_temporaries (self);
 
-  if (!g_file_load_contents (self->file, NULL, &data, &len, NULL, &local_error))
+  if (!read_file (self, &data, &len, &local_error))
     {
       /* No file (or a file where its folder should be, so no file either):
        * a fresh start; saving will say what is wrong. */
@@ -552,6 +671,12 @@ veto_progress_store_load (VetoProgressStore  *self,
     }
 
   keyfile = g_key_file_new ();
+  /* a byte order mark, as some editors write, is not part of the file */
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      memmove (data, data + 3, len - 3 + 1);
+      len -= 3;
+    }
   if (!parse (keyfile, data, len, &format, &local_error) && self->inspect_only)
     {
       /* Looking must not change anything: the file stays where it is. */
@@ -624,6 +749,120 @@ ensure_folder (GFile   *file,
   return TRUE;
 }
 
+/* Whether the file on disk is still the one this store last read or
+ * wrote. Called with the folder locked. */
+static gboolean
+check_unchanged (VetoProgressStore  *self,
+                 const char         *path,
+                 GError            **error)
+{
+  GStatBuf st;
+  gboolean exists = g_stat (path, &st) == 0;
+  gint64 mtime_ns = exists ? (gint64)st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec : 0;
+
+  /* gone since: writing it again overwrites nothing */
+  if (!exists)
+    return TRUE;
+
+  if (self->disk.exists &&
+      st.st_dev == self->disk.dev && st.st_ino == self->disk.ino &&
+      st.st_size == self->disk.size && mtime_ns == self->disk.mtime_ns)
+    return TRUE;
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                       _("another Veto (or a person) changed the file since this window read it, and Veto never overwrites a change it has not seen. Close Veto and open it again to see that change."));
+  return FALSE;
+}
+
+/* Writes @data over @path all or nothing, and only if no one changed the
+ * file since this store last read or wrote it. The lock on the folder
+ * makes that check and the rename one step for every Veto process. */
+static gboolean
+write_file (VetoProgressStore  *self,
+            const char         *path,
+            const char         *data,
+            GError            **error)
+{
+  g_autofree char *resolved = realpath (path, NULL);
+  const char *target = resolved != NULL ? resolved : path;
+  g_autofree char *dir = g_path_get_dirname (target);
+  g_autofree char *base = g_path_get_basename (target);
+  g_autofree char *tmp = g_strconcat (dir, G_DIR_SEPARATOR_S ".", base, TEMP_INFIX "XXXXXX", NULL);
+  gsize len = strlen (data);
+  GStatBuf st;
+  int dir_fd;
+  int fd = -1;
+  int saved_errno = 0;
+  gboolean ok = FALSE;
+
+  dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (dir_fd < 0)
+    {
+      saved_errno = errno;
+      goto out;
+    }
+  /* A file system without locks still gets the check, just not atomic
+   * with the rename. */
+  while (flock (dir_fd, LOCK_EX) != 0 && errno == EINTR)
+    ;
+
+  if (!check_unchanged (self, target, error))
+    goto out_locked;
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      goto out_locked;
+    }
+
+  for (gsize done = 0; done < len; )
+    {
+      gssize n = write (fd, data + done, len - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved_errno = errno;
+          goto out_tmp;
+        }
+      done += n;
+    }
+
+  if (fsync (fd) != 0 || fstat (fd, &st) != 0)
+    {
+      saved_errno = errno;
+      goto out_tmp;
+    }
+  close (fd);
+  fd = -1;
+
+  if (g_rename (tmp, target) != 0)
+    {
+      saved_errno = errno;
+      goto out_tmp;
+    }
+
+  remember_disk (self, &st);
+  ok = TRUE;
+  goto out_locked;
+
+out_tmp:
+  if (fd >= 0)
+    close (fd);
+  g_unlink (tmp);
+out_locked:
+  flock (dir_fd, LOCK_UN);
+out:
+  if (dir_fd >= 0)
+    close (dir_fd);
+  if (!ok && saved_errno != 0)
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 "%s: %s", target, g_strerror (saved_errno));
+  return ok;
+}
+
 /**
  * veto_progress_store_save:
  * @self: a #VetoProgressStore
@@ -659,8 +898,7 @@ veto_progress_store_save (VetoProgressStore  *self,
   had_error = self->save_error != NULL;
 
   if (!ensure_folder (self->file, &local_error) ||
-      !g_file_set_contents_full (path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0600, &local_error))
+      !write_file (self, path, data, &local_error))
     {
       g_clear_error (&self->save_error);
       g_set_error (&self->save_error, local_error->domain, local_error->code,
@@ -1267,6 +1505,21 @@ stamp (VetoProgressStore *self,
     return;
 
   now = veto_clock_get_now (self->clock);
+
+  /* A clock set back (a dead battery says 1970) must not record a
+   * confirmation before its submission. */
+  if (g_str_equal (key, "Confirmed"))
+    {
+      g_autofree char *submitted = g_key_file_get_string (self->keyfile, group, "Submitted", NULL);
+      g_autoptr(GDateTime) then = submitted != NULL ? g_date_time_new_from_iso8601 (submitted, NULL) : NULL;
+
+      if (then != NULL && g_date_time_compare (now, then) < 0)
+        {
+          g_date_time_unref (now);
+          now = g_steal_pointer (&then);
+        }
+    }
+
   iso = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   g_key_file_set_string (self->keyfile, group, key, iso);
 }

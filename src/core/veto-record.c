@@ -7,9 +7,13 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
+/* veto-cli's build (VETO_CORE_LITE) writes Markdown only, without Pango
+ * and cairo; it hands a PDF export to veto-cli-full (veto-cli.c). */
+#ifndef VETO_CORE_LITE
+#include <cairo-pdf.h>
 #include <pango/pangocairo.h>
+#endif
 
 #include "veto-i18n.h"
 #include "veto-record.h"
@@ -510,6 +514,7 @@ record_to_markdown (Record *record)
   return g_string_free (out, FALSE);
 }
 
+#ifndef VETO_CORE_LITE
 /* PDF
  *
  * The record is laid out as a list of blocks (a title, a heading, a line
@@ -551,6 +556,54 @@ block_free (Block *block)
   g_free (block);
 }
 
+/* Pango lays out a run of text without a break opportunity in time that
+ * grows with the square of its length: a 1 MB note without a space took
+ * minutes to export. Such a run is cut every UNBROKEN_MAX characters
+ * (outside tags and entities of @markup), where it would have been
+ * wrapped anyway. */
+#define UNBROKEN_MAX 200
+#define UNBROKEN_CUT "\xE2\x80\x8B"
+
+static char *
+bound_unbroken (const char *markup)
+{
+  GString *out = NULL;
+  gboolean in_tag = FALSE;
+  gboolean in_entity = FALSE;
+  guint run = 0;
+
+  for (const char *p = markup; *p != '\0'; p++)
+    {
+      guchar c = (guchar)*p;
+
+      if (in_tag)
+        in_tag = c != '>';
+      else if (c == '<')
+        in_tag = TRUE;
+      else if (in_entity)
+        in_entity = c != ';';
+      else if (g_ascii_isspace (c))
+        run = 0;
+      else if ((c & 0xC0) != 0x80)
+        {
+          /* the start of a character, text or entity */
+          if (++run > UNBROKEN_MAX)
+            {
+              if (out == NULL)
+                out = g_string_new_len (markup, p - markup);
+              g_string_append (out, UNBROKEN_CUT);
+              run = 1;
+            }
+          in_entity = c == '&';
+        }
+
+      if (out != NULL)
+        g_string_append_c (out, *p);
+    }
+
+  return out != NULL ? g_string_free (out, FALSE) : NULL;
+}
+
 static Block *
 add_block (GPtrArray    *blocks,
            PangoContext *context,
@@ -561,12 +614,13 @@ add_block (GPtrArray    *blocks,
 {
   Block *block = g_new0 (Block, 1);
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+  g_autofree char *bounded = bound_unbroken (markup);
 
   block->layout = pango_layout_new (context);
   pango_layout_set_font_description (block->layout, desc);
   pango_layout_set_width (block->layout, (int)((CONTENT_WIDTH - indent) * PANGO_SCALE));
   pango_layout_set_wrap (block->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_markup (block->layout, markup, -1);
+  pango_layout_set_markup (block->layout, bounded != NULL ? bounded : markup, -1);
   block->indent = indent;
   block->space_before = space_before;
   g_ptr_array_add (blocks, block);
@@ -986,6 +1040,16 @@ record_to_pdf (Record  *record,
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
+#else /* VETO_CORE_LITE */
+static GBytes *
+record_to_pdf (Record  *record,
+               GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       "This build of Veto writes Markdown only");
+  return NULL;
+}
+#endif /* VETO_CORE_LITE */
 
 /* Public API */
 

@@ -43,6 +43,16 @@ try:
     tap.ok(second.returncode == 0, f"a second launch exits 0 ({second.returncode})")
     tap.ok(len(veto.frames()) == 1, "still one window after a second launch")
 
+    # A second launch with --catalog cannot change the open window's steps:
+    # it says so and fails, rather than being silently ignored.
+    catalog = e2e.BUILD + "/data/catalog/meta.steps"
+    third = subprocess.run([e2e.VETO, "--catalog=" + catalog], env=home.env(language),
+                           timeout=20, capture_output=True, text=True)
+    tap.ok(third.returncode == 2, f"a second launch with --catalog exits 2 ({third.returncode})")
+    tap.ok(catalog in third.stderr and "--catalog" in third.stderr,
+           f"and says why ({third.stderr.strip()!r})")
+    tap.ok(len(veto.frames()) == 1, "still one window after it")
+
     status = veto.close()
     tap.ok(status == 0, f"closing the window quits cleanly ({status})")
     err = veto.stderr()

@@ -126,6 +126,115 @@ test_save_error (void)
   ui_iterate (50);
 }
 
+static AdwMessageDialog *
+find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == parent &&
+          gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+
+  return NULL;
+}
+
+/* as a click does: the response, then the dialog closes */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+static void
+break_disk (const char *dir,
+            const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    g_assert_cmpint (g_unlink (path), ==, 0);
+  g_rmdir (dir);
+  g_assert_true (g_file_set_contents (dir, "in the way", -1, NULL));
+}
+
+/* Closing while saves fail: one last save, and if it fails too, a
+ * question before anything is lost (the window used to close at once). */
+static void
+test_close_while_saves_fail (void)
+{
+  GtkWindow *window = open_window ();
+  VetoProgressStore *store = veto_application_get_store (app);
+  g_autofree char *dir = g_build_filename (g_get_user_state_dir (), "veto", NULL);
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  g_autofree char *saved = NULL;
+  AdwMessageDialog *dialog;
+
+  ui_wait_for_draw (GTK_WIDGET (window));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+
+  break_disk (dir, path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.region", "s", "ch"));
+  ui_iterate (100);
+  g_assert_nonnull (veto_progress_store_get_save_error (store));
+
+  /* closing asks; "Keep Veto Open" is the default and keeps it */
+  gtk_window_close (window);
+  ui_iterate (200);
+  g_assert_nonnull (window);
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "keep");
+  g_assert_true (adw_message_dialog_has_response (dialog, "export"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            veto_progress_store_get_save_error (store)->message));
+  g_free (ui_screenshot (GTK_WIDGET (dialog), veto_i18n_get_language ()[0] == 'f' ? "close-unsaved-fr" : "close-unsaved-en"));
+  respond (dialog, "keep");
+  ui_iterate (200);
+  g_assert_nonnull (window);
+  g_assert_null (find_message_dialog (window));
+
+  /* so is quitting, which closes the windows */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  ui_iterate (200);
+  g_assert_nonnull (window);
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  respond (dialog, "keep");
+  ui_iterate (200);
+
+  /* the disk has room again: closing saves, and closes */
+  g_assert_cmpint (g_unlink (dir), ==, 0);
+  gtk_window_close (window);
+  ui_iterate (200);
+  g_assert_null (window);
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "Region=ch"));
+
+  /* and "Close Without Saving" closes */
+  window = open_window ();
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+  ui_wait_for_draw (GTK_WIDGET (window));
+  break_disk (dir, path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.region", "s", "br"));
+  ui_iterate (100);
+  gtk_window_close (window);
+  ui_iterate (200);
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  respond (dialog, "close");
+  ui_iterate (200);
+  g_assert_null (window);
+
+  g_assert_cmpint (g_unlink (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -139,6 +248,7 @@ main (int   argc,
   g_test_add_func ("/window/opens", test_opens);
   g_test_add_func ("/window/error-banner", test_error_banner);
   g_test_add_func ("/window/save-error", test_save_error);
+  g_test_add_func ("/window/close-while-saves-fail", test_close_while_saves_fail);
 
   ret = g_test_run ();
   g_clear_object (&app);

@@ -204,6 +204,9 @@ static const InvalidCase invalid_cases[] = {
   { "loopback-strict", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=https://localhost/form", VETO_CATALOG_ERROR_FORBIDDEN_URL, "localhost" },
   { "http-fallback", "FallbackUrls=https://www.facebook.com/help/contact/712876720715583;", "FallbackUrls=http://www.facebook.com/help/contact/712876720715583;", VETO_CATALOG_ERROR_FORBIDDEN_URL, "[Step facebook-object] FallbackUrls" },
   { "foreign-source", "Sources=https://www.facebook.com/privacy/center;", "Sources=https://www.facebook.com/privacy/center;https://blog.example.com/;", VETO_CATALOG_ERROR_FORBIDDEN_URL, "[Step facebook-audience] Sources" },
+  { "empty-translation", "Title[fr]=S’opposer", "Title[fr]=", VETO_CATALOG_ERROR_MISSING_KEY, "[Step facebook-object] Title[fr]" },
+  { "blank-translation", "Title[fr]=S’opposer", "Title[fr] =  ", VETO_CATALOG_ERROR_MISSING_KEY, "[Step facebook-object] Title[fr]" },
+  { "huge-version", "Version=3\n", "Version=2147483647\n", VETO_CATALOG_ERROR_INVALID_VALUE, "[Catalog] Version" },
   { "backslash-host", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=https://evil.example\\.facebook.com/", VETO_CATALOG_ERROR_FORBIDDEN_URL, "backslash" },
   { "backslash-path", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=https://www.facebook.com\\@evil.example/", VETO_CATALOG_ERROR_FORBIDDEN_URL, "backslash" },
   { "percent-host", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=https://evil.example%2Efacebook.com/", VETO_CATALOG_ERROR_FORBIDDEN_URL, "plain letters" },
@@ -271,6 +274,126 @@ test_invalid (gconstpointer data)
   g_assert_error (error, VETO_CATALOG_ERROR, c->code);
   g_test_message ("%s: %s", c->name, error->message);
   g_assert_nonnull (strstr (error->message, c->message));
+}
+
+/* A catalog is valid or not whatever the language it is read in: an empty
+ * Title[fr] was accepted when read in English. The same for a translated
+ * title whose English original is missing. */
+static void
+test_same_in_every_language (void)
+{
+  const char *languages[] = { "en", "fr", "fr_FR", "de" };
+  g_autofree char *empty_fr = edit ("Title[fr]=S’opposer", "Title[fr]=");
+  g_autofree char *no_en = edit ("Title=Object\n", "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) error2 = NULL;
+      g_autoptr(VetoCatalog) catalog = NULL;
+      g_autoptr(VetoCatalog) catalog2 = NULL;
+
+      veto_i18n_set_language (languages[i]);
+      catalog = load_string (empty_fr, VETO_CATALOG_FLAGS_NONE, &error);
+      catalog2 = load_string (no_en, VETO_CATALOG_FLAGS_NONE, &error2);
+      veto_i18n_set_language (NULL);
+
+      g_assert_null (catalog);
+      g_assert_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_MISSING_KEY);
+      g_assert_null (catalog2);
+      g_assert_error (error2, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_MISSING_KEY);
+      g_assert_nonnull (strstr (error2->message, "[Step facebook-object] Title"));
+    }
+}
+
+/* Translations are looked up without GKeyFile's own lookup: the same
+ * choices as g_key_file_get_locale_string(), and escapes still read. */
+static void
+test_lookup (void)
+{
+  g_autofree char *regional = edit ("Title[fr]=S’opposer", "Title[fr]=S’opposer\nTitle[fr_CA]=Objecter");
+  g_autofree char *escaped = edit ("Regions=eu\n", "Regions=eu\\;x;other;\n");
+  g_autoptr(VetoCatalog) fr_ca = NULL;
+  g_autoptr(VetoCatalog) fr = NULL;
+  g_autoptr(VetoCatalog) en = NULL;
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+
+  veto_i18n_set_language ("fr_CA");
+  fr_ca = load_string (regional, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  veto_i18n_set_language ("fr");
+  fr = load_string (regional, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  /* GKeyFile's own answer, for comparison */
+  g_assert_true (g_key_file_load_from_data (keyfile, regional, -1, G_KEY_FILE_KEEP_TRANSLATIONS, NULL));
+  expected = g_key_file_get_locale_string (keyfile, "Step facebook-object", "Title", NULL, NULL);
+  veto_i18n_set_language (NULL);
+
+  g_assert_cmpstr (veto_step_get_title (veto_catalog_lookup_step (fr_ca, "facebook-object")), ==, "Objecter");
+  g_assert_cmpstr (veto_step_get_title (veto_catalog_lookup_step (fr, "facebook-object")), ==, "S’opposer");
+  g_assert_cmpstr (veto_step_get_title (veto_catalog_lookup_step (fr, "facebook-object")), ==, expected);
+  /* \n in a value is a line break */
+  g_assert_cmpstr (veto_step_get_caveats (veto_catalog_lookup_step (fr, "facebook-object")),
+                   ==, "Going forward only.\nOthers' posts may still be used.");
+
+  /* "\;" is a semicolon inside an item, as GKeyFile reads it: here an
+   * unknown region "eu;x" */
+  en = load_string (escaped, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE);
+  g_assert_nonnull (strstr (error->message, "“eu;x”"));
+}
+
+/* Limits: a 20 kB address froze an app page; a 4 MiB catalog of 23,954
+ * steps took minutes to show. */
+static void
+test_limits (void)
+{
+  g_autoptr(GString) long_url = g_string_new ("Url=https://www.facebook.com/help/contact/");
+  g_autoptr(GString) long_text = g_string_new ("Description=");
+  g_autoptr(GString) many = g_string_new (TEST_CATALOG);
+  g_autofree char *url_text = NULL;
+  g_autofree char *text_text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VetoCatalog) catalog = NULL;
+
+  while (long_url->len <= 4 + 2048)
+    g_string_append_c (long_url, 'a');
+  url_text = edit ("Url=https://www.facebook.com/help/contact/6359191084165019", long_url->str);
+  catalog = load_string (url_text, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_FORBIDDEN_URL);
+  g_assert_nonnull (strstr (error->message, "too long"));
+  g_clear_error (&error);
+
+  while (long_text->len <= 12 + 10000)
+    g_string_append_c (long_text, 'x');
+  text_text = edit ("Description=Send the form.", long_text->str);
+  catalog = load_string (text_text, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "[Step facebook-object] Description"));
+  g_clear_error (&error);
+
+  for (guint i = 0; i < 10001; i++)
+    g_string_append_printf (many, "\n[Step s%u]\nApp=facebook\n", i);
+  catalog = load_string (many->str, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "too many steps"));
+}
+
+/* A byte order mark, as some editors write, is not an error. */
+static void
+test_bom (void)
+{
+  g_autofree char *text = g_strconcat ("\xEF\xBB\xBF", TEST_CATALOG, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VetoCatalog) catalog = load_string (text, VETO_CATALOG_FLAGS_NONE, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (veto_catalog_get_version (catalog), ==, 3);
 }
 
 static void
@@ -490,6 +613,10 @@ main (int   argc,
   g_test_add_func ("/catalog/format-2", test_format2);
   g_test_add_func ("/catalog/bundled", test_bundled);
   g_test_add_func ("/catalog/bundled-complete", test_bundled_complete);
+  g_test_add_func ("/catalog/same-in-every-language", test_same_in_every_language);
+  g_test_add_func ("/catalog/lookup", test_lookup);
+  g_test_add_func ("/catalog/limits", test_limits);
+  g_test_add_func ("/catalog/bom", test_bom);
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
     {

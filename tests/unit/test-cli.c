@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "test-fixtures.h"
 #include "test-server.h"
@@ -22,6 +23,9 @@ typedef struct
   TestServer *ts;
   /* the session bus veto is given, or NULL for none at all */
   char *bus_address;
+  /* run with LD_DEBUG=files: the dynamic loader lists on stderr every
+   * library it loads, in every program exec'd */
+  gboolean ld_debug;
 } Fixture;
 
 /* What --check-links meets: a server on 127.0.0.1 that the catalog given
@@ -151,6 +155,8 @@ run_veto (Fixture     *f,
   g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
   /* no system proxy between veto and the test server */
   g_subprocess_launcher_setenv (launcher, "GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  if (f->ld_debug)
+    g_subprocess_launcher_setenv (launcher, "LD_DEBUG", "files", TRUE);
 
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);
@@ -1297,6 +1303,147 @@ test_export_errors (Fixture       *f,
   g_assert_nonnull (strstr (err3, "Le relevé n’a pas pu être enregistré sous"));
 }
 
+/* Whether the dynamic loader's log (LD_DEBUG=files) shows @library loaded */
+static gboolean
+loaded (const char *log,
+        const char *library)
+{
+  g_autofree char *needle = g_strconcat ("file=", library, NULL);
+
+  return strstr (log, needle) != NULL;
+}
+
+/* Every command runs, from the real `veto`, in a process that never loads
+ * GTK or libadwaita; --status, --remind and a Markdown export load neither
+ * libsoup, Pango nor cairo. */
+static void
+test_no_gtk (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autofree char *md = g_build_filename (f->tmp, "record.md", NULL);
+  g_autofree char *md_arg = g_strconcat ("--export=", md, NULL);
+  g_autofree char *pdf = g_build_filename (f->tmp, "record.pdf", NULL);
+  g_autofree char *pdf_arg = g_strconcat ("--export=", pdf, NULL);
+  g_autofree char *links_catalog = g_build_filename (f->tmp, "links.steps", NULL);
+  g_autofree char *links_arg = g_strconcat ("--catalog=", links_catalog, NULL);
+  g_autofree char *ok_url = test_server_url (f->ts, "/ok");
+  g_autoptr(GString) links_text = g_string_new (TEST_CATALOG);
+  struct {
+    const char *args[3];
+    int status;
+    gboolean light;
+  } runs[] = {
+    { { "--status", catalog_arg, NULL }, 1, TRUE },
+    { { md_arg, catalog_arg, NULL }, 0, TRUE },
+    { { "--remind", catalog_arg, NULL }, 0, TRUE },
+    { { pdf_arg, catalog_arg, NULL }, 0, FALSE },
+    { { "--check-links", links_arg, NULL }, 0, FALSE },
+    { { "--update-catalog", catalog_arg, NULL }, 2, FALSE },
+  };
+
+  /* every link of the catalog on one OK page of the test server */
+  g_string_replace (links_text, "https://www.facebook.com/help/contact/6359191084165019", ok_url, 0);
+  g_string_replace (links_text, "https://www.facebook.com/help/contact/712876720715583", ok_url, 0);
+  g_string_replace (links_text, "https://about.fb.com/news/2024/09/building-ai-technology-for-the-uk-in-a-responsible-and-transparent-way/", ok_url, 0);
+  g_string_replace (links_text, "https://www.facebook.com/privacy/center", ok_url, 0);
+  g_string_replace (links_text, "https://privacycenter.instagram.com/privacy/genai", ok_url, 0);
+  g_assert_true (g_file_set_contents (links_catalog, links_text->str, -1, NULL));
+  write_progress (f, PROGRESS);
+  f->ld_debug = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_veto (f, "en", &out, &err, runs[i].args[0], runs[i].args[1], NULL),
+                       ==, runs[i].status);
+      /* the log is there: this check can fail */
+      g_assert_true (loaded (err, "libglib-2.0.so"));
+      g_assert_false (loaded (err, "libgtk-4.so"));
+      g_assert_false (loaded (err, "libadwaita-1.so"));
+      g_assert_false (loaded (err, "libEGL") || loaded (err, "libGL"));
+      if (runs[i].light)
+        {
+          g_assert_false (loaded (err, "libsoup-3.0.so"));
+          g_assert_false (loaded (err, "libpango-1.0.so"));
+          g_assert_false (loaded (err, "libcairo.so"));
+        }
+    }
+
+  g_assert_true (g_file_test (md, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+}
+
+/* `--export=` names no file; a device, a pipe or a folder is never
+ * replaced (as root, --export=/dev/null replaced the device). */
+static void
+test_export_targets (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
+  g_autofree char *fifo = g_build_filename (f->tmp, "pipe.md", NULL);
+  g_autofree char *fifo_arg = g_strconcat ("--export=", fifo, NULL);
+  g_autofree char *folder_arg = g_strconcat ("--export=", f->tmp, NULL);
+  const char *targets[] = { "--export=/dev/null", fifo_arg, folder_arg, "--export=/dev/null.md" };
+  GStatBuf buf;
+
+  write_progress (f, PROGRESS);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_veto (f, "en", &out, &err, "--export=", catalog_arg, NULL), ==, 2);
+    g_assert_nonnull (strstr (err, "--export needs the name of the file to write"));
+  }
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_veto (f, "en", &out, &err, targets[i], catalog_arg, NULL), ==, 2);
+      g_assert_nonnull (strstr (err, "exists and is not a regular file"));
+      g_assert_cmpstr (out, ==, "");
+    }
+
+  g_assert_cmpint (g_stat ("/dev/null", &buf), ==, 0);
+  g_assert_true (S_ISCHR (buf.st_mode));
+  g_assert_cmpint (g_stat (fifo, &buf), ==, 0);
+  g_assert_true (S_ISFIFO (buf.st_mode));
+}
+
+/* A named pipe as the progress file blocked --status and --export
+ * forever: it is unreadable, with the usual message, at once. */
+static void
+test_progress_fifo (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->state_home, "veto", NULL);
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  g_autofree char *md = g_build_filename (f->tmp, "record.md", NULL);
+  g_autofree char *md_arg = g_strconcat ("--export=", md, NULL);
+  const char *commands[] = { "--status", md_arg };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      g_assert_cmpint (run_veto (f, "en", &out, &err, commands[i], NULL), ==, 2);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+      g_assert_nonnull (strstr (err, "Your progress could not be read"));
+      g_assert_nonnull (strstr (err, "is not a regular file"));
+    }
+  g_assert_false (g_file_test (md, G_FILE_TEST_EXISTS));
+}
 
 int
 main (int   argc,
@@ -1344,6 +1491,9 @@ main (int   argc,
   g_test_add ("/cli/remind/nothing-due/fr", Fixture, "fr", fixture_set_up, test_remind_nothing_due, fixture_tear_down);
   ADD ("/cli/remind/nothing-due-no-bus", test_remind_nothing_due_no_bus);
   ADD ("/cli/remind/errors", test_remind_errors);
+  ADD ("/cli/no-gtk", test_no_gtk);
+  ADD ("/cli/export/targets", test_export_targets);
+  ADD ("/cli/progress-fifo", test_progress_fifo);
 
   return g_test_run ();
 }

@@ -703,25 +703,159 @@ test_stale_temporaries (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(VetoProgressStore) store = NULL;
-  g_autofree char *old = g_strconcat (f->path, ".Ab3dE9", NULL);
-  g_autofree char *fresh = g_strconcat (f->path, ".Zz9y8X", NULL);
+  g_autofree char *old = g_build_filename (f->dir, ".progress.ini.veto-save-Ab3dE9", NULL);
+  g_autofree char *fresh = g_build_filename (f->dir, ".progress.ini.veto-save-Zz9y8X", NULL);
   g_autofree char *other = g_strconcat (f->path, ".corrupt-20261129T103000Z", NULL);
+  /* a person's own copies, named like the temporary files of
+   * g_file_set_contents(): "progress.ini." and six letters */
+  g_autofree char *backup = g_strconcat (f->path, ".backup", NULL);
+  g_autofree char *glib_like = g_strconcat (f->path, ".Ab3dE9", NULL);
   struct utimbuf times = { .actime = time (NULL) - 3600, .modtime = time (NULL) - 3600 };
 
   write_file (f, valid_file, -1);
   g_assert_true (g_file_set_contents (old, "half", -1, NULL));
   g_assert_true (g_file_set_contents (fresh, "being written", -1, NULL));
   g_assert_true (g_file_set_contents (other, "kept", -1, NULL));
+  g_assert_true (g_file_set_contents (backup, valid_file, -1, NULL));
+  g_assert_true (g_file_set_contents (glib_like, valid_file, -1, NULL));
   g_assert_cmpint (g_utime (old, &times), ==, 0);
   g_assert_cmpint (g_utime (other, &times), ==, 0);
+  g_assert_cmpint (g_utime (backup, &times), ==, 0);
+  g_assert_cmpint (g_utime (glib_like, &times), ==, 0);
 
   store = open_store (f);
-  /* an hour-old leftover goes; one that may still be written stays; a
-   * damaged copy set aside is the person's and is never touched */
+  /* an hour-old leftover of Veto's goes; one that may still be written
+   * stays; a damaged copy set aside and a person's backups are never
+   * touched */
   g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (glib_like, G_FILE_TEST_EXISTS));
   g_assert_cmpstr (veto_progress_store_get_region (store), ==, "eu");
+
+  /* and a save leaves nothing beside the file */
+  g_assert_cmpint (g_unlink (fresh), ==, 0);
+  veto_progress_store_set_region (store, "uk");
+  {
+    g_auto(GStrv) names = list_dir (f->dir);
+    const char *expected[] = { "progress.ini", "progress.ini.Ab3dE9", "progress.ini.backup",
+                               "progress.ini.corrupt-20261129T103000Z", NULL };
+
+    g_assert_cmpuint (g_strv_length (names), ==, g_strv_length ((char **)expected));
+    for (guint i = 0; expected[i] != NULL; i++)
+      g_assert_true (g_strv_contains ((const char * const *)names, expected[i]));
+  }
+}
+
+/* A named pipe where the file should be: reading it would block forever.
+ * It is unreadable, at once, and nothing is written over it. */
+static void
+test_fifo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(VetoProgressStore) store = veto_progress_store_new (f->file, f->clock);
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  GStatBuf st;
+
+  g_assert_cmpint (g_mkdir_with_parents (f->dir, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (f->path, 0600), ==, 0);
+
+  g_assert_false (veto_progress_store_load (store, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  g_assert_true (veto_progress_store_get_read_only (store));
+
+  veto_progress_store_set_region (store, "eu");
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+}
+
+/* Two Veto processes on the same file (two sessions, or none): one's
+ * "confirmed" was lost when the other changed the language. A store never
+ * overwrites a change it has not read. */
+static void
+test_two_instances (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(VetoProgressStore) first = NULL;
+  g_autoptr(VetoProgressStore) second = NULL;
+  g_autoptr(VetoProgressStore) later = NULL;
+  const GError *save_error;
+
+  write_file (f, valid_file, -1);
+  first = open_store (f);
+  second = open_store (f);
+
+  veto_progress_store_set_state (first, "facebook-object", "1", VETO_STEP_STATE_CONFIRMED);
+  g_assert_null (veto_progress_store_get_save_error (first));
+
+  /* the second, which has not seen that, must not write over it */
+  veto_progress_store_set_language (second, "fr");
+  save_error = veto_progress_store_get_save_error (second);
+  g_assert_nonnull (save_error);
+  g_assert_error (save_error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_test_message ("%s", save_error->message);
+
+  later = open_store (f);
+  g_assert_cmpint (veto_progress_store_get_state (later, "facebook-object", "1"), ==, VETO_STEP_STATE_CONFIRMED);
+  g_assert_null (veto_progress_store_get_language (later));
+
+  /* the first keeps saving: the file is still the one it wrote */
+  veto_progress_store_set_region (first, "uk");
+  g_assert_null (veto_progress_store_get_save_error (first));
+
+  /* a file created by someone else after a fresh start is not replaced */
+  {
+    g_autoptr(VetoProgressStore) fresh = NULL;
+
+    g_assert_cmpint (g_unlink (f->path), ==, 0);
+    fresh = open_store (f);
+    write_file (f, valid_file, -1);
+    veto_progress_store_set_region (fresh, "br");
+    g_assert_nonnull (veto_progress_store_get_save_error (fresh));
+    g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
+  }
+}
+
+/* A byte order mark, as some editors write after a hand edit, is not
+ * damage. */
+static void
+test_bom (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *text = g_strconcat ("\xEF\xBB\xBF", valid_file, NULL);
+  g_autoptr(VetoProgressStore) store = NULL;
+
+  write_file (f, text, -1);
+  store = open_store (f);
+  g_assert_null (veto_progress_store_get_recovered_file (store));
+  g_assert_cmpstr (veto_progress_store_get_region (store), ==, "eu");
+}
+
+/* A clock set back (a dead battery says 1970) must not record a
+ * confirmation before its submission. */
+static void
+test_clock_back (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(VetoProgressStore) store = open_store (f);
+  g_autoptr(GDateTime) epoch = g_date_time_new_utc (1970, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) submitted = NULL;
+  g_autoptr(GDateTime) confirmed = NULL;
+
+  veto_progress_store_set_state (store, "facebook-object", "1", VETO_STEP_STATE_SUBMITTED);
+  veto_clock_set_now (f->clock, epoch);
+  veto_progress_store_set_state (store, "facebook-object", "1", VETO_STEP_STATE_CONFIRMED);
+
+  submitted = veto_progress_store_dup_submitted (store, "facebook-object", "1");
+  confirmed = veto_progress_store_dup_confirmed (store, "facebook-object", "1");
+  g_assert_nonnull (submitted);
+  g_assert_nonnull (confirmed);
+  g_assert_cmpint (g_date_time_compare (confirmed, submitted), >=, 0);
 }
 
 static gboolean
@@ -814,6 +948,10 @@ main (int   argc,
   ADD ("/progress/no-temp-files-left", test_no_temp_files_left);
   ADD ("/progress/save-retried", test_save_retried);
   ADD ("/progress/stale-temporaries", test_stale_temporaries);
+  ADD ("/progress/fifo", test_fifo);
+  ADD ("/progress/two-instances", test_two_instances);
+  ADD ("/progress/clock-back", test_clock_back);
+  ADD ("/progress/bom", test_bom);
 
   return g_test_run ();
 }

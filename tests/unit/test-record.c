@@ -281,6 +281,46 @@ test_pdf (Fixture       *f,
   g_assert_true (contains_bytes (pdf, len, "/URI (https://www.facebook.com/help/contact/6359191084165019)"));
 }
 
+static double
+time_pdf_with_note (Fixture *f,
+                    gsize    len)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) accounts = veto_progress_store_dup_accounts (f->store, "facebook");
+  g_autofree char *note = g_malloc (len + 1);
+  gint64 start;
+  double seconds;
+
+  memset (note, 'x', len);
+  note[len] = '\0';
+  veto_progress_store_set_note (f->store, "facebook-object", accounts[0], note);
+  veto_checklist_refresh (f->checklist);
+
+  start = g_get_monotonic_time ();
+  bytes = veto_record_to_pdf (f->checklist, &error);
+  seconds = (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC;
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 1000);
+
+  return seconds;
+}
+
+/* A note of one long word: Pango's layout time grew with the square of
+ * its length (a 1 MB note took 292 s). Eight times the text must take
+ * about eight times as long, not sixty-four; a ratio, so that it holds
+ * under valgrind too. */
+static void
+test_pdf_long_word (Fixture       *f,
+                    gconstpointer  data)
+{
+  double small = time_pdf_with_note (f, 20000);
+  double large = time_pdf_with_note (f, 160000);
+
+  g_test_message ("20 kB: %.3f s, 160 kB: %.3f s, ratio %.1f", small, large, large / small);
+  g_assert_cmpfloat (large / small, <, 24.0);
+}
+
 static GStrv
 list_dir (const char *dir)
 {
@@ -433,6 +473,7 @@ main (int   argc,
   ADD ("/record/due-reason", test_due_reason);
   ADD ("/record/suggest-filename", test_suggest_filename);
   ADD ("/record/pdf", test_pdf);
+  ADD ("/record/pdf-long-word", test_pdf_long_word);
   ADD ("/record/write", test_write);
   ADD ("/record/write-async", test_write_async);
   ADD ("/record/write-async-pdf", test_write_async_pdf);

@@ -1,0 +1,618 @@
+/* veto-cli.c
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <glib-unix.h>
+#include <unistd.h>
+
+#include "veto-catalog-cache.h"
+#include "veto-checklist.h"
+#include "veto-cli.h"
+#include "veto-i18n.h"
+#include "veto-progress-store.h"
+#include "veto-record.h"
+#include "veto-reminder.h"
+#include "veto-status.h"
+#ifndef VETO_CORE_LITE
+#include "veto-catalog-updater.h"
+#include "veto-link-checker.h"
+#endif
+
+/* The command line: `veto --status`, `--export`, `--check-links`,
+ * `--update-catalog`, `--remind` (and `--attach-email`). `veto` itself is
+ * a launcher that links nothing but the C library (src/veto-launcher.c):
+ * it execs the window, or this, in one of two builds:
+ *
+ *  - `veto-cli`, built with VETO_CORE_LITE: GLib and GIO only, for what a
+ *    person or a script runs often (--status, --remind, a Markdown
+ *    export). Loading GTK, libadwaita, libsoup, Pango and cairo cost
+ *    these 80 % of their time in the dynamic loader.
+ *  - `veto-cli-full`: the whole core (libsoup, Pango, cairo) but still no
+ *    GTK, for a PDF export, --check-links and --update-catalog. `veto-cli`
+ *    execs it for those, with the same arguments.
+ */
+
+typedef struct
+{
+  /* the options */
+  gboolean           status;
+  gboolean           remind;
+  gboolean           check_links;
+  gboolean           update_catalog;
+  char              *export_path;
+  char              *catalog_path;
+  gboolean           export_given;
+
+  VetoClock         *clock;
+  VetoProgressStore *store;
+  VetoCatalog       *catalog;
+  VetoChecklist     *checklist;
+  /* whether catalog is the downloaded one */
+  gboolean           catalog_is_update;
+  /* why the progress file could not be read */
+  GError            *load_error;
+
+  char             **argv;
+} VetoCli;
+
+static void
+veto_cli_clear (VetoCli *cli)
+{
+  g_clear_pointer (&cli->export_path, g_free);
+  g_clear_pointer (&cli->catalog_path, g_free);
+  g_clear_object (&cli->checklist);
+  g_clear_object (&cli->catalog);
+  g_clear_object (&cli->store);
+  g_clear_object (&cli->clock);
+  g_clear_error (&cli->load_error);
+}
+
+#ifdef VETO_CORE_LITE
+/* Runs the other build of this file, found next to this program, with the
+ * same arguments. Returns only on failure. */
+static int
+exec_full (VetoCli *cli)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = self != NULL ? g_path_get_dirname (self) : NULL;
+  g_autofree char *full = dir != NULL ? g_build_filename (dir, "veto-cli-full", NULL) : NULL;
+  int saved_errno;
+
+  if (full != NULL)
+    {
+      execv (full, cli->argv);
+      saved_errno = errno;
+    }
+  else
+    saved_errno = ENOENT;
+
+  /* Translators: %s is a file name, the second %s why it could not be started */
+  g_printerr (_("Veto is not installed correctly: %s could not be started (%s).\n"),
+              full != NULL ? full : "veto-cli-full", g_strerror (saved_errno));
+  return VETO_STATUS_ERROR;
+}
+#endif
+
+static gboolean
+load_catalog (VetoCli  *cli,
+              GError  **error)
+{
+  g_autoptr(VetoCatalog) bundled = NULL;
+  g_autoptr(GFile) cache_dir = NULL;
+
+  if (cli->catalog_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (cli->catalog_path);
+      g_autoptr(GError) local_error = NULL;
+
+      cli->catalog = veto_catalog_new_from_file (file, VETO_CATALOG_FLAGS_ALLOW_LOOPBACK,
+                                                 &local_error);
+      if (cli->catalog == NULL)
+        {
+          g_set_error (error, local_error->domain, local_error->code,
+                       /* Translators: the first %s is a file name, the second why it was refused */
+                       _("The catalog %s cannot be used: %s"),
+                       cli->catalog_path, local_error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  bundled = veto_catalog_new_from_resource (VETO_CATALOG_RESOURCE, error);
+  if (bundled == NULL)
+    return FALSE;
+
+  cache_dir = veto_catalog_cache_get_default_dir ();
+  cli->catalog = veto_catalog_cache_load_newest (bundled, cache_dir, &cli->catalog_is_update);
+  return TRUE;
+}
+
+/* The progress first, since its interface language decides in which
+ * language the catalog's strings are read. The command line only looks:
+ * it never moves a damaged progress file aside. */
+static gboolean
+load_models (VetoCli  *cli,
+             GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  cli->clock = veto_clock_new ();
+  cli->store = veto_progress_store_new (NULL, cli->clock);
+  veto_progress_store_set_inspect_only (cli->store, TRUE);
+  if (!veto_progress_store_load (cli->store, &local_error))
+    cli->load_error = g_steal_pointer (&local_error);
+
+  veto_i18n_set_language (veto_progress_store_get_language (cli->store));
+
+  if (!load_catalog (cli, error))
+    return FALSE;
+
+  cli->checklist = veto_checklist_new (cli->catalog, cli->store);
+  return TRUE;
+}
+
+/* Loads what a command needs, or says why it can't. */
+static gboolean
+load_for_command (VetoCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  GFile *recovered;
+
+  if (!load_models (cli, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+
+  if (cli->load_error != NULL)
+    {
+      g_printerr ("%s\n", cli->load_error->message);
+      return FALSE;
+    }
+
+  recovered = veto_progress_store_get_recovered_file (cli->store);
+  if (recovered != NULL)
+    g_printerr (_("Your progress file was damaged. It was kept as %s and Veto started afresh.\n"),
+                g_file_peek_path (recovered));
+
+  return TRUE;
+}
+
+static int
+run_status (VetoCli *cli)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  VetoStatus status;
+
+  if (!load_for_command (cli))
+    return VETO_STATUS_ERROR;
+
+  status = veto_status_write (cli->checklist, out);
+  g_print ("%s", out->str);
+
+  /* A report that could not be updated is an error a script must see. */
+  if (!veto_progress_store_get_read_only (cli->store) &&
+      !veto_progress_store_check_writable (cli->store, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return VETO_STATUS_ERROR;
+    }
+
+  return status;
+}
+
+#ifndef VETO_CORE_LITE
+/* The commands below run their own main loop until their task is over;
+ * Ctrl+C cancels it cleanly. */
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+} Wait;
+
+static void
+on_task_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+  g_main_loop_quit (wait->loop);
+}
+
+static gboolean
+on_interrupt (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_task (Wait         *wait,
+               GCancellable *cancellable)
+{
+  guint sigint = g_unix_signal_add (SIGINT, on_interrupt, cancellable);
+  guint sigterm = g_unix_signal_add (SIGTERM, on_interrupt, cancellable);
+
+  g_main_loop_run (wait->loop);
+
+  g_source_remove (sigint);
+  g_source_remove (sigterm);
+}
+
+static void
+on_link_progress (VetoLinkChecker *checker,
+                  GParamSpec      *pspec,
+                  gpointer         user_data)
+{
+  g_printerr ("\r\033[K");
+  /* Translators: shown while checking links; %u of %u are counts */
+  g_printerr (_("Checking links… %u of %u"),
+              veto_link_checker_get_n_done (checker),
+              veto_link_checker_get_n_total (checker));
+}
+
+static void
+append_padded (GString    *out,
+               const char *text,
+               guint       width)
+{
+  g_string_append (out, text);
+  for (glong n = g_utf8_strlen (text, -1); n < (glong)width; n++)
+    g_string_append_c (out, ' ');
+}
+
+/* `veto --check-links`: one line per URL of the catalog, in catalog order,
+ * then a summary. 0 when every link is OK, 1 when one is not, 2 when the
+ * check could not run. */
+static int
+run_check_links (VetoCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VetoLinkChecker) checker = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  Wait wait = { loop, NULL };
+  guint counts[VETO_LINK_VERDICT_NOT_CHECKED + 1] = { 0 };
+  guint width = 0;
+  guint n;
+
+  if (!load_for_command (cli))
+    return VETO_STATUS_ERROR;
+
+  checker = veto_link_checker_new ();
+  if (isatty (STDERR_FILENO))
+    g_signal_connect (checker, "notify::n-done", G_CALLBACK (on_link_progress), NULL);
+
+  veto_link_checker_check_catalog_async (checker, cli->catalog, cancellable, on_task_done, &wait);
+  wait_for_task (&wait, cancellable);
+  if (isatty (STDERR_FILENO))
+    g_printerr ("\r\033[K");
+
+  results = veto_link_checker_check_finish (checker, wait.result, &error);
+  g_clear_object (&wait.result);
+  if (results == NULL)
+    {
+      /* Translators: %s says why */
+      g_printerr (_("The links could not be checked: %s\n"), error->message);
+      return VETO_STATUS_ERROR;
+    }
+
+  for (guint v = 0; v < G_N_ELEMENTS (counts); v++)
+    width = MAX (width, (guint)g_utf8_strlen (veto_link_verdict_get_label (v), -1));
+
+  n = g_list_model_get_n_items (results);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VetoLinkResult) result = g_list_model_get_item (results, i);
+      VetoLinkVerdict verdict = veto_link_result_get_verdict (result);
+      g_autofree char *details = veto_link_result_dup_details (result);
+
+      counts[verdict]++;
+      append_padded (out, veto_link_verdict_get_label (verdict), width + 2);
+      g_string_append (out, veto_link_result_get_url (result));
+      if (details != NULL)
+        g_string_append_printf (out, " — %s", details);
+      g_string_append_c (out, '\n');
+    }
+
+  /* Translators: the first line of the summary of `veto --check-links` */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u link checked.", "%u links checked.", n), n);
+  g_string_append_c (out, ' ');
+  /* Translators: the second part of the summary of `veto --check-links`;
+   * the words are the verdicts, used as headings */
+  g_string_append_printf (out, _("OK: %u, moved: %u, broken: %u, unreachable: %u."),
+                          counts[VETO_LINK_VERDICT_OK], counts[VETO_LINK_VERDICT_MOVED],
+                          counts[VETO_LINK_VERDICT_BROKEN], counts[VETO_LINK_VERDICT_UNREACHABLE]);
+  /* counted apart: nothing is known about them */
+  if (counts[VETO_LINK_VERDICT_NOT_CHECKED] > 0)
+    {
+      guint left = counts[VETO_LINK_VERDICT_NOT_CHECKED];
+
+      g_string_append_c (out, ' ');
+      /* Translators: the end of the summary of `veto --check-links` when its
+       * time ran out; %u is a count of links */
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                "Not checked: %u, as the check’s time ran out; open it from the list above to check it.",
+                                                "Not checked: %u, as the check’s time ran out; open them from the list above to check them.",
+                                                left), left);
+    }
+  g_string_append_c (out, '\n');
+  g_print ("%s", out->str);
+
+  return counts[VETO_LINK_VERDICT_OK] == n ? 0 : 1;
+}
+
+/* `veto --update-catalog`: 0 when Veto now has the newest published steps
+ * (updated, or already current), 1 when the published steps are older than
+ * the ones Veto has (nothing written; worth telling the catalog's
+ * maintainers), 2 on error. */
+static int
+run_update_catalog (VetoCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(VetoCatalog) bundled = NULL;
+  g_autoptr(VetoCatalogUpdater) updater = NULL;
+  g_autoptr(VetoCatalog) newest = NULL;
+  g_autofree char *published = NULL;
+  Wait wait = { loop, NULL };
+  VetoCatalogUpdate outcome;
+  int version;
+
+  if (cli->catalog_path != NULL)
+    {
+      g_printerr ("%s\n", _("--update-catalog updates the steps Veto downloads, and cannot be used with --catalog."));
+      return VETO_STATUS_ERROR;
+    }
+
+  if (!load_models (cli, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return VETO_STATUS_ERROR;
+    }
+
+  bundled = veto_catalog_new_from_resource (VETO_CATALOG_RESOURCE, &error);
+  if (bundled == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return VETO_STATUS_ERROR;
+    }
+  updater = veto_catalog_updater_new (bundled);
+
+  veto_catalog_updater_update_async (updater, cancellable, on_task_done, &wait);
+  wait_for_task (&wait, cancellable);
+  outcome = veto_catalog_updater_update_finish (updater, wait.result, &version, &error);
+  g_clear_object (&wait.result);
+
+  switch (outcome)
+    {
+    case VETO_CATALOG_UPDATE_UPDATED:
+      newest = veto_catalog_updater_load_newest (updater, NULL);
+      published = veto_format_date (veto_catalog_get_published (newest));
+      /* Translators: %d is a version number, %s a date */
+      g_print (_("The steps were updated to version %d, published %s.\n"),
+               veto_catalog_get_version (newest), published);
+      return 0;
+
+    case VETO_CATALOG_UPDATE_UP_TO_DATE:
+      /* Translators: %d is a version number */
+      g_print (_("The steps are up to date (version %d).\n"), veto_catalog_get_version (cli->catalog));
+      return 0;
+
+    case VETO_CATALOG_UPDATE_NOT_NEWER:
+      /* Translators: both %d are version numbers */
+      g_print (_("The published steps (version %d) are older than the ones Veto has (version %d); nothing was changed.\n"),
+               version, veto_catalog_get_version (cli->catalog));
+      return 1;
+
+    case VETO_CATALOG_UPDATE_FAILED:
+    default:
+      /* Translators: %s says why */
+      g_printerr (_("The steps could not be updated: %s\n"), error->message);
+      return VETO_STATUS_ERROR;
+    }
+}
+#endif /* VETO_CORE_LITE */
+
+/* `veto --remind`, run at login by the autostart entry that Preferences
+ * writes: one notification when something is due, else nothing at all, not
+ * even a connection to the bus. */
+static int
+run_remind (VetoCli *cli)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!load_for_command (cli))
+    return VETO_STATUS_ERROR;
+
+  notification = veto_reminder_new_notification (cli->checklist);
+  if (notification == NULL)
+    return 0;
+
+  if (!veto_reminder_send (notification, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return VETO_STATUS_ERROR;
+    }
+
+  return 0;
+}
+
+/* Whether @file may be written by an export: a new file, or a regular file
+ * to replace. A device, a pipe or a folder is refused: as root,
+ * `veto --export=/dev/null` would otherwise replace the device with a
+ * file. */
+static gboolean
+check_export_target (GFile   *file,
+                     GError **error)
+{
+  const char *path = g_file_peek_path (file);
+  GStatBuf buf;
+
+  if (path == NULL || g_stat (path, &buf) != 0)
+    return TRUE;
+
+  if (S_ISREG (buf.st_mode))
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+               /* Translators: %s is a file name given to --export */
+               _("%s exists and is not a regular file, so Veto will not replace it. Choose a new file name."),
+               path);
+  return FALSE;
+}
+
+/* `veto --export=FILE`: the person's record, as PDF or, for a FILE ending
+ * in .md, Markdown. Drawn with cairo, so it works without a display. */
+static int
+run_export (VetoCli    *cli,
+            const char *path)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  VetoRecordFormat format;
+
+  /* `--export=` would name the current folder. */
+  if (path == NULL || *path == '\0')
+    {
+      g_printerr ("%s\n", _("--export needs the name of the file to write, for example --export=record.pdf."));
+      return VETO_STATUS_ERROR;
+    }
+
+  file = g_file_new_for_commandline_arg (path);
+  format = veto_record_format_for_file (file);
+
+#ifdef VETO_CORE_LITE
+  if (format != VETO_RECORD_FORMAT_MARKDOWN)
+    return exec_full (cli);
+#endif
+
+  if (!check_export_target (file, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return VETO_STATUS_ERROR;
+    }
+
+  if (!load_for_command (cli))
+    return VETO_STATUS_ERROR;
+
+  /* An empty record proves nothing; say what to do instead. */
+  if (veto_progress_store_get_region (cli->store) == NULL ||
+      veto_checklist_get_n_tasks (cli->checklist) == 0)
+    {
+      g_printerr ("%s\n", _("Nothing to report yet: open Veto to choose where you live and which apps you use."));
+      return VETO_STATUS_ERROR;
+    }
+
+  if (!veto_record_write (cli->checklist, file, format, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return VETO_STATUS_ERROR;
+    }
+
+  name = g_file_get_parse_name (file);
+  /* Translators: %s is a file */
+  g_print (_("Your record was saved as %s.\n"), name);
+  return 0;
+}
+
+/**
+ * veto_cli_main:
+ * @argc: from main()
+ * @argv: from main()
+ *
+ * Runs one command of the command line, without GTK. The window's
+ * options (--catalog) are accepted here too, and `--help` describes
+ * these commands; `veto --help` (without a command) describes them all.
+ *
+ * Returns: the exit status
+ */
+int
+veto_cli_main (int    argc,
+               char **argv)
+{
+  VetoCli cli = { 0 };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  int status;
+  const GOptionEntry entries[] = {
+    { "status", 0, 0, G_OPTION_ARG_NONE, &cli.status,
+      N_("Print your progress and exit: 0 when everything is done, 1 when something is left or due, 2 on error"), NULL },
+    { "remind", 0, 0, G_OPTION_ARG_NONE, &cli.remind,
+      N_("Show a notification if a step is due for a recheck, then exit (run at login when reminders are on)"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &cli.export_path,
+      N_("Save the record of what you did as a PDF, or as Markdown when FILE ends in .md, and exit"), N_("FILE") },
+    { "catalog", 0, 0, G_OPTION_ARG_FILENAME, &cli.catalog_path,
+      N_("Use the steps in FILE instead of the bundled ones"), N_("FILE") },
+    { "check-links", 0, 0, G_OPTION_ARG_NONE, &cli.check_links,
+      N_("Check every link of the steps and exit: 0 when all are OK, 1 when one is not, 2 on error"), NULL },
+    { "update-catalog", 0, 0, G_OPTION_ARG_NONE, &cli.update_catalog,
+      N_("Download the published steps, keep them if they are valid and newer, and exit: 0 when you have the newest, 1 when the published ones are older, 2 on error"), NULL },
+    /* --attach-email=FILE|- and --account=ID (issue 11) go here, and are
+     * dispatched below to veto_evidence_command(); veto-evidence.c then
+     * joins core_lite_sources (it needs GIO only). */
+    { NULL }
+  };
+
+  veto_i18n_init ();
+
+  cli.argv = argv;
+  context = g_option_context_new (NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  /* parsed on a copy: GOption removes what it reads, and a PDF export
+   * execs the full build with the arguments as given */
+  args = g_strdupv (argv);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      veto_cli_clear (&cli);
+      return VETO_STATUS_ERROR;
+    }
+
+  if (cli.status)
+    status = run_status (&cli);
+  else if (cli.check_links || cli.update_catalog)
+    {
+#ifdef VETO_CORE_LITE
+      status = exec_full (&cli);
+#else
+      status = cli.check_links ? run_check_links (&cli) : run_update_catalog (&cli);
+#endif
+    }
+  else if (cli.remind)
+    status = run_remind (&cli);
+  else if (cli.export_path != NULL)
+    status = run_export (&cli, cli.export_path);
+  /* else if (cli.attach_email != NULL) status = run_attach_email (&cli);
+   * (load_for_command(), then veto_evidence_command() with standard input
+   * for "-"; --account without --attach-email is an error) */
+  else
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_printerr ("%s", help);
+      status = VETO_STATUS_ERROR;
+    }
+
+  veto_cli_clear (&cli);
+  return status;
+}

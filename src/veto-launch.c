@@ -1,0 +1,121 @@
+/* veto-launch.c
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "veto-launch.h"
+
+/* the options that run a command and exit, without a window ("account"
+ * only goes with "attach-email": veto-cli says so) */
+static const char *const commands[] = {
+  "status", "export", "check-links", "update-catalog", "remind", "attach-email", "account",
+};
+
+/* the options whose value may follow as the next argument */
+static const char *const with_value[] = {
+  "export", "catalog", "attach-email", "account",
+};
+
+static int
+in_list (const char         *name,
+         size_t              len,
+         const char *const  *list,
+         size_t              n)
+{
+  for (size_t i = 0; i < n; i++)
+    if (strlen (list[i]) == len && strncmp (name, list[i], len) == 0)
+      return 1;
+  return 0;
+}
+
+/* Whether the arguments name a command, the way GOption reads them:
+ * `--name`, `--name=value` or `--name value`, up to `--`. Anything odd is
+ * left to the program exec'd to report. */
+int
+veto_launch_wants_command (int          argc,
+                           char *const *argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+      const char *name;
+      size_t len;
+
+      if (strcmp (arg, "--") == 0)
+        break;
+      if (strncmp (arg, "--", 2) != 0)
+        continue;
+
+      name = arg + 2;
+      len = strcspn (name, "=");
+      if (in_list (name, len, commands, sizeof commands / sizeof *commands))
+        return 1;
+      /* `--catalog --status` names a catalog file called “--status” */
+      if (name[len] == '\0' && in_list (name, len, with_value, sizeof with_value / sizeof *with_value))
+        i++;
+    }
+
+  return 0;
+}
+
+static int
+try_exec (const char   *dir,
+          size_t        dir_len,
+          const char   *name,
+          char *const  *argv)
+{
+  char path[PATH_MAX];
+
+  if (snprintf (path, sizeof path, "%.*s/%s", (int)dir_len, dir, name) >= (int)sizeof path)
+    {
+      errno = ENAMETOOLONG;
+      return -1;
+    }
+  if (access (path, X_OK) != 0)
+    return -1;
+  return execv (path, argv);
+}
+
+/* Execs @name with @argv (argv[0] kept, so that the window's program name,
+ * used on X11 for WM_CLASS, is still “veto”): next to this program first,
+ * as in the build tree; then in libexecdir/veto found from this program's
+ * folder, as the prefix lays it out (a copy installed with --destdir, or
+ * moved, finds its own); else in the configured $libexecdir/veto. Returns
+ * only on failure, with errno set. */
+void
+veto_launch_exec (const char  *name,
+                  char *const *argv)
+{
+  char self[PATH_MAX];
+  ssize_t len = readlink ("/proc/self/exe", self, sizeof self - 1);
+
+  if (len > 0)
+    {
+      char *slash;
+
+      self[len] = '\0';
+      slash = strrchr (self, '/');
+      if (slash != NULL)
+        {
+          char relative[PATH_MAX];
+
+          try_exec (self, (size_t)(slash - self), name, argv);
+          if (VETO_BINDIR_TO_LIBEXECDIR[0] != '/' &&
+              snprintf (relative, sizeof relative, "%.*s/%s", (int)(slash - self), self,
+                        VETO_BINDIR_TO_LIBEXECDIR) < (int)sizeof relative)
+            try_exec (relative, strlen (relative), name, argv);
+        }
+    }
+
+  try_exec (VETO_LIBEXECDIR, strlen (VETO_LIBEXECDIR), name, argv);
+}

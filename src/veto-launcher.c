@@ -1,0 +1,45 @@
+/* veto-launcher.c: `veto`, which links nothing but the C library
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Loading GTK, libadwaita and the 80 libraries behind them costs about
+ * 20 ms of CPU before main() runs, and `veto --status` needs none of them.
+ * So `veto` only reads its arguments and execs, keeping the process id
+ * and argv[0]:
+ *
+ *  - veto-cli, for a command (--status, --export, --check-links,
+ *    --update-catalog, --remind, --attach-email): GLib and GIO only;
+ *  - veto-window, for everything else (the window, --help, and GLib's
+ *    --gapplication-service).
+ *
+ * Both live next to this program in the build tree, and in
+ * $libexecdir/veto once installed. This costs the window one exec of a
+ * program without libraries: about 0.3 ms (tests/bench). */
+
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "veto-launch.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *target = veto_launch_wants_command (argc, argv) ? "veto-cli" : "veto-window";
+
+  veto_launch_exec (target, argv);
+
+  /* Not translated: gettext lives in the libraries this does not load. */
+  fprintf (stderr, "Veto is not installed correctly: %s could not be started (%s).\n",
+           target, strerror (errno));
+  return 2;
+}
