@@ -40,6 +40,8 @@ veto_step_state_get_label (VetoStepState state)
       return C_("state", "Skipped");
     case VETO_STEP_STATE_NOT_APPLICABLE:
       return C_("state", "Not applicable");
+    case VETO_STEP_STATE_REFUSED:
+      return C_("state", "Refused by Meta");
     default:
       g_return_val_if_reached (NULL);
     }
