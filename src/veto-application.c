@@ -403,8 +403,9 @@ run_export (VetoApplication *self,
     return VETO_STATUS_ERROR;
 
   /* An empty record proves nothing; say what to do instead. */
-  if (veto_progress_store_get_region (self->store) == NULL ||
-      veto_checklist_get_n_tasks (self->checklist) == 0)
+  if ((veto_progress_store_get_region (self->store) == NULL ||
+       veto_checklist_get_n_tasks (self->checklist) == 0) &&
+      g_list_model_get_n_items (veto_checklist_get_earlier_tasks (self->checklist)) == 0)
     {
       g_printerr ("%s\n", _("Nothing to report yet: open Veto to choose where you live and which apps you use."));
       return VETO_STATUS_ERROR;

@@ -31,5 +31,10 @@ GListModel        *veto_checklist_get_due_tasks (VetoChecklist    *self);
 void               veto_checklist_recheck      (VetoChecklist     *self,
                                                 VetoTask          *task);
 void               veto_checklist_refresh      (VetoChecklist     *self);
+guint              veto_checklist_get_n_counted (VetoChecklist    *self);
+GListModel        *veto_checklist_get_overdue_tasks (VetoChecklist *self);
+GListModel        *veto_checklist_get_earlier_tasks (VetoChecklist *self);
+GPtrArray         *veto_checklist_find_follow_ups (VetoChecklist  *self,
+                                                VetoTask          *task);
 
 G_END_DECLS
