@@ -20,6 +20,7 @@
 #include "veto-reminder.h"
 #include "veto-resources.h"
 #include "veto-status.h"
+#include "veto-evidence.h"
 #include "veto-window.h"
 
 /* The application owns the models (catalog, progress, checklist) and hands
@@ -423,6 +424,29 @@ run_export (VetoApplication *self,
   return 0;
 }
 
+/* `veto --attach-email=FILE|-`: the logic is the core's
+ * (veto_evidence_command()); this only hands it standard input. */
+static int
+run_attach_email (VetoApplication *self,
+                  const char      *path,
+                  const char      *account)
+{
+  g_autoptr(GFile) stdin_file = g_file_new_for_path ("/dev/stdin");
+  g_autoptr(GFileInputStream) input = g_str_equal (path, "-") ? g_file_read (stdin_file, NULL, NULL) : NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  int status;
+
+  if (!load_for_command (self))
+    return VETO_STATUS_ERROR;
+
+  status = veto_evidence_command (self->checklist, path, input ? G_INPUT_STREAM (input) : NULL,
+                                  account, out, err);
+  g_print ("%s", out->str);
+  g_printerr ("%s", err->str);
+  return status;
+}
+
 static int
 veto_application_handle_local_options (GApplication *app,
                                        GVariantDict *options)
@@ -430,8 +454,21 @@ veto_application_handle_local_options (GApplication *app,
   VetoApplication *self = VETO_APPLICATION (app);
   g_autoptr(GError) error = NULL;
   g_autofree char *export_path = NULL;
+  g_autofree char *email_path = NULL;
+  g_autofree char *account = NULL;
 
   g_variant_dict_lookup (options, "catalog", "^ay", &self->catalog_path);
+
+  if (g_variant_dict_lookup (options, "attach-email", "^ay", &email_path))
+    {
+      g_variant_dict_lookup (options, "account", "s", &account);
+      return run_attach_email (self, email_path, account);
+    }
+  if (g_variant_dict_contains (options, "account"))
+    {
+      g_printerr ("%s\n", _("--account only goes with --attach-email."));
+      return VETO_STATUS_ERROR;
+    }
 
   if (g_variant_dict_contains (options, "status"))
     return run_status (self);
@@ -709,6 +746,14 @@ veto_application_init (VetoApplication *self)
                                  G_OPTION_ARG_FILENAME,
                                  _("Save the record of what you did as a PDF, or as Markdown when FILE ends in .md, and exit"),
                                  _("FILE"));
+  g_application_add_main_option (G_APPLICATION (self), "attach-email", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_FILENAME,
+                                 _("Keep Meta’s confirmation email (an .eml file, or - for standard input) as proof for the objection it confirms, and exit"),
+                                 _("FILE"));
+  g_application_add_main_option (G_APPLICATION (self), "account", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_STRING,
+                                 _("With --attach-email: the account whose objection the email confirms, when more than one waits"),
+                                 _("LABEL"));
   g_application_add_main_option (G_APPLICATION (self), "catalog", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_FILENAME,
                                  _("Use the steps in FILE instead of the bundled ones"),
