@@ -41,7 +41,7 @@ veto_step_state_get_label (VetoStepState state)
     case VETO_STEP_STATE_NOT_APPLICABLE:
       return C_("state", "Not applicable");
     case VETO_STEP_STATE_REFUSED:
-      return C_("state", "Refused by Meta");
+      return C_("state", "Refused");
     default:
       g_return_val_if_reached (NULL);
     }
