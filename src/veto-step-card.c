@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "veto-date-popover.h"
 #include "veto-i18n.h"
 #include "veto-status.h"
 #include "veto-step-card.h"
@@ -54,6 +55,10 @@ struct _VetoStepCard
   GtkRevealer       *fallback_revealer;
   GtkBox            *fallback_box;
   AdwEntryRow       *note_row;
+
+  /* "Correct Dates…", with its calendar */
+  GtkMenuButton     *dates_button;
+  VetoDatePopover   *date_popover;
 };
 
 G_DEFINE_FINAL_TYPE (VetoStepCard, veto_step_card, GTK_TYPE_WIDGET)
@@ -61,7 +66,9 @@ G_DEFINE_FINAL_TYPE (VetoStepCard, veto_step_card, GTK_TYPE_WIDGET)
 static const char * const state_classes[] = {
   "veto-state-todo", "veto-state-submitted", "veto-state-confirmed",
   "veto-state-done", "veto-state-skipped", "veto-state-not-applicable",
+  "veto-state-refused",
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (state_classes) == VETO_STEP_STATE_LAST + 1);
 
 static const char *
 account_or_null (VetoStepCard *self)
@@ -165,8 +172,42 @@ build_more_menu (VetoStepCard  *self,
                                                               veto_step_state_to_string (entries[i].state)));
       g_menu_append_item (states, item);
     }
+  /* Meta's answer, and a way back that keeps the submission's date */
+  if (veto_step_get_kind (self->step) == VETO_STEP_KIND_FORM)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (state == VETO_STEP_STATE_SUBMITTED)
+        {
+          item = g_menu_item_new (_("Meta _Refused"), NULL);
+          g_menu_item_set_action_and_target_value (item, "win.set-state",
+                                                   g_variant_new ("(sss)", step_id, self->account_id,
+                                                                  veto_step_state_to_string (VETO_STEP_STATE_REFUSED)));
+          g_menu_append_item (states, item);
+          g_clear_object (&item);
+        }
+      else if (state == VETO_STEP_STATE_CONFIRMED || state == VETO_STEP_STATE_REFUSED)
+        {
+          item = g_menu_item_new (_("Back to _Submitted"), NULL);
+          g_menu_item_set_action_and_target_value (item, "win.set-state",
+                                                   g_variant_new ("(sss)", step_id, self->account_id,
+                                                                  veto_step_state_to_string (VETO_STEP_STATE_SUBMITTED)));
+          g_menu_append_item (states, item);
+          g_clear_object (&item);
+        }
+
+      if (state == VETO_STEP_STATE_SUBMITTED || state == VETO_STEP_STATE_CONFIRMED)
+        {
+          item = g_menu_item_new (_("Attach Meta’s _Email…"), NULL);
+          g_menu_item_set_action_and_target_value (item, "win.choose-email",
+                                                   g_variant_new ("(ss)", step_id, self->account_id));
+          g_menu_append_item (states, item);
+        }
+    }
+
   if (VETO_STEP_STATE_IS_FINISHED (state) &&
-      state != VETO_STEP_STATE_SKIPPED && state != VETO_STEP_STATE_NOT_APPLICABLE)
+      state != VETO_STEP_STATE_SKIPPED && state != VETO_STEP_STATE_NOT_APPLICABLE &&
+      state != VETO_STEP_STATE_REFUSED)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (_("_Checked Again Today"), NULL);
 
@@ -229,7 +270,16 @@ update (VetoStepCard *self)
   GtkWidget *focus;
   GtkRoot *root;
 
-  gtk_label_set_text (self->state_label, veto_step_state_get_label (state));
+  {
+    g_autoptr(VetoTask) task = find_task (self);
+
+    /* a complaint step is not a to-do until Meta refuses or lets its
+     * answer period pass */
+    gtk_label_set_text (self->state_label,
+                        task != NULL && !veto_task_get_active (task)
+                          ? C_("state", "Only if needed")
+                          : veto_step_state_get_label (state));
+  }
   for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), state_classes[i]);
   gtk_widget_add_css_class (GTK_WIDGET (self->state_label), state_classes[state]);
@@ -258,9 +308,27 @@ update (VetoStepCard *self)
           }
         gtk_label_set_text (self->due_label, text);
       }
+    else if (task != NULL)
+      {
+        /* Meta refused, or did not answer in time; or this step is what
+         * to do about it */
+        g_autofree char *overdue = veto_task_dup_overdue_sentence (task);
+        const char *hint = !VETO_STEP_STATE_IS_FINISHED (state) ? veto_task_get_attach_hint (task) : NULL;
+
+        if (overdue != NULL || hint != NULL)
+          {
+            gtk_label_set_text (self->due_label, overdue ? overdue : hint);
+            due = TRUE;
+          }
+      }
     gtk_widget_set_visible (GTK_WIDGET (self->due_label), due);
-    show_action (GTK_WIDGET (self->recheck_button), due);
+    show_action (GTK_WIDGET (self->recheck_button), task != NULL && veto_task_get_due (task));
   }
+
+  /* nothing to correct before something is recorded */
+  show_action (GTK_WIDGET (self->dates_button), veto_date_popover_has_kind (self->date_popover) ||
+               (state != VETO_STEP_STATE_TODO && state != VETO_STEP_STATE_SKIPPED &&
+                state != VETO_STEP_STATE_NOT_APPLICABLE && state != VETO_STEP_STATE_DONE));
 
   show_action (GTK_WIDGET (self->submitted_button),
                kind == VETO_STEP_KIND_FORM && state == VETO_STEP_STATE_TODO);
@@ -428,6 +496,58 @@ populate (VetoStepCard *self)
   veto_util_fix_button_names (GTK_WIDGET (self));
 }
 
+/* Meta's email, dropped from a mail client or a file manager onto the
+ * card, is kept as proof for this step: win.attach-email checks it. */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         VetoStepCard  *self)
+{
+  GSList *files;
+  g_autofree char *uri = NULL;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+
+  uri = g_file_get_uri (files->data);
+  return gtk_widget_activate_action (GTK_WIDGET (self), "win.attach-email", "(sss)",
+                                     veto_step_get_id (self->step), self->account_id, uri);
+}
+
+static void
+add_drop_target (VetoStepCard *self)
+{
+  GtkDropTarget *target;
+
+  /* only objection forms are answered by email */
+  if (veto_step_get_kind (self->step) != VETO_STEP_KIND_FORM)
+    return;
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+static void
+add_dates_button (VetoStepCard *self)
+{
+  GtkWidget *popover = veto_date_popover_new (self->store, veto_step_get_id (self->step),
+                                              account_or_null (self));
+
+  self->dates_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_label (self->dates_button, _("Correct _Dates…"));
+  gtk_menu_button_set_use_underline (self->dates_button, TRUE);
+  gtk_menu_button_set_popover (self->dates_button, popover);
+  self->date_popover = VETO_DATE_POPOVER (popover);
+  gtk_flow_box_append (self->actions_box, GTK_WIDGET (self->dates_button));
+}
+
 static void
 show_fallbacks_action (GtkWidget  *widget,
                        const char *action_name,
@@ -539,9 +659,23 @@ veto_step_card_new (VetoChecklist *checklist,
   self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed),
                                               self, G_CONNECT_SWAPPED);
   populate (self);
+  add_dates_button (self);
+  add_drop_target (self);
   update (self);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * veto_step_card_get_date_popover:
+ *
+ * Returns: (transfer none): the card's calendar for its dates
+ */
+GtkWidget *
+veto_step_card_get_date_popover (VetoStepCard *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP_CARD (self), NULL);
+  return GTK_WIDGET (self->date_popover);
 }
 
 VetoStep *

@@ -24,4 +24,6 @@ VetoStep   *veto_step_card_get_step       (VetoStepCard      *self);
 const char *veto_step_card_get_account_id (VetoStepCard      *self);
 void        veto_step_card_reveal_fallbacks (VetoStepCard    *self);
 
+GtkWidget  *veto_step_card_get_date_popover (VetoStepCard *self);
+
 G_END_DECLS

@@ -765,3 +765,42 @@ veto_checklist_find_follow_ups (VetoChecklist *self,
 
   return result;
 }
+
+/**
+ * veto_checklist_preview_change:
+ * @self: a #VetoChecklist
+ * @region_id: (nullable): the region the person is about to choose, or
+ *   %NULL to keep theirs
+ * @app_id: (nullable): an app the person is about to stop using, or %NULL
+ *
+ * What such a change would move under "recorded earlier": the window says
+ * it before asking. Nothing is lost either way; the person should know.
+ *
+ * Returns: (transfer container) (element-type VetoTask): the tasks with
+ *   something recorded that would no longer apply
+ */
+GPtrArray *
+veto_checklist_preview_change (VetoChecklist *self,
+                               const char    *region_id,
+                               const char    *app_id)
+{
+  GPtrArray *moving = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *tasks;
+
+  g_return_val_if_fail (VETO_IS_CHECKLIST (self), moving);
+
+  tasks = G_LIST_MODEL (self->tasks);
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
+      VetoStep *step = veto_task_get_step (task);
+      gboolean leaves = (region_id != NULL && !veto_step_applies_to (step, region_id)) ||
+                        (app_id != NULL && g_str_equal (veto_step_get_app_id (step), app_id));
+
+      if (leaves && veto_progress_store_has_record (self->store, veto_step_get_id (step),
+                                                    veto_task_get_account_id (task)))
+        g_ptr_array_add (moving, g_steal_pointer (&task));
+    }
+
+  return moving;
+}

@@ -1792,6 +1792,34 @@ check_day (VetoProgressStore  *self,
 }
 
 /**
+ * veto_progress_store_check_date:
+ * @self: a #VetoProgressStore
+ * @step_id: a step id
+ * @account_id: (nullable): the account
+ * @kind: which date
+ * @day: the day the person chose
+ * @error: why it would be refused
+ *
+ * The rules veto_progress_store_set_date() applies, without changing
+ * anything: for a calendar that says at once what is wrong.
+ *
+ * Returns: %TRUE when @day would be accepted
+ */
+gboolean
+veto_progress_store_check_date (VetoProgressStore  *self,
+                                const char         *step_id,
+                                const char         *account_id,
+                                VetoDateKind        kind,
+                                GDateTime          *day,
+                                GError            **error)
+{
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (day != NULL, FALSE);
+
+  return check_day (self, step_id, account_id, kind, day, error);
+}
+
+/**
  * veto_progress_format_day:
  * @date: a date
  *
@@ -2074,6 +2102,38 @@ veto_progress_store_restore_step (VetoProgressStore *self,
     }
 
   commit (self);
+}
+
+/**
+ * veto_date_kind_from_string:
+ * @str: `submitted`, `confirmed`, `refused` or `checked`
+ * @kind: (out): the kind
+ *
+ * Returns: whether @str names a kind of date
+ */
+gboolean
+veto_date_kind_from_string (const char   *str,
+                            VetoDateKind *kind)
+{
+  const char *names[] = { "submitted", "confirmed", "refused", "checked" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (str, names[i]) == 0)
+      {
+        *kind = (VetoDateKind)i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+const char *
+veto_date_kind_to_string (VetoDateKind kind)
+{
+  const char *names[] = { "submitted", "confirmed", "refused", "checked" };
+
+  g_return_val_if_fail (kind <= VETO_DATE_CHECKED, NULL);
+  return names[kind];
 }
 
 void

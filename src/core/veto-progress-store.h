@@ -49,7 +49,10 @@ typedef struct
 void veto_evidence_info_free (VetoEvidenceInfo *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VetoEvidenceInfo, veto_evidence_info_free)
 
-char *veto_progress_format_day (GDateTime *date);
+char       *veto_progress_format_day    (GDateTime    *date);
+gboolean    veto_date_kind_from_string  (const char   *str,
+                                         VetoDateKind *kind);
+const char *veto_date_kind_to_string    (VetoDateKind  kind);
 
 #define VETO_TYPE_PROGRESS_STORE (veto_progress_store_get_type ())
 
@@ -157,6 +160,12 @@ GDateTime         *veto_progress_store_dup_entered      (VetoProgressStore *self
                                                          const char        *account_id,
                                                          VetoDateKind       kind);
 gboolean           veto_progress_store_set_date         (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id,
+                                                         VetoDateKind       kind,
+                                                         GDateTime         *day,
+                                                         GError           **error);
+gboolean           veto_progress_store_check_date       (VetoProgressStore *self,
                                                          const char        *step_id,
                                                          const char        *account_id,
                                                          VetoDateKind       kind,
