@@ -20,6 +20,7 @@
 #include "veto-step-card.h"
 #include "veto-welcome-page.h"
 #include "veto-window.h"
+#include "veto-window-record.h"
 #include "veto-util.h"
 
 /* The main window: a stack of pages with Back and Next in the header.
@@ -71,6 +72,7 @@ static GParamSpec *properties[N_PROPS];
 static const char * const editing_actions[] = {
   "win.region", "win.set-app-used", "win.add-account", "win.remove-account",
   "win.rename-account", "win.set-state", "win.set-note", "win.recheck", "win.mark-checked",
+  "win.set-date", "win.undo-step", "win.attach-email", "win.choose-email",
 };
 
 static VetoProgressStore *
@@ -482,7 +484,13 @@ set_app_used_action (GtkWidget  *widget,
   gboolean used;
 
   g_variant_get (parameter, "(&sb)", &app_id, &used);
-  if (veto_catalog_lookup_app (get_catalog (self), app_id) != NULL)
+  if (veto_catalog_lookup_app (get_catalog (self), app_id) == NULL)
+    return;
+
+  /* stopping asks first when something recorded would move aside */
+  if (!used && veto_progress_store_has_app (get_store (self), app_id))
+    veto_window_record_stop_using_app (self, app_id);
+  else
     veto_progress_store_set_app (get_store (self), app_id, used);
 }
 
@@ -607,7 +615,7 @@ set_state_action (GtkWidget  *widget,
   if (lookup_step (self, step_id) == NULL || !veto_step_state_from_string (token, &state))
     return;
 
-  veto_progress_store_set_state (get_store (self), step_id, *account_id ? account_id : NULL, state);
+  veto_window_record_set_state (self, step_id, account_id, state);
 }
 
 static void
@@ -785,7 +793,8 @@ mark_checked_action (GtkWidget  *widget,
   veto_window_show_toast (self, _("Today’s check is recorded."));
 }
 
-/* Rechecking a step: its official page again, and today's date on it. */
+/* Rechecking a step: its official page again. The check itself is
+ * recorded when the person says they did it (veto_window_record_offer_check). */
 static void
 recheck_action (GtkWidget  *widget,
                 const char *action_name,
@@ -802,7 +811,7 @@ recheck_action (GtkWidget  *widget,
 
   if (veto_step_get_url (step) != NULL)
     open_url (self, step, account_id, veto_step_get_url (step));
-  mark_checked_action (widget, action_name, parameter);
+  veto_window_record_offer_check (self, step_id, account_id);
 }
 
 static void
@@ -917,6 +926,31 @@ on_export_response (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+/* "Export Record…" offers PDF and Markdown: choosing one changes the
+ * name's ending, which decides the format. */
+static void
+on_export_filter_changed (GtkFileChooser *chooser,
+                          GParamSpec     *pspec,
+                          GtkFileFilter  *pdf)
+{
+  g_autofree char *name = gtk_file_chooser_get_current_name (chooser);
+  GtkFileFilter *filter = gtk_file_chooser_get_filter (chooser);
+  const char *suffix = filter == pdf ? ".pdf" : ".md";
+  char *dot;
+
+  if (name == NULL || filter == NULL || g_str_has_suffix (name, suffix))
+    return;
+
+  dot = strrchr (name, '.');
+  if (dot != NULL)
+    *dot = '\0';
+  {
+    g_autofree char *renamed = g_strconcat (name, suffix, NULL);
+
+    gtk_file_chooser_set_current_name (chooser, renamed);
+  }
+}
+
 static void
 export_record_action (GtkWidget  *widget,
                       const char *action_name,
@@ -942,6 +976,7 @@ export_record_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), markdown);
 
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  g_signal_connect (dialog, "notify::filter", G_CALLBACK (on_export_filter_changed), pdf);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -1098,9 +1133,10 @@ veto_window_set_property (GObject      *object,
       {
         const char *region = g_value_get_string (value);
 
-        /* The store saves it and "changed" updates self->region. */
+        /* The store saves it and "changed" updates self->region; steps
+         * that would move aside are named first. */
         if (region != NULL && veto_catalog_lookup_region (get_catalog (self), region) != NULL)
-          veto_progress_store_set_region (get_store (self), region);
+          veto_window_record_change_region (self, region);
       }
       break;
 
@@ -1169,6 +1205,8 @@ veto_window_class_init (VetoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
+  veto_window_record_class_init (widget_class);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.show-dashboard", NULL);
@@ -1182,6 +1220,24 @@ veto_window_init (VetoWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   veto_util_fix_button_names (GTK_WIDGET (self));
+  veto_window_record_init (self);
+}
+
+void
+veto_window_add_toast (VetoWindow *self,
+                       AdwToast   *toast)
+{
+  g_return_if_fail (VETO_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* After a change of region was cancelled: the radio buttons follow the
+ * store again. */
+void
+veto_window_notify_region (VetoWindow *self)
+{
+  g_return_if_fail (VETO_IS_WINDOW (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION]);
 }
 
 VetoWindow *
