@@ -11,6 +11,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "veto-dashboard.h"
+#include "veto-earlier-group.h"
+#include "veto-overdue-group.h"
 #include "veto-i18n.h"
 #include "veto-status.h"
 #include "veto-util.h"
@@ -76,7 +78,8 @@ count_for (GListModel *tasks,
       g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
       const char *account = veto_task_get_account_id (task);
 
-      if (veto_task_get_app (task) != app || (account != NULL && g_strcmp0 (account, account_id) != 0))
+      if (veto_task_get_app (task) != app || (account != NULL && g_strcmp0 (account, account_id) != 0) ||
+          !veto_task_get_active (task))
         continue;
 
       (*n)++;
@@ -92,7 +95,8 @@ rebuild (VetoDashboard *self)
   VetoCatalog *catalog = veto_checklist_get_catalog (self->checklist);
   GListModel *tasks = veto_checklist_get_tasks (self->checklist);
   GListModel *apps = veto_catalog_get_apps (catalog);
-  guint n_tasks = veto_checklist_get_n_tasks (self->checklist);
+  /* conditional steps not yet needed count nowhere */
+  guint n_tasks = veto_checklist_get_n_counted (self->checklist);
   guint n_finished = veto_checklist_get_n_finished (self->checklist);
   g_autofree char *summary = NULL;
   guint n_due = 0, n_waiting = 0;
@@ -282,6 +286,16 @@ veto_dashboard_new (VetoChecklist *checklist)
   g_signal_connect_object (veto_checklist_get_tasks (checklist), "items-changed",
                            G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
   rebuild (self);
+
+  /* Meta's refusals and silences lead; steps recorded earlier close the
+   * overview (veto-overdue-group.c, veto-earlier-group.c) */
+  {
+    GtkWidget *groups = gtk_widget_get_parent (GTK_WIDGET (self->due_group));
+    GtkWidget *apps_group = gtk_widget_get_ancestor (GTK_WIDGET (self->apps_list), ADW_TYPE_PREFERENCES_GROUP);
+
+    gtk_widget_insert_before (veto_overdue_group_new (checklist), groups, GTK_WIDGET (self->due_group));
+    gtk_widget_insert_after (veto_earlier_group_new (checklist), groups, apps_group);
+  }
 
   return GTK_WIDGET (self);
 }
