@@ -70,6 +70,8 @@ show_undo_toast (VetoWindow *self,
 {
   AdwToast *toast = toast_new_text (text);
 
+  /* the latest change's Undo shows at once, ahead of older messages */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-step");
   adw_toast_set_action_target_value (toast, g_variant_new ("(sss)", step_id,
