@@ -137,6 +137,16 @@ format_dates (VetoStepCard *self)
       /* Translators: %s is a date */
       g_string_append_printf (text, _("Last checked on %s."), date);
     }
+  {
+    g_autoptr(VetoEvidenceInfo) evidence = veto_progress_store_dup_evidence (self->store, step_id, account);
+
+    if (evidence != NULL)
+      {
+        if (text->len > 0)
+          g_string_append_c (text, ' ');
+        g_string_append (text, _("Meta’s email is kept as proof."));
+      }
+  }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -143,7 +143,7 @@ test_date_popover (void)
 
     g_assert_false (gtk_widget_is_sensitive (save));
   }
-  g_free (ui_screenshot (GTK_WIDGET (window), is_fr () ? "date-popover-future-fr" : "date-popover-future-en"));
+  g_free (ui_screenshot (popover, is_fr () ? "date-popover-future-fr" : "date-popover-future-en"));
 
   veto_date_popover_select (VETO_DATE_POPOVER (popover), VETO_DATE_SUBMITTED, real);
   ui_iterate (100);
