@@ -416,7 +416,9 @@ add_evidence_of (GPtrArray         *steps,
 }
 
 /* At the end: the steps' version, and each evidence file with its SHA-256,
- * so that a reader can check the copies they are given. */
+ * so that a reader can check the copies they are given. Not where the files
+ * are: a path names the person's home folder, which a regulator does not
+ * need. */
 static void
 add_evidence (Record        *record,
               VetoChecklist *checklist)
@@ -427,7 +429,6 @@ add_evidence (Record        *record,
   RecordGroup *group = record_group_new (NULL);
   RecordStep *version = g_new0 (RecordStep, 1);
   g_autofree char *number = g_strdup_printf ("%d", veto_catalog_get_version (catalog));
-  g_autofree char *evidence_dir = g_build_filename (g_get_user_data_dir (), "veto", "evidence", NULL);
 
   app->name = g_strdup (_("Steps version and evidence files"));
   app->groups = g_ptr_array_new_with_free_func ((GDestroyNotify)record_group_free);
@@ -441,12 +442,6 @@ add_evidence (Record        *record,
 
   add_evidence_of (group->steps, store, veto_checklist_get_tasks (checklist));
   add_evidence_of (group->steps, store, veto_checklist_get_earlier_tasks (checklist));
-
-  if (group->steps->len > 1)
-    {
-      /* Translators: a line of the record, %s is a folder */
-      add_field (version, _("Evidence files kept in: %s"), evidence_dir, FALSE);
-    }
 
   g_ptr_array_add (record->apps, app);
 }
