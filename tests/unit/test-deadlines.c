@@ -11,6 +11,7 @@
 #include "veto-checklist.h"
 #include "veto-i18n.h"
 #include "veto-record.h"
+#include "veto-reminder.h"
 #include "veto-status.h"
 #include "test-record-fixtures.h"
 
@@ -319,6 +320,17 @@ test_overdue_after_answer_period (Fixture       *f,
   record = veto_record_to_markdown (f->checklist);
   g_assert_nonnull (strstr (record, "- **Meta’s answer:** No answer from Meta within 1 month: overdue since November 30, 2026.\n"));
   g_assert_nonnull (strstr (record, "- **To do now:** Attach your record from Veto"));
+
+  /* --remind notifies it before any recheck */
+  {
+    g_autofree char *title = NULL;
+    g_autofree char *body = NULL;
+
+    g_assert_true (veto_reminder_compose (f->checklist, &title, &body));
+    g_assert_cmpstr (title, ==, "Meta refused or did not answer your objection");
+    g_assert_nonnull (strstr (body, "No answer from Meta within 1 month: overdue since November 30, 2026.\n"
+                                    "Next: Complain to your regulator"));
+  }
 
   /* once the complaint is made, nothing is left pending for it */
   veto_progress_store_set_state (f->store, "facebook-complain", NULL, VETO_STEP_STATE_DONE);
