@@ -460,6 +460,55 @@ test_catalog_keys (void)
     }
 }
 
+/* A hand-edited evidence name can't point outside the evidence folder, and
+ * a format-2 file with refusals, stated days and evidence loads. */
+static void
+test_progress_format_2 (void)
+{
+  static const char good[] =
+    "[Veto]\nFormat=2\nRegion=eu\nApps=facebook;\n\n[Account facebook 1]\nLabel=\n\n"
+    "[Step facebook-object 1]\nState=refused\nSubmitted=2026-11-01\nSubmittedEntered=2026-11-02T09:00:00Z\n"
+    "Refused=2026-11-20\nEvidenceFile=facebook-object-1-abc.eml\n"
+    "EvidenceSha256=3d533c16e38aa18822bc251f71f4cc3ecab9c18262a064c93ed2b8fed1abe8bd\n\n[End]\n";
+  const char *bad[] = { "EvidenceFile=../../.ssh/id_rsa", "EvidenceSha256=XYZ", "Refused=someday",
+                        "SubmittedEntered=2026-11-02" };
+  g_autofree char *dir = g_build_filename (g_get_user_state_dir (), "veto", NULL);
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (path, good, -1, NULL));
+  {
+    g_autoptr(VetoProgressStore) store = veto_progress_store_new (file, NULL);
+
+    g_assert_true (veto_progress_store_load (store, NULL));
+    g_assert_null (veto_progress_store_get_recovered_file (store));
+    g_assert_cmpint (veto_progress_store_get_state (store, "facebook-object", "1"), ==, VETO_STEP_STATE_REFUSED);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GString) text = g_string_new (good);
+      g_autoptr(VetoProgressStore) store = veto_progress_store_new (file, NULL);
+      g_autofree char *key = g_strndup (bad[i], strchr (bad[i], '=') - bad[i]);
+      g_autofree char *line_start = g_strconcat ("\n", key, "=", NULL);
+      const char *at = strstr (text->str, line_start);
+
+      g_assert_nonnull (at);
+      {
+        gsize start = at - text->str + 1;
+        gsize end = strchr (text->str + start, '\n') - text->str;
+
+        g_string_erase (text, start, end - start);
+        g_string_insert (text, start, bad[i]);
+      }
+      g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+      g_assert_true (veto_progress_store_load (store, NULL));
+      /* not understood: kept aside, never half-read */
+      g_assert_nonnull (veto_progress_store_get_recovered_file (store));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -478,6 +527,7 @@ main (int   argc,
   ADD ("/deadlines/refused-activates-complaint", test_refused_activates_complaint);
   ADD ("/deadlines/conditional-steps-out-of-counts", test_conditional_steps_out_of_counts);
   g_test_add_func ("/deadlines/catalog-keys", test_catalog_keys);
+  g_test_add_func ("/deadlines/progress-format-2", test_progress_format_2);
 
   return g_test_run ();
 }
