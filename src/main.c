@@ -16,6 +16,10 @@ main (int   argc,
 {
   g_autoptr(VetoApplication) app = NULL;
 
+  /* Veto sets the locale itself (veto_i18n_init() falls back to C.UTF-8
+   * where the system's locale is not generated, so that $LANGUAGE still
+   * counts); GTK's own setlocale() would undo that with plain "C". */
+  gtk_disable_setlocale ();
   veto_i18n_init ();
 
   app = veto_application_new ();

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "veto-util.h"
+
 #include <glib/gi18n-lib.h>
 #include <glib-unix.h>
 #include <unistd.h>
@@ -704,7 +706,7 @@ veto_application_reminders_change_state (GSimpleAction *action,
     {
       for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
         if (ADW_IS_PREFERENCES_WINDOW (l->data))
-          adw_preferences_window_add_toast (l->data, adw_toast_new (error->message));
+          adw_preferences_window_add_toast (l->data, veto_util_toast_new (error->message));
       g_simple_action_set_state (action, g_variant_new_boolean (veto_reminder_get_enabled ()));
       return;
     }

@@ -98,10 +98,9 @@ build_group (VetoAppsPage *self,
   GtkWidget *sw = gtk_switch_new ();
   g_autofree char *use_label = g_strdup_printf (_("I use %s"), veto_app_get_name (app));
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), veto_app_get_name (app));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), veto_app_get_description (app));
+  veto_util_group_set_text (ADW_PREFERENCES_GROUP (group), veto_app_get_name (app), veto_app_get_description (app));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), use_label);
+  veto_util_row_set_title (ADW_PREFERENCES_ROW (row), use_label);
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
   gtk_switch_set_active (GTK_SWITCH (sw), used);
   g_signal_connect_object (sw, "notify::active", G_CALLBACK (on_switch_active), app, 0);
@@ -123,7 +122,7 @@ build_group (VetoAppsPage *self,
 
       /* Translators: %u numbers the person's accounts on an app: 1, 2, 3 */
       title = g_strdup_printf (_("Name of account %u (optional)"), i + 1);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+      veto_util_row_set_title (ADW_PREFERENCES_ROW (entry), title);
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
       gtk_editable_set_text (GTK_EDITABLE (entry), label ? label : "");
       g_object_set_data_full (G_OBJECT (entry), "account-id", g_strdup (accounts[i]), g_free);

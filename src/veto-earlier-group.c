@@ -11,6 +11,7 @@
 
 #include "veto-earlier-group.h"
 #include "veto-status.h"
+#include "veto-util.h"
 
 /* Nothing recorded is ever hidden: steps recorded earlier that no longer
  * apply (the person moved, or stopped using an app) are listed at the end
@@ -44,12 +45,9 @@ rebuild (VetoEarlierGroup *self)
       g_autofree char *subtitle = g_strdup_printf (_("%s, %s — %s"),
                                                    veto_app_get_name (veto_task_get_app (task)), account,
                                                    veto_step_state_get_label (veto_task_get_state (task)));
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), veto_step_get_title (veto_task_get_step (task)));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_append (self->list, row);
+      /* text, never markup */
+      gtk_list_box_append (self->list,
+                           veto_util_action_row_new (veto_step_get_title (veto_task_get_step (task)), subtitle));
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self), g_list_model_get_n_items (earlier) > 0);

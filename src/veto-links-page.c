@@ -130,7 +130,7 @@ problem_row (VetoLinksPage *self,
 
   /* Translators: an app, then a link check verdict: "Facebook — Broken" */
   subtitle = g_strdup_printf (_("%s — %s"), veto_app_get_name (app), veto_link_verdict_get_label (worst));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), veto_step_get_title (step));
+  veto_util_row_set_title (ADW_PREFERENCES_ROW (row), veto_step_get_title (step));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
 
   for (guint i = 0; i < results->len; i++)
@@ -144,7 +144,7 @@ problem_row (VetoLinksPage *self,
         continue;
 
       child = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), veto_link_result_get_url (result));
+      veto_util_row_set_title (ADW_PREFERENCES_ROW (child), veto_link_result_get_url (result));
       /* Translators: a verdict and what was found: "Broken: HTTP 404" */
       line = g_strdup_printf (_("%s: %s"), veto_link_verdict_get_label (veto_link_result_get_verdict (result)),
                               details ? details : "");
@@ -157,7 +157,7 @@ problem_row (VetoLinksPage *self,
     {
       GtkWidget *child = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), _("In the app"));
+      veto_util_row_set_title (ADW_PREFERENCES_ROW (child), _("In the app"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (child), veto_step_get_in_app_path (step));
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (child), 0);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
@@ -167,7 +167,7 @@ problem_row (VetoLinksPage *self,
     {
       GtkWidget *child = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), _("Other official link"));
+      veto_util_row_set_title (ADW_PREFERENCES_ROW (child), _("Other official link"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (child), fallbacks[i]);
       adw_action_row_add_suffix (ADW_ACTION_ROW (child), open_button (step, fallbacks[i]));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
@@ -241,7 +241,7 @@ on_checked (GObject      *source,
           GtkWidget *row = adw_action_row_new ();
           VetoApp *app = veto_catalog_lookup_app (catalog, veto_step_get_app_id (step));
 
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), veto_step_get_title (step));
+          veto_util_row_set_title (ADW_PREFERENCES_ROW (row), veto_step_get_title (step));
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), veto_app_get_name (app));
           gtk_list_box_append (self->ok_list, row);
           n_ok++;

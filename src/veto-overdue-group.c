@@ -11,6 +11,7 @@
 
 #include "veto-overdue-group.h"
 #include "veto-status.h"
+#include "veto-util.h"
 
 /* What the overview leads with: each objection Meta refused or left
  * unanswered past its answer period, since when, and the next thing to do
@@ -31,12 +32,9 @@ row_new (const char *title,
          const char *subtitle,
          const char *app_id)
 {
-  GtkWidget *row = adw_action_row_new ();
-
   /* titles come from the catalog and the person: text, never markup */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  GtkWidget *row = veto_util_action_row_new (title, subtitle);
+
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

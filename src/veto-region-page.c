@@ -69,7 +69,7 @@ veto_region_page_new (VetoChecklist *checklist)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), veto_region_get_name (region));
+      veto_util_row_set_title (ADW_PREFERENCES_ROW (row), veto_region_get_name (region));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), veto_region_get_description (region));
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
 

@@ -81,3 +81,99 @@ veto_util_set_accessible_label (GtkWidget  *widget,
                                   -1);
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
+
+/**
+ * veto_util_action_row_new:
+ * @title: the row's title, plain text
+ * @subtitle: (nullable): its subtitle, plain text
+ *
+ * Returns: (transfer floating): an #AdwActionRow that shows both as text
+ */
+GtkWidget *
+veto_util_action_row_new (const char *title,
+                          const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  veto_util_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  return row;
+}
+
+/**
+ * veto_util_row_set_title:
+ * @row: a row
+ * @title: plain text
+ *
+ * Shows @title as text, and so the row's subtitle too: libadwaita's action,
+ * expander and entry rows read both through #AdwPreferencesRow:use-markup.
+ */
+void
+veto_util_row_set_title (AdwPreferencesRow *row,
+                         const char        *title)
+{
+  adw_preferences_row_set_use_markup (row, FALSE);
+  adw_preferences_row_set_title (row, title != NULL ? title : "");
+}
+
+static char *
+escape_or_null (const char *text)
+{
+  return text != NULL ? g_markup_escape_text (text, -1) : NULL;
+}
+
+/**
+ * veto_util_group_set_text:
+ * @group: a preferences group
+ * @title: (nullable): plain text
+ * @description: (nullable): plain text
+ *
+ * #AdwPreferencesGroup always parses its title and description as markup in
+ * libadwaita 1.2, so both are escaped.
+ */
+void
+veto_util_group_set_text (AdwPreferencesGroup *group,
+                          const char          *title,
+                          const char          *description)
+{
+  g_autofree char *t = escape_or_null (title);
+  g_autofree char *d = escape_or_null (description);
+
+  adw_preferences_group_set_title (group, t != NULL ? t : "");
+  adw_preferences_group_set_description (group, d);
+}
+
+/**
+ * veto_util_status_page_set_description:
+ * @page: a status page
+ * @description: (nullable): plain text
+ *
+ * The description of an #AdwStatusPage is markup in libadwaita 1.2.
+ */
+void
+veto_util_status_page_set_description (AdwStatusPage *page,
+                                       const char    *description)
+{
+  g_autofree char *d = escape_or_null (description);
+
+  adw_status_page_set_description (page, d);
+}
+
+/**
+ * veto_util_toast_new:
+ * @text: plain text
+ *
+ * A toast's title is markup in libadwaita 1.2 (use-markup came in 1.4): an
+ * error message naming a file called "R&D" would otherwise blank it.
+ *
+ * Returns: (transfer full): a new toast showing @text
+ */
+AdwToast *
+veto_util_toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}

@@ -12,6 +12,7 @@
 #include "veto-evidence.h"
 #include "veto-i18n.h"
 #include "veto-status.h"
+#include "veto-util.h"
 #include "veto-window-record.h"
 
 /* The record is meant for a regulator, so every change to it can be undone
@@ -52,13 +53,11 @@ account_or_null (const char *account_id)
 }
 
 /* AdwToast titles are markup in libadwaita 1.2: what comes from data is
- * escaped. */
+ * escaped (veto_util_toast_new()). */
 static AdwToast *
 toast_new_text (const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  return adw_toast_new (escaped);
+  return veto_util_toast_new (text);
 }
 
 static void

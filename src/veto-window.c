@@ -872,7 +872,7 @@ on_record_written (GObject      *source,
         return;
 
       /* the message names the file and says what to do; it stays */
-      toast = adw_toast_new (error->message);
+      toast = veto_util_toast_new (error->message);
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
       return;
@@ -885,7 +885,7 @@ on_record_written (GObject      *source,
       g_autofree char *text = g_strdup_printf (_("Your record was saved as %s."), name);
       g_autofree char *uri = g_file_get_uri (data->file);
 
-      toast = adw_toast_new (text);
+      toast = veto_util_toast_new (text);
       adw_toast_set_button_label (toast, _("_Open"));
       adw_toast_set_action_name (toast, "win.open-file");
       adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
@@ -1274,7 +1274,7 @@ veto_window_show_toast (VetoWindow *self,
 {
   g_return_if_fail (VETO_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, veto_util_toast_new (message));
 }
 
 /**

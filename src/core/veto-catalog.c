@@ -85,16 +85,75 @@ veto_catalog_init (VetoCatalog *self)
   self->step_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
-/* GKeyFile silently merges a group that appears twice, which would hide two
- * steps sharing an id. Look at the raw group lines first. */
+/* Where a value looks like Pango markup or an entity ("<a href=…>", "<b>",
+ * "&amp;", "&#60;"), returns how far it starts; else -1. A plain "&" or
+ * "<" before a digit or a space ("R&D", "< 16") is text. */
+static gssize
+find_markup (const char *s,
+             const char *end)
+{
+  for (const char *p = s; p < end; p++)
+    {
+      if (*p == '<' && p + 1 < end &&
+          (g_ascii_isalpha (p[1]) || p[1] == '/' || p[1] == '!' || p[1] == '?'))
+        return p - s;
+
+      if (*p == '&' && p + 1 < end)
+        {
+          const char *q = p + 1;
+
+          if (*q == '#')
+            return p - s;
+          while (q < end && g_ascii_isalnum (*q))
+            q++;
+          if (q > p + 1 && q < end && *q == ';')
+            return p - s;
+        }
+    }
+
+  return -1;
+}
+
+/* Text from a catalog is shown as text, but a widget that parsed it as
+ * markup would turn "<a href=…>" into a link that opens anything; no step
+ * needs tags or entities, so a catalog that has them is refused, bundled,
+ * local or downloaded, in every language it carries. */
 static gboolean
-check_duplicate_groups (const char  *data,
-                        gsize        len,
-                        GError     **error)
+check_value_line (const char  *group,
+                  const char  *s,
+                  const char  *e,
+                  GError     **error)
+{
+  const char *eq = memchr (s, '=', e - s);
+  g_autofree char *key = NULL;
+  gssize at;
+
+  if (eq == NULL || (at = find_markup (eq + 1, e)) < 0)
+    return TRUE;
+
+  key = g_strndup (s, eq - s);
+  g_strstrip (key);
+  g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+               /* Translators: a catalog group and key, then the start of
+                * the tag or entity found in its text */
+               _("[%s] %s: the text must be plain, without markup such as “%.*s”"),
+               group != NULL ? group : "", key, (int)MIN (e - (eq + 1 + at), 16), eq + 1 + at);
+  return FALSE;
+}
+
+/* GKeyFile silently merges a group that appears twice, which would hide two
+ * steps sharing an id; and it resolves translations for one language only.
+ * So the raw lines are read once first: groups must be unique, and no value,
+ * in any language, may look like markup. */
+static gboolean
+check_raw_lines (const char  *data,
+                 gsize        len,
+                 GError     **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *p = data;
   const char *end = data + len;
+  const char *group = NULL;
 
   while (p < end)
     {
@@ -110,15 +169,18 @@ check_duplicate_groups (const char  *data,
 
       if (e - s >= 2 && *s == '[' && e[-1] == ']')
         {
-          char *group = g_strndup (s + 1, e - s - 2);
+          char *name = g_strndup (s + 1, e - s - 2);
 
-          if (!g_hash_table_add (seen, group))
+          if (!g_hash_table_add (seen, name))
             {
               g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_DUPLICATE_ID,
-                           _("[%s]: this group appears more than once"), group);
+                           _("[%s]: this group appears more than once"), name);
               return FALSE;
             }
+          group = name;
         }
+      else if (s < e && *s != '#' && !check_value_line (group, s, e, error))
+        return FALSE;
 
       p = line_end + 1;
     }
@@ -412,7 +474,7 @@ veto_catalog_new_from_bytes (GBytes            *bytes,
       return NULL;
     }
 
-  if (!check_duplicate_groups (data, len, error))
+  if (!check_raw_lines (data, len, error))
     return NULL;
 
   keyfile = g_key_file_new ();

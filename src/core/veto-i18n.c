@@ -8,7 +8,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <limits.h>
 #include <locale.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "veto-i18n.h"
 
@@ -22,13 +25,140 @@
 static char *system_language;
 static gboolean initialized;
 
+/* The language the environment asks for ("fr_FR" of LANG=fr_FR.UTF-8), as
+ * the C library would read it: LC_ALL, then LC_MESSAGES, then LANG. */
+static char *
+environment_language (void)
+{
+  const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      const char *value = g_getenv (vars[i]);
+
+      if (value != NULL && *value != '\0')
+        {
+          g_autofree char *lang = g_strndup (value, strcspn (value, ".@"));
+
+          if (*lang == '\0' || g_str_equal (lang, "C") || g_str_equal (lang, "POSIX"))
+            return NULL;
+          return g_steal_pointer (&lang);
+        }
+    }
+
+  return NULL;
+}
+
 static void
 apply_locale (void)
 {
   const char *current = setlocale (LC_ALL, "");
 
+  if (current == NULL)
+    {
+      /* The system asks for a locale that is not generated here
+       * (LANG=fr_FR.UTF-8 in a container, say). The catalog would still
+       * come out in French, since GLib reads the language from $LANG
+       * itself, while gettext gave English in the "C" fallback: the two
+       * layers must agree, so the interface follows the same language. */
+      g_autofree char *lang = environment_language ();
+
+      if (lang != NULL && (g_getenv ("LANGUAGE") == NULL || *g_getenv ("LANGUAGE") == '\0'))
+        g_setenv ("LANGUAGE", lang, TRUE);
+    }
+
   if (current == NULL || g_str_equal (current, "C") || g_str_equal (current, "POSIX"))
     setlocale (LC_ALL, "C.UTF-8");
+}
+
+/* Whether @path is @dir or inside it; both already canonical. */
+static gboolean
+path_is_inside (const char *path,
+                const char *dir)
+{
+  gsize len = strlen (dir);
+
+  return strncmp (path, dir, len) == 0 && (path[len] == '/' || path[len] == '\0');
+}
+
+/* The folder of the running executable, symbolic links resolved; %NULL where
+ * the system does not say (no /proc). */
+static char *
+executable_dir (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (exe == NULL || !g_path_is_absolute (exe))
+    return NULL;
+
+  return g_path_get_dirname (exe);
+}
+
+static char *
+canonical_dir (const char *dir)
+{
+  char resolved[PATH_MAX];
+
+  if (realpath (dir, resolved) == NULL)
+    return NULL;
+
+  return g_strdup (resolved);
+}
+
+/**
+ * veto_i18n_get_localedir:
+ *
+ * Finds the translations for the way Veto was started, so that a French
+ * person gets French whichever way that is:
+ *
+ * - `$VETO_LOCALEDIR`, for whoever wants another set;
+ * - an executable inside the build folder (`build-aux/dev run`, a test)
+ *   uses the translations that build just compiled into `po/`: the install
+ *   prefix may hold none, or an older Veto's;
+ * - an installed executable looks beside itself first (bindir/../share/locale
+ *   as the prefix lays it out), so that a copy installed with `--destdir` or
+ *   moved to another prefix still finds its own;
+ * - then the configured prefix.
+ *
+ * Returns: the folder to bind the text domain to; owned by Veto
+ */
+const char *
+veto_i18n_get_localedir (void)
+{
+  static char *localedir;
+  g_autofree char *exe_dir = NULL;
+  g_autofree char *build_root = NULL;
+
+  if (localedir != NULL)
+    return localedir;
+
+  if (g_getenv ("VETO_LOCALEDIR") != NULL && *g_getenv ("VETO_LOCALEDIR") != '\0')
+    return localedir = g_strdup (g_getenv ("VETO_LOCALEDIR"));
+
+  exe_dir = executable_dir ();
+  build_root = canonical_dir (VETO_BUILD_ROOT);
+
+  if (exe_dir != NULL && build_root != NULL && path_is_inside (exe_dir, build_root))
+    {
+      g_autofree char *built = g_build_filename (build_root, "po", NULL);
+
+      if (g_file_test (built, G_FILE_TEST_IS_DIR))
+        return localedir = g_steal_pointer (&built);
+    }
+
+  if (exe_dir != NULL)
+    {
+      g_autofree char *beside = g_path_is_absolute (VETO_BINDIR_TO_LOCALEDIR)
+                                ? g_strdup (VETO_BINDIR_TO_LOCALEDIR)
+                                : g_build_filename (exe_dir, VETO_BINDIR_TO_LOCALEDIR, NULL);
+      g_autofree char *mo = g_build_filename (beside, "fr", "LC_MESSAGES",
+                                              GETTEXT_PACKAGE ".mo", NULL);
+
+      if (g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+        return localedir = g_steal_pointer (&beside);
+    }
+
+  return localedir = g_strdup (LOCALEDIR);
 }
 
 /**
@@ -48,12 +178,7 @@ veto_i18n_init (void)
 
   apply_locale ();
 
-  /* An uninstalled build (build-aux/dev run, the test suite) points this at
-   * the translations it just compiled. */
-  if (g_getenv ("VETO_LOCALEDIR") != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("VETO_LOCALEDIR"));
-  else
-    bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, veto_i18n_get_localedir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   /* No textdomain(): every string names its domain (gi18n-lib.h, and

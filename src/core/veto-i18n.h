@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 void        veto_i18n_init           (void);
+const char *veto_i18n_get_localedir  (void);
 void        veto_i18n_set_language   (const char *language);
 const char *veto_i18n_get_language   (void);
 char       *veto_format_date         (GDateTime  *date);

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "ui-util.h"
+#include "veto-links-page.h"
 #include "veto-window.h"
 #include "veto-i18n.h"
 
@@ -303,4 +304,25 @@ ui_progress_file (void)
   if (!g_file_get_contents (path, &contents, NULL, NULL))
     return g_strdup ("");
   return contents;
+}
+
+/**
+ * ui_check_links:
+ * @links_page: a #VetoLinksPage
+ *
+ * Presses "Check Links" and waits (20 s at most) until the check is over.
+ */
+void
+ui_check_links (GtkWidget *links_page)
+{
+  VetoLinkChecker *checker = veto_links_page_get_checker (VETO_LINKS_PAGE (links_page));
+  gint64 end;
+
+  g_assert_true (gtk_widget_activate_action (links_page, "links.start", NULL));
+  g_assert_true (veto_link_checker_get_running (checker));
+  end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (veto_link_checker_get_running (checker) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  ui_iterate (300);
+  g_assert_false (veto_link_checker_get_running (checker));
 }

@@ -32,5 +32,6 @@ char      *ui_opened_urls     (void);
 VetoApplication *ui_app_new   (void);
 VetoWindow *ui_main_window    (VetoApplication *app);
 char      *ui_progress_file   (void);
+void       ui_check_links     (GtkWidget   *links_page);
 
 G_END_DECLS

@@ -405,7 +405,15 @@ test_invalid (Fixture       *f,
       "must use https" },
     /* the download may come from loopback in tests; its links never */
     { "https://www.facebook.com/help/contact/6359191084165019", loopback,
+      "must not name a port" },
+    { "https://www.facebook.com/help/contact/6359191084165019", "http://127.0.0.1/form",
       "must use https" },
+    /* a browser reads host evil.example here */
+    { "https://www.facebook.com/help/contact/6359191084165019", "https://evil.example\\.facebook.com/",
+      "must not contain a backslash" },
+    /* markup downloaded into a row would become a link to anything */
+    { "Name=Facebook\n", "Name=<a href=\"file:///etc/passwd\">Facebook</a>\n",
+      "without markup such as “<a href=" },
     { "https://www.facebook.com/privacy/center", "https://127.0.0.1/privacy",
       "is not on one of Meta’s sites" },
     { "App=facebook\n", "App=myspace\n", "there is no app “myspace”" },

@@ -36,6 +36,28 @@ edit (const char *from,
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* "&" and "<" are text too: "R&D", "< 16". Only tags and entities are
+ * refused. And an upper-case host is the same host to a browser. */
+static void
+test_plain_text (void)
+{
+  g_autofree char *text = edit ("Title=Object\n", "Title=R&D, AT&T & < 16 > 3\n");
+  g_autofree char *text2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VetoCatalog) catalog = load_string (text, VETO_CATALOG_FLAGS_NONE, &error);
+  g_autoptr(VetoCatalog) catalog2 = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (veto_step_get_title (veto_catalog_lookup_step (catalog, "facebook-object")), ==,
+                   "R&D, AT&T & < 16 > 3");
+
+  text2 = edit ("Url=https://www.facebook.com/help/contact/6359191084165019",
+                "Url=https://WWW.Facebook.COM/help/contact/6359191084165019?a=1&b=2");
+  catalog2 = load_string (text2, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (catalog2);
+}
+
 static void
 test_valid (void)
 {
@@ -180,6 +202,23 @@ static const InvalidCase invalid_cases[] = {
   { "loopback-strict", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=https://localhost/form", VETO_CATALOG_ERROR_FORBIDDEN_URL, "localhost" },
   { "http-fallback", "FallbackUrls=https://www.facebook.com/help/contact/712876720715583;", "FallbackUrls=http://www.facebook.com/help/contact/712876720715583;", VETO_CATALOG_ERROR_FORBIDDEN_URL, "[Step facebook-object] FallbackUrls" },
   { "foreign-source", "Sources=https://www.facebook.com/privacy/center;", "Sources=https://www.facebook.com/privacy/center;https://blog.example.com/;", VETO_CATALOG_ERROR_FORBIDDEN_URL, "[Step facebook-audience] Sources" },
+  { "backslash-host", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=https://evil.example\\.facebook.com/", VETO_CATALOG_ERROR_FORBIDDEN_URL, "backslash" },
+  { "backslash-path", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=https://www.facebook.com\\@evil.example/", VETO_CATALOG_ERROR_FORBIDDEN_URL, "backslash" },
+  { "percent-host", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=https://evil.example%2Efacebook.com/", VETO_CATALOG_ERROR_FORBIDDEN_URL, "plain letters" },
+  { "percent-dot-host", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=https://www%2Efacebook.com/", VETO_CATALOG_ERROR_FORBIDDEN_URL, "plain letters" },
+  { "tab-in-host", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=https://evil.exa\tmple.facebook.com/", VETO_CATALOG_ERROR_FORBIDDEN_URL, "control characters" },
+  { "space-in-url", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=https://www.facebook.com /help", VETO_CATALOG_ERROR_FORBIDDEN_URL, "control characters" },
+  { "non-ascii-host", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=https://www.faceb\xc3\xb6ok.com/", VETO_CATALOG_ERROR_FORBIDDEN_URL, "plain letters" },
+  { "port", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=https://www.facebook.com:8443/help/contact/6359191084165019", VETO_CATALOG_ERROR_FORBIDDEN_URL, "must not name a port" },
+  { "empty-port", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=https://www.facebook.com:/help/contact/6359191084165019", VETO_CATALOG_ERROR_FORBIDDEN_URL, "must not name a port" },
+  { "trailing-dot", "Url=https://www.facebook.com/help/contact/6359191084165019", "Url=https://www.facebook.com./help/contact/6359191084165019", VETO_CATALOG_ERROR_FORBIDDEN_URL, "is not on one of Meta" },
+  /* text is plain: a widget that parsed markup would make a link of this */
+  { "markup-link", "Title=Object\n", "Title=<a href=\"file:///etc/passwd\">Object</a>\n", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step facebook-object] Title: " },
+  { "markup-bold", "Title=Object\n", "Title=<b>Object</b>\n", VETO_CATALOG_ERROR_INVALID_VALUE, "“<b>Object</b>" },
+  { "markup-entity", "Title=Object\n", "Title=R&amp;D\n", VETO_CATALOG_ERROR_INVALID_VALUE, "“&amp;D" },
+  { "markup-numeric-entity", "Title=Object\n", "Title=&#60;b>x\n", VETO_CATALOG_ERROR_INVALID_VALUE, "“&#60;b>x" },
+  /* whatever language the checks run in */
+  { "markup-translation", "Title[fr]=S’opposer", "Title[fr]=<span foreground=\"red\">S’opposer</span>", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step facebook-object] Title[fr]" },
   { "no-steps", NULL, "[Catalog]\nFormat=1\nVersion=1\nPublished=2026-11-29\nName=x\n[Region eu]\nName=EU\nDescription=d\n[App a]\nName=A\nDescription=d\n", VETO_CATALOG_ERROR_MISSING_KEY, "at least one" },
 };
 
@@ -373,6 +412,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/catalog/valid", test_valid);
+  g_test_add_func ("/catalog/plain-text", test_plain_text);
   g_test_add_func ("/catalog/localized", test_localized);
   g_test_add_func ("/catalog/loopback", test_loopback);
   g_test_add_func ("/catalog/file-errors", test_file_errors);

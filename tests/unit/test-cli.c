@@ -19,7 +19,6 @@ typedef struct
   char *state_home;
   char *cache_home;
   char *catalog;
-  char *localedir;
   TestServer *ts;
   /* the session bus veto is given, or NULL for none at all */
   char *bus_address;
@@ -42,13 +41,6 @@ handler (TestServer        *ts,
     test_server_reply (msg, SOUP_STATUS_NOT_FOUND, "no");
 }
 
-/* the translations this build compiled from po/ */
-static char *
-make_localedir (const char *tmp)
-{
-  return g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -59,7 +51,6 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   f->state_home = g_build_filename (f->tmp, "state", NULL);
   f->cache_home = g_build_filename (f->tmp, "cache", NULL);
-  f->localedir = make_localedir (f->tmp);
   f->ts = test_server_new (handler, f);
   f->catalog = g_build_filename (f->tmp, "test.steps", NULL);
   g_file_set_contents (f->catalog, TEST_CATALOG, -1, &error);
@@ -95,7 +86,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->tmp);
   g_free (f->state_home);
   g_free (f->cache_home);
-  g_free (f->localedir);
   g_free (f->catalog);
   g_free (f->bus_address);
 }
@@ -157,7 +147,6 @@ run_veto (Fixture     *f,
   g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", f->cache_home, TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", language, TRUE);
-  g_subprocess_launcher_setenv (launcher, "VETO_LOCALEDIR", f->localedir, TRUE);
   g_subprocess_launcher_setenv (launcher, "VETO_NOW", "2026-11-29T10:00:00Z", TRUE);
   g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
   /* no system proxy between veto and the test server */
