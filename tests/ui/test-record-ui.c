@@ -347,6 +347,45 @@ test_dropped_email (void)
   close_window (window);
 }
 
+/* Dropped on the window rather than on a step, with two objections
+ * waiting: the window asks which, and records nothing until told. */
+static void
+test_email_two_accounts (void)
+{
+  VetoWindow *window;
+  VetoProgressStore *store;
+  AdwMessageDialog *dialog;
+  g_autofree char *real = fixture ("facebook-confirmation.eml");
+  g_autofree char *account = NULL;
+  g_autoptr(GDateTime) sent = g_date_time_new_local (2026, 11, 22, 0, 0, 0);
+
+  write_state ();
+  store = veto_application_get_store (app);
+  account = veto_progress_store_add_account (store, "facebook", "Travail");
+  g_assert_true (veto_progress_store_set_state_on (store, "facebook-object", account,
+                                                   VETO_STEP_STATE_SUBMITTED, sent, NULL));
+  window = open_window ();
+
+  g_assert_true (drop_on (GTK_WIDGET (window), real));
+  ui_iterate (300);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   is_fr () ? "Quelle opposition cet e-mail confirme-t-il\u202f?" : "Which Objection Does This Email Confirm?");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "0"), ==, "Facebook — Perso");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "1"), ==, "Facebook — Travail");
+  g_assert_cmpint (veto_progress_store_get_state (store, "facebook-object", "1"), ==, VETO_STEP_STATE_SUBMITTED);
+  g_assert_cmpint (veto_progress_store_get_state (store, "facebook-object", account), ==, VETO_STEP_STATE_SUBMITTED);
+  g_free (ui_screenshot (GTK_WIDGET (dialog), is_fr () ? "email-which-fr" : "email-which-en"));
+
+  adw_message_dialog_response (dialog, "1");
+  ui_iterate (300);
+  g_assert_cmpint (veto_progress_store_get_state (store, "facebook-object", "1"), ==, VETO_STEP_STATE_SUBMITTED);
+  g_assert_cmpint (veto_progress_store_get_state (store, "facebook-object", account), ==, VETO_STEP_STATE_CONFIRMED);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -360,6 +399,7 @@ main (int   argc,
   g_test_add_func ("/record-ui/undo-toast", test_undo_toast);
   g_test_add_func ("/record-ui/region-change-dialog", test_region_change_dialog);
   g_test_add_func ("/record-ui/dropped-email", test_dropped_email);
+  g_test_add_func ("/record-ui/email-two-accounts", test_email_two_accounts);
 
   return g_test_run ();
 }
