@@ -58,7 +58,8 @@ update (VetoDonePage *self)
         sent++;
       if (state == VETO_STEP_STATE_CONFIRMED)
         confirmed++;
-      if (!VETO_STEP_STATE_IS_FINISHED (state))
+      /* a complaint not yet needed is not left to do */
+      if (!VETO_STEP_STATE_IS_FINISHED (state) && veto_task_get_active (task))
         open++;
       if (due != NULL && (next == NULL || g_date_time_compare (due, next) < 0))
         {
