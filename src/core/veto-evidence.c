@@ -358,6 +358,13 @@ veto_email_check_sender (VetoEmail    *self,
   if (veto_catalog_is_sender_domain (catalog, self->from_domain))
     return TRUE;
 
+  if (veto_catalog_get_sender_domains (catalog)[0] == NULL)
+    {
+      g_set_error_literal (error, VETO_EVIDENCE_ERROR, VETO_EVIDENCE_ERROR_NOT_FROM_META,
+                           _("These steps do not say which domains Meta sends its email from, so Veto cannot check this email. Update the steps (veto --update-catalog) and try again. Nothing was changed."));
+      return FALSE;
+    }
+
   g_set_error (error, VETO_EVIDENCE_ERROR, VETO_EVIDENCE_ERROR_NOT_FROM_META,
                /* Translators: the first %s is the sender as the email gives it,
                 * the second the domain of its address */
@@ -400,8 +407,9 @@ mentions (const char *haystack,
  * @email: Meta's email
  *
  * The objections waiting for Meta's answer (forms submitted and not yet
- * confirmed). When the email names an app (in its sender's domain or its
- * subject) and objections of that app wait, only those.
+ * confirmed) or, when none waits, those marked confirmed without an email
+ * to prove it. When the email names an app (in its sender's domain or its
+ * subject) and objections of that app are among them, only those.
  *
  * Returns: (transfer container) (element-type VetoTask): the candidates
  */
@@ -423,6 +431,23 @@ veto_evidence_find_candidates (VetoChecklist *checklist,
 
       if (veto_step_get_kind (veto_task_get_step (task)) == VETO_STEP_KIND_FORM &&
           veto_task_get_state (task) == VETO_STEP_STATE_SUBMITTED)
+        g_ptr_array_add (waiting, g_steal_pointer (&task));
+    }
+
+  /* "Meta Confirmed" clicked before the email was saved: it proves that */
+  for (guint i = 0; waiting->len == 0 && i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
+      VetoStep *step = veto_task_get_step (task);
+      g_autoptr(VetoEvidenceInfo) kept = NULL;
+
+      if (veto_step_get_kind (step) != VETO_STEP_KIND_FORM ||
+          veto_task_get_state (task) != VETO_STEP_STATE_CONFIRMED)
+        continue;
+
+      kept = veto_progress_store_dup_evidence (veto_checklist_get_store (checklist), veto_step_get_id (step),
+                                               veto_task_get_account_id (task));
+      if (kept == NULL)
         g_ptr_array_add (waiting, g_steal_pointer (&task));
     }
 

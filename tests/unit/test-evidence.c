@@ -348,6 +348,50 @@ test_match_by_app (Fixture       *f,
   g_assert_cmpstr (veto_step_get_id (veto_task_get_step (g_ptr_array_index (candidates, 0))), ==, "instagram-object");
 }
 
+/* "Meta Confirmed" clicked first, the email saved later: it is the proof
+ * of that confirmation, and its day replaces the click's. */
+static void
+test_confirmed_without_email (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VetoEmail) email = load ("facebook-confirmation.eml", &error);
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GDateTime) confirmed = NULL;
+
+  veto_progress_store_set_state (f->store, "facebook-object", f->account, VETO_STEP_STATE_CONFIRMED);
+  candidates = veto_evidence_find_candidates (f->checklist, email);
+  g_assert_cmpuint (candidates->len, ==, 1);
+  g_assert_true (veto_evidence_attach (f->checklist, g_ptr_array_index (candidates, 0), email, &error));
+  g_assert_no_error (error);
+  confirmed = veto_progress_store_dup_date (f->store, "facebook-object", f->account, VETO_DATE_CONFIRMED);
+  g_assert_cmpint (g_date_time_get_day_of_month (confirmed), ==, 1);
+
+  /* now proven: nothing waits for another email */
+  g_clear_pointer (&candidates, g_ptr_array_unref);
+  candidates = veto_evidence_find_candidates (f->checklist, email);
+  g_assert_cmpuint (candidates->len, ==, 0);
+}
+
+/* Steps without Meta's domains can't vouch for any email. */
+static void
+test_no_sender_domains (void)
+{
+  g_autoptr(GString) text = g_string_new (TEST_RECORD_CATALOG);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(VetoCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VetoEmail) email = load ("facebook-confirmation.eml", &error);
+
+  g_string_replace (text, "SenderDomains=facebookmail.com;mail.instagram.com;\n", "", 1);
+  bytes = g_bytes_new (text->str, text->len);
+  catalog = veto_catalog_new_from_bytes (bytes, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_false (veto_email_check_sender (email, catalog, &error));
+  g_assert_error (error, VETO_EVIDENCE_ERROR, VETO_EVIDENCE_ERROR_NOT_FROM_META);
+  g_assert_nonnull (strstr (error->message, "veto --update-catalog"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +410,8 @@ main (int   argc,
   ADD ("/evidence/refusals-change-nothing", test_refusals_change_nothing);
   ADD ("/evidence/command-two-accounts", test_command_two_accounts);
   ADD ("/evidence/match-by-app", test_match_by_app);
+  ADD ("/evidence/confirmed-without-email", test_confirmed_without_email);
+  g_test_add_func ("/evidence/no-sender-domains", test_no_sender_domains);
 
   return g_test_run ();
 }
