@@ -214,6 +214,35 @@ test_attach_file (Fixture       *f,
   g_assert_cmpint (run_veto (f, "en", "2026-12-02T10:00:00Z", NULL, &out, &err, arg, f->catalog_arg, NULL), ==, 2);
   g_assert_nonnull (strstr (err, "No objection waits for Meta’s answer"));
 
+  /* the record says it, in French and in English, Markdown and PDF */
+  {
+    g_autofree char *md = g_build_filename (f->tmp, "releve.md", NULL);
+    g_autofree char *pdf = g_build_filename (f->tmp, "record.pdf", NULL);
+    g_autofree char *md_arg = g_strconcat ("--export=", md, NULL);
+    g_autofree char *pdf_arg = g_strconcat ("--export=", pdf, NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *pdf_text = NULL;
+    g_autofree char *o = NULL;
+    g_autofree char *e = NULL;
+    g_autofree char *o2 = NULL;
+    g_autofree char *e2 = NULL;
+    const char *pdftotext[] = { "pdftotext", "-layout", pdf, "-", NULL };
+
+    g_assert_cmpint (run_veto (f, "fr", "2026-12-02T10:00:00Z", NULL, &o, &e, md_arg, f->catalog_arg, NULL), ==, 0);
+    g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "- **Confirmation de Meta\u00a0:** 1 décembre 2026 (saisi le 2 décembre 2026)\n"
+                                    "- **E-mail de Meta, expéditeur\u00a0:** Facebook \\<security@facebookmail.com\\>\n"
+                                    "- **Objet\u00a0:** Votre demande d’opposition a été reçue\n"));
+    g_assert_nonnull (strstr (text, "## Version des démarches et fichiers de preuve\n"));
+
+    g_assert_cmpint (run_veto (f, "en", "2026-12-02T10:00:00Z", NULL, &o2, &e2, pdf_arg, f->catalog_arg, NULL), ==, 0);
+    g_assert_true (g_spawn_sync (NULL, (char **)pdftotext, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &pdf_text, NULL, NULL, NULL));
+    g_assert_nonnull (strstr (pdf_text, "Meta’s email, from: Facebook <security@facebookmail.com>"));
+    g_assert_nonnull (strstr (pdf_text, "Steps version and evidence files"));
+    g_assert_nonnull (strstr (pdf_text, "SHA-256:"));
+  }
+
   /* --status says it is confirmed */
   g_assert_cmpint (run_veto (f, "en", "2026-12-02T10:00:00Z", NULL, &status, &status_err,
                              "--status", f->catalog_arg, NULL), ==, 1);
