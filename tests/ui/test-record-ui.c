@@ -386,6 +386,32 @@ test_email_two_accounts (void)
   close_window (window);
 }
 
+/* The overview leads with an objection Meta left unanswered, and the
+ * complaint it makes the next thing to do. */
+static void
+test_overview_overdue (void)
+{
+  VetoWindow *window;
+  VetoProgressStore *store;
+  g_autoptr(GDateTime) sent = g_date_time_new_local (2026, 10, 20, 0, 0, 0);
+
+  write_state ();
+  store = veto_application_get_store (app);
+  g_assert_true (veto_progress_store_set_date (store, "facebook-object", "1", VETO_DATE_SUBMITTED, sent, NULL));
+  window = open_window ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-dashboard", NULL));
+  ui_iterate (300);
+
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (window), is_fr () ? "Pas de réponse de Meta" : "No Answer From Meta"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (window),
+                                   is_fr () ? "Facebook, Perso — Aucune réponse de Meta en 1\u00a0mois\u00a0: délai dépassé depuis le 21 novembre 2026."
+                                            : "Facebook, Perso — No answer from Meta within 1 month: overdue since November 21, 2026."));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (window), is_fr () ? "Ensuite\u00a0: Porter plainte" : "Next: Complain to your regulator"));
+  g_free (ui_screenshot (GTK_WIDGET (window), is_fr () ? "overview-overdue-fr" : "overview-overdue-en"));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +426,7 @@ main (int   argc,
   g_test_add_func ("/record-ui/region-change-dialog", test_region_change_dialog);
   g_test_add_func ("/record-ui/dropped-email", test_dropped_email);
   g_test_add_func ("/record-ui/email-two-accounts", test_email_two_accounts);
+  g_test_add_func ("/record-ui/overview-overdue", test_overview_overdue);
 
   return g_test_run ();
 }
