@@ -244,7 +244,9 @@ build_more_menu (VetoStepCard  *self,
                                                g_variant_new ("(sss)", step_id, self->account_id, urls[i]));
       g_menu_append_item (sources, item);
     }
-  g_menu_append_section (menu, _("Where This Comes From"), G_MENU_MODEL (sources));
+  /* a step sourced only by notes (articles, app code) has no link to offer */
+  if (urls[0] != NULL)
+    g_menu_append_section (menu, _("Where This Comes From"), G_MENU_MODEL (sources));
 
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }
@@ -275,24 +277,36 @@ update (VetoStepCard *self)
   VetoStepKind kind = veto_step_get_kind (self->step);
   gboolean read_only = veto_progress_store_get_read_only (self->store);
   g_autofree char *dates = format_dates (self);
+  g_autoptr(VetoTask) own_task = find_task (self);
+  gboolean follows = own_task != NULL && veto_task_get_followed (own_task) != NULL;
   g_autofree char *note = veto_progress_store_dup_note (self->store, step_id, account_or_null (self));
   g_autoptr(GMenuModel) menu = build_more_menu (self, state);
   GtkWidget *focus;
   GtkRoot *root;
 
-  {
-    g_autoptr(VetoTask) task = find_task (self);
+  if (follows)
+    state = veto_task_get_state (own_task);
 
-    /* a complaint step is not a to-do until Meta refuses or lets its
-     * answer period pass */
-    gtk_label_set_text (self->state_label,
-                        task != NULL && !veto_task_get_active (task)
-                          ? C_("state", "Only if needed")
-                          : veto_step_state_get_label (state));
-  }
+  /* a complaint step is not a to-do until Meta refuses or lets its answer
+   * period pass */
+  gtk_label_set_text (self->state_label,
+                      own_task != NULL && !veto_task_get_active (own_task)
+                        ? C_("state", "Only if needed")
+                        : veto_step_state_get_label (state));
   for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), state_classes[i]);
   gtk_widget_add_css_class (GTK_WIDGET (self->state_label), state_classes[state]);
+
+  /* A step that is the same thing as another (SameAs=) shows that step's
+   * state and asks for nothing here. */
+  if (follows)
+    {
+      g_autofree char *name = veto_task_dup_followed_name (own_task);
+
+      g_free (dates);
+      /* Translators: %s is the title of the step whose state this one takes */
+      dates = g_strdup_printf (_("Same as: %s"), name);
+    }
 
   gtk_label_set_text (self->dates_label, dates);
   gtk_widget_set_visible (GTK_WIDGET (self->dates_label), *dates != '\0');
@@ -341,11 +355,11 @@ update (VetoStepCard *self)
                 state != VETO_STEP_STATE_NOT_APPLICABLE && state != VETO_STEP_STATE_DONE));
 
   show_action (GTK_WIDGET (self->submitted_button),
-               kind == VETO_STEP_KIND_FORM && state == VETO_STEP_STATE_TODO);
+               !follows && kind == VETO_STEP_KIND_FORM && state == VETO_STEP_STATE_TODO);
   show_action (GTK_WIDGET (self->confirmed_button),
-               kind == VETO_STEP_KIND_FORM && state == VETO_STEP_STATE_SUBMITTED);
+               !follows && kind == VETO_STEP_KIND_FORM && state == VETO_STEP_STATE_SUBMITTED);
   show_action (GTK_WIDGET (self->done_button),
-               kind != VETO_STEP_KIND_FORM && !VETO_STEP_STATE_IS_FINISHED (state));
+               !follows && kind != VETO_STEP_KIND_FORM && !VETO_STEP_STATE_IS_FINISHED (state));
   gtk_menu_button_set_menu_model (self->more_button, menu);
 
   /* A finished step leaves the open button as the way back in, without
@@ -457,8 +471,18 @@ populate (VetoStepCard *self)
     default:
       g_assert_not_reached ();
     }
-  /* Translators: the first %s says how sure we are, the second is a date */
-  confidence = g_strdup_printf (_("%s Last verified on %s."), how_sure, verified);
+  /* LastVerified is the day someone read the step's sources; whether its
+   * links were also opened live is a separate fact, said in plain words. */
+  if (veto_step_get_link_checked (self->step) != NULL)
+    {
+      g_autofree char *checked = veto_format_date (veto_step_get_link_checked (self->step));
+
+      /* Translators: the first %s says how sure we are, the others are dates */
+      confidence = g_strdup_printf (_("%s Sources read on %s; links checked on %s."), how_sure, verified, checked);
+    }
+  else
+    /* Translators: the first %s says how sure we are, the second is a date */
+    confidence = g_strdup_printf (_("%s Sources read on %s; link not yet checked."), how_sure, verified);
   gtk_label_set_text (self->confidence_label, confidence);
 
   /* The open button: a form, or a page that shows the setting. */

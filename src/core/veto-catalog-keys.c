@@ -30,6 +30,10 @@ static const char * const allowed_hosts[] = {
   "ico.org.uk",
   "edpb.europa.eu",
   "noyb.eu",
+  /* Ireland's DPC, Meta's lead authority in the EU, and the European
+   * Commission's Digital Markets Act site: cited by the December 2026 audit */
+  "dataprotection.ie",
+  "digital-markets-act.ec.europa.eu",
 };
 
 static const char * const loopback_hosts[] = {

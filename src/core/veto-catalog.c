@@ -212,6 +212,65 @@ check_regions (VetoCatalog  *self,
   return TRUE;
 }
 
+/* A step that takes its state from another (SameAs) must name a real step,
+ * not itself and not one that itself follows a third: one hop, so that what
+ * a person sees is always the state they recorded somewhere. The target must
+ * apply wherever the step does, or the step would follow nothing there. */
+static gboolean
+check_same_as (VetoCatalog  *self,
+               VetoStep     *step,
+               const char   *group,
+               GError      **error)
+{
+  const char *target_id = veto_step_get_same_as (step);
+  VetoStep *target;
+  const char * const *regions;
+
+  if (target_id == NULL)
+    return TRUE;
+
+  target = g_hash_table_lookup (self->step_by_id, target_id);
+  if (target == NULL || target == step)
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
+                   target == NULL ? _("[%s] %s: there is no step “%s”")
+                                  : _("[%s] %s: “%s” is this step itself"),
+                   group, "SameAs", target_id);
+      return FALSE;
+    }
+
+  if (veto_step_get_same_as (target) != NULL)
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                   _("[%s] %s: “%s” takes its own state from another step"),
+                   group, "SameAs", target_id);
+      return FALSE;
+    }
+
+  if (veto_step_get_kind (target) != veto_step_get_kind (step))
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                   _("[%s] %s: “%s” is not the same kind of step"),
+                   group, "SameAs", target_id);
+      return FALSE;
+    }
+
+  regions = veto_step_get_regions (step);
+  for (guint i = 0; regions[i] != NULL; i++)
+    {
+      if (!(g_str_equal (regions[i], "all") ? g_strv_contains (veto_step_get_regions (target), "all")
+                                            : veto_step_applies_to (target, regions[i])))
+        {
+          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                       _("[%s] %s: “%s” does not apply in region “%s”"),
+                       group, "SameAs", target_id, regions[i]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 load_header (VetoCatalog  *self,
              GKeyFile     *keyfile,
@@ -329,9 +388,15 @@ load_group (VetoCatalog       *self,
   if (g_str_equal (kind, "Changes"))
     {
       g_autoptr(VetoChange) change = NULL;
+      const char *name = strchr (id, ' ');
+      g_autofree char *number = g_strndup (id, name ? (gsize)(name - id) : strlen (id));
       gint64 version;
 
-      if (!g_ascii_string_to_signed (id, 10, 1, G_MAXINT, &version, NULL))
+      /* [Changes 2] or, to give each change its own summary, [Changes 2 NAME] */
+      if (name != NULL && !veto_catalog_check_id (group, name + 1, error))
+        return FALSE;
+
+      if (!g_ascii_string_to_signed (number, 10, 1, G_MAXINT, &version, NULL))
         {
           g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
                        _("[%s]: “%s” is not a catalog version"), group, id);
@@ -381,7 +446,8 @@ resolve_references (VetoCatalog  *self,
           return FALSE;
         }
 
-      if (!check_regions (self, step, group, error))
+      if (!check_regions (self, step, group, error) ||
+          !check_same_as (self, step, group, error))
         return FALSE;
 
       {

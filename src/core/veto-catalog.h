@@ -17,7 +17,7 @@
 
 G_BEGIN_DECLS
 
-#define VETO_CATALOG_FORMAT 1
+#define VETO_CATALOG_FORMAT 2
 #define VETO_CATALOG_RESOURCE RESOURCE_PREFIX "catalog/meta.steps"
 
 #define VETO_TYPE_CATALOG (veto_catalog_get_type ())

@@ -160,6 +160,21 @@ veto_checklist_constructed (GObject *object)
 
   G_OBJECT_CLASS (veto_checklist_parent_class)->constructed (object);
 
+  /* A step the catalog now says is done once (Scope=app or accounts-center)
+   * keeps what the person recorded for it per account under an older
+   * catalog, before that catalog's version is replaced below. */
+  {
+    GListModel *steps = veto_catalog_get_steps (self->catalog);
+
+    for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+      {
+        g_autoptr(VetoStep) step = g_list_model_get_item (steps, i);
+
+        if (!veto_step_get_per_account (step))
+          veto_progress_store_adopt_account_records (self->store, veto_step_get_id (step));
+      }
+  }
+
   /* From now on, states and rechecks are recorded against this catalog. */
   veto_progress_store_set_catalog_version (self->store, veto_catalog_get_version (self->catalog));
 
@@ -508,6 +523,62 @@ collect_earlier (VetoChecklist *self,
                        earlier->pdata, earlier->len);
 }
 
+/* How far along a task is, to pick among several followed tasks. */
+static int
+progress_rank (VetoStepState state)
+{
+  if (state == VETO_STEP_STATE_TODO)
+    return 0;
+  if (state == VETO_STEP_STATE_SUBMITTED)
+    return 1;
+  return 2;
+}
+
+/* A step declared SameAs= another takes that step's state instead of asking
+ * the person to do the same thing twice (Threads' objection is sent from the
+ * Instagram account linked to Threads). When the other step has several
+ * tasks (several Instagram accounts), Veto can't know which one is linked,
+ * so the least advanced is shown: never "done" for something that may not
+ * be. Tasks the person skipped or marked not applicable are left out; when
+ * nothing is left (the other app is not chosen, or not applicable), the step
+ * is recorded on its own like any other. */
+static void
+resolve_followers (GPtrArray *tasks)
+{
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      VetoTask *task = g_ptr_array_index (tasks, i);
+      VetoStep *step = veto_task_get_step (task);
+      const char *target_id = veto_step_get_same_as (step);
+      VetoTask *followed = NULL;
+
+      if (target_id == NULL)
+        continue;
+
+      for (guint j = 0; j < tasks->len; j++)
+        {
+          VetoTask *other = g_ptr_array_index (tasks, j);
+          VetoStepState state = veto_task_get_state (other);
+
+          if (!g_str_equal (veto_step_get_id (veto_task_get_step (other)), target_id) ||
+              state == VETO_STEP_STATE_SKIPPED || state == VETO_STEP_STATE_NOT_APPLICABLE)
+            continue;
+
+          if (followed == NULL ||
+              progress_rank (state) < progress_rank (veto_task_get_state (followed)))
+            followed = other;
+        }
+
+      if (followed != NULL)
+        g_ptr_array_index (tasks, i) = veto_task_new_following (veto_task_get_app (task), step,
+                                                                veto_task_get_account_id (task),
+                                                                veto_task_get_account_label (task),
+                                                                followed);
+      if (followed != NULL)
+        g_object_unref (task);
+    }
+}
+
 static int
 compare_due_date (gconstpointer a,
                   gconstpointer b)
@@ -580,6 +651,8 @@ veto_checklist_refresh (VetoChecklist *self)
         {
           g_autoptr(VetoStep) step = g_list_model_get_item (steps, j);
 
+          /* Scope=app and Scope=accounts-center: one task, whatever the
+           * number of accounts */
           if (!veto_step_get_per_account (step))
             add_task (self, tasks, now, app, step, NULL);
           else
@@ -588,6 +661,7 @@ veto_checklist_refresh (VetoChecklist *self)
         }
     }
 
+  resolve_followers (tasks);
   resolve_conditions (self, tasks);
   count_tasks (self, tasks);
   collect_earlier (self, tasks, now, region);

@@ -2228,3 +2228,104 @@ veto_progress_store_confirm_with_evidence (VetoProgressStore       *self,
 
   return TRUE;
 }
+
+static int
+adopt_rank (VetoStepState state)
+{
+  switch (state)
+    {
+    case VETO_STEP_STATE_CONFIRMED:
+    case VETO_STEP_STATE_DONE:
+    case VETO_STEP_STATE_REFUSED:
+      return 3;
+    case VETO_STEP_STATE_SUBMITTED:
+      return 2;
+    case VETO_STEP_STATE_TODO:
+      return 1;
+    case VETO_STEP_STATE_SKIPPED:
+    case VETO_STEP_STATE_NOT_APPLICABLE:
+    default:
+      return 0;
+    }
+}
+
+/**
+ * veto_progress_store_adopt_account_records:
+ * @self: a #VetoProgressStore
+ * @step_id: a step now done once (catalog Scope=app or accounts-center)
+ *
+ * A newer catalog can turn a step that was done once per account into one
+ * done once (an Accounts Center setting). When the step has no record of its
+ * own yet but has per-account records, the most advanced of them (finished
+ * before submitted before to do; the latest among equals) is copied as the
+ * step's record, with its dates and the catalog version it was recorded
+ * against, so that a [Changes] entry can still ask for a recheck. The
+ * per-account records stay: nothing the person recorded is lost.
+ *
+ * Returns: %TRUE when a record was adopted
+ */
+gboolean
+veto_progress_store_adopt_account_records (VetoProgressStore *self,
+                                           const char        *step_id)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *best = NULL;
+  g_autofree char *best_updated = NULL;
+  g_auto(GStrv) groups = NULL;
+  g_auto(GStrv) keys = NULL;
+  int best_rank = -1;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (step_id != NULL, FALSE);
+
+  target = step_group (step_id, NULL);
+  if (g_key_file_has_group (self->keyfile, target))
+    return FALSE;
+
+  prefix = g_strconcat (target, " ", NULL);
+  groups = g_key_file_get_groups (self->keyfile, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_autofree char *value = NULL;
+      g_autofree char *updated = NULL;
+      VetoStepState state = VETO_STEP_STATE_TODO;
+      int rank;
+
+      /* "Step <id> <account>", the account being digits only: "Step a-b 1"
+       * must not be taken for an account of step "a". */
+      if (!g_str_has_prefix (groups[i], prefix) ||
+          strchr (groups[i] + strlen (prefix), ' ') != NULL)
+        continue;
+
+      value = g_key_file_get_string (self->keyfile, groups[i], "State", NULL);
+      if (value == NULL || !veto_step_state_from_string (value, &state))
+        continue;
+      rank = adopt_rank (state);
+      updated = g_key_file_get_string (self->keyfile, groups[i], "Updated", NULL);
+      if (rank > best_rank ||
+          (rank == best_rank && g_strcmp0 (updated, best_updated) > 0))
+        {
+          best_rank = rank;
+          g_free (best);
+          best = g_strdup (groups[i]);
+          g_free (best_updated);
+          best_updated = g_steal_pointer (&updated);
+        }
+    }
+
+  if (best == NULL || !begin_change (self))
+    return FALSE;
+
+  keys = g_key_file_get_keys (self->keyfile, best, NULL, NULL);
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *value = g_key_file_get_value (self->keyfile, best, keys[i], NULL);
+
+      if (value != NULL)
+        g_key_file_set_value (self->keyfile, target, keys[i], value);
+    }
+
+  commit (self);
+  return TRUE;
+}

@@ -149,6 +149,8 @@ void               veto_progress_store_set_form_url     (VetoProgressStore *self
                                                          const char        *step_id,
                                                          const char        *account_id,
                                                          const char        *url);
+gboolean           veto_progress_store_adopt_account_records (VetoProgressStore *self,
+                                                         const char        *step_id);
 
 
 GDateTime         *veto_progress_store_dup_date         (VetoProgressStore *self,

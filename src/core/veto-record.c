@@ -200,6 +200,16 @@ record_step_new (VetoProgressStore *store,
 
   /* Translators: a line of the record; the part before %s is shown in bold */
   add_field (record_step, _("State: %s"), state_label, FALSE);
+  /* A step that is the same thing as another (Threads' objection) shows
+   * that step's state; say which, so the dates below aren't expected here. */
+  if (veto_task_get_followed (task) != NULL)
+    {
+      g_autofree char *name = veto_task_dup_followed_name (task);
+
+      /* Translators: a line of the record; %s is the title of the step
+       * whose state this one takes */
+      add_field (record_step, _("Same as: %s"), name, FALSE);
+    }
   /* Translators: a line of the record, %s is a date */
   add_field (record_step, _("Submitted: %s"), submitted_text, FALSE);
   /* Translators: a line of the record, %s is a date */

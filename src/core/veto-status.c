@@ -120,6 +120,32 @@ veto_task_get_attach_hint (VetoTask *task)
   return _("Attach your record from Veto (veto --export, or “Export Record…” in the menu): it shows the day you sent the objection and that Meta did not confirm it in time.");
 }
 
+/**
+ * veto_task_dup_followed_name:
+ * @task: a task that follows another (veto_task_get_followed())
+ *
+ * Returns: (transfer full): the title of the step whose state @task shows,
+ *   with the account's name when that step is done per account
+ */
+char *
+veto_task_dup_followed_name (VetoTask *task)
+{
+  VetoTask *followed = veto_task_get_followed (task);
+  VetoStep *step;
+  g_autofree char *account = NULL;
+
+  g_return_val_if_fail (followed != NULL, NULL);
+
+  step = veto_task_get_step (followed);
+  if (veto_task_get_account_id (followed) == NULL)
+    return g_strdup (veto_step_get_title (step));
+
+  account = veto_account_get_display_name (veto_task_get_account_label (followed),
+                                           veto_task_get_account_id (followed));
+  /* Translators: a step's title, then the account it was done for */
+  return g_strdup_printf (_("%s (%s)"), veto_step_get_title (step), account);
+}
+
 static void
 write_task (VetoTask *task,
             GString  *out,
@@ -137,6 +163,17 @@ write_task (VetoTask *task,
 
   g_string_append_printf (out, "%*s%s%*s%s\n", indent, "", label, (int)pad, "",
                           veto_step_get_title (step));
+
+  if (veto_task_get_followed (task) != NULL)
+    {
+      g_autofree char *name = veto_task_dup_followed_name (task);
+
+      g_string_append_printf (out, "%*s", indent + 16, "");
+      /* Translators: %s is the title of the step whose state this one
+       * takes: "Same as: Object to AI training on your Instagram account" */
+      g_string_append_printf (out, _("Same as: %s"), name);
+      g_string_append_c (out, '\n');
+    }
 
   if (veto_task_get_due (task))
     {

@@ -26,9 +26,13 @@ struct _VetoStep
   char           *description;
   VetoStepKind    kind;
   GStrv           regions;
-  gboolean        per_account;
+  VetoStepScope   scope;
+  /* the step whose state this one takes, or NULL */
+  char           *same_as;
   VetoConfidence  confidence;
   GDateTime      *last_verified;
+  /* when someone last found the links answering, live; NULL: never */
+  GDateTime      *link_checked;
   int             recheck_days;
   char           *in_app_path;
   char           *url;
@@ -69,6 +73,8 @@ veto_step_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->regions, g_strfreev);
   g_clear_pointer (&self->last_verified, g_date_time_unref);
+  g_clear_pointer (&self->link_checked, g_date_time_unref);
+  g_clear_pointer (&self->same_as, g_free);
   g_clear_pointer (&self->in_app_path, g_free);
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->fallback_urls, g_strfreev);
@@ -108,7 +114,7 @@ veto_step_get_property (GObject    *object,
       break;
 
     case PROP_PER_ACCOUNT:
-      g_value_set_boolean (value, self->per_account);
+      g_value_set_boolean (value, self->scope == VETO_STEP_SCOPE_ACCOUNT);
       break;
 
     default:
@@ -228,6 +234,45 @@ get_only_if (GKeyFile    *keyfile,
   return g_strv_builder_end (builder);
 }
 
+/* Format 1 said PerAccount=true|false; format 2 says Scope=, which can also
+ * say "once for every account in Accounts Center". A catalog uses the key
+ * of its own format, so that no step is read two ways. */
+static gboolean
+get_scope (GKeyFile       *keyfile,
+           const char     *group,
+           VetoStepScope  *out,
+           GError        **error)
+{
+  int format = g_key_file_get_integer (keyfile, "Catalog", "Format", NULL);
+  const char *wrong = format >= 2 ? "PerAccount" : "Scope";
+  g_autofree char *str = NULL;
+
+  if (g_key_file_has_key (keyfile, group, wrong, NULL))
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                   /* Translators: [group] key: … ; the last %d is the catalog format */
+                   _("[%s] %s: this key is not used in catalog format %d"), group, wrong, format);
+      return FALSE;
+    }
+
+  if (format < 2)
+    {
+      gboolean per_account;
+
+      if (!veto_catalog_get_boolean (keyfile, group, "PerAccount", &per_account, error))
+        return FALSE;
+      *out = per_account ? VETO_STEP_SCOPE_ACCOUNT : VETO_STEP_SCOPE_APP;
+      return TRUE;
+    }
+
+  str = veto_catalog_get_string (keyfile, group, "Scope", TRUE, FALSE, error);
+  if (str == NULL)
+    return FALSE;
+  if (!veto_step_scope_from_string (str, out))
+    return bad_token (group, "Scope", str, "account, app, accounts-center", error);
+  return TRUE;
+}
+
 VetoStep *
 _veto_step_new_from_keyfile (GKeyFile          *keyfile,
                              const char        *group,
@@ -245,11 +290,11 @@ _veto_step_new_from_keyfile (GKeyFile          *keyfile,
       !(self->description = veto_catalog_get_string (keyfile, group, "Description", TRUE, TRUE, error)) ||
       !get_kind (keyfile, group, &self->kind, error) ||
       !(self->regions = veto_catalog_get_list (keyfile, group, "Regions", TRUE, error)) ||
-      !veto_catalog_get_boolean (keyfile, group, "PerAccount", &self->per_account, error) ||
+      !get_scope (keyfile, group, &self->scope, error) ||
       !get_confidence (keyfile, group, &self->confidence, error) ||
       !(self->last_verified = veto_catalog_get_date (keyfile, group, "LastVerified", error)) ||
       !veto_catalog_get_int (keyfile, group, "RecheckDays", 1, &self->recheck_days, error) ||
-      !(self->sources = veto_catalog_get_url_list (keyfile, group, "Sources", TRUE, flags, error)) ||
+      !(self->sources = veto_catalog_get_url_list (keyfile, group, "Sources", FALSE, flags, error)) ||
       !(self->fallback_urls = veto_catalog_get_url_list (keyfile, group, "FallbackUrls", FALSE, flags, error)))
     return NULL;
 
@@ -282,6 +327,36 @@ _veto_step_new_from_keyfile (GKeyFile          *keyfile,
   self->caveats = veto_catalog_get_string (keyfile, group, "Caveats", FALSE, TRUE, NULL);
   self->objection_text = veto_catalog_get_string (keyfile, group, "ObjectionText", FALSE, TRUE, NULL);
   self->source_notes = veto_catalog_get_string (keyfile, group, "SourceNotes", FALSE, TRUE, NULL);
+
+  /* Every fact has a source: a link, or, for articles and app code that
+   * can't be linked, a note naming them. */
+  if (self->sources[0] == NULL && self->source_notes == NULL)
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_MISSING_KEY,
+                   _("[%s] %s: a step needs at least one source, in Sources or SourceNotes"),
+                   group, "Sources");
+      return NULL;
+    }
+
+  if (g_key_file_has_key (keyfile, group, "LinkChecked", NULL) &&
+      !(self->link_checked = veto_catalog_get_date (keyfile, group, "LinkChecked", error)))
+    return NULL;
+
+  /* Resolved and checked by the catalog once every step is read. */
+  if (g_key_file_has_key (keyfile, group, "SameAs", NULL))
+    {
+      if (!(self->same_as = veto_catalog_get_string (keyfile, group, "SameAs", TRUE, FALSE, error)) ||
+          !veto_catalog_check_id (group, self->same_as, error))
+        return NULL;
+      if (self->scope == VETO_STEP_SCOPE_ACCOUNT)
+        {
+          /* Which account of another app an account matches is unknown. */
+          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                       _("[%s] %s: a step that takes its state from another needs Scope=app or Scope=accounts-center"),
+                       group, "SameAs");
+          return NULL;
+        }
+    }
 
   return g_steal_pointer (&self);
 }
@@ -347,11 +422,52 @@ veto_step_applies_to (VetoStep   *self,
          g_strv_contains ((const char * const *)self->regions, region_id);
 }
 
+/**
+ * veto_step_get_per_account:
+ * @self: a #VetoStep
+ *
+ * Returns: whether the step is done once for each account (Scope=account)
+ */
 gboolean
 veto_step_get_per_account (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), FALSE);
-  return self->per_account;
+  return self->scope == VETO_STEP_SCOPE_ACCOUNT;
+}
+
+VetoStepScope
+veto_step_get_scope (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), 0);
+  return self->scope;
+}
+
+/**
+ * veto_step_get_same_as:
+ * @self: a #VetoStep
+ *
+ * Returns: (nullable): the id of the step whose state this one takes
+ *   (Threads' objection is the Instagram objection), or %NULL
+ */
+const char *
+veto_step_get_same_as (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  return self->same_as;
+}
+
+/**
+ * veto_step_get_link_checked:
+ * @self: a #VetoStep
+ *
+ * Returns: (transfer none) (nullable): the day the step's links were last
+ *   found answering live, or %NULL when they never were
+ */
+GDateTime *
+veto_step_get_link_checked (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  return self->link_checked;
 }
 
 VetoConfidence

@@ -26,6 +26,9 @@ const char * const *veto_step_get_regions        (VetoStep   *self);
 gboolean            veto_step_applies_to         (VetoStep   *self,
                                                   const char *region_id);
 gboolean            veto_step_get_per_account    (VetoStep   *self);
+VetoStepScope       veto_step_get_scope          (VetoStep   *self);
+const char         *veto_step_get_same_as        (VetoStep   *self);
+GDateTime          *veto_step_get_link_checked   (VetoStep   *self);
 VetoConfidence      veto_step_get_confidence     (VetoStep   *self);
 GDateTime          *veto_step_get_last_verified  (VetoStep   *self);
 int                 veto_step_get_recheck_days   (VetoStep   *self);

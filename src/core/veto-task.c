@@ -35,6 +35,8 @@ struct _VetoTask
   gboolean       overdue;
   gboolean       active;
   gboolean       applies;
+  /* the task whose state this one shows (catalog SameAs=), if any */
+  VetoTask      *followed;
 };
 
 G_DEFINE_FINAL_TYPE (VetoTask, veto_task, G_TYPE_OBJECT)
@@ -52,6 +54,7 @@ veto_task_finalize (GObject *object)
   g_clear_object (&self->due_change);
   g_clear_pointer (&self->overdue_since, g_date_time_unref);
   g_clear_object (&self->activated_by);
+  g_clear_object (&self->followed);
 
   G_OBJECT_CLASS (veto_task_parent_class)->finalize (object);
 }
@@ -107,6 +110,52 @@ veto_task_new (VetoApp       *app,
   self->due_change = due_change ? g_object_ref (due_change) : NULL;
 
   return self;
+}
+
+/**
+ * veto_task_new_following:
+ * @app: the app
+ * @step: a step with SameAs=
+ * @account_id: (nullable): the account, or %NULL for a step done once
+ * @account_label: (nullable): the account's label
+ * @followed: the task of the step named by SameAs= whose state this one shows
+ *
+ * A step that is the same thing as another (Threads' objection is the
+ * Instagram objection) takes that task's state. It is never due itself: the
+ * followed task is, and asking twice would count one recheck as two.
+ *
+ * Returns: (transfer full): a new #VetoTask
+ */
+VetoTask *
+veto_task_new_following (VetoApp    *app,
+                         VetoStep   *step,
+                         const char *account_id,
+                         const char *account_label,
+                         VetoTask   *followed)
+{
+  VetoTask *self;
+
+  g_return_val_if_fail (VETO_IS_TASK (followed), NULL);
+
+  self = veto_task_new (app, step, account_id, account_label,
+                        veto_task_get_state (followed), NULL, FALSE, NULL);
+  self->followed = g_object_ref (followed);
+  return self;
+}
+
+/**
+ * veto_task_get_followed:
+ * @self: a #VetoTask
+ *
+ * Returns: (transfer none) (nullable): the task whose state this one shows,
+ *   for a step declared SameAs= another, when the person tracks that other
+ *   step; %NULL otherwise
+ */
+VetoTask *
+veto_task_get_followed (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), NULL);
+  return self->followed;
 }
 
 VetoApp *

@@ -28,6 +28,12 @@ VetoTask      *veto_task_new               (VetoApp       *app,
                                             GDateTime     *due_date,
                                             gboolean       due,
                                             VetoChange    *due_change);
+VetoTask      *veto_task_new_following     (VetoApp       *app,
+                                            VetoStep      *step,
+                                            const char    *account_id,
+                                            const char    *account_label,
+                                            VetoTask      *followed);
+VetoTask      *veto_task_get_followed      (VetoTask      *self);
 VetoApp       *veto_task_get_app           (VetoTask      *self);
 VetoStep      *veto_task_get_step          (VetoTask      *self);
 const char    *veto_task_get_account_id    (VetoTask      *self);

@@ -16,6 +16,7 @@ G_DEFINE_QUARK (veto-catalog-error-quark, veto_catalog_error)
 
 static const char *kinds[] = { "form", "setting", "command", "information" };
 static const char *confidences[] = { "high", "medium", "low" };
+static const char *scopes[] = { "account", "app", "accounts-center" };
 static const char *states[] = { "todo", "submitted", "confirmed", "done", "skipped", "not-applicable", "refused" };
 
 static gboolean
@@ -74,6 +75,25 @@ veto_confidence_from_string (const char     *str,
   if (!lookup (str, confidences, G_N_ELEMENTS (confidences), &v))
     return FALSE;
   *confidence = v;
+  return TRUE;
+}
+
+const char *
+veto_step_scope_to_string (VetoStepScope scope)
+{
+  g_return_val_if_fail (scope < G_N_ELEMENTS (scopes), NULL);
+  return scopes[scope];
+}
+
+gboolean
+veto_step_scope_from_string (const char    *str,
+                             VetoStepScope *scope)
+{
+  guint v;
+
+  if (!lookup (str, scopes, G_N_ELEMENTS (scopes), &v))
+    return FALSE;
+  *scope = v;
   return TRUE;
 }
 

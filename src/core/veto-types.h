@@ -26,6 +26,15 @@ typedef enum
   VETO_CONFIDENCE_LOW,
 } VetoConfidence;
 
+/* How often a step is done: once per account of its app, once per app, or
+ * once for every account linked in Meta's Accounts Center. */
+typedef enum
+{
+  VETO_STEP_SCOPE_ACCOUNT,
+  VETO_STEP_SCOPE_APP,
+  VETO_STEP_SCOPE_ACCOUNTS_CENTER,
+} VetoStepScope;
+
 /* The order matters: the first two are "pending", the rest "finished".
  * "Refused" (Meta answered no) finishes the objection itself; what follows
  * it is the complaint step that it activates (see VetoChecklist). It comes
@@ -81,6 +90,9 @@ gboolean       veto_step_kind_from_string  (const char    *str,
 const char    *veto_confidence_to_string   (VetoConfidence confidence);
 gboolean       veto_confidence_from_string (const char    *str,
                                             VetoConfidence *confidence);
+const char    *veto_step_scope_to_string   (VetoStepScope  scope);
+gboolean       veto_step_scope_from_string (const char    *str,
+                                            VetoStepScope *scope);
 const char    *veto_step_state_to_string   (VetoStepState  state);
 gboolean       veto_step_state_from_string (const char    *str,
                                             VetoStepState *state);

@@ -66,7 +66,9 @@ test_recheck (void)
   page = veto_window_get_page_widget (window, "app:facebook");
   card = veto_app_page_find_card (VETO_APP_PAGE (page), "facebook-object", "1");
   g_assert_nonnull (card);
-  label = ui_find_label_prefix (card, fr ? "À revérifier depuis le" : "Due for a recheck since");
+  /* catalog version 2 changed this step since version 1: due at once, and
+   * the card says why (a recheck interval alone would say "since …") */
+  label = ui_find_label_prefix (card, fr ? "À revérifier\u00a0: Le «\u202fseulement" : "Due for a recheck: Meta’s “only from then on”");
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_get_visible (label));
 
@@ -202,6 +204,56 @@ test_reminders (void)
   ui_iterate (50);
 }
 
+
+/* Threads' objection is the Instagram objection (SameAs=): its card shows
+ * that step's state and asks for nothing twice. */
+static void
+test_threads_follows_instagram (void)
+{
+  VetoWindow *window;
+  VetoProgressStore *store = veto_application_get_store (app);
+  gboolean fr = g_str_equal (veto_i18n_get_language (), "fr");
+  g_auto(GStrv) accounts = NULL;
+  GtkWidget *page, *card, *state, *same_as;
+
+  g_application_activate (G_APPLICATION (app));
+  window = ui_main_window (app);
+  ui_wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-app-used", "(sb)", "instagram", TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-app-used", "(sb)", "threads", TRUE));
+  accounts = veto_progress_store_dup_accounts (store, "instagram");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-state", "(sss)",
+                                             "instagram-object", accounts[0], "confirmed"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-app", "s", "threads"));
+  ui_iterate (300);
+
+  page = veto_window_get_page_widget (window, "app:threads");
+  card = veto_app_page_find_card (VETO_APP_PAGE (page), "threads-object-through-instagram", NULL);
+  g_assert_nonnull (card);
+  same_as = ui_find_label_prefix (card, fr ? "Même démarche que\u00a0: Opposez-vous à l’entraînement de l’IA sur votre compte Instagram"
+                                           : "Same as: Object to AI training on your Instagram account");
+  g_assert_nonnull (same_as);
+  g_assert_true (gtk_widget_get_visible (same_as));
+  state = ui_find_label (card, fr ? "Confirmée" : "Confirmed");
+  g_assert_nonnull (state);
+  /* nothing to submit a second time */
+  {
+    GtkWidget *submit = ui_find_label (card, fr ? "Marquer comme envoyée" : "Mark as Submitted");
+
+    g_assert_true (submit == NULL || !gtk_widget_is_visible (submit));
+  }
+  {
+    g_autofree char *saved = ui_progress_file ();
+
+    g_assert_null (strstr (saved, "[Step threads-object"));
+  }
+  g_free (ui_screenshot (GTK_WIDGET (window), fr ? "threads-follows-fr" : "threads-follows-en"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/record/recheck", test_recheck);
   g_test_add_func ("/record/export", test_export);
   g_test_add_func ("/record/reminders", test_reminders);
+  g_test_add_func ("/record/threads-follows-instagram", test_threads_follows_instagram);
 
   ret = g_test_run ();
   g_clear_object (&app);

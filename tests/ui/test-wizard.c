@@ -209,16 +209,17 @@ test_first_run (void)
 
   act ("win.next", NULL);
 
-  /* 3. Apps and accounts: the six apps of the catalog */
+  /* 3. Apps and accounts: the seven apps of the catalog */
   g_assert_cmpstr (veto_window_get_page (window), ==, "apps");
   {
     const char *names[] = { "Facebook", "Instagram", "WhatsApp", "Messenger", "Threads" };
     GtkWidget *apps_page = veto_window_get_page_widget (window, "apps");
 
-    g_assert_cmpuint (ui_count_type (apps_page, ADW_TYPE_PREFERENCES_GROUP), ==, 7);
+    g_assert_cmpuint (ui_count_type (apps_page, ADW_TYPE_PREFERENCES_GROUP), ==, 8);
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
       g_assert_nonnull (ui_find_label (apps_page, names[i]));
     g_assert_nonnull (ui_find_label (apps_page, fr ? "Application Meta AI" : "Meta AI app"));
+    g_assert_nonnull (ui_find_label (apps_page, fr ? "Lunettes Meta AI" : "Meta AI glasses"));
   }
   act ("win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "apps");
@@ -271,6 +272,16 @@ test_first_run (void)
   g_assert_nonnull (card);
   g_assert_nonnull (veto_app_page_find_card (VETO_APP_PAGE (page), veto_step_get_id (form), accounts[1]));
   shoot ("4-facebook");
+
+  /* its sources were read, its link not yet checked live: the card says so */
+  {
+    GtkWidget *how_sure = ui_find_label_prefix (card, fr ? "Degré de certitude" : "How sure we are");
+
+    g_assert_nonnull (how_sure);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (how_sure)),
+                              fr ? "Sources lues le 2 décembre 2026\u202f; lien pas encore vérifié."
+                                 : "Sources read on December 2, 2026; link not yet checked."));
+  }
 
   /* the card's "Mark as Submitted" button is wired to the store */
   button = find_button (card, "win.set-state",

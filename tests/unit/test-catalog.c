@@ -173,7 +173,9 @@ static const InvalidCase invalid_cases[] = {
   { "bad-utf8", "Description=Send the form.", "Description=Send the \xff form.", VETO_CATALOG_ERROR_ENCODING, "UTF-8" },
   { "bad-utf8-in-translation", "Title[fr]=S’opposer", "Title[fr]=S\xc3\x28opposer", VETO_CATALOG_ERROR_ENCODING, "UTF-8" },
   { "no-catalog-group", "[Catalog]", "[Katalog]", VETO_CATALOG_ERROR_MISSING_KEY, "[Catalog]" },
-  { "newer-format", "Format=1", "Format=2", VETO_CATALOG_ERROR_FORMAT, "format 2" },
+  { "newer-format", "Format=1", "Format=3", VETO_CATALOG_ERROR_FORMAT, "format 3" },
+  { "scope-in-format-1", "PerAccount=false", "Scope=app", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step instagram-info] Scope" },
+  { "sources-or-notes", "Sources=https://privacycenter.instagram.com/privacy/genai;\n", "", VETO_CATALOG_ERROR_MISSING_KEY, "[Step instagram-info] Sources" },
   { "no-version", "Version=3\n", "", VETO_CATALOG_ERROR_MISSING_KEY, "[Catalog] Version" },
   { "missing-title", "Title=Object\n", "", VETO_CATALOG_ERROR_MISSING_KEY, "[Step facebook-object] Title" },
   { "empty-title", "Title=Object\n", "Title=  \n", VETO_CATALOG_ERROR_MISSING_KEY, "[Step facebook-object] Title" },
@@ -222,6 +224,23 @@ static const InvalidCase invalid_cases[] = {
   { "no-steps", NULL, "[Catalog]\nFormat=1\nVersion=1\nPublished=2026-11-29\nName=x\n[Region eu]\nName=EU\nDescription=d\n[App a]\nName=A\nDescription=d\n", VETO_CATALOG_ERROR_MISSING_KEY, "at least one" },
 };
 
+/* Format 2: Scope= and SameAs=, each rule broken by the smallest edit of
+ * the format-2 fixture. */
+static const InvalidCase invalid_v2_cases[] = {
+  { "per-account-in-format-2", "Scope=app\nSameAs=instagram-object", "PerAccount=false\nSameAs=instagram-object", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step threads-object] PerAccount" },
+  { "no-scope", "Scope=app\nSameAs=instagram-object\n", "SameAs=instagram-object\n", VETO_CATALOG_ERROR_MISSING_KEY, "[Step threads-object] Scope" },
+  { "bad-scope", "Scope=accounts-center\nConfidence", "Scope=everything\nConfidence", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step facebook-activity] Scope" },
+  { "same-as-unknown", "SameAs=instagram-object", "SameAs=instagram-objection", VETO_CATALOG_ERROR_UNKNOWN_REFERENCE, "instagram-objection" },
+  { "same-as-itself", "SameAs=instagram-object", "SameAs=threads-object", VETO_CATALOG_ERROR_UNKNOWN_REFERENCE, "itself" },
+  { "same-as-chain", "SameAs=instagram-object", "SameAs=instagram-activity", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step threads-object] SameAs" },
+  { "same-as-per-account", "Scope=app\nSameAs=instagram-object", "Scope=account\nSameAs=instagram-object", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step threads-object] SameAs" },
+  { "same-as-wider-regions", "Regions=eu\nScope=app\nSameAs", "Regions=all\nScope=app\nSameAs", VETO_CATALOG_ERROR_INVALID_VALUE, "does not apply in region" },
+  { "same-as-other-kind", "Kind=setting\nRegions=all\nScope=accounts-center\nSameAs", "Kind=information\nRegions=all\nScope=accounts-center\nSameAs", VETO_CATALOG_ERROR_INVALID_VALUE, "same kind" },
+  { "bad-link-checked", "LinkChecked=2026-12-01", "LinkChecked=yesterday", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step instagram-object] LinkChecked" },
+  { "bad-change-name", "[Changes 4 activity]", "[Changes 4 Activity!]", VETO_CATALOG_ERROR_INVALID_VALUE, "[Changes 4 Activity!]" },
+  { "duplicate-change", "[Changes 4 objection]", "[Changes 4 activity]", VETO_CATALOG_ERROR_DUPLICATE_ID, "[Changes 4 activity]" },
+};
+
 static void
 test_invalid (gconstpointer data)
 {
@@ -232,6 +251,14 @@ test_invalid (gconstpointer data)
 
   if (c->from == NULL)
     bytes = g_bytes_new (c->to, strlen (c->to));
+  else if (c >= invalid_v2_cases && c < invalid_v2_cases + G_N_ELEMENTS (invalid_v2_cases))
+    {
+      g_autoptr(GString) s = g_string_new (TEST_CATALOG_V2);
+
+      g_assert_nonnull (strstr (s->str, c->from));
+      g_string_replace (s, c->from, c->to, 1);
+      bytes = g_bytes_new (s->str, s->len);
+    }
   else
     {
       char *text = edit (c->from, c->to);
@@ -244,6 +271,46 @@ test_invalid (gconstpointer data)
   g_assert_error (error, VETO_CATALOG_ERROR, c->code);
   g_test_message ("%s: %s", c->name, error->message);
   g_assert_nonnull (strstr (error->message, c->message));
+}
+
+static void
+test_format2 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VetoCatalog) catalog = load_string (TEST_CATALOG_V2, VETO_CATALOG_FLAGS_NONE, &error);
+  g_autoptr(GDateTime) checked = g_date_time_new_utc (2026, 12, 1, 0, 0, 0);
+  VetoStep *step;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (veto_catalog_get_version (catalog), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (veto_catalog_get_changes (catalog)), ==, 2);
+
+  step = veto_catalog_lookup_step (catalog, "instagram-object");
+  g_assert_cmpint (veto_step_get_scope (step), ==, VETO_STEP_SCOPE_ACCOUNT);
+  g_assert_true (veto_step_get_per_account (step));
+  g_assert_null (veto_step_get_same_as (step));
+  g_assert_true (g_date_time_equal (veto_step_get_link_checked (step), checked));
+
+  step = veto_catalog_lookup_step (catalog, "facebook-activity");
+  g_assert_cmpint (veto_step_get_scope (step), ==, VETO_STEP_SCOPE_ACCOUNTS_CENTER);
+  g_assert_false (veto_step_get_per_account (step));
+  g_assert_null (veto_step_get_link_checked (step));
+  /* a source given as a note only */
+  g_assert_null (veto_step_get_sources (step)[0]);
+  g_assert_cmpstr (veto_step_get_source_notes (step), ==, "techpp.com.");
+
+  step = veto_catalog_lookup_step (catalog, "threads-object");
+  g_assert_cmpint (veto_step_get_scope (step), ==, VETO_STEP_SCOPE_APP);
+  g_assert_cmpstr (veto_step_get_same_as (step), ==, "instagram-object");
+
+  /* format 1 still reads PerAccount= */
+  {
+    g_autoptr(VetoCatalog) v1 = load_string (TEST_CATALOG, VETO_CATALOG_FLAGS_NONE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (veto_step_get_scope (veto_catalog_lookup_step (v1, "facebook-object")), ==, VETO_STEP_SCOPE_ACCOUNT);
+    g_assert_cmpint (veto_step_get_scope (veto_catalog_lookup_step (v1, "instagram-info")), ==, VETO_STEP_SCOPE_APP);
+  }
 }
 
 /* A NUL byte would end the text early for GKeyFile's line parser. */
@@ -298,7 +365,7 @@ test_bundled_complete (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(VetoCatalog) en = NULL;
   g_autoptr(VetoCatalog) fr = NULL;
-  const char *expected_apps[] = { "facebook", "instagram", "whatsapp", "messenger", "threads", "meta-ai" };
+  const char *expected_apps[] = { "facebook", "instagram", "whatsapp", "messenger", "threads", "meta-ai", "glasses" };
   const char *expected_regions[] = { "eu", "uk", "ch", "br", "other" };
   GListModel *steps;
   guint n;
@@ -367,7 +434,8 @@ test_bundled_complete (void)
         }
 
       /* links: https, on allowed hosts (the loader checked the hosts) */
-      g_assert_nonnull (sources[0]);
+      /* a source: a link, or a note naming what can't be linked */
+      g_assert_true (sources[0] != NULL || veto_step_get_source_notes (step) != NULL);
       for (guint k = 0; sources[k]; k++)
         g_assert_true (g_str_has_prefix (sources[k], "https://"));
       if (veto_step_get_url (step))
@@ -393,7 +461,9 @@ test_bundled_complete (void)
           g_autofree char *lower_fr = g_utf8_strdown (all_fr, -1);
 
           g_assert_true (strstr (lower_en, "reported") || strstr (lower_en, "assum"));
-          g_assert_true (strstr (lower_fr, "signalé") || strstr (lower_fr, "suppos") || strstr (lower_fr, "hypothèse"));
+          /* « non confirmé » or « selon certaines sources », never « signalé » */
+          g_assert_true (strstr (lower_fr, "non confirmé") || strstr (lower_fr, "selon certaines sources"));
+          g_assert_null (strstr (lower_fr, "signalé"));
         }
     }
 
@@ -417,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/catalog/loopback", test_loopback);
   g_test_add_func ("/catalog/file-errors", test_file_errors);
   g_test_add_func ("/catalog/nul-byte", test_nul_byte);
+  g_test_add_func ("/catalog/format-2", test_format2);
   g_test_add_func ("/catalog/bundled", test_bundled);
   g_test_add_func ("/catalog/bundled-complete", test_bundled_complete);
 
@@ -425,6 +496,12 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/catalog/invalid/%s", invalid_cases[i].name);
 
       g_test_add_data_func (path, &invalid_cases[i], test_invalid);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (invalid_v2_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/catalog/invalid-v2/%s", invalid_v2_cases[i].name);
+
+      g_test_add_data_func (path, &invalid_v2_cases[i], test_invalid);
     }
 
   return g_test_run ();

@@ -361,6 +361,266 @@ test_catalog_change_unknown_version (Fixture       *f,
   g_assert_cmpstr (veto_task_get_due_reason (task), ==, "The Facebook form moved.");
 }
 
+
+static VetoTask *
+lookup_task (VetoChecklist *checklist,
+             const char    *step_id,
+             const char    *account_id)
+{
+  GListModel *tasks = veto_checklist_get_tasks (checklist);
+
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
+
+      if (g_str_equal (veto_step_get_id (veto_task_get_step (task)), step_id) &&
+          g_strcmp0 (veto_task_get_account_id (task), account_id) == 0)
+        return g_steal_pointer (&task);
+    }
+
+  return NULL;
+}
+
+static VetoStepState
+state_of (VetoChecklist *checklist,
+          const char    *step_id,
+          const char    *account_id)
+{
+  g_autoptr(VetoTask) task = lookup_task (checklist, step_id, account_id);
+
+  g_assert_nonnull (task);
+  return veto_task_get_state (task);
+}
+
+/* Scope=accounts-center is one task whatever the accounts; SameAs= takes the
+ * state of the other step, the least advanced of its tasks, and falls back
+ * to the step's own record when the other is not tracked. */
+static void
+test_scope_and_same_as (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(VetoCatalog) catalog = load_catalog (TEST_CATALOG_V2);
+  g_autoptr(VetoChecklist) checklist = veto_checklist_new (catalog, f->store);
+  g_auto(GStrv) ig = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(VetoTask) threads = NULL;
+
+  veto_progress_store_set_region (f->store, "eu");
+  veto_progress_store_set_app (f->store, "facebook", TRUE);
+  veto_progress_store_set_app (f->store, "instagram", TRUE);
+  veto_progress_store_set_app (f->store, "threads", TRUE);
+  g_free (veto_progress_store_add_account (f->store, "facebook", "Work"));
+  ig = veto_progress_store_dup_accounts (f->store, "instagram");
+  second = veto_progress_store_add_account (f->store, "instagram", "Art");
+
+  /* facebook-activity once for two Facebook accounts; instagram-object
+   * twice; the three steps done once; nothing else */
+  g_assert_cmpuint (veto_checklist_get_n_tasks (checklist), ==, 6);
+  {
+    g_autoptr(VetoTask) once = lookup_task (checklist, "facebook-activity", NULL);
+
+    g_assert_nonnull (once);
+  }
+
+  threads = lookup_task (checklist, "threads-object", NULL);
+  g_assert_nonnull (veto_task_get_followed (threads));
+  g_assert_cmpint (veto_task_get_state (threads), ==, VETO_STEP_STATE_TODO);
+  g_clear_object (&threads);
+
+  /* one Instagram account confirmed, the other still to do: Threads can't
+   * be said to be done */
+  veto_progress_store_set_state (f->store, "instagram-object", ig[0], VETO_STEP_STATE_CONFIRMED);
+  g_assert_cmpint (state_of (checklist, "threads-object", NULL), ==, VETO_STEP_STATE_TODO);
+  veto_progress_store_set_state (f->store, "instagram-object", second, VETO_STEP_STATE_SUBMITTED);
+  g_assert_cmpint (state_of (checklist, "threads-object", NULL), ==, VETO_STEP_STATE_SUBMITTED);
+
+  /* an account that does not concern the person is left out */
+  veto_progress_store_set_state (f->store, "instagram-object", second, VETO_STEP_STATE_SKIPPED);
+  threads = lookup_task (checklist, "threads-object", NULL);
+  g_assert_cmpint (veto_task_get_state (threads), ==, VETO_STEP_STATE_CONFIRMED);
+  g_assert_cmpstr (veto_task_get_account_id (veto_task_get_followed (threads)), ==, ig[0]);
+  g_assert_false (veto_task_get_due (threads));
+  g_clear_object (&threads);
+  /* instagram-object (confirmed, skipped) and threads-object */
+  g_assert_cmpuint (veto_checklist_get_n_finished (checklist), ==, 3);
+
+  /* the Accounts Center setting, done from Facebook, is done for Instagram */
+  g_assert_cmpint (state_of (checklist, "instagram-activity", NULL), ==, VETO_STEP_STATE_TODO);
+  veto_progress_store_set_state (f->store, "facebook-activity", NULL, VETO_STEP_STATE_DONE);
+  g_assert_cmpint (state_of (checklist, "instagram-activity", NULL), ==, VETO_STEP_STATE_DONE);
+
+  g_assert_cmpint (veto_status_write (checklist, out), ==, VETO_STATUS_PENDING);
+  g_test_message ("%s", out->str);
+  g_assert_nonnull (strstr (out->str, "Confirmed       Object for Threads\n"
+                                      "                  Same as: Object on Instagram ("));
+  g_assert_nonnull (strstr (out->str, "Same as: Activity from other businesses\n"));
+
+  /* without Instagram, Threads' objection is recorded on its own */
+  veto_progress_store_set_app (f->store, "instagram", FALSE);
+  threads = lookup_task (checklist, "threads-object", NULL);
+  g_assert_null (veto_task_get_followed (threads));
+  g_assert_cmpint (veto_task_get_state (threads), ==, VETO_STEP_STATE_TODO);
+}
+
+static VetoProgressStore *
+store_from_text (VetoClock  *clock,
+                 const char *text)
+{
+  g_autofree char *path = g_build_filename (g_get_user_state_dir (), "veto", "progress.ini", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  VetoProgressStore *store;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  store = veto_progress_store_new (file, clock);
+  g_assert_true (veto_progress_store_load (store, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+/* A step that becomes "once" keeps what was recorded per account, and a
+ * [Changes] entry naming it still asks for a recheck. */
+static void
+test_adopt_account_records (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(VetoCatalog) catalog = load_catalog (TEST_CATALOG_V2);
+  g_autoptr(VetoProgressStore) store = NULL;
+  g_autoptr(VetoChecklist) checklist = NULL;
+  g_autoptr(VetoTask) task = NULL;
+  g_autofree char *saved = NULL;
+
+  store = store_from_text (f->clock,
+                           "[Veto]\nFormat=1\nRegion=eu\nApps=facebook;\nCatalogVersion=3\n\n"
+                           "[Account facebook 1]\nLabel=\n\n"
+                           "[Account facebook 2]\nLabel=Work\n\n"
+                           "[Step facebook-activity 1]\nState=todo\nUpdated=2026-11-25T09:00:00Z\nCatalogVersion=3\n\n"
+                           "[Step facebook-activity 2]\nState=done\nUpdated=2026-11-20T09:00:00Z\nCatalogVersion=3\n\n"
+                           "[End]\n");
+  checklist = veto_checklist_new (catalog, store);
+
+  task = lookup_task (checklist, "facebook-activity", NULL);
+  g_assert_cmpint (veto_task_get_state (task), ==, VETO_STEP_STATE_DONE);
+  g_assert_true (veto_task_get_due (task));
+  g_assert_cmpstr (veto_task_get_due_reason (task), ==, "One setting for all accounts.");
+
+  g_assert_true (g_file_get_contents (g_file_peek_path (veto_progress_store_get_file (store)), &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "[Step facebook-activity]\nState=done\nUpdated=2026-11-20T09:00:00Z\nCatalogVersion=3\n"));
+  /* nothing recorded is lost */
+  g_assert_nonnull (strstr (saved, "[Step facebook-activity 1]\n"));
+  g_assert_nonnull (strstr (saved, "[Step facebook-activity 2]\n"));
+}
+
+/* Version 1 of the real catalog to version 2: a person who finished steps
+ * under version 1 is asked to look again at exactly those that changed, and
+ * told why, in their language; one who finished nothing sees no changelog. */
+#define PROGRESS_V1 \
+  "[Veto]\nFormat=1\nRegion=eu\nApps=facebook;instagram;whatsapp;messenger;meta-ai;\nCatalogVersion=1\n\n" \
+  "[Account facebook 1]\nLabel=\n\n" \
+  "[Account instagram 2]\nLabel=\n\n" \
+  "[Account whatsapp 3]\nLabel=\n\n" \
+  "[Account messenger 4]\nLabel=\n\n" \
+  "[Account meta-ai 5]\nLabel=\n\n" \
+  "[Step facebook-object 1]\nState=confirmed\nSubmitted=2026-11-01T09:00:00Z\nConfirmed=2026-11-01T10:00:00Z\nUpdated=2026-11-01T10:00:00Z\nCatalogVersion=1\n\n" \
+  "[Step facebook-activity-other-businesses 1]\nState=done\nUpdated=2026-11-01T09:00:00Z\nCatalogVersion=1\n\n" \
+  "[Step instagram-private-account 2]\nState=done\nUpdated=2026-11-20T09:00:00Z\nCatalogVersion=1\n\n" \
+  "[Step whatsapp-advanced-chat-privacy 3]\nState=done\nUpdated=2026-11-20T09:00:00Z\nCatalogVersion=1\n\n" \
+  "[Step whatsapp-reset-ai 3]\nState=done\nUpdated=2026-11-20T09:00:00Z\nCatalogVersion=1\n\n" \
+  "[Step messenger-ai-chats-not-encrypted]\nState=done\nUpdated=2026-11-20T09:00:00Z\nCatalogVersion=1\n\n" \
+  "[Step meta-ai-export 5]\nState=done\nUpdated=2026-11-20T09:00:00Z\nCatalogVersion=1\n\n" \
+  "[End]\n"
+
+static void
+test_version_2 (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *language = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "..", "data", "catalog", "meta.steps", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VetoCatalog) catalog = NULL;
+  g_autoptr(VetoProgressStore) store = NULL;
+  g_autoptr(VetoChecklist) checklist = NULL;
+  g_autoptr(VetoProgressStore) fresh = NULL;
+  g_autoptr(VetoChecklist) fresh_checklist = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 12, 2, 12, 0, 0);
+  g_autoptr(VetoClock) clock = veto_clock_new_fixed (now);
+  const struct { const char *step, *account, *change; } due[] = {
+    { "facebook-object", "1", "Changes 2 objection" },
+    { "facebook-activity-other-businesses", NULL, "Changes 2 activity" },
+    { "instagram-private-account", "2", "Changes 2 audience" },
+    { "whatsapp-reset-ai", NULL, "Changes 2 reset-ai" },
+  };
+  const struct { const char *step, *account; } not_due[] = {
+    { "whatsapp-advanced-chat-privacy", "3" },
+    { "messenger-ai-chats-not-encrypted", NULL },
+    { "meta-ai-export", "5" },
+  };
+  gboolean fr = g_str_equal (language, "fr");
+
+  g_assert_true (g_key_file_load_from_file (keyfile, path, G_KEY_FILE_KEEP_TRANSLATIONS, &error));
+  veto_i18n_set_language (language);
+  catalog = veto_catalog_new_from_file (file, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (veto_catalog_get_version (catalog), ==, 2);
+
+  store = store_from_text (clock, PROGRESS_V1);
+  checklist = veto_checklist_new (catalog, store);
+
+  g_assert_cmpuint (veto_checklist_get_n_due (checklist), ==, G_N_ELEMENTS (due));
+  for (guint i = 0; i < G_N_ELEMENTS (due); i++)
+    {
+      g_autoptr(VetoTask) task = lookup_task (checklist, due[i].step, due[i].account);
+      g_autofree char *reason = g_key_file_get_locale_string (keyfile, due[i].change, "Summary",
+                                                              fr ? "fr" : NULL, NULL);
+
+      g_test_message ("%s: %s", due[i].step, reason);
+      g_assert_nonnull (task);
+      g_assert_true (VETO_STEP_STATE_IS_FINISHED (veto_task_get_state (task)));
+      g_assert_true (veto_task_get_due (task));
+      g_assert_cmpstr (veto_task_get_due_reason (task), ==, reason);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (not_due); i++)
+    {
+      g_autoptr(VetoTask) task = lookup_task (checklist, not_due[i].step, not_due[i].account);
+
+      g_assert_nonnull (task);
+      g_assert_true (VETO_STEP_STATE_IS_FINISHED (veto_task_get_state (task)));
+      g_assert_false (veto_task_get_due (task));
+    }
+
+  /* the reason, in words, in the person's language */
+  {
+    g_autoptr(VetoTask) task = lookup_task (checklist, "facebook-object", "1");
+    const char *reason = veto_task_get_due_reason (task);
+
+    g_assert_nonnull (strstr (reason, fr ? "contestée" : "contested"));
+    veto_status_write (checklist, out);
+    g_test_message ("%s", out->str);
+    g_assert_nonnull (strstr (out->str, reason));
+    g_assert_nonnull (strstr (out->str, fr ? "/reset-ai n’est pas confirmé par Meta"
+                                           : "/reset-ai is not confirmed by Meta"));
+  }
+
+  /* Someone who finished nothing under version 1: no changelog noise. */
+  fresh = store_from_text (clock,
+                           "[Veto]\nFormat=1\nRegion=eu\nApps=facebook;instagram;whatsapp;messenger;meta-ai;\nCatalogVersion=1\n\n"
+                           "[Account facebook 1]\nLabel=\n\n[Account instagram 2]\nLabel=\n\n"
+                           "[Step facebook-object 1]\nState=submitted\nSubmitted=2026-11-01T09:00:00Z\nUpdated=2026-11-01T09:00:00Z\nCatalogVersion=1\n\n"
+                           "[End]\n");
+  fresh_checklist = veto_checklist_new (catalog, fresh);
+  g_assert_cmpuint (veto_checklist_get_n_tasks (fresh_checklist), >, 20);
+  g_assert_cmpuint (veto_checklist_get_n_due (fresh_checklist), ==, 0);
+
+  veto_i18n_set_language (NULL);
+}
+
 static VetoStatus
 status_text (Fixture  *f,
              char    **text)
@@ -450,6 +710,10 @@ main (int   argc,
   ADD ("/checklist/catalog-change/already-seen", test_catalog_change_already_seen);
   ADD ("/checklist/catalog-change/unknown-version", test_catalog_change_unknown_version);
   ADD ("/checklist/status", test_status);
+  ADD ("/checklist/scope-and-same-as", test_scope_and_same_as);
+  ADD ("/checklist/adopt-account-records", test_adopt_account_records);
+  g_test_add ("/checklist/version-2/en", Fixture, "en", fixture_set_up, test_version_2, fixture_tear_down);
+  g_test_add ("/checklist/version-2/fr", Fixture, "fr", fixture_set_up, test_version_2, fixture_tear_down);
   g_test_add_func ("/checklist/format-date", test_format_date);
 
   return g_test_run ();

@@ -279,6 +279,45 @@ test_status_six_apps (Fixture       *f,
   g_assert_cmpstr (err, ==, "");
 }
 
+
+/* The real binary, the real catalog: someone who finished steps under
+ * catalog version 1 runs `veto --status` after updating to version 2 and is
+ * told, in their language, which of their steps changed and how. */
+static void
+test_status_version_2 (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *language = data;
+  gboolean fr = g_str_equal (language, "fr");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *path = g_build_filename (f->state_home, "veto", "progress.ini", NULL);
+
+  write_progress (f,
+                  "[Veto]\nFormat=1\nRegion=uk\nApps=facebook;messenger;\nCatalogVersion=1\n\n"
+                  "[Account facebook 1]\nLabel=Perso\n\n[Account messenger 2]\nLabel=\n\n"
+                  "[Step facebook-object 1]\nState=confirmed\nSubmitted=2026-11-01T09:00:00Z\nConfirmed=2026-11-01T10:00:00Z\nUpdated=2026-11-01T10:00:00Z\nCatalogVersion=1\n\n"
+                  "[Step messenger-reset-ai 2]\nState=done\nUpdated=2026-11-20T09:00:00Z\nCatalogVersion=1\n\n"
+                  "[Step messenger-ai-chats-not-encrypted]\nState=done\nUpdated=2026-11-20T09:00:00Z\nCatalogVersion=1\n\n"
+                  "[End]\n");
+  g_assert_cmpint (run_veto (f, language, &out, &err, "--status", NULL), ==, 1);
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, fr ? "démarches version 2" : "steps version 2"));
+  g_assert_nonnull (strstr (out, fr ? "À revérifier\u00a0: Le «\u202fseulement à partir de maintenant\u202f» de Meta est sa propre position, contestée"
+                                    : "Due for a recheck: Meta’s “only from then on” is its own, contested position"));
+  g_assert_nonnull (strstr (out, fr ? "À revérifier\u00a0: /reset-ai n’est pas confirmé par Meta"
+                                    : "Due for a recheck: /reset-ai is not confirmed by Meta"));
+  /* two due, not the step whose change asks nothing of them */
+  g_assert_nonnull (strstr (out, fr ? "À revérifier\u00a0: 2." : "Due for a recheck: 2."));
+  g_assert_cmpstr (err, ==, "");
+
+  /* the per-account record of a step now done once is kept */
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "[Step messenger-reset-ai]\nState=done\n"));
+  g_assert_nonnull (strstr (saved, "[Step messenger-reset-ai 2]\nState=done\n"));
+}
+
 static void
 test_status_errors (Fixture       *f,
                     gconstpointer  data)
@@ -1275,6 +1314,8 @@ main (int   argc,
   ADD ("/cli/status/bundled", test_status_bundled);
   g_test_add ("/cli/status/six-apps/en", Fixture, "en", fixture_set_up, test_status_six_apps, fixture_tear_down);
   g_test_add ("/cli/status/six-apps/fr", Fixture, "fr", fixture_set_up, test_status_six_apps, fixture_tear_down);
+  g_test_add ("/cli/status/version-2/en", Fixture, "en", fixture_set_up, test_status_version_2, fixture_tear_down);
+  g_test_add ("/cli/status/version-2/fr", Fixture, "fr", fixture_set_up, test_status_version_2, fixture_tear_down);
   ADD ("/cli/status/errors", test_status_errors);
   ADD ("/cli/status/corrupt", test_status_corrupt);
   ADD ("/cli/status/unwritable", test_status_unwritable);

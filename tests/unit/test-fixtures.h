@@ -79,3 +79,109 @@
   "Summary=The Facebook form moved.\n" \
   "Summary[fr]=Le formulaire de Facebook a changé d’adresse.\n" \
   "Steps=facebook-object;\n"
+
+/* Format 2: Scope= instead of PerAccount=, a step done once for every
+ * account in Accounts Center, and SameAs=: Instagram's copy of the Accounts
+ * Center setting and Threads' objection take their state from another step. */
+#define TEST_CATALOG_V2 \
+  "[Catalog]\n" \
+  "Format=2\n" \
+  "Version=4\n" \
+  "Published=2026-12-02\n" \
+  "Name=Test catalog\n" \
+  "SenderDomains=facebookmail.com;\n" \
+  "\n" \
+  "[Region eu]\n" \
+  "Name=European Union\n" \
+  "Description=You can object.\n" \
+  "\n" \
+  "[Region other]\n" \
+  "Name=Elsewhere\n" \
+  "Description=There is no form.\n" \
+  "\n" \
+  "[App facebook]\n" \
+  "Name=Facebook\n" \
+  "Description=Posts.\n" \
+  "\n" \
+  "[App instagram]\n" \
+  "Name=Instagram\n" \
+  "Description=Posts.\n" \
+  "\n" \
+  "[App threads]\n" \
+  "Name=Threads\n" \
+  "Description=Posts.\n" \
+  "\n" \
+  "[Step instagram-object]\n" \
+  "App=instagram\n" \
+  "Title=Object on Instagram\n" \
+  "Description=Send the form.\n" \
+  "Kind=form\n" \
+  "Regions=eu\n" \
+  "Scope=account\n" \
+  "Confidence=high\n" \
+  "LastVerified=2026-12-02\n" \
+  "LinkChecked=2026-12-01\n" \
+  "RecheckDays=180\n" \
+  "AnswerMonths=1\n" \
+  "Url=https://help.instagram.com/contact/233964459562201\n" \
+  "Sources=https://help.instagram.com/contact/233964459562201;\n" \
+  "\n" \
+  "[Step facebook-activity]\n" \
+  "App=facebook\n" \
+  "Title=Activity from other businesses\n" \
+  "Description=One setting in Accounts Center.\n" \
+  "Kind=setting\n" \
+  "Regions=all\n" \
+  "Scope=accounts-center\n" \
+  "Confidence=medium\n" \
+  "LastVerified=2026-12-02\n" \
+  "RecheckDays=90\n" \
+  "SourceNotes=techpp.com.\n" \
+  "\n" \
+  "[Step instagram-activity]\n" \
+  "App=instagram\n" \
+  "Title=Activity from other businesses\n" \
+  "Description=One setting in Accounts Center.\n" \
+  "Kind=setting\n" \
+  "Regions=all\n" \
+  "Scope=accounts-center\n" \
+  "SameAs=facebook-activity\n" \
+  "Confidence=medium\n" \
+  "LastVerified=2026-12-02\n" \
+  "RecheckDays=90\n" \
+  "SourceNotes=techpp.com.\n" \
+  "\n" \
+  "[Step threads-object]\n" \
+  "App=threads\n" \
+  "Title=Object for Threads\n" \
+  "Description=Through Instagram.\n" \
+  "Kind=form\n" \
+  "Regions=eu\n" \
+  "Scope=app\n" \
+  "SameAs=instagram-object\n" \
+  "Confidence=medium\n" \
+  "LastVerified=2026-12-02\n" \
+  "RecheckDays=180\n" \
+  "Url=https://help.instagram.com/contact/233964459562201\n" \
+  "Sources=https://help.instagram.com/contact/233964459562201;\n" \
+  "\n" \
+  "[Step instagram-complain]\n" \
+  "App=instagram\n" \
+  "Title=Complain\n" \
+  "Description=If refused.\n" \
+  "Kind=information\n" \
+  "Regions=eu\n" \
+  "Scope=app\n" \
+  "OnlyIf=refused-or-overdue:instagram-object;\n" \
+  "Confidence=medium\n" \
+  "LastVerified=2026-12-02\n" \
+  "RecheckDays=365\n" \
+  "Sources=https://www.cnil.fr/fr/plaintes;\n" \
+  "\n" \
+  "[Changes 4 activity]\n" \
+  "Summary=One setting for all accounts.\n" \
+  "Steps=facebook-activity;\n" \
+  "\n" \
+  "[Changes 4 objection]\n" \
+  "Summary=The objection text changed.\n" \
+  "Steps=instagram-object;\n"
