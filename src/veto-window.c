@@ -909,6 +909,35 @@ export_record_to_action (GtkWidget  *widget,
                            self->cancellable, on_record_written, data);
 }
 
+/* "Export Record…" offers PDF and Markdown. The name's ending decides the
+ * format, unless the person left Veto's suggested name (or typed none) and
+ * chose the Markdown filter: then the ending follows the filter. (The
+ * fallback dialog does not tell GtkFileChooserNative when its filter
+ * changes, so this is decided on the answer.) */
+static char *
+with_format_suffix (GtkFileChooser *chooser,
+                    const char     *path)
+{
+  GtkFileFilter *pdf = g_object_get_data (G_OBJECT (chooser), "pdf-filter");
+  const char *suggested = g_object_get_data (G_OBJECT (chooser), "suggested-name");
+  GtkFileFilter *filter = gtk_file_chooser_get_filter (chooser);
+  g_autofree char *base = g_path_get_basename (path);
+  gboolean markdown = filter != NULL && filter != pdf;
+  const char *suffix = markdown ? ".md" : ".pdf";
+
+  if (g_str_has_suffix (path, ".md") || (g_str_has_suffix (path, ".pdf") && g_strcmp0 (base, suggested) != 0))
+    return g_strdup (path);
+
+  if (g_str_has_suffix (path, ".pdf"))
+    {
+      g_autofree char *stem = g_strndup (path, strlen (path) - strlen (".pdf"));
+
+      return g_strconcat (stem, suffix, NULL);
+    }
+
+  return g_strconcat (path, suffix, NULL);
+}
+
 static void
 on_export_response (GtkNativeDialog *dialog,
                     int              response,
@@ -917,38 +946,17 @@ on_export_response (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
       if (path != NULL)
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.export-record-to", "s", path);
+        {
+          g_autofree char *chosen = with_format_suffix (GTK_FILE_CHOOSER (dialog), path);
+
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.export-record-to", "s", chosen);
+        }
     }
 
   g_object_unref (dialog);
-}
-
-/* "Export Record…" offers PDF and Markdown: choosing one changes the
- * name's ending, which decides the format. */
-static void
-on_export_filter_changed (GtkFileChooser *chooser,
-                          GParamSpec     *pspec,
-                          GtkFileFilter  *pdf)
-{
-  g_autofree char *name = gtk_file_chooser_get_current_name (chooser);
-  GtkFileFilter *filter = gtk_file_chooser_get_filter (chooser);
-  const char *suffix = filter == pdf ? ".pdf" : ".md";
-  char *dot;
-
-  if (name == NULL || filter == NULL || g_str_has_suffix (name, suffix))
-    return;
-
-  dot = strrchr (name, '.');
-  if (dot != NULL)
-    *dot = '\0';
-  {
-    g_autofree char *renamed = g_strconcat (name, suffix, NULL);
-
-    gtk_file_chooser_set_current_name (chooser, renamed);
-  }
 }
 
 static void
@@ -976,7 +984,8 @@ export_record_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), markdown);
 
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
-  g_signal_connect (dialog, "notify::filter", G_CALLBACK (on_export_filter_changed), pdf);
+  g_object_set_data_full (G_OBJECT (dialog), "pdf-filter", g_object_ref (pdf), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "suggested-name", g_strdup (name), g_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 

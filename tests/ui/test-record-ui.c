@@ -412,6 +412,63 @@ test_overview_overdue (void)
   close_window (window);
 }
 
+/* "Export Record…" offers PDF and Markdown; choosing Markdown changes the
+ * name's ending, which decides the format. */
+static void
+test_export_offers_both (void)
+{
+  VetoWindow *window;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkFileChooser *chooser = NULL;
+  g_autoptr(GListModel) filters = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) markdown = NULL;
+
+  write_state ();
+  window = open_window ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-record", NULL));
+  ui_iterate (500);
+
+  for (guint i = 0; chooser == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) widget = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (widget) && gtk_widget_get_visible (widget))
+        chooser = GTK_FILE_CHOOSER (widget);
+    }
+  g_assert_nonnull (chooser);
+
+  filters = gtk_file_chooser_get_filters (chooser);
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 2);
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_true (g_str_has_suffix (name, ".pdf"));
+  g_free (ui_screenshot (GTK_WIDGET (chooser), is_fr () ? "export-choose-fr" : "export-choose-en"));
+
+  markdown = g_list_model_get_item (filters, 1);
+  g_assert_cmpstr (gtk_file_filter_get_name (markdown), ==, is_fr () ? "Texte Markdown" : "Markdown text");
+
+  /* Markdown chosen, Veto's name kept: a Markdown record */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("veto-export-XXXXXX", NULL);
+    g_autoptr(GFile) folder = g_file_new_for_path (dir);
+    g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".pdf"));
+    g_autofree char *md = g_strconcat (dir, G_DIR_SEPARATOR_S, stem, ".md", NULL);
+    g_autofree char *text = NULL;
+
+    g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+    gtk_file_chooser_set_current_name (chooser, name);
+    gtk_file_chooser_set_filter (chooser, markdown);
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+    for (int i = 0; i < 50 && !g_file_test (md, G_FILE_TEST_EXISTS); i++)
+      ui_iterate (100);
+    g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
+    g_assert_true (g_str_has_prefix (text, is_fr () ? "# Relevé des oppositions" : "# Record of objections"));
+  }
+
+  close_window (window);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -427,6 +484,7 @@ main (int   argc,
   g_test_add_func ("/record-ui/dropped-email", test_dropped_email);
   g_test_add_func ("/record-ui/email-two-accounts", test_email_two_accounts);
   g_test_add_func ("/record-ui/overview-overdue", test_overview_overdue);
+  g_test_add_func ("/record-ui/export-offers-both", test_export_offers_both);
 
   return g_test_run ();
 }
