@@ -85,6 +85,8 @@ veto_earlier_group_init (VetoEarlierGroup *self)
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
                                          _("These no longer apply where you live or to your apps. They stay in your record, with their dates."));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
+  /* a screen reader names the list as the heading above it */
+  veto_util_set_accessible_label (GTK_WIDGET (self->list), _("Recorded Earlier"));
 }
 
 GtkWidget *

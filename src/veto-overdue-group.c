@@ -116,6 +116,8 @@ veto_overdue_group_init (VetoOverdueGroup *self)
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
                                          _("Meta must answer an objection within a month (GDPR, article 12). When it refuses or does not answer, you can complain to your data protection authority."));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
+  /* a screen reader names the list as the heading above it */
+  veto_util_set_accessible_label (GTK_WIDGET (self->list), _("No Answer From Meta"));
 }
 
 GtkWidget *
