@@ -268,6 +268,42 @@ test_region_change_dialog (void)
   close_window (window);
 }
 
+/* Stopping an app asks first too, and names what stays in the record. */
+static void
+test_stop_using_app_dialog (void)
+{
+  VetoWindow *window;
+  VetoProgressStore *store;
+  AdwMessageDialog *dialog;
+
+  write_state ();
+  window = open_window ();
+  store = veto_application_get_store (app);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-app-used", "(sb)", "facebook", FALSE));
+  ui_iterate (300);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   is_fr () ? "Ne plus utiliser cette application\u202f?" : "Stop Using This App?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            is_fr () ? "• S’opposer (Facebook — Perso)" : "• Object (Facebook — Perso)"));
+  adw_message_dialog_response (dialog, "cancel");
+  ui_iterate (300);
+  g_assert_true (veto_progress_store_has_app (store, "facebook"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-app-used", "(sb)", "facebook", FALSE));
+  ui_iterate (300);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "stop");
+  ui_iterate (300);
+  g_assert_false (veto_progress_store_has_app (store, "facebook"));
+  g_assert_cmpuint (g_list_model_get_n_items (veto_checklist_get_earlier_tasks (veto_application_get_checklist (app))), ==, 1);
+
+  close_window (window);
+}
+
 static gboolean
 drop_on (GtkWidget  *widget,
          const char *path)
@@ -481,6 +517,7 @@ main (int   argc,
   g_test_add_func ("/record-ui/date-popover", test_date_popover);
   g_test_add_func ("/record-ui/undo-toast", test_undo_toast);
   g_test_add_func ("/record-ui/region-change-dialog", test_region_change_dialog);
+  g_test_add_func ("/record-ui/stop-using-app-dialog", test_stop_using_app_dialog);
   g_test_add_func ("/record-ui/dropped-email", test_dropped_email);
   g_test_add_func ("/record-ui/email-two-accounts", test_email_two_accounts);
   g_test_add_func ("/record-ui/overview-overdue", test_overview_overdue);
