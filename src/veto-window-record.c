@@ -25,6 +25,7 @@
  *   win.undo-step      (sss)  step, account, snapshot from before the change
  *   win.attach-email   (sss)  step ("" for "whichever waits"), account, file URI
  *   win.choose-email   (ss)   step, account: a file chooser, then win.attach-email
+ *   win.undo-last             the latest change with an Undo toast (Ctrl+Z)
  *
  * and the Undo toast after win.set-state, the question before a change of
  * region or of apps, and the drop of an email anywhere on the window. */
@@ -76,6 +77,29 @@ show_undo_toast (VetoWindow *self,
   adw_toast_set_action_target_value (toast, g_variant_new ("(sss)", step_id,
                                                            account_id ? account_id : "", snapshot));
   veto_window_add_toast (self, toast);
+
+  /* Ctrl+Z undoes the latest change too: a toast goes away, and is not
+   * within reach of every keyboard or screen reader */
+  g_object_set_data_full (G_OBJECT (self), "veto-last-undo",
+                          g_variant_ref_sink (g_variant_new ("(sss)", step_id, account_id ? account_id : "",
+                                                             snapshot)),
+                          (GDestroyNotify)g_variant_unref);
+}
+
+static void
+undo_last_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_autoptr(GVariant) last = g_object_steal_data (G_OBJECT (widget), "veto-last-undo");
+
+  if (last == NULL)
+    {
+      veto_window_add_toast (VETO_WINDOW (widget), adw_toast_new (_("Nothing to undo.")));
+      return;
+    }
+
+  gtk_widget_activate_action_variant (widget, "win.undo-step", last);
 }
 
 static void
@@ -190,6 +214,8 @@ undo_step_action (GtkWidget  *widget,
     return;
 
   veto_progress_store_restore_step (get_store (self), step_id, account_or_null (account_id), snapshot);
+  /* undone once, from the toast or Ctrl+Z: not twice */
+  g_object_set_data (G_OBJECT (self), "veto-last-undo", NULL);
   veto_window_add_toast (self, adw_toast_new (_("Undone.")));
 }
 
@@ -540,6 +566,9 @@ veto_window_record_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.set-date", "(ssss)", set_date_action);
   gtk_widget_class_install_action (widget_class, "win.undo-step", "(sss)", undo_step_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-last", NULL, undo_last_action);
+  /* a text field's own Ctrl+Z comes first: this is the window's */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-last", NULL);
   gtk_widget_class_install_action (widget_class, "win.attach-email", "(sss)", attach_email_action);
   gtk_widget_class_install_action (widget_class, "win.choose-email", "(ss)", choose_email_action);
 }

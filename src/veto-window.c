@@ -72,7 +72,7 @@ static GParamSpec *properties[N_PROPS];
 static const char * const editing_actions[] = {
   "win.region", "win.set-app-used", "win.add-account", "win.remove-account",
   "win.rename-account", "win.set-state", "win.set-note", "win.recheck", "win.mark-checked",
-  "win.set-date", "win.undo-step", "win.attach-email", "win.choose-email",
+  "win.set-date", "win.undo-step", "win.undo-last", "win.attach-email", "win.choose-email",
 };
 
 static VetoProgressStore *
