@@ -189,6 +189,21 @@ test_undo_toast (void)
   after = veto_progress_store_dup_step_snapshot (store, "facebook-object", "1");
   g_assert_cmpstr (after, ==, before);
 
+  /* Ctrl+Z (win.undo-last) undoes the latest change, once */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-state", "(sss)",
+                                             "facebook-object", "1", "confirmed"));
+  ui_iterate (200);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-last", NULL));
+  ui_iterate (200);
+  g_clear_pointer (&after, g_free);
+  after = veto_progress_store_dup_step_snapshot (store, "facebook-object", "1");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-last", NULL));
+  ui_iterate (200);
+  g_clear_pointer (&after, g_free);
+  after = veto_progress_store_dup_step_snapshot (store, "facebook-object", "1");
+  g_assert_cmpstr (after, ==, before);
+
   /* refused, then back to submitted with the submission's date kept */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-state", "(sss)",
                                              "facebook-object", "1", "refused"));
