@@ -12,11 +12,12 @@
 
 #include "veto-app-page.h"
 #include "veto-status.h"
+#include "veto-step-actions.h"
 #include "veto-step-card.h"
 
-/* One app's checklist for where the person lives: the steps in catalog
- * order, under each account when there are several, then the steps done
- * once for the app. The same page serves the wizard and the dashboard. */
+/* One app's checklist for where the person lives: a card per step, in
+ * catalog order, with a compact row per account inside it. The same page
+ * serves the wizard and the dashboard. */
 struct _VetoAppPage
 {
   GtkWidget      parent_instance;
@@ -33,6 +34,13 @@ struct _VetoAppPage
   GtkLabel      *title_label;
   GtkLabel      *description_label;
   GtkBox        *steps_box;
+  GtkWidget     *empty_page;
+  GtkScrolledWindow *scroller;
+
+  /* a card to bring into view once the page has its size */
+  char          *reveal_step;
+  char          *reveal_account;
+  guint          reveal_id;
 };
 
 G_DEFINE_FINAL_TYPE (VetoAppPage, veto_app_page, GTK_TYPE_WIDGET)
@@ -54,19 +62,6 @@ compute_layout_key (VetoAppPage *self)
   return g_string_free (g_steal_pointer (&key), FALSE);
 }
 
-static GtkWidget *
-section_heading (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "title-3");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  return label;
-}
-
 static void
 rebuild (VetoAppPage *self)
 {
@@ -75,9 +70,9 @@ rebuild (VetoAppPage *self)
   const char *app_id = veto_app_get_id (self->app);
   g_autoptr(GListModel) steps = veto_catalog_list_steps (catalog, app_id, veto_progress_store_get_region (store));
   g_auto(GStrv) accounts = veto_progress_store_dup_accounts (store, app_id);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
   guint n_steps = g_list_model_get_n_items (steps);
-  guint n_accounts = g_strv_length (accounts);
-  gboolean has_once = FALSE;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_box))))
@@ -86,52 +81,29 @@ rebuild (VetoAppPage *self)
   g_free (self->layout_key);
   self->layout_key = compute_layout_key (self);
 
-  for (guint a = 0; a < n_accounts; a++)
+  for (guint a = 0; accounts[a] != NULL; a++)
     {
-      if (n_accounts > 1)
-        {
-          g_autofree char *label = veto_progress_store_dup_account_label (store, app_id, accounts[a]);
-          g_autofree char *name = veto_account_get_display_name (label, accounts[a]);
+      g_autofree char *name = veto_account_dup_name (store, app_id, accounts[a]);
 
-          gtk_box_append (self->steps_box, section_heading (name));
-        }
-
-      for (guint i = 0; i < n_steps; i++)
-        {
-          g_autoptr(VetoStep) step = g_list_model_get_item (steps, i);
-
-          if (veto_step_get_per_account (step))
-            gtk_box_append (self->steps_box, veto_step_card_new (self->checklist, step, accounts[a]));
-          else
-            has_once = TRUE;
-        }
+      g_strv_builder_add (builder, name);
     }
+  names = g_strv_builder_end (builder);
 
-  if (n_accounts == 0)
-    has_once = TRUE;
-
-  if (has_once && n_accounts > 1)
-    {
-      g_autofree char *heading = g_strdup_printf (_("Once for all your %s accounts"), veto_app_get_name (self->app));
-
-      gtk_box_append (self->steps_box, section_heading (heading));
-    }
-
-  for (guint i = 0; has_once && i < n_steps; i++)
+  /* One card per step, in the catalog's order: the step is explained once
+   * and each account gets a compact row in it. */
+  for (guint i = 0; i < n_steps; i++)
     {
       g_autoptr(VetoStep) step = g_list_model_get_item (steps, i);
+      gboolean per_account = veto_step_get_per_account (step) && accounts[0] != NULL;
 
-      if (!veto_step_get_per_account (step))
-        gtk_box_append (self->steps_box, veto_step_card_new (self->checklist, step, NULL));
+      gtk_box_append (self->steps_box,
+                      veto_step_card_new (self->checklist, step,
+                                          per_account ? (const char * const *)accounts : NULL,
+                                          per_account ? (const char * const *)names : NULL));
     }
 
-  if (n_steps == 0)
-    {
-      GtkWidget *empty = gtk_label_new (_("None of the steps for this app apply where you live."));
-
-      gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
-      gtk_box_append (self->steps_box, empty);
-    }
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), n_steps == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->steps_box), n_steps > 0);
 }
 
 static void
@@ -160,6 +132,9 @@ veto_app_page_dispose (GObject *object)
   g_clear_object (&self->checklist);
   g_clear_object (&self->app);
   g_clear_pointer (&self->layout_key, g_free);
+  g_clear_pointer (&self->reveal_step, g_free);
+  g_clear_pointer (&self->reveal_account, g_free);
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
 
   G_OBJECT_CLASS (veto_app_page_parent_class)->dispose (object);
 }
@@ -176,6 +151,8 @@ veto_app_page_class_init (VetoAppPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VetoAppPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, VetoAppPage, description_label);
   gtk_widget_class_bind_template_child (widget_class, VetoAppPage, steps_box);
+  gtk_widget_class_bind_template_child (widget_class, VetoAppPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, VetoAppPage, scroller);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -218,8 +195,10 @@ veto_app_page_get_app (VetoAppPage *self)
 
 /**
  * veto_app_page_find_card:
+ * @account_id: (nullable): the account, or %NULL or "" for a step done once
  *
- * Returns: (transfer none) (nullable): the card of that step and account
+ * Returns: (transfer none) (nullable): what to do for that step and
+ *   account (a #VetoStepActions, inside the step's card)
  */
 GtkWidget *
 veto_app_page_find_card (VetoAppPage *self,
@@ -233,10 +212,70 @@ veto_app_page_find_card (VetoAppPage *self,
        child = gtk_widget_get_next_sibling (child))
     {
       if (VETO_IS_STEP_CARD (child) &&
-          g_strcmp0 (veto_step_get_id (veto_step_card_get_step (VETO_STEP_CARD (child))), step_id) == 0 &&
-          g_strcmp0 (veto_step_card_get_account_id (VETO_STEP_CARD (child)), account_id ? account_id : "") == 0)
-        return child;
+          g_strcmp0 (veto_step_get_id (veto_step_card_get_step (VETO_STEP_CARD (child))), step_id) == 0)
+        return veto_step_card_find_actions (VETO_STEP_CARD (child), account_id);
     }
 
   return NULL;
+}
+
+static gboolean
+reveal_idle (gpointer user_data)
+{
+  VetoAppPage *self = user_data;
+  GtkWidget *target = veto_app_page_find_card (self, self->reveal_step, self->reveal_account);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
+  graphene_rect_t bounds;
+
+  /* not laid out yet: try again on the next round */
+  if (target != NULL && gtk_widget_get_width (target) == 0)
+    return G_SOURCE_CONTINUE;
+
+  self->reveal_id = 0;
+
+  if (target != NULL && gtk_widget_compute_bounds (target, content, &bounds))
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+      /* the card's top a little below the top of the page */
+      gtk_adjustment_set_value (adj, MAX (0, bounds.origin.y - 24));
+      veto_step_actions_focus_main (VETO_STEP_ACTIONS (target));
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * veto_app_page_reveal:
+ * @account_id: (nullable): the account, or %NULL or "" for a step done once
+ *
+ * Scrolls that step and account into view and gives its first button the
+ * keyboard focus, as soon as the page is laid out: the overview's rows lead
+ * to the exact place, not to the top of the page.
+ */
+void
+veto_app_page_reveal (VetoAppPage *self,
+                      const char  *step_id,
+                      const char  *account_id)
+{
+  g_return_if_fail (VETO_IS_APP_PAGE (self));
+
+  g_free (self->reveal_step);
+  g_free (self->reveal_account);
+  self->reveal_step = g_strdup (step_id);
+  self->reveal_account = g_strdup (account_id ? account_id : "");
+  if (self->reveal_id == 0)
+    self->reveal_id = g_timeout_add (20, reveal_idle, self);
+}
+
+/**
+ * veto_app_page_scroll_to_top:
+ *
+ * For a page opened from a list of apps: start at its beginning.
+ */
+void
+veto_app_page_scroll_to_top (VetoAppPage *self)
+{
+  g_return_if_fail (VETO_IS_APP_PAGE (self));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }

@@ -23,5 +23,9 @@ VetoApp   *veto_app_page_get_app      (VetoAppPage   *self);
 GtkWidget *veto_app_page_find_card    (VetoAppPage   *self,
                                        const char    *step_id,
                                        const char    *account_id);
+void       veto_app_page_reveal       (VetoAppPage   *self,
+                                       const char    *step_id,
+                                       const char    *account_id);
+void       veto_app_page_scroll_to_top (VetoAppPage  *self);
 
 G_END_DECLS

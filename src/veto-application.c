@@ -506,7 +506,7 @@ veto_application_activate (GApplication *app)
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
     {
-      VetoWindow *win = veto_window_new (self);
+      VetoWindow *win = veto_window_new (GTK_APPLICATION (self), self->checklist, self->updater);
 
       window = GTK_WINDOW (win);
 
@@ -637,7 +637,7 @@ reload (VetoApplication *self,
 
   /* The new window first, so that the application never runs out of
    * windows and quits. */
-  window = veto_window_new (self);
+  window = veto_window_new (GTK_APPLICATION (self), self->checklist, self->updater);
   gtk_window_present (GTK_WINDOW (window));
 
   for (GList *l = old; l != NULL; l = l->next)
@@ -722,6 +722,16 @@ veto_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* Asked for by a window once newer steps are saved: the windows are
+ * rebuilt on them (the window knows nothing of the application). */
+static void
+veto_application_reload_catalog_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  veto_application_reload_catalog (VETO_APPLICATION (user_data));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", veto_application_quit_action },
   { "about", veto_application_about_action },
@@ -729,6 +739,7 @@ static const GActionEntry app_actions[] = {
   { "set-language", veto_application_set_language_action, "s" },
   { "reset-progress", veto_application_reset_progress_action },
   { "reminders", NULL, NULL, "false", veto_application_reminders_change_state },
+  { "reload-catalog", veto_application_reload_catalog_action },
 };
 
 static void

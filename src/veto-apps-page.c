@@ -111,6 +111,23 @@ build_group (VetoAppsPage *self,
   veto_util_set_accessible_label (sw, use_label);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
+  /* Say so before the person walks into an empty page. */
+  {
+    const char *region = veto_progress_store_get_region (store);
+    g_autoptr(GListModel) steps = region ? veto_catalog_list_steps (veto_checklist_get_catalog (self->checklist),
+                                                                    app_id, region) : NULL;
+
+    if (steps != NULL && g_list_model_get_n_items (steps) == 0)
+      {
+        GtkWidget *warning = adw_action_row_new ();
+
+        veto_util_row_set_title (ADW_PREFERENCES_ROW (warning), _("Nothing to do for this app where you live"));
+        adw_action_row_add_prefix (ADW_ACTION_ROW (warning), gtk_image_new_from_icon_name ("dialog-information-symbolic"));
+        gtk_widget_add_css_class (warning, "dim-label");
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), warning);
+      }
+  }
+
   for (guint i = 0; used && i < n_accounts; i++)
     {
       g_autofree char *label = veto_progress_store_dup_account_label (store, app_id, accounts[i]);

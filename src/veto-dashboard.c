@@ -33,6 +33,9 @@ struct _VetoDashboard
   AdwPreferencesGroup    *waiting_group;
   GtkListBox             *waiting_list;
   GtkListBox             *apps_list;
+  GtkWidget              *continue_button;
+  GtkWidget              *wizard_button;
+  GtkLabel               *continue_label;
 };
 
 G_DEFINE_FINAL_TYPE (VetoDashboard, veto_dashboard, GTK_TYPE_WIDGET)
@@ -63,29 +66,92 @@ link_row (const char *title,
   return row;
 }
 
-/* Counts an app account's tasks; steps done once count for every account. */
-static void
-count_for (GListModel *tasks,
-           VetoApp    *app,
-           const char *account_id,
-           guint      *n,
-           guint      *finished)
+/* A row that leads to one step of one account, scrolled into view. */
+static GtkWidget *
+task_row (const char *title,
+          const char *subtitle,
+          VetoTask   *task)
 {
-  *n = *finished = 0;
+  GtkWidget *row = link_row (title, subtitle, veto_app_get_id (veto_task_get_app (task)));
+  const char *account = veto_task_get_account_id (task);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-step");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)",
+                                    veto_step_get_id (veto_task_get_step (task)),
+                                    account ? account : "");
+  return row;
+}
+
+/* Where an app's row leads: its first step due for a recheck, else its
+ * first step still to do, for that account; %NULL when nothing is left. */
+static VetoTask *
+find_next_for (VetoDashboard *self,
+               VetoApp       *app,
+               const char    *account_id)
+{
+  GListModel *tasks = veto_checklist_get_tasks (self->checklist);
+  VetoTask *todo = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
     {
       g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
       const char *account = veto_task_get_account_id (task);
 
-      if (veto_task_get_app (task) != app || (account != NULL && g_strcmp0 (account, account_id) != 0) ||
-          !veto_task_get_active (task))
+      if (veto_task_get_app (task) != app || !veto_task_counts (task))
         continue;
-
-      (*n)++;
-      if (VETO_STEP_STATE_IS_FINISHED (veto_task_get_state (task)))
-        (*finished)++;
+      if (account_id != NULL && g_strcmp0 (account ? account : "", account_id) != 0)
+        continue;
+      if (veto_task_get_due (task))
+        return task;
+      if (todo == NULL && veto_task_get_state (task) == VETO_STEP_STATE_TODO)
+        todo = task;
     }
+
+  /* the checklist's list holds the tasks */
+  return todo;
+}
+
+static void
+add_app_row (VetoDashboard *self,
+             VetoApp       *app,
+             const char    *title,
+             const char    *account_id)
+{
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row, *bar;
+  guint n, done;
+
+  veto_checklist_count (self->checklist, app, account_id, &n, &done);
+  if (n == 0)
+    return;
+
+  /* Translators: on the overview, for one app or account: "3 of 5 steps done or sent" */
+  subtitle = g_strdup_printf (_("%u of %u steps done or sent"), done, n);
+  row = link_row (title, subtitle, veto_app_get_id (app));
+  {
+    VetoTask *next = find_next_for (self, app, account_id);
+
+    /* straight to what is left for that account, scrolled into view */
+    if (next != NULL)
+      {
+        const char *account = veto_task_get_account_id (next);
+
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-step");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)",
+                                          veto_step_get_id (veto_task_get_step (next)),
+                                          account ? account : "");
+      }
+  }
+  bar = gtk_level_bar_new_for_interval (0, MAX (n, 1));
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), done);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
+  gtk_widget_set_size_request (bar, 64, -1);
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, subtitle, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), bar);
+  gtk_list_box_append (self->apps_list, row);
 }
 
 static void
@@ -95,19 +161,40 @@ rebuild (VetoDashboard *self)
   VetoCatalog *catalog = veto_checklist_get_catalog (self->checklist);
   GListModel *tasks = veto_checklist_get_tasks (self->checklist);
   GListModel *apps = veto_catalog_get_apps (catalog);
-  /* conditional steps not yet needed count nowhere */
-  guint n_tasks = veto_checklist_get_n_counted (self->checklist);
-  guint n_finished = veto_checklist_get_n_finished (self->checklist);
   g_autofree char *summary = NULL;
-  guint n_due = 0, n_waiting = 0;
+  guint n_due = 0, n_waiting = 0, n_counted, n_done;
+  VetoTask *next;
 
   clear_list (self->due_list);
   clear_list (self->waiting_list);
   clear_list (self->apps_list);
 
-  summary = g_strdup_printf (_("Steps finished: %u of %u."), n_finished, n_tasks);
+  /* Sent objections count; information steps don't; once-per-app steps
+   * count once: the total is the sum of the rows below. */
+  veto_checklist_count (self->checklist, NULL, NULL, &n_counted, &n_done);
+  /* Translators: the overview's heading: "3 of 12 steps done or sent" */
+  summary = g_strdup_printf (_("%u of %u steps done or sent"), n_done, n_counted);
   gtk_label_set_text (self->summary_label, summary);
-  gtk_progress_bar_set_fraction (self->progress_bar, n_tasks ? (double)n_finished / n_tasks : 0.0);
+  gtk_progress_bar_set_fraction (self->progress_bar, n_counted ? (double)n_done / n_counted : 0.0);
+
+  /* Continue where you left off: the next step due or to do. */
+  next = veto_checklist_find_next (self->checklist);
+  gtk_widget_set_visible (self->continue_button, next != NULL);
+  if (next != NULL)
+    {
+      const char *account = veto_task_get_account_id (next);
+      g_autofree char *where = NULL;
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->continue_button), "win.show-step");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->continue_button), "(ss)",
+                                        veto_step_get_id (veto_task_get_step (next)),
+                                        account ? account : "");
+      /* Translators: under "Continue Where You Left Off": an app, then a step's title */
+      where = g_strdup_printf (_("%s: %s"), veto_app_get_name (veto_task_get_app (next)),
+                               veto_step_get_title (veto_task_get_step (next)));
+      gtk_label_set_text (self->continue_label, where);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->continue_label), next != NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
     {
@@ -131,8 +218,7 @@ rebuild (VetoDashboard *self)
                                      veto_app_get_name (veto_task_get_app (task)), account,
                                      sent ? sent : "");
           gtk_list_box_append (self->waiting_list,
-                               link_row (veto_step_get_title (veto_task_get_step (task)), waiting,
-                                         veto_app_get_id (veto_task_get_app (task))));
+                               task_row (veto_step_get_title (veto_task_get_step (task)), waiting, task));
           n_waiting++;
         }
 
@@ -162,8 +248,7 @@ rebuild (VetoDashboard *self)
             subtitle = g_strdup_printf (_("%s, %s — due since %s"),
                                         veto_app_get_name (veto_task_get_app (task)), account, date);
           }
-        row = link_row (veto_step_get_title (veto_task_get_step (task)), subtitle,
-                        veto_app_get_id (veto_task_get_app (task)));
+        row = task_row (veto_step_get_title (veto_task_get_step (task)), subtitle, task);
         adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
         gtk_list_box_append (self->due_list, row);
         n_due++;
@@ -184,35 +269,28 @@ rebuild (VetoDashboard *self)
       accounts = veto_progress_store_dup_accounts (store, veto_app_get_id (app));
       n_accounts = g_strv_length (accounts);
 
+      if (n_accounts < 2)
+        {
+          add_app_row (self, app, veto_app_get_name (app), NULL);
+          continue;
+        }
+
       for (guint a = 0; a < n_accounts; a++)
         {
-          g_autofree char *label = veto_progress_store_dup_account_label (store, veto_app_get_id (app), accounts[a]);
-          g_autofree char *name = veto_account_get_display_name (label, accounts[a]);
-          g_autofree char *title = NULL;
-          g_autofree char *subtitle = NULL;
-          GtkWidget *row;
-          GtkWidget *bar;
-          guint n, finished;
+          g_autofree char *name = veto_account_dup_name (store, veto_app_get_id (app), accounts[a]);
+          /* Translators: an app and one of the person's accounts: "Instagram — Work" */
+          g_autofree char *title = g_strdup_printf (_("%s — %s"), veto_app_get_name (app), name);
 
-          count_for (tasks, app, accounts[a], &n, &finished);
-          title = n_accounts > 1
-            /* Translators: an app and one of the person's accounts: "Instagram — Work" */
-            ? g_strdup_printf (_("%s — %s"), veto_app_get_name (app), name)
-            : g_strdup (veto_app_get_name (app));
-          subtitle = g_strdup_printf (_("Steps finished: %u of %u."), finished, n);
-
-          row = link_row (title, subtitle, veto_app_get_id (app));
-          bar = gtk_level_bar_new_for_interval (0, MAX (n, 1));
-          gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), finished);
-          gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
-          gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
-          gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
-          gtk_widget_set_size_request (bar, 64, -1);
-          gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, subtitle, -1);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), bar);
-          gtk_list_box_append (self->apps_list, row);
+          add_app_row (self, app, title, accounts[a]);
         }
+
+      /* steps done once for all the app's accounts, in a row of their own */
+      {
+        /* Translators: an app's steps done once for all its accounts: "Instagram — all accounts" */
+        g_autofree char *title = g_strdup_printf (_("%s — all accounts"), veto_app_get_name (app));
+
+        add_app_row (self, app, title, "");
+      }
     }
 }
 
@@ -267,6 +345,9 @@ veto_dashboard_class_init (VetoDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, waiting_group);
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, waiting_list);
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, apps_list);
+  gtk_widget_class_bind_template_child (widget_class, VetoDashboard, continue_button);
+  gtk_widget_class_bind_template_child (widget_class, VetoDashboard, wizard_button);
+  gtk_widget_class_bind_template_child (widget_class, VetoDashboard, continue_label);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -274,6 +355,8 @@ static void
 veto_dashboard_init (VetoDashboard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  veto_util_wrap_button_label (GTK_BUTTON (self->wizard_button));
+  veto_util_wrap_button_label (GTK_BUTTON (self->continue_button));
   veto_util_fix_button_names (GTK_WIDGET (self));
 }
 

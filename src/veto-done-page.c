@@ -27,6 +27,7 @@ struct _VetoDonePage
   GtkLabel      *open_label;
   GtkLabel      *recheck_label;
   AdwStatusPage *status_page;
+  GtkWidget     *reminders_switch;
 };
 
 G_DEFINE_FINAL_TYPE (VetoDonePage, veto_done_page, GTK_TYPE_WIDGET)
@@ -58,8 +59,8 @@ update (VetoDonePage *self)
         sent++;
       if (state == VETO_STEP_STATE_CONFIRMED)
         confirmed++;
-      /* a complaint not yet needed is not left to do */
-      if (!VETO_STEP_STATE_IS_FINISHED (state) && veto_task_get_active (task))
+      /* what is left to do: not information, not sent */
+      if (veto_task_counts (task) && !veto_task_is_progressed (task))
         open++;
       if (due != NULL && (next == NULL || g_date_time_compare (due, next) < 0))
         {
@@ -79,7 +80,10 @@ update (VetoDonePage *self)
       gtk_label_set_text (self->recheck_label, date);
     }
   else
-    gtk_label_set_text (self->recheck_label, _("Once you finish a step"));
+    gtk_label_set_text (self->recheck_label, _("After your first step"));
+
+  /* a checkmark only when there is nothing left to do */
+  adw_status_page_set_icon_name (self->status_page, open == 0 ? "emblem-ok-symbolic" : "view-list-bullet-symbolic");
 
   adw_status_page_set_description (self->status_page,
                                    open == 0
@@ -123,6 +127,7 @@ veto_done_page_class_init (VetoDonePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VetoDonePage, open_label);
   gtk_widget_class_bind_template_child (widget_class, VetoDonePage, recheck_label);
   gtk_widget_class_bind_template_child (widget_class, VetoDonePage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, VetoDonePage, reminders_switch);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -131,6 +136,7 @@ veto_done_page_init (VetoDonePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   veto_util_fix_button_names (GTK_WIDGET (self));
+  veto_util_set_accessible_label (self->reminders_switch, _("Remind me when a step is due"));
 }
 
 GtkWidget *

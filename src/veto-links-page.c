@@ -282,6 +282,17 @@ veto_links_page_start (VetoLinksPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->ok_group), FALSE);
 
+  /* Offline, every link would come back "unreachable": say what is wrong
+   * once, instead of a line per link. */
+  if (!g_network_monitor_get_network_available (g_network_monitor_get_default ()))
+    {
+      gtk_label_set_text (self->status_label,
+                          _("Your computer is offline. Connect to the internet, then press “Check Again”."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "warning");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "warning");
+
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   veto_link_checker_check_catalog_async (self->checker, veto_checklist_get_catalog (self->checklist),

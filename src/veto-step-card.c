@@ -10,432 +10,97 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
-#include "veto-date-popover.h"
 #include "veto-i18n.h"
 #include "veto-status.h"
+#include "veto-step-actions.h"
 #include "veto-step-card.h"
 #include "veto-util.h"
+#include "veto-wrap-box.h"
 
-/* One step for one account: what it does, where to find it in the app, what
- * Meta warns about, how sure we are, and the buttons to act on it. Every
- * button is a win.* action with the step and account as its target, so that
- * tests and keyboard shortcuts go through the same path as a click. The card
- * follows the progress store and updates in place, so that keyboard focus
- * stays where the person left it. */
+/* One step, explained once: its title and one line of what it does, then
+ * what to do about it, for each account (a VetoStepActions each), then the
+ * text to paste in the form, and last, folded away, the rest: where it is
+ * in the app, what Meta warns about, how sure we are and from where.
+ *
+ * With a single account (or a step done once per app) the actions take the
+ * title line themselves, so the first thing under the title is the button
+ * to press. */
 struct _VetoStepCard
 {
-  GtkWidget          parent_instance;
+  GtkWidget      parent_instance;
 
-  VetoChecklist     *checklist;
-  VetoProgressStore *store;
-  VetoStep          *step;
-  char              *account_id;   /* "" for a step done once per app */
-  gulong             changed_id;
+  VetoChecklist *checklist;
+  VetoStep      *step;
 
   /* template widgets */
-  GtkWidget         *box;
-  GtkLabel          *title_label;
-  GtkLabel          *state_label;
-  GtkLabel          *description_label;
-  GtkWidget         *path_box;
-  GtkLabel          *path_label;
-  GtkWidget         *caveats_box;
-  GtkLabel          *caveats_label;
-  GtkLabel          *confidence_label;
-  GtkLabel          *dates_label;
-  GtkLabel          *due_label;
-  GtkFlowBox        *actions_box;
-  GtkButton         *open_button;
-  GtkButton         *copy_button;
-  GtkButton         *submitted_button;
-  GtkButton         *confirmed_button;
-  GtkButton         *done_button;
-  GtkButton         *recheck_button;
-  GtkMenuButton     *more_button;
-  GtkRevealer       *fallback_revealer;
-  GtkBox            *fallback_box;
-  AdwEntryRow       *note_row;
-
-  /* "Correct Dates…", with its calendar */
-  GtkMenuButton     *dates_button;
-  VetoDatePopover   *date_popover;
+  GtkLabel      *title_label;
+  GtkLabel      *lead_label;
+  GtkBox        *accounts_box;
+  GtkWidget     *objection_box;
+  GtkLabel      *objection_label;
+  GtkButton     *copy_button;
+  GtkExpander   *details_expander;
+  GtkLabel      *more_label;
+  GtkWidget     *path_box;
+  GtkLabel      *path_label;
+  GtkWidget     *caveats_box;
+  GtkLabel      *caveats_label;
+  GtkLabel      *confidence_label;
+  GtkLabel      *sources_label;
 };
 
 G_DEFINE_FINAL_TYPE (VetoStepCard, veto_step_card, GTK_TYPE_WIDGET)
 
-static const char * const state_classes[] = {
-  "veto-state-todo", "veto-state-submitted", "veto-state-confirmed",
-  "veto-state-done", "veto-state-skipped", "veto-state-not-applicable",
-  "veto-state-refused",
-};
-G_STATIC_ASSERT (G_N_ELEMENTS (state_classes) == VETO_STEP_STATE_LAST + 1);
-
-static const char *
-account_or_null (VetoStepCard *self)
+/**
+ * veto_step_card_split_lead:
+ * @description: a step's description
+ * @rest: (out) (transfer full): what follows the first sentence, or %NULL
+ *
+ * Returns: (transfer full): the first sentence, which says what the step
+ *   does in one line
+ */
+char *
+veto_step_card_split_lead (const char  *description,
+                           char       **rest)
 {
-  return *self->account_id ? self->account_id : NULL;
-}
+  const char *p = description;
 
-static void
-set_action (GtkWidget  *widget,
-            const char *action,
-            const char *format,
-            ...)
-{
-  va_list args;
-  GVariant *target;
+  *rest = NULL;
+  if (description == NULL)
+    return g_strdup ("");
 
-  va_start (args, format);
-  target = g_variant_new_va (format, NULL, &args);
-  va_end (args);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (widget), target);
-}
-
-static void
-show_action (GtkWidget *button,
-             gboolean   visible)
-{
-  /* buttons live in GtkFlowBoxChild wrappers: hide the wrapper, or the
-   * flow box keeps an empty slot */
-  gtk_widget_set_visible (gtk_widget_get_parent (button), visible);
-}
-
-static char *
-format_dates (VetoStepCard *self)
-{
-  const char *step_id = veto_step_get_id (self->step);
-  const char *account = account_or_null (self);
-  g_autoptr(GDateTime) submitted = veto_progress_store_dup_submitted (self->store, step_id, account);
-  g_autoptr(GDateTime) confirmed = veto_progress_store_dup_confirmed (self->store, step_id, account);
-  g_autoptr(GDateTime) checked = veto_progress_store_dup_checked (self->store, step_id, account);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (submitted != NULL)
+  /* the first ". " that ends a sentence, not an abbreviation */
+  while ((p = strstr (p, ". ")) != NULL)
     {
-      g_autofree char *date = veto_format_date (submitted);
-
-      /* Translators: %s is a date */
-      g_string_append_printf (text, _("Submitted on %s."), date);
-    }
-  if (confirmed != NULL)
-    {
-      g_autofree char *date = veto_format_date (confirmed);
-
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      /* Translators: %s is a date */
-      g_string_append_printf (text, _("Meta confirmed on %s."), date);
-    }
-  if (checked != NULL)
-    {
-      g_autofree char *date = veto_format_date (checked);
-
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      /* Translators: %s is a date */
-      g_string_append_printf (text, _("Last checked on %s."), date);
-    }
-  {
-    g_autoptr(VetoEvidenceInfo) evidence = veto_progress_store_dup_evidence (self->store, step_id, account);
-
-    if (evidence != NULL)
-      {
-        if (text->len > 0)
-          g_string_append_c (text, ' ');
-        g_string_append (text, _("Meta’s email is kept as proof."));
-      }
-  }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static GMenuModel *
-build_more_menu (VetoStepCard  *self,
-                 VetoStepState  state)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) states = g_menu_new ();
-  g_autoptr(GMenu) sources = g_menu_new ();
-  const char *step_id = veto_step_get_id (self->step);
-  const char * const *urls = veto_step_get_sources (self->step);
-  struct {
-    VetoStepState  state;
-    const char    *label;
-  } entries[] = {
-    { VETO_STEP_STATE_SKIPPED, N_("_Skip This Step") },
-    { VETO_STEP_STATE_NOT_APPLICABLE, N_("_Doesn’t Apply to Me") },
-    { VETO_STEP_STATE_TODO, N_("_Back to To Do") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    {
-      g_autoptr(GMenuItem) item = NULL;
-
-      if (entries[i].state == state)
-        continue;
-
-      item = g_menu_item_new (_(entries[i].label), NULL);
-      g_menu_item_set_action_and_target_value (item, "win.set-state",
-                                               g_variant_new ("(sss)", step_id, self->account_id,
-                                                              veto_step_state_to_string (entries[i].state)));
-      g_menu_append_item (states, item);
-    }
-  /* Meta's answer, and a way back that keeps the submission's date */
-  if (veto_step_get_kind (self->step) == VETO_STEP_KIND_FORM)
-    {
-      g_autoptr(GMenuItem) item = NULL;
-
-      if (state == VETO_STEP_STATE_SUBMITTED)
+      if (p - description >= 24 && !g_ascii_isupper (p[-1]))
         {
-          item = g_menu_item_new (_("Meta _Refused"), NULL);
-          g_menu_item_set_action_and_target_value (item, "win.set-state",
-                                                   g_variant_new ("(sss)", step_id, self->account_id,
-                                                                  veto_step_state_to_string (VETO_STEP_STATE_REFUSED)));
-          g_menu_append_item (states, item);
-          g_clear_object (&item);
+          *rest = g_strdup (p + 2);
+          return g_strndup (description, p + 1 - description);
         }
-      else if (state == VETO_STEP_STATE_CONFIRMED || state == VETO_STEP_STATE_REFUSED)
-        {
-          item = g_menu_item_new (_("Back to _Submitted"), NULL);
-          g_menu_item_set_action_and_target_value (item, "win.set-state",
-                                                   g_variant_new ("(sss)", step_id, self->account_id,
-                                                                  veto_step_state_to_string (VETO_STEP_STATE_SUBMITTED)));
-          g_menu_append_item (states, item);
-          g_clear_object (&item);
-        }
-
-      if (state == VETO_STEP_STATE_SUBMITTED || state == VETO_STEP_STATE_CONFIRMED)
-        {
-          item = g_menu_item_new (_("Attach Meta’s _Email…"), NULL);
-          g_menu_item_set_action_and_target_value (item, "win.choose-email",
-                                                   g_variant_new ("(ss)", step_id, self->account_id));
-          g_menu_append_item (states, item);
-        }
+      p += 2;
     }
 
-  if (VETO_STEP_STATE_IS_FINISHED (state) &&
-      state != VETO_STEP_STATE_SKIPPED && state != VETO_STEP_STATE_NOT_APPLICABLE &&
-      state != VETO_STEP_STATE_REFUSED)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_("_Checked Again Today"), NULL);
-
-      g_menu_item_set_action_and_target_value (item, "win.mark-checked",
-                                               g_variant_new ("(ss)", step_id, self->account_id));
-      g_menu_append_item (states, item);
-    }
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (states));
-
-  if (veto_step_get_fallback_urls (self->step)[0] != NULL)
-    g_menu_append (menu, _("Show _Other Official Links"), "card.show-fallbacks");
-
-  /* Where the facts come from: a person can read them for themselves. */
-  for (guint i = 0; urls[i] != NULL; i++)
-    {
-      g_autoptr(GUri) uri = g_uri_parse (urls[i], G_URI_FLAGS_NONE, NULL);
-      g_autofree char *label = NULL;
-      g_autoptr(GMenuItem) item = NULL;
-
-      /* Translators: a menu item that opens a source; %s is its host, e.g. about.fb.com */
-      label = g_strdup_printf (_("Source: %s"), uri ? g_uri_get_host (uri) : urls[i]);
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target_value (item, "win.open-url",
-                                               g_variant_new ("(sss)", step_id, self->account_id, urls[i]));
-      g_menu_append_item (sources, item);
-    }
-  /* a step sourced only by notes (articles, app code) has no link to offer */
-  if (urls[0] != NULL)
-    g_menu_append_section (menu, _("Where This Comes From"), G_MENU_MODEL (sources));
-
-  return G_MENU_MODEL (g_steal_pointer (&menu));
-}
-
-/* This card's task in the checklist, for what is due and why. */
-static VetoTask *
-find_task (VetoStepCard *self)
-{
-  GListModel *tasks = veto_checklist_get_tasks (self->checklist);
-
-  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
-    {
-      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
-
-      if (veto_task_get_step (task) == self->step &&
-          g_strcmp0 (veto_task_get_account_id (task), account_or_null (self)) == 0)
-        return g_steal_pointer (&task);
-    }
-
-  return NULL;
-}
-
-static void
-update (VetoStepCard *self)
-{
-  const char *step_id = veto_step_get_id (self->step);
-  VetoStepState state = veto_progress_store_get_state (self->store, step_id, account_or_null (self));
-  VetoStepKind kind = veto_step_get_kind (self->step);
-  gboolean read_only = veto_progress_store_get_read_only (self->store);
-  g_autofree char *dates = format_dates (self);
-  g_autoptr(VetoTask) own_task = find_task (self);
-  gboolean follows = own_task != NULL && veto_task_get_followed (own_task) != NULL;
-  g_autofree char *note = veto_progress_store_dup_note (self->store, step_id, account_or_null (self));
-  g_autoptr(GMenuModel) menu = build_more_menu (self, state);
-  GtkWidget *focus;
-  GtkRoot *root;
-
-  if (follows)
-    state = veto_task_get_state (own_task);
-
-  /* a complaint step is not a to-do until Meta refuses or lets its answer
-   * period pass */
-  gtk_label_set_text (self->state_label,
-                      own_task != NULL && !veto_task_get_active (own_task)
-                        ? C_("state", "Only if needed")
-                        : veto_step_state_get_label (state));
-  for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), state_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->state_label), state_classes[state]);
-
-  /* A step that is the same thing as another (SameAs=) shows that step's
-   * state and asks for nothing here. */
-  if (follows)
-    {
-      g_autofree char *name = veto_task_dup_followed_name (own_task);
-
-      g_free (dates);
-      /* Translators: %s is the title of the step whose state this one takes */
-      dates = g_strdup_printf (_("Same as: %s"), name);
-    }
-
-  gtk_label_set_text (self->dates_label, dates);
-  gtk_widget_set_visible (GTK_WIDGET (self->dates_label), *dates != '\0');
-
-  /* Due for a recheck: say why, and offer to do it now. */
-  {
-    g_autoptr(VetoTask) task = find_task (self);
-    gboolean due = task != NULL && veto_task_get_due (task);
-
-    if (due)
-      {
-        g_autofree char *text = NULL;
-
-        if (veto_task_get_due_reason (task) != NULL)
-          /* Translators: %s says what changed in the steps */
-          text = g_strdup_printf (_("Due for a recheck: %s"), veto_task_get_due_reason (task));
-        else
-          {
-            g_autofree char *date = veto_format_date (veto_task_get_due_date (task));
-
-            /* Translators: %s is a date */
-            text = g_strdup_printf (_("Due for a recheck since %s"), date);
-          }
-        gtk_label_set_text (self->due_label, text);
-      }
-    else if (task != NULL)
-      {
-        /* Meta refused, or did not answer in time; or this step is what
-         * to do about it */
-        g_autofree char *overdue = veto_task_dup_overdue_sentence (task);
-        const char *hint = !VETO_STEP_STATE_IS_FINISHED (state) ? veto_task_get_attach_hint (task) : NULL;
-
-        if (overdue != NULL || hint != NULL)
-          {
-            gtk_label_set_text (self->due_label, overdue ? overdue : hint);
-            due = TRUE;
-          }
-      }
-    gtk_widget_set_visible (GTK_WIDGET (self->due_label), due);
-    show_action (GTK_WIDGET (self->recheck_button), task != NULL && veto_task_get_due (task));
-  }
-
-  /* nothing to correct before something is recorded */
-  show_action (GTK_WIDGET (self->dates_button), veto_date_popover_has_kind (self->date_popover) ||
-               (state != VETO_STEP_STATE_TODO && state != VETO_STEP_STATE_SKIPPED &&
-                state != VETO_STEP_STATE_NOT_APPLICABLE && state != VETO_STEP_STATE_DONE));
-
-  show_action (GTK_WIDGET (self->submitted_button),
-               !follows && kind == VETO_STEP_KIND_FORM && state == VETO_STEP_STATE_TODO);
-  show_action (GTK_WIDGET (self->confirmed_button),
-               !follows && kind == VETO_STEP_KIND_FORM && state == VETO_STEP_STATE_SUBMITTED);
-  show_action (GTK_WIDGET (self->done_button),
-               !follows && kind != VETO_STEP_KIND_FORM && !VETO_STEP_STATE_IS_FINISHED (state));
-  gtk_menu_button_set_menu_model (self->more_button, menu);
-
-  /* A finished step leaves the open button as the way back in, without
-   * shouting for attention. */
-  if (VETO_STEP_STATE_IS_FINISHED (state))
-    gtk_widget_remove_css_class (GTK_WIDGET (self->open_button), "suggested-action");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->open_button), "suggested-action");
-
-  /* Don't overwrite what the person is typing. */
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  if (focus == NULL ||
-      (focus != GTK_WIDGET (self->note_row) && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->note_row))))
-    gtk_editable_set_text (GTK_EDITABLE (self->note_row), note ? note : "");
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->actions_box), !read_only);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->more_button), !read_only);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->note_row), !read_only);
-}
-
-static void
-save_note (VetoStepCard *self)
-{
-  g_autofree char *stored = NULL;
-  const char *text;
-
-  if (self->store == NULL || veto_progress_store_get_read_only (self->store))
-    return;
-
-  text = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
-  stored = veto_progress_store_dup_note (self->store, veto_step_get_id (self->step), account_or_null (self));
-  if (g_strcmp0 (stored ? stored : "", text) == 0)
-    return;
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-note", "(sss)",
-                              veto_step_get_id (self->step), self->account_id, text);
-}
-
-static void
-on_note_apply (VetoStepCard *self,
-               AdwEntryRow  *row)
-{
-  save_note (self);
-}
-
-/* A note typed and left without pressing Enter is still kept. */
-static void
-on_note_focus_leave (VetoStepCard            *self,
-                     GtkEventControllerFocus *controller)
-{
-  save_note (self);
-}
-
-static void
-on_store_changed (VetoStepCard      *self,
-                  VetoProgressStore *store)
-{
-  update (self);
+  return g_strdup (description);
 }
 
 static void
 populate (VetoStepCard *self)
 {
-  const char *step_id = veto_step_get_id (self->step);
   const char *path = veto_step_get_in_app_path (self->step);
   const char *caveats = veto_step_get_caveats (self->step);
-  const char *url = veto_step_get_url (self->step);
-  const char * const *fallbacks = veto_step_get_fallback_urls (self->step);
+  const char *objection = veto_step_get_objection_text (self->step);
+  const char *source_notes = veto_step_get_source_notes (self->step);
   g_autofree char *verified = veto_format_date (veto_step_get_last_verified (self->step));
   g_autofree char *confidence = NULL;
+  g_autofree char *rest = NULL;
+  g_autofree char *lead = veto_step_card_split_lead (veto_step_get_description (self->step), &rest);
   g_autoptr(GString) bullets = g_string_new (NULL);
   const char *how_sure = NULL;
 
   gtk_label_set_text (self->title_label, veto_step_get_title (self->step));
-  gtk_label_set_text (self->description_label, veto_step_get_description (self->step));
+  gtk_label_set_text (self->lead_label, lead);
+  gtk_label_set_text (self->more_label, rest ? rest : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->more_label), rest != NULL);
 
   gtk_widget_set_visible (self->path_box, path != NULL);
   if (path != NULL)
@@ -485,109 +150,38 @@ populate (VetoStepCard *self)
     confidence = g_strdup_printf (_("%s Sources read on %s; link not yet checked."), how_sure, verified);
   gtk_label_set_text (self->confidence_label, confidence);
 
-  /* The open button: a form, or a page that shows the setting. */
-  if (url != NULL)
+  if (source_notes != NULL)
     {
-      gtk_button_set_label (self->open_button,
-                            veto_step_get_kind (self->step) == VETO_STEP_KIND_FORM
-                              ? _("_Open the Official Form")
-                              : _("_Open the Page"));
-      set_action (GTK_WIDGET (self->open_button), "win.open-step", "(ss)", step_id, self->account_id);
+      /* Translators: %s lists where a step's facts come from */
+      g_autofree char *text = g_strdup_printf (_("Sources: %s"), source_notes);
+
+      gtk_label_set_text (self->sources_label, text);
     }
-  show_action (GTK_WIDGET (self->open_button), url != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->sources_label), source_notes != NULL);
 
-  show_action (GTK_WIDGET (self->copy_button), veto_step_get_objection_text (self->step) != NULL);
-  set_action (GTK_WIDGET (self->copy_button), "win.copy-objection", "s", step_id);
-
-  set_action (GTK_WIDGET (self->submitted_button), "win.set-state", "(sss)",
-              step_id, self->account_id, veto_step_state_to_string (VETO_STEP_STATE_SUBMITTED));
-  set_action (GTK_WIDGET (self->confirmed_button), "win.set-state", "(sss)",
-              step_id, self->account_id, veto_step_state_to_string (VETO_STEP_STATE_CONFIRMED));
-  gtk_button_set_label (self->done_button,
-                        veto_step_get_kind (self->step) == VETO_STEP_KIND_INFORMATION
-                          ? _("_Got It")
-                          : _("Mark as _Done"));
-  set_action (GTK_WIDGET (self->done_button), "win.set-state", "(sss)",
-              step_id, self->account_id, veto_step_state_to_string (VETO_STEP_STATE_DONE));
-  set_action (GTK_WIDGET (self->recheck_button), "win.recheck", "(ss)", step_id, self->account_id);
-
-  /* Official fallbacks, revealed when the main link fails or on request. */
-  for (guint i = 0; fallbacks != NULL && fallbacks[i] != NULL; i++)
+  /* The text a person pastes, shown so they know what they send. */
+  gtk_widget_set_visible (self->objection_box, objection != NULL);
+  if (objection != NULL)
     {
-      GtkWidget *button = gtk_button_new_with_label (fallbacks[i]);
-
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_halign (button, GTK_ALIGN_START);
-      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), PANGO_WRAP_WORD_CHAR);
-      set_action (button, "win.open-url", "(sss)", step_id, self->account_id, fallbacks[i]);
-      gtk_box_append (self->fallback_box, button);
+      gtk_label_set_text (self->objection_label, objection);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->copy_button), "win.copy-objection");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->copy_button), "s", veto_step_get_id (self->step));
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, veto_step_get_title (self->step),
                                   -1);
-  veto_util_fix_button_names (GTK_WIDGET (self));
-}
-
-/* Meta's email, dropped from a mail client or a file manager onto the
- * card, is kept as proof for this step: win.attach-email checks it. */
-static gboolean
-on_drop (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         VetoStepCard  *self)
-{
-  GSList *files;
-  g_autofree char *uri = NULL;
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-
-  files = g_value_get_boxed (value);
-  if (files == NULL)
-    return FALSE;
-
-  uri = g_file_get_uri (files->data);
-  return gtk_widget_activate_action (GTK_WIDGET (self), "win.attach-email", "(sss)",
-                                     veto_step_get_id (self->step), self->account_id, uri);
 }
 
 static void
-add_drop_target (VetoStepCard *self)
+add_actions (VetoStepCard *self,
+             const char   *account_id,
+             const char   *heading,
+             const char   *lead)
 {
-  GtkDropTarget *target;
+  GtkWidget *actions = veto_step_actions_new (self->checklist, self->step, account_id, heading, lead);
 
-  /* only objection forms are answered by email */
-  if (veto_step_get_kind (self->step) != VETO_STEP_KIND_FORM)
-    return;
-
-  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
-}
-
-static void
-add_dates_button (VetoStepCard *self)
-{
-  GtkWidget *popover = veto_date_popover_new (self->store, veto_step_get_id (self->step),
-                                              account_or_null (self));
-
-  self->dates_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_label (self->dates_button, _("Correct _Dates…"));
-  gtk_menu_button_set_use_underline (self->dates_button, TRUE);
-  gtk_menu_button_set_popover (self->dates_button, popover);
-  self->date_popover = VETO_DATE_POPOVER (popover);
-  gtk_flow_box_append (self->actions_box, GTK_WIDGET (self->dates_button));
-}
-
-static void
-show_fallbacks_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  veto_step_card_reveal_fallbacks (VETO_STEP_CARD (widget));
+  gtk_box_append (self->accounts_box, actions);
 }
 
 static void
@@ -596,28 +190,15 @@ veto_step_card_dispose (GObject *object)
   GtkWidget *child;
   VetoStepCard *self = (VetoStepCard *)object;
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), VETO_TYPE_STEP_CARD);
   /* dispose_template() only drops bound children; the layout's own child
    * must go too */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
-  g_clear_object (&self->store);
   g_clear_object (&self->checklist);
   g_clear_object (&self->step);
 
   G_OBJECT_CLASS (veto_step_card_parent_class)->dispose (object);
-}
-
-static void
-veto_step_card_finalize (GObject *object)
-{
-  VetoStepCard *self = (VetoStepCard *)object;
-
-  g_clear_pointer (&self->account_id, g_free);
-
-  G_OBJECT_CLASS (veto_step_card_parent_class)->finalize (object);
 }
 
 static void
@@ -627,33 +208,25 @@ veto_step_card_class_init (VetoStepCardClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = veto_step_card_dispose;
-  object_class->finalize = veto_step_card_finalize;
+
+  g_type_ensure (VETO_TYPE_WRAP_BOX);
+  g_type_ensure (VETO_TYPE_STEP_ACTIONS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "veto-step-card.ui");
-  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, box);
   gtk_widget_class_bind_template_child (widget_class, VetoStepCard, title_label);
-  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, state_label);
-  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, description_label);
+  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, lead_label);
+  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, accounts_box);
+  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, objection_box);
+  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, objection_label);
+  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, details_expander);
+  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, more_label);
   gtk_widget_class_bind_template_child (widget_class, VetoStepCard, path_box);
   gtk_widget_class_bind_template_child (widget_class, VetoStepCard, path_label);
   gtk_widget_class_bind_template_child (widget_class, VetoStepCard, caveats_box);
   gtk_widget_class_bind_template_child (widget_class, VetoStepCard, caveats_label);
   gtk_widget_class_bind_template_child (widget_class, VetoStepCard, confidence_label);
-  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, dates_label);
-  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, due_label);
-  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, recheck_button);
-  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, actions_box);
-  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, open_button);
-  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, copy_button);
-  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, submitted_button);
-  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, confirmed_button);
-  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, done_button);
-  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, more_button);
-  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, fallback_revealer);
-  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, fallback_box);
-  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, note_row);
-
-  gtk_widget_class_install_action (widget_class, "card.show-fallbacks", NULL, show_fallbacks_action);
+  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, sources_label);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -661,55 +234,50 @@ veto_step_card_class_init (VetoStepCardClass *klass)
 static void
 veto_step_card_init (VetoStepCard *self)
 {
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect_object (self->note_row, "apply", G_CALLBACK (on_note_apply), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (focus, "leave", G_CALLBACK (on_note_focus_leave), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->note_row), focus);
 }
 
 /**
  * veto_step_card_new:
  * @checklist: the checklist (and its progress) the card reads and follows
  * @step: the step
- * @account_id: (nullable): the account, or %NULL for a step done once
+ * @account_ids: (nullable) (array zero-terminated=1): the accounts it is
+ *   done for, or %NULL for a step done once per app
+ * @account_names: (nullable) (array zero-terminated=1): their names
  *
  * Returns: (transfer full): a new card
  */
 GtkWidget *
-veto_step_card_new (VetoChecklist *checklist,
-                    VetoStep      *step,
-                    const char    *account_id)
+veto_step_card_new (VetoChecklist      *checklist,
+                    VetoStep           *step,
+                    const char * const *account_ids,
+                    const char * const *account_names)
 {
   VetoStepCard *self = g_object_new (VETO_TYPE_STEP_CARD, NULL);
-  VetoProgressStore *store = veto_checklist_get_store (checklist);
+  guint n_accounts = account_ids ? g_strv_length ((char **)account_ids) : 0;
+  gboolean single = n_accounts < 2;
 
   self->checklist = g_object_ref (checklist);
-  self->store = g_object_ref (store);
   self->step = g_object_ref (step);
-  self->account_id = g_strdup (account_id ? account_id : "");
-  self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed),
-                                              self, G_CONNECT_SWAPPED);
   populate (self);
-  add_dates_button (self);
-  add_drop_target (self);
-  update (self);
+
+  /* One account: the actions carry the title and the lead, so the buttons
+   * come right under them. */
+  gtk_widget_set_visible (GTK_WIDGET (self->title_label), !single);
+  gtk_widget_set_visible (GTK_WIDGET (self->lead_label), !single);
+
+  if (n_accounts == 0)
+    add_actions (self, NULL, veto_step_get_title (step), gtk_label_get_text (self->lead_label));
+  else if (single)
+    add_actions (self, account_ids[0], veto_step_get_title (step), gtk_label_get_text (self->lead_label));
+  else
+    for (guint i = 0; i < n_accounts; i++)
+      add_actions (self, account_ids[i], account_names[i], NULL);
+
+  veto_util_wrap_button_label (self->copy_button);
+  veto_util_fix_button_names (GTK_WIDGET (self));
 
   return GTK_WIDGET (self);
-}
-
-/**
- * veto_step_card_get_date_popover:
- *
- * Returns: (transfer none): the card's calendar for its dates
- */
-GtkWidget *
-veto_step_card_get_date_popover (VetoStepCard *self)
-{
-  g_return_val_if_fail (VETO_IS_STEP_CARD (self), NULL);
-  return GTK_WIDGET (self->date_popover);
 }
 
 VetoStep *
@@ -719,23 +287,24 @@ veto_step_card_get_step (VetoStepCard *self)
   return self->step;
 }
 
-const char *
-veto_step_card_get_account_id (VetoStepCard *self)
+/**
+ * veto_step_card_find_actions:
+ * @account_id: (nullable): an account, or %NULL or "" for a step done once
+ *
+ * Returns: (transfer none) (nullable): what to do for that account
+ */
+GtkWidget *
+veto_step_card_find_actions (VetoStepCard *self,
+                             const char   *account_id)
 {
   g_return_val_if_fail (VETO_IS_STEP_CARD (self), NULL);
-  return self->account_id;
-}
 
-/**
- * veto_step_card_reveal_fallbacks:
- *
- * Shows the official fallback links, after the main link failed to open.
- */
-void
-veto_step_card_reveal_fallbacks (VetoStepCard *self)
-{
-  g_return_if_fail (VETO_IS_STEP_CARD (self));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (veto_step_actions_get_account_id (VETO_STEP_ACTIONS (child)),
+                   account_id ? account_id : "") == 0)
+      return child;
 
-  if (veto_step_get_fallback_urls (self->step)[0] != NULL || veto_step_get_in_app_path (self->step))
-    gtk_revealer_set_reveal_child (self->fallback_revealer, TRUE);
+  return NULL;
 }

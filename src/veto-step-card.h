@@ -17,13 +17,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VetoStepCard, veto_step_card, VETO, STEP_CARD, GtkWidget)
 
-GtkWidget  *veto_step_card_new            (VetoChecklist     *checklist,
-                                           VetoStep          *step,
-                                           const char        *account_id);
-VetoStep   *veto_step_card_get_step       (VetoStepCard      *self);
-const char *veto_step_card_get_account_id (VetoStepCard      *self);
-void        veto_step_card_reveal_fallbacks (VetoStepCard    *self);
-
-GtkWidget  *veto_step_card_get_date_popover (VetoStepCard *self);
+GtkWidget  *veto_step_card_new            (VetoChecklist      *checklist,
+                                           VetoStep           *step,
+                                           const char * const *account_ids,
+                                           const char * const *account_names);
+VetoStep   *veto_step_card_get_step       (VetoStepCard       *self);
+GtkWidget  *veto_step_card_find_actions   (VetoStepCard       *self,
+                                           const char         *account_id);
+char       *veto_step_card_split_lead     (const char         *description,
+                                           char              **rest);
 
 G_END_DECLS

@@ -177,3 +177,26 @@ veto_util_toast_new (const char *text)
 
   return adw_toast_new (escaped);
 }
+
+/**
+ * veto_util_wrap_button_label:
+ * @button: a button with a text label
+ *
+ * Lets the button's label wrap, so that a long label (in French, in large
+ * text) does not make the window wider than a phone's screen.
+ */
+void
+veto_util_wrap_button_label (GtkButton *button)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_BUTTON (button));
+
+  child = gtk_button_get_child (button);
+  if (GTK_IS_LABEL (child))
+    {
+      gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
+    }
+}

@@ -28,6 +28,7 @@ void      veto_util_group_set_text      (AdwPreferencesGroup *group,
                                         const char          *description);
 void      veto_util_status_page_set_description (AdwStatusPage *page,
                                         const char          *description);
+void      veto_util_wrap_button_label   (GtkButton           *button);
 AdwToast *veto_util_toast_new           (const char          *text);
 
 G_END_DECLS

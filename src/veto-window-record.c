@@ -13,6 +13,7 @@
 #include "veto-i18n.h"
 #include "veto-status.h"
 #include "veto-util.h"
+#include "veto-window-private.h"
 #include "veto-window-record.h"
 
 /* The record is meant for a regulator, so every change to it can be undone
@@ -33,12 +34,7 @@
 static VetoChecklist *
 get_checklist (VetoWindow *self)
 {
-  VetoChecklist *checklist = NULL;
-
-  /* the window holds it for its lifetime: a borrowed pointer is safe */
-  g_object_get (self, "checklist", &checklist, NULL);
-  g_object_unref (checklist);
-  return checklist;
+  return self->checklist;
 }
 
 static VetoProgressStore *

@@ -1,4 +1,5 @@
-/* veto-window-record.h: the window's actions on the record (private)
+/* veto-window-record.h: the window's actions on the record (private;
+ * veto-window.c and veto-window-actions.c call them)
  *
  * Copyright 2026 The Veto developers
  *
@@ -26,10 +27,5 @@ void veto_window_record_set_state       (VetoWindow     *self,
 void veto_window_record_offer_check     (VetoWindow     *self,
                                          const char     *step_id,
                                          const char     *account_id);
-
-/* from veto-window.c */
-void veto_window_add_toast              (VetoWindow     *self,
-                                         AdwToast       *toast);
-void veto_window_notify_region          (VetoWindow     *self);
 
 G_END_DECLS

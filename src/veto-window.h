@@ -9,7 +9,8 @@
 
 #include <adwaita.h>
 
-#include "veto-application.h"
+#include "veto-catalog-updater.h"
+#include "veto-checklist.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +18,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VetoWindow, veto_window, VETO, WINDOW, AdwApplicationWindow)
 
-VetoWindow *veto_window_new              (VetoApplication *application);
+VetoWindow *veto_window_new              (GtkApplication     *application,
+                                          VetoChecklist      *checklist,
+                                          VetoCatalogUpdater *updater);
 void        veto_window_show_error       (VetoWindow      *self,
                                           const char      *message);
 void        veto_window_show_toast       (VetoWindow      *self,

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "veto-checklist.h"
+#include "veto-status.h"
 
 /* The catalog says what can be done; the progress store says what the
  * person did. The checklist joins them: for the person's region, each
@@ -371,8 +372,9 @@ add_task (VetoChecklist *self,
         }
     }
 
+  /* the name shown everywhere: the person's label, or "Account 2" */
   if (account_id != NULL)
-    label = veto_progress_store_dup_account_label (self->store, veto_app_get_id (app), account_id);
+    label = veto_account_dup_name (self->store, veto_app_get_id (app), account_id);
 
   task = veto_task_new (app, step, account_id, label, state, due_date, due, change);
 
@@ -464,14 +466,16 @@ count_tasks (VetoChecklist *self,
       if (veto_task_get_needs_follow_up (task))
         g_ptr_array_add (overdue, task);
 
-      if (!veto_task_get_active (task))
+      if (veto_task_get_active (task) && veto_task_get_due (task))
+        self->n_due++;
+
+      /* the same count as the overview's (veto_checklist_count()) */
+      if (!veto_task_counts (task))
         continue;
 
       self->n_counted++;
       if (VETO_STEP_STATE_IS_FINISHED (veto_task_get_state (task)))
         self->n_finished++;
-      if (veto_task_get_due (task))
-        self->n_due++;
     }
 
   g_ptr_array_sort (overdue, compare_overdue_since);
@@ -770,9 +774,10 @@ veto_checklist_recheck (VetoChecklist *self,
  * veto_checklist_get_n_counted:
  * @self: a #VetoChecklist
  *
- * Returns: how many tasks count as to-dos or finished: every task but the
- *   conditional ones whose condition does not hold (see
- *   veto_task_get_active()); "finished N of this"
+ * Returns: how many tasks count as to-dos or finished (see
+ *   veto_task_counts(): not the conditional ones whose condition does not
+ *   hold, nor information steps, nor SameAs= followers); "finished N of
+ *   this". #VetoChecklist:n-finished counts among these.
  */
 guint
 veto_checklist_get_n_counted (VetoChecklist *self)
@@ -877,4 +882,119 @@ veto_checklist_preview_change (VetoChecklist *self,
     }
 
   return moving;
+}
+
+/**
+ * veto_task_counts:
+ * @task: a task
+ *
+ * Whether @task counts in a person's progress. Information steps (what to
+ * read, for example) are shown, not counted as something left to do; but a
+ * conditional one that a refused or overdue objection activated (complain
+ * to the regulator) is then the next thing to do, and counts. A conditional
+ * step whose condition does not hold does not count, nor does a step that
+ * takes its state from another (SameAs=): it is counted there.
+ *
+ * The overview, `--status` and the record all count this way.
+ */
+gboolean
+veto_task_counts (VetoTask *task)
+{
+  g_return_val_if_fail (VETO_IS_TASK (task), FALSE);
+
+  if (!veto_task_get_active (task))
+    return FALSE;
+  /* a step that is the same thing as another (SameAs=) counts once, there */
+  if (veto_task_get_followed (task) != NULL)
+    return FALSE;
+
+  return veto_step_get_kind (veto_task_get_step (task)) != VETO_STEP_KIND_INFORMATION ||
+         veto_task_get_activated_by (task) != NULL;
+}
+
+/**
+ * veto_task_is_progressed:
+ * @task: a task
+ *
+ * Whether the person has acted on @task: a sent objection is progress,
+ * even before Meta confirms it.
+ */
+gboolean
+veto_task_is_progressed (VetoTask *task)
+{
+  g_return_val_if_fail (VETO_IS_TASK (task), FALSE);
+  return veto_task_get_state (task) != VETO_STEP_STATE_TODO;
+}
+
+/**
+ * veto_checklist_count:
+ * @self: a #VetoChecklist
+ * @app: (nullable): only this app's tasks, or %NULL for all
+ * @account_id: (nullable): with @app, only this account's tasks ("" for
+ *   the steps done once per app), or %NULL for all of the app's
+ * @n_counted: (out): the tasks that count (see veto_task_counts())
+ * @n_progressed: (out): of those, the ones acted on
+ *
+ * Counts what a person recognises: each step done once per app once, sent
+ * objections as progress, information steps not at all; so the overview's
+ * total is the sum of its rows.
+ */
+void
+veto_checklist_count (VetoChecklist *self,
+                      VetoApp       *app,
+                      const char    *account_id,
+                      guint         *n_counted,
+                      guint         *n_progressed)
+{
+  g_return_if_fail (VETO_IS_CHECKLIST (self));
+
+  *n_counted = *n_progressed = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tasks)); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (G_LIST_MODEL (self->tasks), i);
+      const char *account = veto_task_get_account_id (task);
+
+      if (!veto_task_counts (task))
+        continue;
+      if (app != NULL && veto_task_get_app (task) != app)
+        continue;
+      if (app != NULL && account_id != NULL && g_strcmp0 (account ? account : "", account_id) != 0)
+        continue;
+
+      (*n_counted)++;
+      if (veto_task_is_progressed (task))
+        (*n_progressed)++;
+    }
+}
+
+/**
+ * veto_checklist_find_next:
+ * @self: a #VetoChecklist
+ *
+ * Returns: (transfer none) (nullable): the first task, in the checklist's
+ *   order, that is due for a recheck or else still to do: where a person
+ *   continues
+ */
+VetoTask *
+veto_checklist_find_next (VetoChecklist *self)
+{
+  g_autoptr(VetoTask) first_due = NULL;
+
+  g_return_val_if_fail (VETO_IS_CHECKLIST (self), NULL);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->due_tasks)) > 0)
+    {
+      first_due = g_list_model_get_item (G_LIST_MODEL (self->due_tasks), 0);
+      return first_due;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tasks)); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (G_LIST_MODEL (self->tasks), i);
+
+      if (veto_task_counts (task) && veto_task_get_state (task) == VETO_STEP_STATE_TODO)
+        return task;
+    }
+
+  return NULL;
 }

@@ -39,5 +39,13 @@ GPtrArray         *veto_checklist_preview_change (VetoChecklist   *self,
                                                 const char        *app_id);
 GPtrArray         *veto_checklist_find_follow_ups (VetoChecklist  *self,
                                                 VetoTask          *task);
+void               veto_checklist_count        (VetoChecklist     *self,
+                                                VetoApp           *app,
+                                                const char        *account_id,
+                                                guint             *n_counted,
+                                                guint             *n_progressed);
+VetoTask          *veto_checklist_find_next    (VetoChecklist     *self);
+gboolean           veto_task_counts            (VetoTask          *task);
+gboolean           veto_task_is_progressed     (VetoTask          *task);
 
 G_END_DECLS

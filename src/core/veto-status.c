@@ -121,6 +121,37 @@ veto_task_get_attach_hint (VetoTask *task)
 }
 
 /**
+ * veto_account_dup_name:
+ * @store: the progress
+ * @app_id: an app
+ * @account_id: one of its accounts
+ *
+ * Until the person names them, accounts are "Account 1", "Account 2"… in
+ * the order they were added, so that two of them never read the same.
+ *
+ * Returns: (transfer full): how to name the account
+ */
+char *
+veto_account_dup_name (VetoProgressStore *store,
+                       const char        *app_id,
+                       const char        *account_id)
+{
+  g_autofree char *label = veto_progress_store_dup_account_label (store, app_id, account_id);
+  g_auto(GStrv) accounts = NULL;
+
+  if (label != NULL && *label != '\0')
+    return g_steal_pointer (&label);
+
+  accounts = veto_progress_store_dup_accounts (store, app_id);
+  for (guint i = 0; accounts[i] != NULL; i++)
+    if (g_strcmp0 (accounts[i], account_id) == 0)
+      /* Translators: an account the person has not named yet, "Account 2" */
+      return g_strdup_printf (_("Account %u"), i + 1);
+
+  return veto_account_get_display_name (NULL, account_id);
+}
+
+/**
  * veto_task_dup_followed_name:
  * @task: a task that follows another (veto_task_get_followed())
  *

@@ -25,6 +25,9 @@ char       *veto_account_get_display_name (const char  *label,
                                          const char    *account_id);
 char       *veto_task_dup_overdue_sentence (VetoTask *task);
 const char *veto_task_get_attach_hint   (VetoTask      *task);
+char       *veto_account_dup_name       (VetoProgressStore *store,
+                                         const char    *app_id,
+                                         const char    *account_id);
 char       *veto_task_dup_followed_name (VetoTask      *task);
 VetoStatus  veto_status_write           (VetoChecklist *checklist,
                                          GString       *out);

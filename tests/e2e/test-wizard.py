@@ -33,7 +33,9 @@ T = {
     "mark_submitted": "Marquer comme envoyée" if fr else "Mark as Submitted",
     "waiting": "En attente de Meta" if fr else "Waiting for Meta",
     "sent_on": "envoyée le" if fr else "sent on",
-    "step_re": r"Étape (\d+) sur (\d+)" if fr else r"Step (\d+) of (\d+)",
+    # the wizard's progress under the header bar: the setup pages, then the apps
+    "setup_re": r"Pour commencer — étape (\d+) sur (\d+)" if fr else r"Getting started — (\d+) of (\d+)",
+    "app_re": r".+ — application (\d+) sur (\d+)" if fr else r".+ — app (\d+) of (\d+)",
 }
 
 # The facts come from the catalog the app was built with, in the same language.
@@ -50,21 +52,27 @@ home = e2e.Home()
 
 
 def header(frame):
-    """What the header says: the page's title and, in the wizard, 'Step N of M'.
-    This is how a person (and this test) knows which page is on screen."""
+    """What the window says: the page's title (in the header bar) and, in
+    the wizard, where the person is ("Getting started — 2 of 3", then
+    "Facebook — app 1 of 2"), as a page number. This is how a person (and
+    this test) knows which page is on screen."""
     labels = [e2e.text_of(n) for n in e2e.walk(frame) if e2e.role_name(n) == "label"]
-    for i, text in enumerate(labels):
-        m = re.fullmatch(T["step_re"], text)
-        if m and i > 0:
-            return labels[i - 1], int(m.group(1))
-    return None, None
+    for text in labels:
+        m = re.fullmatch(T["setup_re"], text)
+        if m:
+            return labels, int(m.group(1))
+        m = re.fullmatch(T["app_re"], text)
+        if m:
+            return labels, 3 + int(m.group(1))
+    return labels, None
 
 
 def wait_for_page(frame, title, timeout=10):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
-        t, n = header(frame)
-        if t == title:
+        labels, n = header(frame)
+        # the header bar's title comes first in the tree
+        if n is not None and labels and labels[0] == title:
             return n
         # outside the wizard there is no "Step N of M": look for the title alone
         if title == T["overview"] and any(e2e.text_of(x) == title for x in e2e.find_all(frame, role="label")):
@@ -79,6 +87,14 @@ def page(frame, name):
         if e2e.role_name(node) in ("panel", "grouping") and e2e.name_of(node) == name:
             return node
     return None
+
+
+def audit(root, what):
+    """Every control of the page on screen has a name a screen reader reads."""
+    seen = []
+    bad = e2e.unnamed_controls(root, seen) if root is not None else ["(no page)"]
+    if not tap.ok(not bad and seen, f"{what}: all {len(seen)} controls are named"):
+        print("# unnamed: " + ", ".join(bad))
 
 
 def press(root, role, name, what):
@@ -103,10 +119,12 @@ try:
     frame = veto.frames()[0]
 
     tap.ok(wait_for_page(frame, "Bienvenue" if fr else "Welcome") == 1, "the wizard opens on its first step")
+    audit(frame, "welcome")
     press(page(frame, "Bienvenue" if fr else "Welcome"), "push button", T["start"], "welcome")
 
     tap.ok(wait_for_page(frame, T["region_page"]) == 2, "step 2 is where you live")
     region = page(frame, T["region_page"])
+    audit(frame, "where you live")
     press(region, "check box", region_name, "region")
     time.sleep(0.3)
     tap.ok("Region=eu" in home.progress(), "the region is saved at once")
@@ -114,6 +132,7 @@ try:
 
     tap.ok(wait_for_page(frame, T["apps_page"]) == 3, "step 3 is your apps")
     apps = page(frame, T["apps_page"])
+    audit(frame, "your apps")
     switch = None
     for role in ("switch", "toggle button", "check box"):
         switch = e2e.wait_for(apps, role=role, name=T["use_facebook"], timeout=1)
@@ -127,8 +146,10 @@ try:
     tap.ok("Apps=facebook;" in home.progress(), "Facebook is saved as used")
     e2e.click(header_button(frame, T["next"]))
 
-    tap.ok(wait_for_page(frame, "Facebook") == 4, "step 4 is Facebook's checklist")
+    if not tap.ok(wait_for_page(frame, "Facebook") == 4, "step 4 is Facebook's checklist"):
+        print("# labels: %r" % (header(frame),))
     facebook = page(frame, "Facebook")
+    audit(frame, "Facebook's checklist")
     card = None
     for node in e2e.walk(facebook):
         if e2e.name_of(node) == step_title and e2e.role_name(node) in ("panel", "grouping"):
@@ -159,6 +180,7 @@ try:
     frame = veto.frames()[0]
     tap.ok(wait_for_page(frame, T["overview"]) is not None, "a second run opens on the overview")
     overview = page(frame, T["overview"])
+    audit(frame, "the overview")
     waiting = e2e.wait_for(overview, role="list", name=T["waiting"])
     tap.ok(waiting is not None, f"the overview has a list “{T['waiting']}”")
     row = e2e.wait_for(waiting, contains=step_title) if waiting else None

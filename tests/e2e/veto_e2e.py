@@ -311,3 +311,29 @@ def dump(root):
     for node in walk(root):
         lines.append(f"{role_name(node)}: {text_of(node)!r}")
     return "\n".join(lines)
+
+
+CONTROL_ROLES = ("push button", "toggle button", "check box", "radio button", "switch",
+                 "text", "entry", "combo box", "slider", "spin button", "link")
+
+
+def unnamed_controls(root, seen=None):
+    """The controls shown under @root that a screen reader could not name:
+    no name, or GTK's type name ("GtkFlowBoxChild") instead of one. @seen,
+    a list, receives the names of all the controls looked at."""
+    bad = []
+    for node in walk(root):
+        role = role_name(node)
+        if role not in CONTROL_ROLES and role != "list item":
+            continue
+        name = name_of(node)
+        if seen is not None:
+            seen.append(name)
+        if role == "list item":
+            # a list item only matters if it is read out as a type name
+            if name.startswith("Gtk"):
+                bad.append(f"{role} “{name}”")
+            continue
+        if not name.strip() or name.startswith("Gtk"):
+            bad.append(f"{role} “{name}”")
+    return bad

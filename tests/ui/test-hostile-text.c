@@ -78,6 +78,15 @@ assert_plain (GtkWidget  *root,
 
 /* What a person sees: @text, verbatim, in a label on screen or in an
  * editable's text. */
+static void
+expand_all (GtkWidget *root)
+{
+  if (GTK_IS_EXPANDER (root))
+    gtk_expander_set_expanded (GTK_EXPANDER (root), TRUE);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    expand_all (child);
+}
+
 static gboolean
 shows (GtkWidget  *root,
        const char *text)
@@ -141,6 +150,8 @@ test_hostile_text (void)
   account = veto_progress_store_add_account (store, "facebook", HOSTILE_LABEL);
   veto_progress_store_set_state (store, "facebook-form", account, VETO_STEP_STATE_SUBMITTED);
   veto_progress_store_set_note (store, "facebook-form", account, HOSTILE_NOTE);
+  /* a second account, so that cards name each (a lone one goes unnamed) */
+  g_free (veto_progress_store_add_account (store, "facebook", "Work"));
   checklist = veto_checklist_new (catalog, store);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 720);
@@ -157,6 +168,8 @@ test_hostile_text (void)
 
   show_page (window, veto_app_page_new (checklist, veto_catalog_lookup_app (catalog, "facebook")), "app page");
   g_assert_true (shows (window, CATALOG_TITLE));
+  /* the path in the app is under a card's Details */
+  expand_all (window);
   g_assert_true (shows (window, "Settings & privacy → AI"));
   g_assert_true (shows (window, HOSTILE_LABEL));
   g_assert_true (shows (window, HOSTILE_NOTE));

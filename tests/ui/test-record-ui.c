@@ -16,7 +16,7 @@
 #include "veto-application.h"
 #include "veto-date-popover.h"
 #include "veto-i18n.h"
-#include "veto-step-card.h"
+#include "veto-step-actions.h"
 #include "veto-window.h"
 #include "test-record-fixtures.h"
 
@@ -125,7 +125,7 @@ test_date_popover (void)
   card = open_card (window);
   g_assert_nonnull (ui_find_label (card, is_fr () ? "Corriger les dates…" : "Correct Dates…"));
 
-  popover = veto_step_card_get_date_popover (VETO_STEP_CARD (card));
+  popover = veto_step_actions_get_date_popover (VETO_STEP_ACTIONS (card));
   gtk_popover_popup (GTK_POPOVER (popover));
   ui_wait_for_draw (popover);
   /* the calendar takes the keyboard at once */
@@ -376,7 +376,7 @@ test_dropped_email (void)
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
-                   is_fr () ? "Cet e-mail ne peut pas être conservé" : "This Email Can’t Be Kept");
+                   is_fr () ? "Cet e\u2011mail ne peut pas être conservé" : "This Email Can’t Be Kept");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "facebookmail.com.evil.example"));
   g_free (ui_screenshot (GTK_WIDGET (dialog), is_fr () ? "email-refused-fr" : "email-refused-en"));
   adw_message_dialog_response (dialog, "close");
@@ -391,7 +391,7 @@ test_dropped_email (void)
   g_assert_nonnull (strstr (saved, "EvidenceSha256="));
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (window),
-                                   is_fr () ? "L’e-mail de Meta est conservé comme preuve\u00a0: confirmation du 1 décembre 2026."
+                                   is_fr () ? "L’e\u2011mail de Meta est conservé comme preuve\u00a0: confirmation du 1 décembre 2026."
                                             : "Meta’s email is kept as proof: confirmed on December 1, 2026."));
   g_free (ui_screenshot (GTK_WIDGET (window), is_fr () ? "email-kept-fr" : "email-kept-en"));
 
@@ -422,7 +422,7 @@ test_email_two_accounts (void)
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
-                   is_fr () ? "Quelle opposition cet e-mail confirme-t-il\u202f?" : "Which Objection Does This Email Confirm?");
+                   is_fr () ? "Quelle opposition cet e\u2011mail confirme-t-il\u202f?" : "Which Objection Does This Email Confirm?");
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "0"), ==, "Facebook — Perso");
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "1"), ==, "Facebook — Travail");
   g_assert_cmpint (veto_progress_store_get_state (store, "facebook-object", "1"), ==, VETO_STEP_STATE_SUBMITTED);

@@ -275,11 +275,17 @@ test_first_run (void)
 
   /* its sources were read, its link not yet checked live: the card says so */
   {
-    GtkWidget *how_sure = ui_find_label_prefix (card, fr ? "Degré de certitude" : "How sure we are");
+    GtkWidget *step_card = gtk_widget_get_ancestor (card, VETO_TYPE_STEP_CARD);
+    GtkWidget *how_sure;
+
+    /* under the card's Details */
+    g_assert_nonnull (step_card);
+    gtk_expander_set_expanded (GTK_EXPANDER (ui_find_type (step_card, GTK_TYPE_EXPANDER)), TRUE);
+    how_sure = ui_find_label_prefix (step_card, fr ? "Degré de certitude" : "How sure we are");
 
     g_assert_nonnull (how_sure);
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (how_sure)),
-                              fr ? "Sources lues le 2 décembre 2026\u202f; lien pas encore vérifié."
+                              fr ? "Sources lues le 2\u00a0décembre\u00a02026\u202f; lien pas encore vérifié."
                                  : "Sources read on December 2, 2026; link not yet checked."));
   }
 
@@ -294,8 +300,8 @@ test_first_run (void)
   assert_saved ("Submitted=");
   g_assert_cmpint (veto_progress_store_get_state (store, veto_step_get_id (form), first_account), ==,
                    VETO_STEP_STATE_SUBMITTED);
-  /* …and then hides, leaving "Meta Confirmed" */
-  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (button)));
+  /* …and then hides, leaving "Record Confirmation" */
+  g_assert_false (gtk_widget_get_visible (button));
 
   act ("win.set-note", "(sss)", veto_step_get_id (form), first_account, "Confirmation e-mail: 29/11");
   assert_saved ("Note=Confirmation e-mail: 29/11");

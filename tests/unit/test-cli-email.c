@@ -231,7 +231,7 @@ test_attach_file (Fixture       *f,
     g_assert_cmpint (run_veto (f, "fr", "2026-12-02T10:00:00Z", NULL, &o, &e, md_arg, f->catalog_arg, NULL), ==, 0);
     g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
     g_assert_nonnull (strstr (text, "- **Confirmation de Meta\u00a0:** 1 décembre 2026 (saisi le 2 décembre 2026)\n"
-                                    "- **E-mail de Meta, expéditeur\u00a0:** Facebook \\<security@facebookmail.com\\>\n"
+                                    "- **E\u2011mail de Meta, expéditeur\u00a0:** Facebook \\<security@facebookmail.com\\>\n"
                                     "- **Objet\u00a0:** Votre demande d’opposition a été reçue\n"));
     g_assert_nonnull (strstr (text, "## Version des démarches et fichiers de preuve\n"));
 
@@ -282,7 +282,7 @@ test_refusals (Fixture       *f,
     { "en", "not-an-email.eml", "This file is not an email." },
     { "en", "facebook-too-early.eml", "Meta cannot have answered before you sent the form on" },
     { "fr", "forged-domain.eml", "facebookmail.com.evil.example n’est pas l’un des domaines" },
-    { "fr", "not-an-email.eml", "Ce fichier n’est pas un e-mail." },
+    { "fr", "not-an-email.eml", "Ce fichier n’est pas un e\u2011mail." },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

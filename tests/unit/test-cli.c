@@ -204,7 +204,7 @@ test_status_french (Fixture       *f,
   /* the interface (gettext) and the catalog (Key[fr]) both in French */
   g_assert_nonnull (strstr (out, "Où vous vivez\u00a0: Union européenne"));
   g_assert_nonnull (strstr (out, "Envoyée         S’opposer"));
-  g_assert_nonnull (strstr (out, "Étapes terminées\u00a0: 0 sur 3."));
+  g_assert_nonnull (strstr (out, "Démarches terminées\u00a0: 0 sur 3."));
   g_assert_null (strstr (out, "Submitted"));
   g_assert_cmpstr (err, ==, "");
 }
@@ -645,10 +645,10 @@ test_status_due (Fixture       *f,
   audience_line = g_strdup_printf ("%s\n%*s%s\n",
                                    fr ? "Faite           Limit audience" : "Done            Limit audience",
                                    20, "",
-                                   fr ? "À revérifier depuis le 30 octobre 2026"
+                                   fr ? "À revérifier depuis le 30\u00a0octobre\u00a02026"
                                       : "Due for a recheck since October 30, 2026");
   g_assert_nonnull (strstr (out, audience_line));
-  g_assert_nonnull (strstr (out, fr ? "Étapes terminées\u00a0: 2 sur 2. À revérifier\u00a0: 2."
+  g_assert_nonnull (strstr (out, fr ? "Démarches terminées\u00a0: 2 sur 2. À revérifier\u00a0: 2."
                                     : "Steps finished: 2 of 2. Due for a recheck: 2."));
 }
 
@@ -914,7 +914,7 @@ test_remind_due (Fixture       *f,
   g_test_message ("Notify: %s / %s / %s", app_name, summary, body);
   g_assert_cmpstr (summary, ==, reminder_title (language));
   /* how many, the longest due first, and what changed */
-  g_assert_nonnull (strstr (body, fr ? "2 étapes sont à revérifier, à commencer par Limit audience (Facebook, Perso)."
+  g_assert_nonnull (strstr (body, fr ? "2 démarches sont à revérifier, à commencer par Limit audience (Facebook, Perso)."
                                      : "2 steps are due for a recheck, starting with Limit audience (Facebook, Perso)."));
   /* it comes from Veto, and clicking it opens Veto: the desktop entry is
    * named, and there is no default action that this process, gone by then,
@@ -1154,29 +1154,29 @@ test_export_pdf (Fixture       *f,
   HAS ("Record of objections to Meta’s AI training",
        "Relevé des oppositions à l’entraînement de l’IA de Meta");
   HAS ("Exported on November 29, 2026 with Veto",
-       "Exporté le 29 novembre 2026 avec Veto");
+       "Exporté le 29\u00a0novembre\u00a02026 avec Veto");
   HAS ("Where you live: European Union",
        "Où vous vivez\u00a0: Union européenne");
   HAS ("Steps used: Test catalog, version 3, published November 29, 2026.",
-       "Démarches utilisées\u00a0: Catalogue de test, version 3, publiée le 29 novembre 2026.");
+       "Démarches utilisées\u00a0: Catalogue de test, version 3, publiée le 29\u00a0novembre\u00a02026.");
   HAS ("Steps finished: 3 of 5. Due for a recheck: 1.",
-       "Étapes terminées\u00a0: 3 sur 5. À revérifier\u00a0: 1.");
+       "Démarches terminées\u00a0: 3 sur 5. À revérifier\u00a0: 1.");
 
   /* per app and account, each step with its state and dates */
   HAS ("Perso", "Perso");
   HAS ("Travail", "Travail");
   HAS ("Object", "S’opposer");
   HAS ("State: Confirmed", "État\u00a0: Confirmée");
-  HAS ("Submitted: November 2, 2026", "Date d’envoi\u00a0: 2 novembre 2026");
-  HAS ("Confirmed by Meta: November 3, 2026", "Confirmation de Meta\u00a0: 3 novembre 2026");
-  HAS ("Last checked: November 20, 2026", "Dernière vérification\u00a0: 20 novembre 2026");
+  HAS ("Submitted: November 2, 2026", "Date d’envoi\u00a0: 2\u00a0novembre\u00a02026");
+  HAS ("Confirmed by Meta: November 3, 2026", "Confirmation de Meta\u00a0: 3\u00a0novembre\u00a02026");
+  HAS ("Last checked: November 20, 2026", "Dernière vérification\u00a0: 20\u00a0novembre\u00a02026");
   HAS ("Form used: https://www.facebook.com/help/contact/6359191084165019",
        "Formulaire utilisé\u00a0: https://www.facebook.com/help/contact/6359191084165019");
   HAS ("Note: Confirmation reçue par e-mail, référence 123-456.",
        "Note\u00a0: Confirmation reçue par e-mail, référence 123-456.");
   HAS ("State: Submitted", "État\u00a0: Envoyée");
-  HAS ("Submitted: November 25, 2026", "Date d’envoi\u00a0: 25 novembre 2026");
-  HAS ("Due for a recheck since October 30, 2026", "À revérifier depuis le 30 octobre 2026");
+  HAS ("Submitted: November 25, 2026", "Date d’envoi\u00a0: 25\u00a0novembre\u00a02026");
+  HAS ("Due for a recheck since October 30, 2026", "À revérifier depuis le 30\u00a0octobre\u00a02026");
   HAS ("State: Not applicable", "État\u00a0: Sans objet");
   HAS ("Instagram", "Instagram");
   HAS ("Page 1 of 1", "Page 1 sur 1");
@@ -1263,7 +1263,7 @@ test_export_markdown (Fixture       *f,
   g_test_message ("%s", text);
   g_assert_true (g_str_has_prefix (text, "# Relevé des oppositions à l’entraînement de l’IA de Meta\n"));
   g_assert_nonnull (strstr (text, "### Perso\n\n#### S’opposer\n\n- **État\u00a0:** Confirmée\n"
-                                  "- **Date d’envoi\u00a0:** 2 novembre 2026\n"));
+                                  "- **Date d’envoi\u00a0:** 2\u00a0novembre\u00a02026\n"));
 }
 
 static void

@@ -201,13 +201,13 @@ test_compose (void)
   veto_checklist_refresh (checklist);
   g_assert_true (veto_reminder_compose (checklist, &title, &body));
   g_assert_cmpstr (title, ==, "Time to check your Meta objections");
-  g_assert_cmpstr (body, ==, "One step is due for a recheck: Limit audience (Facebook, Unnamed account).");
+  g_assert_cmpstr (body, ==, "One step is due for a recheck: Limit audience (Facebook, Account 2).");
 
   /* three: how many, and the longest due */
   veto_clock_advance (clock, 300 * G_TIME_SPAN_DAY);
   veto_checklist_refresh (checklist);
   g_assert_true (veto_reminder_compose (checklist, &title2, &body2));
-  g_assert_cmpstr (body2, ==, "3 steps are due for a recheck, starting with Limit audience (Facebook, Unnamed account).");
+  g_assert_cmpstr (body2, ==, "3 steps are due for a recheck, starting with Limit audience (Facebook, Account 2).");
 
   notification = veto_reminder_new_notification (checklist);
   g_assert_true (G_IS_NOTIFICATION (notification));
