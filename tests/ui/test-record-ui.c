@@ -152,7 +152,7 @@ test_date_popover (void)
 
   saved = ui_progress_file ();
   g_assert_nonnull (strstr (saved, "Submitted=2026-11-18\nSubmittedEntered=2026-12-02T10:00:00Z\n"));
-  g_assert_nonnull (ui_find_label (card, is_fr () ? "Envoyée le 18 novembre 2026." : "Submitted on November 18, 2026."));
+  g_assert_nonnull (ui_find_label (card, is_fr () ? "Envoyée le 18\u00a0novembre\u00a02026." : "Submitted on November 18, 2026."));
 
   /* Undo, from the toast */
   click_label (GTK_WIDGET (window), is_fr () ? "Annuler" : "Undo");
@@ -391,7 +391,7 @@ test_dropped_email (void)
   g_assert_nonnull (strstr (saved, "EvidenceSha256="));
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (window),
-                                   is_fr () ? "L’e\u2011mail de Meta est conservé comme preuve\u00a0: confirmation du 1 décembre 2026."
+                                   is_fr () ? "L’e\u2011mail de Meta est conservé comme preuve\u00a0: confirmation du 1\u00a0décembre\u00a02026."
                                             : "Meta’s email is kept as proof: confirmed on December 1, 2026."));
   g_free (ui_screenshot (GTK_WIDGET (window), is_fr () ? "email-kept-fr" : "email-kept-en"));
 
@@ -455,7 +455,7 @@ test_overview_overdue (void)
 
   g_assert_nonnull (ui_find_label (GTK_WIDGET (window), is_fr () ? "Pas de réponse de Meta" : "No Answer From Meta"));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (window),
-                                   is_fr () ? "Facebook, Perso — Aucune réponse de Meta en 1\u00a0mois\u00a0: délai dépassé depuis le 21 novembre 2026."
+                                   is_fr () ? "Facebook, Perso — Aucune réponse de Meta en 1\u00a0mois\u00a0: délai dépassé depuis le 21\u00a0novembre\u00a02026."
                                             : "Facebook, Perso — No answer from Meta within 1 month: overdue since November 21, 2026."));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (window), is_fr () ? "Ensuite\u00a0: Porter plainte" : "Next: Complain to your regulator"));
   g_free (ui_screenshot (GTK_WIDGET (window), is_fr () ? "overview-overdue-fr" : "overview-overdue-en"));

@@ -92,6 +92,25 @@ status_text (Fixture    *f,
   return g_string_free (out, FALSE);
 }
 
+/* The overview (veto_checklist_count()), --status and the record
+ * ("Steps finished: X of Y", n-counted) count the same tasks. */
+static void
+assert_counts_agree (Fixture *f,
+                     guint    expected)
+{
+  g_autofree char *status = NULL;
+  g_autofree char *line = NULL;
+  guint n_counted, n_progressed;
+  VetoStatus code;
+
+  veto_checklist_count (f->checklist, NULL, NULL, &n_counted, &n_progressed);
+  g_assert_cmpuint (n_counted, ==, expected);
+  g_assert_cmpuint (veto_checklist_get_n_counted (f->checklist), ==, expected);
+  status = status_text (f, &code);
+  line = g_strdup_printf ("Steps finished: %u of %u.", veto_checklist_get_n_finished (f->checklist), expected);
+  g_assert_nonnull (strstr (status, line));
+}
+
 /* Changing where one lives, or dropping an app, hides nothing recorded. */
 static void
 test_region_change_keeps_records (Fixture       *f,
@@ -119,11 +138,11 @@ test_region_change_keeps_records (Fixture       *f,
 
   status = status_text (f, &code);
   g_assert_nonnull (strstr (status, "Recorded earlier, no longer applying where you live or to your apps\n"
-                                    "  Submitted       Object (Facebook — Unnamed account)\n"));
+                                    "  Submitted       Object (Facebook — Account 1)\n"));
 
   record = veto_record_to_markdown (f->checklist);
   g_assert_nonnull (strstr (record, "## Recorded earlier, no longer applying where you live or to your apps\n\n"
-                                    "### Facebook — Unnamed account\n\n#### Object\n\n- **State:** Submitted\n"
+                                    "### Facebook — Account 1\n\n#### Object\n\n- **State:** Submitted\n"
                                     "- **Submitted:** November 29, 2026\n"));
 
   /* dropping the app keeps its audience step, which has a note */
@@ -298,6 +317,8 @@ test_overdue_after_answer_period (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (veto_checklist_get_overdue_tasks (f->checklist)), ==, 0);
   complaint = find_task (veto_checklist_get_tasks (f->checklist), "facebook-complain", NULL);
   g_assert_false (veto_task_get_active (complaint));
+  g_assert_false (veto_task_counts (complaint));
+  assert_counts_agree (f, 2);
   g_clear_object (&task);
   g_clear_object (&complaint);
 
@@ -312,11 +333,15 @@ test_overdue_after_answer_period (Fixture       *f,
   complaint = find_task (veto_checklist_get_tasks (f->checklist), "facebook-complain", NULL);
   g_assert_true (veto_task_get_active (complaint));
   g_assert_true (veto_task_get_activated_by (complaint) == task);
+  /* an information step, counted once a refusal or silence activates it */
+  g_assert_cmpint (veto_step_get_kind (veto_task_get_step (complaint)), ==, VETO_STEP_KIND_INFORMATION);
+  g_assert_true (veto_task_counts (complaint));
   g_assert_cmpuint (veto_checklist_get_n_counted (f->checklist), ==, 3);
+  assert_counts_agree (f, 3);
 
   status = status_text (f, &code);
   g_assert_cmpint (code, ==, VETO_STATUS_PENDING);
-  g_assert_nonnull (strstr (status, "! Object (Facebook — Unnamed account)\n"
+  g_assert_nonnull (strstr (status, "! Object (Facebook — Account 1)\n"
                                     "  No answer from Meta within 1 month: overdue since November 30, 2026.\n"
                                     "  Next: Complain to your regulator\n"));
   g_assert_nonnull (strstr (status, "Refused or unanswered by Meta: 1."));

@@ -104,7 +104,7 @@ static const char expected_markdown[] =
   "where they entered it on another day, that day is given too. Meta’s emails kept as proof are listed "
   "with their SHA-256 at the end, so that the copies can be checked.\n"
   "\n"
-  "Steps finished: 4 of 5. Due for a recheck: 1.\n"
+  "Steps finished: 3 of 4. Due for a recheck: 1.\n"
   "\n"
   "## Facebook\n"
   "\n"
