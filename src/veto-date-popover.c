@@ -121,22 +121,29 @@ show_kind (VetoDatePopover *self)
 
 /* The dates a person can correct: those recorded, and the check of a
  * finished step. */
+static gboolean
+offers_kind (VetoProgressStore *store,
+             const char        *step_id,
+             const char        *account_id,
+             VetoDateKind       kind)
+{
+  VetoStepState state = veto_progress_store_get_state (store, step_id, account_id);
+  g_autoptr(GDateTime) date = veto_progress_store_dup_date (store, step_id, account_id, kind);
+
+  return date != NULL ||
+         (kind == VETO_DATE_CHECKED && VETO_STEP_STATE_IS_FINISHED (state) &&
+          state != VETO_STEP_STATE_SKIPPED && state != VETO_STEP_STATE_NOT_APPLICABLE);
+}
+
 static void
 refresh_kinds (VetoDatePopover *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  VetoStepState state = veto_progress_store_get_state (self->store, self->step_id, account_or_null (self));
 
   g_array_set_size (self->kinds, 0);
   for (VetoDateKind kind = VETO_DATE_SUBMITTED; kind <= VETO_DATE_CHECKED; kind++)
     {
-      g_autoptr(GDateTime) date = veto_progress_store_dup_date (self->store, self->step_id,
-                                                                account_or_null (self), kind);
-      gboolean offer = date != NULL ||
-                       (kind == VETO_DATE_CHECKED && VETO_STEP_STATE_IS_FINISHED (state) &&
-                        state != VETO_STEP_STATE_SKIPPED && state != VETO_STEP_STATE_NOT_APPLICABLE);
-
-      if (!offer)
+      if (!offers_kind (self->store, self->step_id, account_or_null (self), kind))
         continue;
       g_array_append_val (self->kinds, kind);
       gtk_string_list_append (labels, kind_label (kind));
@@ -303,6 +310,29 @@ veto_date_popover_has_kind (VetoDatePopover *self)
 {
   g_return_val_if_fail (VETO_IS_DATE_POPOVER (self), FALSE);
   return self->kinds->len > 0;
+}
+
+/**
+ * veto_date_popover_would_offer:
+ * @store: the progress
+ * @step_id: the step
+ * @account_id: (nullable): the account, or %NULL for a step done once
+ *
+ * Whether a popover for this step would have a date to correct, without
+ * making one: a page of cards makes its calendars only when opened.
+ *
+ * Returns: %TRUE if there is a date to correct
+ */
+gboolean
+veto_date_popover_would_offer (VetoProgressStore *store,
+                               const char        *step_id,
+                               const char        *account_id)
+{
+  for (VetoDateKind kind = VETO_DATE_SUBMITTED; kind <= VETO_DATE_CHECKED; kind++)
+    if (offers_kind (store, step_id, account_id, kind))
+      return TRUE;
+
+  return FALSE;
 }
 
 /**

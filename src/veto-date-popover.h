@@ -24,6 +24,9 @@ void          veto_date_popover_select   (VetoDatePopover   *self,
                                           VetoDateKind       kind,
                                           GDateTime         *day);
 gboolean      veto_date_popover_has_kind (VetoDatePopover   *self);
+gboolean      veto_date_popover_would_offer (VetoProgressStore *store,
+                                             const char        *step_id,
+                                             const char        *account_id);
 const char   *veto_date_popover_get_error (VetoDatePopover  *self);
 
 G_END_DECLS

@@ -350,10 +350,10 @@ update (VetoStepActions *self)
     show_action (GTK_WIDGET (self->recheck_button), task != NULL && veto_task_get_due (task));
   }
 
-  /* nothing to correct before something is recorded */
-  show_action (GTK_WIDGET (self->dates_button), veto_date_popover_has_kind (self->date_popover) ||
-               (state != VETO_STEP_STATE_TODO && state != VETO_STEP_STATE_SKIPPED &&
-                state != VETO_STEP_STATE_NOT_APPLICABLE && state != VETO_STEP_STATE_DONE));
+  /* nothing to correct before something is recorded, and no calendar
+   * without a date to set */
+  show_action (GTK_WIDGET (self->dates_button),
+               veto_date_popover_would_offer (self->store, step_id, account_or_null (self)));
 
   show_action (GTK_WIDGET (self->submitted_button),
                !follows && kind == VETO_STEP_KIND_FORM && state == VETO_STEP_STATE_TODO);
@@ -522,17 +522,36 @@ add_drop_target (VetoStepActions *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
+/* The calendar is made when first opened: a page holds a row per step
+ * and account, and most are never corrected. */
+static void
+ensure_date_popover (VetoStepActions *self)
+{
+  GtkWidget *popover;
+
+  if (self->date_popover != NULL)
+    return;
+
+  popover = veto_date_popover_new (self->store, veto_step_get_id (self->step), account_or_null (self));
+  self->date_popover = VETO_DATE_POPOVER (popover);
+  gtk_menu_button_set_popover (self->dates_button, popover);
+}
+
+static void
+create_date_popover (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  ensure_date_popover (VETO_STEP_ACTIONS (user_data));
+}
+
 static void
 add_dates_button (VetoStepActions *self)
 {
-  GtkWidget *popover = veto_date_popover_new (self->store, veto_step_get_id (self->step),
-                                              account_or_null (self));
-
   self->dates_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_label (self->dates_button, _("Correct _Dates…"));
   gtk_menu_button_set_use_underline (self->dates_button, TRUE);
-  gtk_menu_button_set_popover (self->dates_button, popover);
-  self->date_popover = VETO_DATE_POPOVER (popover);
+  /* the row outlives its button: no destroy notify needed */
+  gtk_menu_button_set_create_popup_func (self->dates_button, create_date_popover, self, NULL);
   veto_wrap_box_append (VETO_WRAP_BOX (self->actions_box), GTK_WIDGET (self->dates_button));
 }
 
@@ -692,6 +711,7 @@ GtkWidget *
 veto_step_actions_get_date_popover (VetoStepActions *self)
 {
   g_return_val_if_fail (VETO_IS_STEP_ACTIONS (self), NULL);
+  ensure_date_popover (self);
   return GTK_WIDGET (self->date_popover);
 }
 

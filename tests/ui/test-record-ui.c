@@ -463,6 +463,83 @@ test_overview_overdue (void)
   close_window (window);
 }
 
+/* The step card's row for an objection Meta left unanswered says so and
+ * since when; the complaint it activates stops being "only if needed" and
+ * says what to attach; the menu offers Meta's refusal and its email; the
+ * dates can be corrected on a calendar. */
+static void
+test_card_overdue (void)
+{
+  VetoWindow *window;
+  VetoProgressStore *store;
+  g_autoptr(GDateTime) sent = g_date_time_new_local (2026, 10, 20, 0, 0, 0);
+  GtkWidget *page, *objection, *complaint, *label, *popover;
+  GMenuModel *menu;
+  gboolean refused = FALSE, email = FALSE;
+
+  write_state ();
+  window = open_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 900);
+  open_card (window);
+  page = veto_window_get_page_widget (window, "app:facebook");
+
+  /* sent on 20 November: Meta has until 20 December, no complaint yet */
+  complaint = veto_app_page_find_card (VETO_APP_PAGE (page), "facebook-complain", NULL);
+  g_assert_nonnull (complaint);
+  label = ui_find_label (complaint, is_fr () ? "Si besoin" : "Only if needed");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (label));
+
+  /* sent on 20 October: overdue since 21 November */
+  store = veto_application_get_store (app);
+  g_assert_true (veto_progress_store_set_date (store, "facebook-object", "1", VETO_DATE_SUBMITTED, sent, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-step", "(ss)", "facebook-object", "1"));
+  ui_iterate (300);
+
+  objection = veto_app_page_find_card (VETO_APP_PAGE (page), "facebook-object", "1");
+  label = ui_find_label (objection, is_fr () ? "Aucune réponse de Meta en 1\u00a0mois\u00a0: délai dépassé depuis le 21\u00a0novembre\u00a02026."
+                                             : "No answer from Meta within 1 month: overdue since November 21, 2026.");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (label));
+
+  g_assert_null (ui_find_label (complaint, is_fr () ? "Si besoin" : "Only if needed"));
+  g_assert_nonnull (ui_find_label (complaint, is_fr () ? "À faire" : "To do"));
+  label = ui_find_label_prefix (complaint, is_fr () ? "Joignez votre relevé Veto" : "Attach your record from Veto");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (label));
+
+  /* the objection's menu: Meta's refusal and its email */
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (ui_find_type (objection, GTK_TYPE_MENU_BUTTON)));
+  g_assert_nonnull (menu);
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *text = NULL;
+
+          g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &text);
+          refused |= g_strcmp0 (text, is_fr () ? "Meta a _refusé" : "Meta _Refused") == 0;
+          email |= g_strcmp0 (text, is_fr () ? "Joindre l’_e\u2011mail de Meta…" : "Attach Meta’s _Email…") == 0;
+        }
+    }
+  g_assert_true (refused);
+  g_assert_true (email);
+
+  g_assert_nonnull (ui_find_label (objection, is_fr () ? "Corriger les dates…" : "Correct Dates…"));
+  ui_wait_for_draw (GTK_WIDGET (window));
+  g_free (ui_screenshot (GTK_WIDGET (window), is_fr () ? "card-overdue-fr" : "card-overdue-en"));
+
+  popover = veto_step_actions_get_date_popover (VETO_STEP_ACTIONS (objection));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  ui_wait_for_draw (popover);
+  g_free (ui_screenshot (popover, is_fr () ? "card-overdue-dates-fr" : "card-overdue-dates-en"));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  close_window (window);
+}
+
 /* "Export Record…" offers PDF and Markdown; choosing Markdown changes the
  * name's ending, which decides the format. */
 static void
@@ -536,6 +613,7 @@ main (int   argc,
   g_test_add_func ("/record-ui/dropped-email", test_dropped_email);
   g_test_add_func ("/record-ui/email-two-accounts", test_email_two_accounts);
   g_test_add_func ("/record-ui/overview-overdue", test_overview_overdue);
+  g_test_add_func ("/record-ui/card-overdue", test_card_overdue);
   g_test_add_func ("/record-ui/export-offers-both", test_export_offers_both);
 
   return g_test_run ();
