@@ -26,7 +26,7 @@ T = {
     "no_answer": "Pas de réponse de Meta" if fr else "No Answer From Meta",
     "overdue": "délai dépassé depuis le" if fr else "overdue since",
     "next": "Ensuite" if fr else "Next:",
-    "confirmed": "Meta a confirmé" if fr else "Meta Confirmed",
+    "confirmed": "Noter la confirmation" if fr else "Record Confirmation",
 }
 
 catalog = GLib.KeyFile()
