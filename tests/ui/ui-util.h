@@ -18,6 +18,7 @@ void       ui_init            (int         *argc,
                                char      ***argv);
 void       ui_iterate         (guint        ms);
 void       ui_wait_for_draw   (GtkWidget   *widget);
+gboolean   ui_wait_for_mapped (GtkWidget   *widget);
 char      *ui_screenshot      (GtkWidget   *widget,
                                const char  *name);
 GtkWidget *ui_find_label      (GtkWidget   *root,
