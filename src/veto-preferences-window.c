@@ -98,10 +98,30 @@ veto_preferences_window_class_init (VetoPreferencesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "prefs.reset", NULL, reset_action);
 }
 
+/* AdwPreferencesWindow's own leaflet asks for 360 px, and the window's
+ * frame comes on top of it: on a 360 px screen the window would be wider
+ * than the screen. Our pages fit in less (their rows wrap), so the window
+ * asks for 360 px as a whole, like the main window. */
+static void
+relax_leaflet_width (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_LEAFLET (child))
+        {
+          gtk_widget_set_size_request (child, -1, -1);
+          return;
+        }
+      relax_leaflet_width (child);
+    }
+}
+
 static void
 veto_preferences_window_init (VetoPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  relax_leaflet_width (GTK_WIDGET (self));
+  gtk_widget_set_size_request (GTK_WIDGET (self), 360, -1);
   veto_util_fix_button_names (GTK_WIDGET (self));
 }
 

@@ -632,6 +632,16 @@ veto_window_init (VetoWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   veto_util_fix_button_names (GTK_WIDGET (self));
+
+  /* AdwWindowTitle keeps five characters of its title at least; with
+   * Back, Next, the menu and three window buttons that made the window
+   * wider than 360 px in French. The page says where the person is under
+   * the header bar, so the title may shrink to its ellipsis. */
+  for (GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (self->window_title)); box;
+       box = gtk_widget_get_next_sibling (box))
+    for (GtkWidget *label = gtk_widget_get_first_child (box); label; label = gtk_widget_get_next_sibling (label))
+      if (GTK_IS_LABEL (label))
+        gtk_label_set_width_chars (GTK_LABEL (label), -1);
 }
 
 /**
