@@ -231,7 +231,13 @@ write_returning_progress (const char *catalog_path,
         continue;
       id = groups[i] + 5;
       app = g_key_file_get_string (catalog, groups[i], "App", NULL);
-      per_account = g_key_file_get_boolean (catalog, groups[i], "PerAccount", NULL);
+      {
+        /* catalog format 2 says Scope=account; format 1 said PerAccount=true */
+        g_autofree char *scope = g_key_file_get_string (catalog, groups[i], "Scope", NULL);
+
+        per_account = g_strcmp0 (scope, "account") == 0 ||
+                      g_key_file_get_boolean (catalog, groups[i], "PerAccount", NULL);
+      }
       for (guint a = 0; a < apps->len; a++)
         if (g_strcmp0 (apps->pdata[a], app) == 0)
           app_index = a;
