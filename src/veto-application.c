@@ -461,6 +461,14 @@ veto_application_init (VetoApplication *self)
                                  G_OPTION_ARG_FILENAME,
                                  _("Save the record of what you did as a PDF, or as Markdown when FILE ends in .md, and exit"),
                                  _("FILE"));
+  g_application_add_main_option (G_APPLICATION (self), "attach-email", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_FILENAME,
+                                 _("Keep Meta’s confirmation email (an .eml file, or - for standard input) as proof for the objection it confirms, and exit"),
+                                 _("FILE"));
+  g_application_add_main_option (G_APPLICATION (self), "account", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_STRING,
+                                 _("With --attach-email: the account whose objection the email confirms, when more than one waits"),
+                                 _("LABEL"));
   g_application_add_main_option (G_APPLICATION (self), "catalog", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_FILENAME,
                                  _("Use the steps in FILE instead of the bundled ones"),

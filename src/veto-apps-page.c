@@ -104,6 +104,7 @@ build_group (VetoAppsPage *self,
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
   gtk_switch_set_active (GTK_SWITCH (sw), used);
   g_signal_connect_object (sw, "notify::active", G_CALLBACK (on_switch_active), app, 0);
+  g_object_set_data (G_OBJECT (sw), "veto-app", app);
   g_ptr_array_add (self->switches, sw);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
@@ -242,6 +243,22 @@ on_store_changed (VetoAppsPage      *self,
 
   if (g_strcmp0 (key, self->layout_key) != 0 && self->rebuild_id == 0)
     self->rebuild_id = g_idle_add (rebuild_idle, self);
+
+  /* A switch turned off and the change then cancelled (the window asked
+   * first) goes back to what the store says. */
+  for (guint i = 0; self->rebuild_id == 0 && i < self->switches->len; i++)
+    {
+      GtkSwitch *sw = g_ptr_array_index (self->switches, i);
+      VetoApp *app = g_object_get_data (G_OBJECT (sw), "veto-app");
+      gboolean used = veto_progress_store_has_app (store, veto_app_get_id (app));
+
+      if (gtk_switch_get_active (sw) != used)
+        {
+          g_signal_handlers_block_by_func (sw, on_switch_active, app);
+          gtk_switch_set_active (sw, used);
+          g_signal_handlers_unblock_by_func (sw, on_switch_active, app);
+        }
+    }
 }
 
 static void

@@ -11,6 +11,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "veto-dashboard.h"
+#include "veto-earlier-group.h"
+#include "veto-overdue-group.h"
 #include "veto-i18n.h"
 #include "veto-status.h"
 #include "veto-util.h"
@@ -443,6 +445,16 @@ veto_dashboard_new (VetoChecklist *checklist)
   g_signal_connect_object (veto_checklist_get_tasks (checklist), "items-changed",
                            G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
   rebuild (self);
+
+  /* Meta's refusals and silences lead; steps recorded earlier close the
+   * overview (veto-overdue-group.c, veto-earlier-group.c) */
+  {
+    GtkWidget *groups = gtk_widget_get_parent (GTK_WIDGET (self->due_group));
+    GtkWidget *apps_group = gtk_widget_get_ancestor (GTK_WIDGET (self->apps_list), ADW_TYPE_PREFERENCES_GROUP);
+
+    gtk_widget_insert_before (veto_overdue_group_new (checklist), groups, GTK_WIDGET (self->due_group));
+    gtk_widget_insert_after (veto_earlier_group_new (checklist), groups, apps_group);
+  }
 
   return GTK_WIDGET (self);
 }

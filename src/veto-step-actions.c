@@ -10,13 +10,17 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "veto-date-popover.h"
 #include "veto-i18n.h"
 #include "veto-status.h"
 #include "veto-step-actions.h"
 #include "veto-util.h"
+#include "veto-wrap-box.h"
 
 /* What a person does about one step for one account: its state, the
- * buttons to act on it, the dates recorded, a note. A step card (see
+ * buttons to act on it, the dates recorded (and "Correct Dates…" to set
+ * them to the real day), Meta's refusal or silence, a note; Meta's email
+ * dropped on it is kept as proof. A step card (see
  * VetoStepCard) explains the step once and holds one of these per account,
  * so three Instagram accounts make one card with three compact rows, not
  * three copies of the explanation. Every button is a win.* action with the
@@ -52,6 +56,10 @@ struct _VetoStepActions
   GtkWidget         *note_list;
   AdwEntryRow       *note_row;
   gboolean           note_wanted;
+
+  /* "Correct Dates…", with its calendar */
+  GtkMenuButton     *dates_button;
+  VetoDatePopover   *date_popover;
 };
 
 G_DEFINE_FINAL_TYPE (VetoStepActions, veto_step_actions, GTK_TYPE_WIDGET)
@@ -59,7 +67,9 @@ G_DEFINE_FINAL_TYPE (VetoStepActions, veto_step_actions, GTK_TYPE_WIDGET)
 static const char * const state_classes[] = {
   "veto-state-todo", "veto-state-submitted", "veto-state-confirmed",
   "veto-state-done", "veto-state-skipped", "veto-state-not-applicable",
+  "veto-state-refused",
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (state_classes) == VETO_STEP_STATE_LAST + 1);
 
 static const char *
 account_or_null (VetoStepActions *self)
@@ -126,6 +136,16 @@ format_dates (VetoStepActions *self)
       /* Translators: %s is a date */
       g_string_append_printf (text, _("Last checked on %s."), date);
     }
+  {
+    g_autoptr(VetoEvidenceInfo) evidence = veto_progress_store_dup_evidence (self->store, step_id, account);
+
+    if (evidence != NULL)
+      {
+        if (text->len > 0)
+          g_string_append_c (text, ' ');
+        g_string_append (text, _("Meta’s email is kept as proof."));
+      }
+  }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -161,8 +181,43 @@ build_more_menu (VetoStepActions  *self,
                                                               veto_step_state_to_string (entries[i].state)));
       g_menu_append_item (states, item);
     }
+  /* Meta's answer, and a way back that keeps the submission's date */
+  if (veto_step_get_kind (self->step) == VETO_STEP_KIND_FORM)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (state == VETO_STEP_STATE_SUBMITTED)
+        {
+          item = g_menu_item_new (_("Meta _Refused"), NULL);
+          g_menu_item_set_action_and_target_value (item, "win.set-state",
+                                                   g_variant_new ("(sss)", step_id, self->account_id,
+                                                                  veto_step_state_to_string (VETO_STEP_STATE_REFUSED)));
+          g_menu_append_item (states, item);
+          g_clear_object (&item);
+        }
+      else if (state == VETO_STEP_STATE_CONFIRMED || state == VETO_STEP_STATE_REFUSED)
+        {
+          item = g_menu_item_new (_("Back to _Submitted"), NULL);
+          g_menu_item_set_action_and_target_value (item, "win.set-state",
+                                                   g_variant_new ("(sss)", step_id, self->account_id,
+                                                                  veto_step_state_to_string (VETO_STEP_STATE_SUBMITTED)));
+          g_menu_append_item (states, item);
+          g_clear_object (&item);
+        }
+
+      if (state == VETO_STEP_STATE_SUBMITTED || state == VETO_STEP_STATE_CONFIRMED)
+        {
+          item = g_menu_item_new (_("Attach Meta’s _Email…"), NULL);
+          g_menu_item_set_action_and_target_value (item, "win.choose-email",
+                                                   g_variant_new ("(ss)", step_id, self->account_id));
+          g_menu_append_item (states, item);
+        }
+    }
+
+  /* a refusal is not checked again: it is complained about */
   if (VETO_STEP_STATE_IS_FINISHED (state) &&
-      state != VETO_STEP_STATE_SKIPPED && state != VETO_STEP_STATE_NOT_APPLICABLE)
+      state != VETO_STEP_STATE_SKIPPED && state != VETO_STEP_STATE_NOT_APPLICABLE &&
+      state != VETO_STEP_STATE_REFUSED)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (_("_Record Today’s Check"), NULL);
 
@@ -233,7 +288,12 @@ update (VetoStepActions *self)
   if (follows)
     state = veto_task_get_state (own_task);
 
-  gtk_label_set_text (self->state_label, veto_step_state_get_label (state));
+  /* a complaint step is not a to-do until Meta refuses or lets its answer
+   * period pass */
+  gtk_label_set_text (self->state_label,
+                      own_task != NULL && !veto_task_get_active (own_task)
+                        ? C_("state", "Only if needed")
+                        : veto_step_state_get_label (state));
   for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), state_classes[i]);
   gtk_widget_add_css_class (GTK_WIDGET (self->state_label), state_classes[state]);
@@ -273,9 +333,27 @@ update (VetoStepActions *self)
           }
         gtk_label_set_text (self->due_label, text);
       }
+    else if (task != NULL)
+      {
+        /* Meta refused, or did not answer in time; or this step is what
+         * to do about it */
+        g_autofree char *overdue = veto_task_dup_overdue_sentence (task);
+        const char *hint = !VETO_STEP_STATE_IS_FINISHED (state) ? veto_task_get_attach_hint (task) : NULL;
+
+        if (overdue != NULL || hint != NULL)
+          {
+            gtk_label_set_text (self->due_label, overdue ? overdue : hint);
+            due = TRUE;
+          }
+      }
     gtk_widget_set_visible (GTK_WIDGET (self->due_label), due);
-    show_action (GTK_WIDGET (self->recheck_button), due);
+    show_action (GTK_WIDGET (self->recheck_button), task != NULL && veto_task_get_due (task));
   }
+
+  /* nothing to correct before something is recorded, and no calendar
+   * without a date to set */
+  show_action (GTK_WIDGET (self->dates_button),
+               veto_date_popover_would_offer (self->store, step_id, account_or_null (self)));
 
   show_action (GTK_WIDGET (self->submitted_button),
                !follows && kind == VETO_STEP_KIND_FORM && state == VETO_STEP_STATE_TODO);
@@ -403,6 +481,78 @@ populate (VetoStepActions *self)
     if (GTK_IS_BUTTON (child))
       veto_util_wrap_button_label (GTK_BUTTON (child));
   veto_util_fix_button_names (GTK_WIDGET (self));
+}
+
+/* Meta's email, dropped from a mail client or a file manager onto the
+ * row, is kept as proof for this step and account: win.attach-email
+ * checks it. */
+static gboolean
+on_drop (GtkDropTarget   *target,
+         const GValue    *value,
+         double           x,
+         double           y,
+         VetoStepActions *self)
+{
+  GSList *files;
+  g_autofree char *uri = NULL;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+
+  uri = g_file_get_uri (files->data);
+  return gtk_widget_activate_action (GTK_WIDGET (self), "win.attach-email", "(sss)",
+                                     veto_step_get_id (self->step), self->account_id, uri);
+}
+
+static void
+add_drop_target (VetoStepActions *self)
+{
+  GtkDropTarget *target;
+
+  /* only objection forms are answered by email */
+  if (veto_step_get_kind (self->step) != VETO_STEP_KIND_FORM)
+    return;
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+/* The calendar is made when first opened: a page holds a row per step
+ * and account, and most are never corrected. */
+static void
+ensure_date_popover (VetoStepActions *self)
+{
+  GtkWidget *popover;
+
+  if (self->date_popover != NULL)
+    return;
+
+  popover = veto_date_popover_new (self->store, veto_step_get_id (self->step), account_or_null (self));
+  self->date_popover = VETO_DATE_POPOVER (popover);
+  gtk_menu_button_set_popover (self->dates_button, popover);
+}
+
+static void
+create_date_popover (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  ensure_date_popover (VETO_STEP_ACTIONS (user_data));
+}
+
+static void
+add_dates_button (VetoStepActions *self)
+{
+  self->dates_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_label (self->dates_button, _("Correct _Dates…"));
+  gtk_menu_button_set_use_underline (self->dates_button, TRUE);
+  /* the row outlives its button: no destroy notify needed */
+  gtk_menu_button_set_create_popup_func (self->dates_button, create_date_popover, self, NULL);
+  veto_wrap_box_append (VETO_WRAP_BOX (self->actions_box), GTK_WIDGET (self->dates_button));
 }
 
 static void
@@ -545,9 +695,24 @@ veto_step_actions_new (VetoChecklist *checklist,
                                   -1);
 
   populate (self);
+  add_dates_button (self);
+  add_drop_target (self);
   update (self);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * veto_step_actions_get_date_popover:
+ *
+ * Returns: (transfer none): the calendar for this step's and account's dates
+ */
+GtkWidget *
+veto_step_actions_get_date_popover (VetoStepActions *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP_ACTIONS (self), NULL);
+  ensure_date_popover (self);
+  return GTK_WIDGET (self->date_popover);
 }
 
 VetoStep *

@@ -26,5 +26,6 @@ VetoStep   *veto_step_actions_get_step         (VetoStepActions *self);
 const char *veto_step_actions_get_account_id   (VetoStepActions *self);
 void        veto_step_actions_reveal_fallbacks (VetoStepActions *self);
 gboolean    veto_step_actions_focus_main       (VetoStepActions *self);
+GtkWidget  *veto_step_actions_get_date_popover (VetoStepActions *self);
 
 G_END_DECLS

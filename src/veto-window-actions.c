@@ -17,6 +17,7 @@
 #include "veto-util.h"
 #include "veto-window.h"
 #include "veto-window-private.h"
+#include "veto-window-record.h"
 
 /* The window's actions on the person's progress, on links and on the
  * record (win.*), apart from its pages and navigation (veto-window.c), as
@@ -141,7 +142,13 @@ set_app_used_action (GtkWidget  *widget,
   gboolean used;
 
   g_variant_get (parameter, "(&sb)", &app_id, &used);
-  if (veto_catalog_lookup_app (veto_checklist_get_catalog (self->checklist), app_id) != NULL)
+  if (veto_catalog_lookup_app (veto_checklist_get_catalog (self->checklist), app_id) == NULL)
+    return;
+
+  /* stopping asks first when something recorded would move aside */
+  if (!used && veto_progress_store_has_app (veto_window_get_store (self), app_id))
+    veto_window_record_stop_using_app (self, app_id);
+  else
     veto_progress_store_set_app (veto_window_get_store (self), app_id, used);
 }
 
@@ -266,7 +273,8 @@ set_state_action (GtkWidget  *widget,
   if (veto_window_lookup_step (self, step_id) == NULL || !veto_step_state_from_string (token, &state))
     return;
 
-  veto_progress_store_set_state (veto_window_get_store (self), step_id, *account_id ? account_id : NULL, state);
+  /* with an Undo toast (veto-window-record.c) */
+  veto_window_record_set_state (self, step_id, account_id, state);
 }
 
 static void
@@ -440,7 +448,8 @@ mark_checked_action (GtkWidget  *widget,
   veto_window_show_toast (self, _("Today’s check is recorded."));
 }
 
-/* Rechecking a step: its official page again, and today's date on it. */
+/* Rechecking a step: its official page again. The check itself is
+ * recorded when the person says they did it (veto_window_record_offer_check). */
 static void
 recheck_action (GtkWidget  *widget,
                 const char *action_name,
@@ -457,7 +466,7 @@ recheck_action (GtkWidget  *widget,
 
   if (veto_step_get_url (step) != NULL)
     open_url (self, step, account_id, veto_step_get_url (step));
-  mark_checked_action (widget, action_name, parameter);
+  veto_window_record_offer_check (self, step_id, account_id);
 }
 
 static void
@@ -555,6 +564,35 @@ export_record_to_action (GtkWidget  *widget,
                            self->cancellable, on_record_written, data);
 }
 
+/* "Export Record…" offers PDF and Markdown. The name's ending decides the
+ * format, unless the person left Veto's suggested name (or typed none) and
+ * chose the Markdown filter: then the ending follows the filter. (The
+ * fallback dialog does not tell GtkFileChooserNative when its filter
+ * changes, so this is decided on the answer.) */
+static char *
+with_format_suffix (GtkFileChooser *chooser,
+                    const char     *path)
+{
+  GtkFileFilter *pdf = g_object_get_data (G_OBJECT (chooser), "pdf-filter");
+  const char *suggested = g_object_get_data (G_OBJECT (chooser), "suggested-name");
+  GtkFileFilter *filter = gtk_file_chooser_get_filter (chooser);
+  g_autofree char *base = g_path_get_basename (path);
+  gboolean markdown = filter != NULL && filter != pdf;
+  const char *suffix = markdown ? ".md" : ".pdf";
+
+  if (g_str_has_suffix (path, ".md") || (g_str_has_suffix (path, ".pdf") && g_strcmp0 (base, suggested) != 0))
+    return g_strdup (path);
+
+  if (g_str_has_suffix (path, ".pdf"))
+    {
+      g_autofree char *stem = g_strndup (path, strlen (path) - strlen (".pdf"));
+
+      return g_strconcat (stem, suffix, NULL);
+    }
+
+  return g_strconcat (path, suffix, NULL);
+}
+
 static void
 on_export_response (GtkNativeDialog *dialog,
                     int              response,
@@ -563,10 +601,14 @@ on_export_response (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
       if (path != NULL)
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.export-record-to", "s", path);
+        {
+          g_autofree char *chosen = with_format_suffix (GTK_FILE_CHOOSER (dialog), path);
+
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.export-record-to", "s", chosen);
+        }
     }
 
   g_object_unref (dialog);
@@ -597,6 +639,8 @@ export_record_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), markdown);
 
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  g_object_set_data_full (G_OBJECT (dialog), "pdf-filter", g_object_ref (pdf), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "suggested-name", g_strdup (name), g_free);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 

@@ -20,6 +20,7 @@
 #include "veto-close-guard.h"
 #include "veto-window.h"
 #include "veto-window-private.h"
+#include "veto-window-record.h"
 #include "veto-util.h"
 
 /* The main window: a stack of pages with Back and Next in the header.
@@ -52,6 +53,7 @@ static GParamSpec *properties[N_PROPS];
 static const char * const editing_actions[] = {
   "win.region", "win.set-app-used", "win.add-account", "win.remove-account",
   "win.rename-account", "win.set-state", "win.set-note", "win.recheck", "win.mark-checked",
+  "win.set-date", "win.undo-step", "win.undo-last", "win.attach-email", "win.choose-email",
 };
 
 VetoProgressStore *
@@ -583,9 +585,10 @@ veto_window_set_property (GObject      *object,
       {
         const char *region = g_value_get_string (value);
 
-        /* The store saves it and "changed" updates self->region. */
+        /* The store saves it and "changed" updates self->region; steps
+         * that would move aside are named first. */
         if (region != NULL && veto_catalog_lookup_region (get_catalog (self), region) != NULL)
-          veto_progress_store_set_region (veto_window_get_store (self), region);
+          veto_window_record_change_region (self, region);
       }
       break;
 
@@ -643,6 +646,8 @@ veto_window_class_init (VetoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
 
+  veto_window_record_class_init (widget_class);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.show-dashboard", NULL);
@@ -668,6 +673,24 @@ veto_window_init (VetoWindow *self)
     for (GtkWidget *label = gtk_widget_get_first_child (box); label; label = gtk_widget_get_next_sibling (label))
       if (GTK_IS_LABEL (label))
         gtk_label_set_width_chars (GTK_LABEL (label), -1);
+  veto_window_record_init (self);
+}
+
+void
+veto_window_add_toast (VetoWindow *self,
+                       AdwToast   *toast)
+{
+  g_return_if_fail (VETO_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* After a change of region was cancelled: the radio buttons follow the
+ * store again. */
+void
+veto_window_notify_region (VetoWindow *self)
+{
+  g_return_if_fail (VETO_IS_WINDOW (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION]);
 }
 
 /**

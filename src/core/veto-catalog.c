@@ -30,6 +30,8 @@ struct _VetoCatalog
   int         version;
   GDateTime  *published;
   char       *name;
+  /* the domains Meta sends email from: [Catalog] SenderDomains= */
+  GStrv       sender_domains;
 
   GListStore *regions;
   GListStore *apps;
@@ -54,6 +56,7 @@ veto_catalog_finalize (GObject *object)
 
   g_clear_pointer (&self->published, g_date_time_unref);
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->sender_domains, g_strfreev);
   g_clear_pointer (&self->region_by_id, g_hash_table_unref);
   g_clear_pointer (&self->app_by_id, g_hash_table_unref);
   g_clear_pointer (&self->step_by_id, g_hash_table_unref);
@@ -338,8 +341,28 @@ load_header (VetoCatalog  *self,
     }
 
   if (!(self->published = veto_catalog_get_date (keyfile, "Catalog", "Published", error)) ||
-      !(self->name = veto_catalog_get_string (keyfile, "Catalog", "Name", TRUE, TRUE, error)))
+      !(self->name = veto_catalog_get_string (keyfile, "Catalog", "Name", TRUE, TRUE, error)) ||
+      !(self->sender_domains = veto_catalog_get_list (keyfile, "Catalog", "SenderDomains", FALSE, error)))
     return FALSE;
+
+  /* Meta's mail domains decide whether an email is evidence: each must be
+   * a plain lowercase host name, never a pattern. */
+  for (guint i = 0; self->sender_domains[i] != NULL; i++)
+    {
+      const char *d = self->sender_domains[i];
+      gboolean ok = *d != '\0' && *d != '.' && *d != '-' && strchr (d, '.') != NULL &&
+                    !g_str_has_suffix (d, ".") && strstr (d, "..") == NULL;
+
+      for (const char *p = d; ok && *p; p++)
+        ok = g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-' || *p == '.';
+
+      if (!ok)
+        {
+          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                       _("[%s] %s: “%s” is not a mail domain"), "Catalog", "SenderDomains", d);
+          return FALSE;
+        }
+    }
 
   return TRUE;
 }
@@ -484,6 +507,24 @@ resolve_references (VetoCatalog  *self,
           if (!check_same_as (self, step, group, error))
             return FALSE;
         }
+
+      {
+        const char * const *only_if = veto_step_get_only_if_refused_or_overdue (step);
+
+        for (guint j = 0; only_if[j] != NULL; j++)
+          {
+            VetoStep *other = g_hash_table_lookup (self->step_by_id, only_if[j]);
+
+            if (other == NULL || other == step)
+              {
+                g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
+
+                g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
+                             _("[%s] %s: there is no other step “%s”"), group, "OnlyIf", only_if[j]);
+                return FALSE;
+              }
+          }
+      }
 
       steps = g_hash_table_lookup (by_app, app);
       if (steps == NULL)
@@ -798,4 +839,58 @@ veto_catalog_list_steps (VetoCatalog *self,
     }
 
   return G_LIST_MODEL (store);
+}
+
+/**
+ * veto_catalog_get_sender_domains:
+ * @self: a #VetoCatalog
+ *
+ * Returns: (transfer none): the domains Meta sends its email from
+ *   (`SenderDomains=`); possibly empty
+ */
+const char * const *
+veto_catalog_get_sender_domains (VetoCatalog *self)
+{
+  g_return_val_if_fail (VETO_IS_CATALOG (self), NULL);
+  return (const char * const *)self->sender_domains;
+}
+
+/**
+ * veto_catalog_is_sender_domain:
+ * @self: a #VetoCatalog
+ * @domain: the domain of an email's From address
+ *
+ * Returns: whether @domain is one of Meta's sending domains or a subdomain
+ *   of one: `x.facebookmail.com` is, `facebookmail.com.evil.example` and
+ *   `evilfacebookmail.com` are not
+ */
+gboolean
+veto_catalog_is_sender_domain (VetoCatalog *self,
+                               const char  *domain)
+{
+  gsize len;
+
+  g_return_val_if_fail (VETO_IS_CATALOG (self), FALSE);
+
+  if (domain == NULL || *domain == '\0')
+    return FALSE;
+
+  len = strlen (domain);
+  /* a trailing dot names the same host */
+  if (domain[len - 1] == '.')
+    len--;
+
+  for (guint i = 0; self->sender_domains[i] != NULL; i++)
+    {
+      const char *d = self->sender_domains[i];
+      gsize dlen = strlen (d);
+
+      if (len == dlen && g_ascii_strncasecmp (domain, d, len) == 0)
+        return TRUE;
+      if (len > dlen + 1 && domain[len - dlen - 1] == '.' &&
+          g_ascii_strncasecmp (domain + len - dlen, d, dlen) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
 }

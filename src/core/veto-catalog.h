@@ -35,6 +35,9 @@ VetoCatalog *veto_catalog_new_from_resource (const char        *path,
 int          veto_catalog_get_version       (VetoCatalog       *self);
 GDateTime   *veto_catalog_get_published     (VetoCatalog       *self);
 const char  *veto_catalog_get_name          (VetoCatalog       *self);
+const char * const *veto_catalog_get_sender_domains (VetoCatalog  *self);
+gboolean     veto_catalog_is_sender_domain  (VetoCatalog       *self,
+                                             const char        *domain);
 GListModel  *veto_catalog_get_regions       (VetoCatalog       *self);
 GListModel  *veto_catalog_get_apps          (VetoCatalog       *self);
 GListModel  *veto_catalog_get_steps         (VetoCatalog       *self);

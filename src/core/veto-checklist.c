@@ -23,7 +23,17 @@
  *    the catalog the person last finished or checked it against: Meta
  *    changed something, and what they did may no longer hold.
  * Skipped and not-applicable steps are never due: the person decided they
- * don't concern them. */
+ * don't concern them.
+ *
+ * An objection submitted and not confirmed AnswerMonths calendar months
+ * after the day it was sent is overdue (GDPR Art. 12(3): one month); a
+ * refused one is as bad at once. Either makes the steps that name it in
+ * OnlyIf=refused-or-overdue: (a complaint to a regulator) a to-do; until
+ * then those steps are listed but count nowhere.
+ *
+ * Nothing recorded is ever hidden: a step with anything recorded that no
+ * longer applies (the region or the apps changed) is kept in a list of its
+ * own, "earlier", outside the counts. */
 struct _VetoChecklist
 {
   GObject            parent_instance;
@@ -33,10 +43,15 @@ struct _VetoChecklist
   GListStore        *tasks;
   /* the due ones, the longest due first */
   GListStore        *due_tasks;
+  /* objections refused or overdue and not yet followed up, oldest first */
+  GListStore        *overdue_tasks;
+  /* recorded earlier, no longer applying */
+  GListStore        *earlier_tasks;
   gulong             changed_id;
 
   guint              n_finished;
   guint              n_due;
+  guint              n_counted;
 };
 
 G_DEFINE_FINAL_TYPE (VetoChecklist, veto_checklist, G_TYPE_OBJECT)
@@ -48,6 +63,7 @@ enum {
   PROP_N_TASKS,
   PROP_N_FINISHED,
   PROP_N_DUE,
+  PROP_N_COUNTED,
   N_PROPS
 };
 
@@ -63,6 +79,8 @@ veto_checklist_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->tasks);
   g_clear_object (&self->due_tasks);
+  g_clear_object (&self->overdue_tasks);
+  g_clear_object (&self->earlier_tasks);
 
   G_OBJECT_CLASS (veto_checklist_parent_class)->dispose (object);
 }
@@ -95,6 +113,10 @@ veto_checklist_get_property (GObject    *object,
 
     case PROP_N_DUE:
       g_value_set_uint (value, self->n_due);
+      break;
+
+    case PROP_N_COUNTED:
+      g_value_set_uint (value, self->n_counted);
       break;
 
     default:
@@ -189,6 +211,10 @@ veto_checklist_class_init (VetoChecklistClass *klass)
     g_param_spec_uint ("n-due", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_N_COUNTED] =
+    g_param_spec_uint ("n-counted", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -197,6 +223,8 @@ veto_checklist_init (VetoChecklist *self)
 {
   self->tasks = g_list_store_new (VETO_TYPE_TASK);
   self->due_tasks = g_list_store_new (VETO_TYPE_TASK);
+  self->overdue_tasks = g_list_store_new (VETO_TYPE_TASK);
+  self->earlier_tasks = g_list_store_new (VETO_TYPE_TASK);
 }
 
 /**
@@ -265,7 +293,36 @@ date_min (GDateTime *a,
   return g_date_time_compare (a, b) <= 0 ? a : b;
 }
 
-static void
+/* An objection sent on a day and not answered: overdue from the day after
+ * the answer period ends, counted in calendar months from the local day it
+ * was sent. */
+static GDateTime *
+overdue_since (VetoProgressStore *store,
+               VetoStep          *step,
+               const char        *account_id)
+{
+  g_autoptr(GDateTime) submitted = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) deadline = NULL;
+  int months = veto_step_get_answer_months (step);
+
+  if (months <= 0)
+    return NULL;
+
+  submitted = veto_progress_store_dup_date (store, veto_step_get_id (step), account_id, VETO_DATE_SUBMITTED);
+  if (submitted == NULL)
+    return NULL;
+
+  local = g_date_time_to_local (submitted);
+  day = g_date_time_new_local (g_date_time_get_year (local), g_date_time_get_month (local),
+                               g_date_time_get_day_of_month (local), 0, 0, 0);
+  /* 31 January + 1 month is 28 (or 29) February: GLib clamps the day */
+  deadline = g_date_time_add_months (day, months);
+  return g_date_time_add_days (deadline, 1);
+}
+
+static VetoTask *
 add_task (VetoChecklist *self,
           GPtrArray     *tasks,
           GDateTime     *now,
@@ -281,6 +338,7 @@ add_task (VetoChecklist *self,
   g_autoptr(GDateTime) due_date = NULL;
   g_autofree char *label = NULL;
   VetoChange *change = NULL;
+  VetoTask *task;
   gboolean due = FALSE;
 
   if (state == VETO_STEP_STATE_CONFIRMED || state == VETO_STEP_STATE_DONE)
@@ -318,7 +376,155 @@ add_task (VetoChecklist *self,
   if (account_id != NULL)
     label = veto_account_dup_name (self->store, veto_app_get_id (app), account_id);
 
-  g_ptr_array_add (tasks, veto_task_new (app, step, account_id, label, state, due_date, due, change));
+  task = veto_task_new (app, step, account_id, label, state, due_date, due, change);
+
+  if (state == VETO_STEP_STATE_SUBMITTED)
+    {
+      g_autoptr(GDateTime) since = overdue_since (self->store, step, account_id);
+
+      if (since != NULL && g_date_time_compare (now, since) >= 0)
+        _veto_task_set_overdue (task, TRUE, since);
+    }
+  else if (state == VETO_STEP_STATE_REFUSED)
+    {
+      g_autoptr(GDateTime) refused = veto_progress_store_dup_date (self->store, step_id, account_id,
+                                                                  VETO_DATE_REFUSED);
+
+      _veto_task_set_overdue (task, FALSE, refused);
+    }
+
+  g_ptr_array_add (tasks, task);
+  return task;
+}
+
+static gboolean
+is_trigger (VetoTask *task)
+{
+  return veto_task_get_overdue (task) || veto_task_get_state (task) == VETO_STEP_STATE_REFUSED;
+}
+
+/* A conditional step becomes a to-do when one of the steps it names is
+ * refused or overdue: for the same account when both are per-account steps
+ * of one app, for any account otherwise. One recorded anyway (the person
+ * complained early) counts as well. */
+static void
+resolve_conditions (VetoChecklist *self,
+                    GPtrArray     *tasks)
+{
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      VetoTask *task = g_ptr_array_index (tasks, i);
+      VetoStep *step = veto_task_get_step (task);
+      const char * const *only_if = veto_step_get_only_if_refused_or_overdue (step);
+      VetoTask *cause = NULL;
+
+      if (only_if[0] == NULL)
+        continue;
+
+      for (guint j = 0; cause == NULL && j < tasks->len; j++)
+        {
+          VetoTask *other = g_ptr_array_index (tasks, j);
+          VetoStep *other_step = veto_task_get_step (other);
+          gboolean same_scope = veto_step_get_per_account (step) && veto_step_get_per_account (other_step) &&
+                                g_str_equal (veto_step_get_app_id (step), veto_step_get_app_id (other_step));
+
+          if (is_trigger (other) &&
+              g_strv_contains (only_if, veto_step_get_id (other_step)) &&
+              (!same_scope || g_strcmp0 (veto_task_get_account_id (task), veto_task_get_account_id (other)) == 0))
+            cause = other;
+        }
+
+      _veto_task_set_active (task, cause != NULL || veto_task_get_state (task) != VETO_STEP_STATE_TODO, cause);
+
+      if (cause != NULL && VETO_STEP_STATE_IS_FINISHED (veto_task_get_state (task)))
+        _veto_task_set_handled (cause, TRUE);
+    }
+}
+
+static int
+compare_overdue_since (gconstpointer a,
+                       gconstpointer b)
+{
+  GDateTime *da = veto_task_get_overdue_since (*(VetoTask **)a);
+  GDateTime *db = veto_task_get_overdue_since (*(VetoTask **)b);
+
+  if (da == NULL || db == NULL)
+    return (da == NULL) - (db == NULL);
+  return g_date_time_compare (da, db);
+}
+
+static void
+count_tasks (VetoChecklist *self,
+             GPtrArray     *tasks)
+{
+  g_autoptr(GPtrArray) overdue = g_ptr_array_new ();
+
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      VetoTask *task = g_ptr_array_index (tasks, i);
+
+      if (veto_task_get_needs_follow_up (task))
+        g_ptr_array_add (overdue, task);
+
+      if (veto_task_get_active (task) && veto_task_get_due (task))
+        self->n_due++;
+
+      /* the same count as the overview's (veto_checklist_count()) */
+      if (!veto_task_counts (task))
+        continue;
+
+      self->n_counted++;
+      if (VETO_STEP_STATE_IS_FINISHED (veto_task_get_state (task)))
+        self->n_finished++;
+    }
+
+  g_ptr_array_sort (overdue, compare_overdue_since);
+  g_list_store_splice (self->overdue_tasks, 0, g_list_model_get_n_items (G_LIST_MODEL (self->overdue_tasks)),
+                       overdue->pdata, overdue->len);
+}
+
+/* Steps with something recorded that the checklist no longer holds: of an
+ * app no longer chosen, or not applying where the person now lives. */
+static void
+collect_earlier (VetoChecklist *self,
+                 GPtrArray     *tasks,
+                 GDateTime     *now,
+                 const char    *region)
+{
+  g_autoptr(GPtrArray) earlier = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *apps = veto_catalog_get_apps (self->catalog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (apps); i++)
+    {
+      g_autoptr(VetoApp) app = g_list_model_get_item (apps, i);
+      gboolean chosen = region != NULL && veto_progress_store_has_app (self->store, veto_app_get_id (app));
+      g_auto(GStrv) accounts = veto_progress_store_dup_accounts (self->store, veto_app_get_id (app));
+      GListModel *steps = veto_app_get_steps (app);
+
+      for (guint j = 0; j < g_list_model_get_n_items (steps); j++)
+        {
+          g_autoptr(VetoStep) step = g_list_model_get_item (steps, j);
+          const char *no_account[] = { NULL, NULL };
+          const char * const *ids = veto_step_get_per_account (step)
+            ? (const char * const *)accounts : no_account;
+          guint n = veto_step_get_per_account (step) ? g_strv_length (accounts) : 1;
+
+          if (chosen && veto_step_applies_to (step, region))
+            continue;
+
+          for (guint k = 0; k < n; k++)
+            if (veto_progress_store_has_record (self->store, veto_step_get_id (step), ids[k]))
+              {
+                /* add_task() counts nothing: counting is count_tasks()'s */
+                VetoTask *task = add_task (self, earlier, now, app, step, ids[k]);
+
+                _veto_task_set_applies (task, FALSE);
+              }
+        }
+    }
+
+  g_list_store_splice (self->earlier_tasks, 0, g_list_model_get_n_items (G_LIST_MODEL (self->earlier_tasks)),
+                       earlier->pdata, earlier->len);
 }
 
 /* How far along a task is, to pick among several followed tasks. */
@@ -417,15 +623,17 @@ veto_checklist_refresh (VetoChecklist *self)
   g_autoptr(GDateTime) now = NULL;
   GListModel *apps;
   const char *region;
-  guint old_n_tasks, old_finished, old_due;
+  guint old_n_tasks, old_finished, old_due, old_counted;
 
   g_return_if_fail (VETO_IS_CHECKLIST (self));
 
   old_n_tasks = veto_checklist_get_n_tasks (self);
   old_finished = self->n_finished;
   old_due = self->n_due;
+  old_counted = self->n_counted;
   self->n_finished = 0;
   self->n_due = 0;
+  self->n_counted = 0;
 
   now = veto_clock_get_now (veto_progress_store_get_clock (self->store));
   region = veto_progress_store_get_region (self->store);
@@ -458,16 +666,9 @@ veto_checklist_refresh (VetoChecklist *self)
     }
 
   resolve_followers (tasks);
-
-  for (guint i = 0; i < tasks->len; i++)
-    {
-      VetoTask *task = g_ptr_array_index (tasks, i);
-
-      if (VETO_STEP_STATE_IS_FINISHED (veto_task_get_state (task)))
-        self->n_finished++;
-      if (veto_task_get_due (task))
-        self->n_due++;
-    }
+  resolve_conditions (self, tasks);
+  count_tasks (self, tasks);
+  collect_earlier (self, tasks, now, region);
 
   g_list_store_splice (self->tasks, 0, old_n_tasks, tasks->pdata, tasks->len);
 
@@ -479,6 +680,8 @@ veto_checklist_refresh (VetoChecklist *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINISHED]);
   if (old_due != self->n_due)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DUE]);
+  if (old_counted != self->n_counted)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_COUNTED]);
 }
 
 VetoCatalog *
@@ -568,21 +771,145 @@ veto_checklist_recheck (VetoChecklist *self,
 }
 
 /**
+ * veto_checklist_get_n_counted:
+ * @self: a #VetoChecklist
+ *
+ * Returns: how many tasks count as to-dos or finished (see
+ *   veto_task_counts(): not the conditional ones whose condition does not
+ *   hold, nor information steps, nor SameAs= followers); "finished N of
+ *   this". #VetoChecklist:n-finished counts among these.
+ */
+guint
+veto_checklist_get_n_counted (VetoChecklist *self)
+{
+  g_return_val_if_fail (VETO_IS_CHECKLIST (self), 0);
+  return self->n_counted;
+}
+
+/**
+ * veto_checklist_get_overdue_tasks:
+ * @self: a #VetoChecklist
+ *
+ * What the overview leads with, `--status` names and a reminder notifies.
+ *
+ * Returns: (transfer none): a #GListModel of the #VetoTask whose objection
+ *   Meta refused or left unanswered past its answer period, and that no
+ *   finished step follows up yet; the oldest first
+ */
+GListModel *
+veto_checklist_get_overdue_tasks (VetoChecklist *self)
+{
+  g_return_val_if_fail (VETO_IS_CHECKLIST (self), NULL);
+  return G_LIST_MODEL (self->overdue_tasks);
+}
+
+/**
+ * veto_checklist_get_earlier_tasks:
+ * @self: a #VetoChecklist
+ *
+ * Returns: (transfer none): a #GListModel of the #VetoTask recorded earlier
+ *   that no longer apply (an app no longer chosen, a step that does not
+ *   apply where the person now lives), in catalog order; never counted
+ */
+GListModel *
+veto_checklist_get_earlier_tasks (VetoChecklist *self)
+{
+  g_return_val_if_fail (VETO_IS_CHECKLIST (self), NULL);
+  return G_LIST_MODEL (self->earlier_tasks);
+}
+
+/**
+ * veto_checklist_find_follow_ups:
+ * @self: a #VetoChecklist
+ * @task: an overdue or refused task
+ *
+ * Returns: (transfer container) (element-type VetoTask): the conditional
+ *   tasks @task made to-dos: the next thing to do
+ */
+GPtrArray *
+veto_checklist_find_follow_ups (VetoChecklist *self,
+                                VetoTask      *task)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (VETO_IS_CHECKLIST (self), result);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tasks)); i++)
+    {
+      g_autoptr(VetoTask) other = g_list_model_get_item (G_LIST_MODEL (self->tasks), i);
+
+      if (veto_task_get_activated_by (other) == task)
+        g_ptr_array_add (result, g_steal_pointer (&other));
+    }
+
+  return result;
+}
+
+/**
+ * veto_checklist_preview_change:
+ * @self: a #VetoChecklist
+ * @region_id: (nullable): the region the person is about to choose, or
+ *   %NULL to keep theirs
+ * @app_id: (nullable): an app the person is about to stop using, or %NULL
+ *
+ * What such a change would move under "recorded earlier": the window says
+ * it before asking. Nothing is lost either way; the person should know.
+ *
+ * Returns: (transfer container) (element-type VetoTask): the tasks with
+ *   something recorded that would no longer apply
+ */
+GPtrArray *
+veto_checklist_preview_change (VetoChecklist *self,
+                               const char    *region_id,
+                               const char    *app_id)
+{
+  GPtrArray *moving = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *tasks;
+
+  g_return_val_if_fail (VETO_IS_CHECKLIST (self), moving);
+
+  tasks = G_LIST_MODEL (self->tasks);
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
+      VetoStep *step = veto_task_get_step (task);
+      gboolean leaves = (region_id != NULL && !veto_step_applies_to (step, region_id)) ||
+                        (app_id != NULL && g_str_equal (veto_step_get_app_id (step), app_id));
+
+      if (leaves && veto_progress_store_has_record (self->store, veto_step_get_id (step),
+                                                    veto_task_get_account_id (task)))
+        g_ptr_array_add (moving, g_steal_pointer (&task));
+    }
+
+  return moving;
+}
+
+/**
  * veto_task_counts:
  * @task: a task
  *
  * Whether @task counts in a person's progress. Information steps (what to
- * do if Meta refuses, for example) only apply if something happens: they
- * are shown, not counted as something left to do. A step that takes its
- * state from another (SameAs=) is counted there.
+ * read, for example) are shown, not counted as something left to do; but a
+ * conditional one that a refused or overdue objection activated (complain
+ * to the regulator) is then the next thing to do, and counts. A conditional
+ * step whose condition does not hold does not count, nor does a step that
+ * takes its state from another (SameAs=): it is counted there.
+ *
+ * The overview, `--status` and the record all count this way.
  */
 gboolean
 veto_task_counts (VetoTask *task)
 {
   g_return_val_if_fail (VETO_IS_TASK (task), FALSE);
+
+  if (!veto_task_get_active (task))
+    return FALSE;
   /* a step that is the same thing as another (SameAs=) counts once, there */
-  return veto_step_get_kind (veto_task_get_step (task)) != VETO_STEP_KIND_INFORMATION &&
-         veto_task_get_followed (task) == NULL;
+  if (veto_task_get_followed (task) != NULL)
+    return FALSE;
+
+  return veto_step_get_kind (veto_task_get_step (task)) != VETO_STEP_KIND_INFORMATION ||
+         veto_task_get_activated_by (task) != NULL;
 }
 
 /**

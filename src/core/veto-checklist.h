@@ -31,6 +31,14 @@ GListModel        *veto_checklist_get_due_tasks (VetoChecklist    *self);
 void               veto_checklist_recheck      (VetoChecklist     *self,
                                                 VetoTask          *task);
 void               veto_checklist_refresh      (VetoChecklist     *self);
+guint              veto_checklist_get_n_counted (VetoChecklist    *self);
+GListModel        *veto_checklist_get_overdue_tasks (VetoChecklist *self);
+GListModel        *veto_checklist_get_earlier_tasks (VetoChecklist *self);
+GPtrArray         *veto_checklist_preview_change (VetoChecklist   *self,
+                                                const char        *region_id,
+                                                const char        *app_id);
+GPtrArray         *veto_checklist_find_follow_ups (VetoChecklist  *self,
+                                                VetoTask          *task);
 void               veto_checklist_count        (VetoChecklist     *self,
                                                 VetoApp           *app,
                                                 const char        *account_id,

@@ -23,6 +23,7 @@
 #include "veto-status.h"
 #ifndef VETO_CORE_LITE
 #include "veto-catalog-updater.h"
+#include "veto-evidence.h"
 #include "veto-link-checker.h"
 #endif
 
@@ -49,6 +50,8 @@ typedef struct
   gboolean           update_catalog;
   char              *export_path;
   char              *catalog_path;
+  char              *attach_email;
+  char              *account;
   gboolean           export_given;
 
   VetoClock         *clock;
@@ -68,6 +71,8 @@ veto_cli_clear (VetoCli *cli)
 {
   g_clear_pointer (&cli->export_path, g_free);
   g_clear_pointer (&cli->catalog_path, g_free);
+  g_clear_pointer (&cli->attach_email, g_free);
+  g_clear_pointer (&cli->account, g_free);
   g_clear_object (&cli->checklist);
   g_clear_object (&cli->catalog);
   g_clear_object (&cli->store);
@@ -512,9 +517,11 @@ run_export (VetoCli    *cli,
   if (!load_for_command (cli))
     return VETO_STATUS_ERROR;
 
-  /* An empty record proves nothing; say what to do instead. */
-  if (veto_progress_store_get_region (cli->store) == NULL ||
-      veto_checklist_get_n_tasks (cli->checklist) == 0)
+  /* An empty record proves nothing; say what to do instead. Steps recorded
+   * earlier that no longer apply are something to report. */
+  if ((veto_progress_store_get_region (cli->store) == NULL ||
+       veto_checklist_get_n_tasks (cli->checklist) == 0) &&
+      g_list_model_get_n_items (veto_checklist_get_earlier_tasks (cli->checklist)) == 0)
     {
       g_printerr ("%s\n", _("Nothing to report yet: open Veto to choose where you live and which apps you use."));
       return VETO_STATUS_ERROR;
@@ -531,6 +538,34 @@ run_export (VetoCli    *cli,
   g_print (_("Your record was saved as %s.\n"), name);
   return 0;
 }
+
+#ifndef VETO_CORE_LITE
+/* `veto --attach-email=FILE|-`: the logic is the core's
+ * (veto_evidence_command()); this only hands it standard input. It runs in
+ * the full build: GMime is not worth loading for --status. */
+static int
+run_attach_email (VetoCli *cli)
+{
+  g_autoptr(GFile) stdin_file = g_file_new_for_path ("/dev/stdin");
+  g_autoptr(GFileInputStream) input = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  int status;
+
+  if (g_str_equal (cli->attach_email, "-"))
+    input = g_file_read (stdin_file, NULL, NULL);
+
+  if (!load_for_command (cli))
+    return VETO_STATUS_ERROR;
+
+  status = veto_evidence_command (cli->checklist, cli->attach_email,
+                                  input ? G_INPUT_STREAM (input) : NULL,
+                                  cli->account, out, err);
+  g_print ("%s", out->str);
+  g_printerr ("%s", err->str);
+  return status;
+}
+#endif
 
 /**
  * veto_cli_main:
@@ -565,9 +600,10 @@ veto_cli_main (int    argc,
       N_("Check every link of the steps and exit: 0 when all are OK, 1 when one is not, 2 on error"), NULL },
     { "update-catalog", 0, 0, G_OPTION_ARG_NONE, &cli.update_catalog,
       N_("Download the published steps, keep them if they are valid and newer, and exit: 0 when you have the newest, 1 when the published ones are older, 2 on error"), NULL },
-    /* --attach-email=FILE|- and --account=ID (issue 11) go here, and are
-     * dispatched below to veto_evidence_command(); veto-evidence.c then
-     * joins core_lite_sources (it needs GIO only). */
+    { "attach-email", 0, 0, G_OPTION_ARG_FILENAME, &cli.attach_email,
+      N_("Keep Meta’s confirmation email (an .eml file, or - for standard input) as proof for the objection it confirms, and exit"), N_("FILE") },
+    { "account", 0, 0, G_OPTION_ARG_STRING, &cli.account,
+      N_("With --attach-email: the account whose objection the email confirms, when more than one waits"), N_("LABEL") },
     { NULL }
   };
 
@@ -588,7 +624,20 @@ veto_cli_main (int    argc,
       return VETO_STATUS_ERROR;
     }
 
-  if (cli.status)
+  if (cli.account != NULL && cli.attach_email == NULL)
+    {
+      g_printerr ("%s\n", _("--account only goes with --attach-email."));
+      status = VETO_STATUS_ERROR;
+    }
+  else if (cli.attach_email != NULL)
+    {
+#ifdef VETO_CORE_LITE
+      status = exec_full (&cli);
+#else
+      status = run_attach_email (&cli);
+#endif
+    }
+  else if (cli.status)
     status = run_status (&cli);
   else if (cli.check_links || cli.update_catalog)
     {
@@ -602,9 +651,6 @@ veto_cli_main (int    argc,
     status = run_remind (&cli);
   else if (cli.export_path != NULL)
     status = run_export (&cli, cli.export_path);
-  /* else if (cli.attach_email != NULL) status = run_attach_email (&cli);
-   * (load_for_command(), then veto_evidence_command() with standard input
-   * for "-"; --account without --attach-email is an error) */
   else
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);

@@ -115,9 +115,10 @@ canonical_dir (const char *dir)
  * - an executable inside the build folder (`build-aux/dev run`, a test)
  *   uses the translations that build just compiled into `po/`: the install
  *   prefix may hold none, or an older Veto's;
- * - an installed executable looks beside itself first (bindir/../share/locale
- *   as the prefix lays it out), so that a copy installed with `--destdir` or
- *   moved to another prefix still finds its own;
+ * - an installed executable (in libexecdir/veto) looks where the prefix
+ *   puts the translations relative to itself first (../../share/locale), so
+ *   that a copy installed with `--destdir` or moved to another prefix still
+ *   finds its own;
  * - then the configured prefix.
  *
  * Returns: the folder to bind the text domain to; owned by Veto
@@ -148,9 +149,9 @@ veto_i18n_get_localedir (void)
 
   if (exe_dir != NULL)
     {
-      g_autofree char *beside = g_path_is_absolute (VETO_BINDIR_TO_LOCALEDIR)
-                                ? g_strdup (VETO_BINDIR_TO_LOCALEDIR)
-                                : g_build_filename (exe_dir, VETO_BINDIR_TO_LOCALEDIR, NULL);
+      g_autofree char *beside = g_path_is_absolute (VETO_EXEDIR_TO_LOCALEDIR)
+                                ? g_strdup (VETO_EXEDIR_TO_LOCALEDIR)
+                                : g_build_filename (exe_dir, VETO_EXEDIR_TO_LOCALEDIR, NULL);
       g_autofree char *mo = g_build_filename (beside, "fr", "LC_MESSAGES",
                                               GETTEXT_PACKAGE ".mo", NULL);
 

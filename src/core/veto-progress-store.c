@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
@@ -23,8 +24,16 @@
  *   [Veto]                       format, region, language, chosen apps,
  *                                CatalogVersion= of the catalog in use
  *   [Account facebook 1]         Label=Personal
- *   [Step facebook-object 1]     State=, Submitted=, Confirmed=, Updated=,
- *                                Checked=, Note=, FormUrl=, CatalogVersion=
+ *   [Step facebook-object 1]     State=, Submitted=, Confirmed=, Refused=,
+ *                                Updated=, Checked=, Note=, FormUrl=,
+ *                                CatalogVersion=, and for each of the four
+ *                                dates <Key>Entered= when the person stated
+ *                                the day afterwards; Evidence*= for Meta's
+ *                                email kept as proof
+ *
+ * A date is either the moment of a click (an ISO 8601 time: the day it
+ * states and the moment it was entered are the same) or a day the person
+ * stated (YYYY-MM-DD), with <Key>Entered= saying when they did.
  *   [Step whatsapp-ai-chats]     a step that is not per account
  *   [End]                        written last, so truncation is detectable
  *
@@ -285,6 +294,54 @@ is_iso8601 (const char *str)
   return dt != NULL;
 }
 
+/* A day the person stated: YYYY-MM-DD, a real date. */
+static GDateTime *
+parse_day (const char *str)
+{
+  int y, m, d;
+  char tail;
+
+  if (str == NULL || strlen (str) != 10 ||
+      sscanf (str, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+      !g_date_valid_dmy (d, m, y))
+    return NULL;
+
+  /* the person's own day: midnight where they are */
+  return g_date_time_new_local (y, m, d, 0, 0, 0);
+}
+
+static gboolean
+is_day (const char *str)
+{
+  g_autoptr(GDateTime) dt = parse_day (str);
+
+  return dt != NULL;
+}
+
+static gboolean
+is_sha256 (const char *str)
+{
+  if (strlen (str) != 64)
+    return FALSE;
+  for (const char *p = str; *p; p++)
+    if (!g_ascii_isxdigit (*p) || g_ascii_isupper (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* Evidence files are named by Veto, inside its evidence folder: a name,
+ * never a path, so that a hand-edited file can't point elsewhere. */
+static gboolean
+is_evidence_name (const char *str)
+{
+  if (*str == '\0' || *str == '.' || strlen (str) > 128)
+    return FALSE;
+  for (const char *p = str; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '.' && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 is_int_at_least (const char *str,
                  gint64      min)
@@ -348,9 +405,20 @@ validate (GKeyFile  *keyfile,
                 ok = veto_step_state_from_string (value, &state);
               else if (g_str_equal (keys[j], "Submitted") ||
                        g_str_equal (keys[j], "Confirmed") ||
-                       g_str_equal (keys[j], "Updated") ||
+                       g_str_equal (keys[j], "Refused") ||
                        g_str_equal (keys[j], "Checked"))
+                ok = is_iso8601 (value) || is_day (value);
+              else if (g_str_equal (keys[j], "Updated") ||
+                       g_str_equal (keys[j], "SubmittedEntered") ||
+                       g_str_equal (keys[j], "ConfirmedEntered") ||
+                       g_str_equal (keys[j], "RefusedEntered") ||
+                       g_str_equal (keys[j], "CheckedEntered") ||
+                       g_str_equal (keys[j], "EvidenceDate"))
                 ok = is_iso8601 (value);
+              else if (g_str_equal (keys[j], "EvidenceSha256"))
+                ok = is_sha256 (value);
+              else if (g_str_equal (keys[j], "EvidenceFile"))
+                ok = is_evidence_name (value);
               else if (g_str_equal (keys[j], "CatalogVersion"))
                 ok = is_int_at_least (value, 1);
             }
@@ -713,7 +781,13 @@ veto_progress_store_load (VetoProgressStore  *self,
   self->is_new = FALSE;
 
   if (format <= VETO_PROGRESS_FORMAT)
-    ensure_accounts (self);
+    {
+      ensure_accounts (self);
+      /* Format 2 added "refused", stated days and evidence, which an older
+       * Veto would take for damage: the next save says so in the file, so
+       * that it opens it read-only instead. */
+      g_key_file_set_integer (self->keyfile, HEADER, "Format", VETO_PROGRESS_FORMAT);
+    }
 
   if (format > VETO_PROGRESS_FORMAT && !self->read_only)
     {
@@ -1536,14 +1610,110 @@ stamp_catalog_version (VetoProgressStore *self,
     g_key_file_set_integer (self->keyfile, group, "CatalogVersion", version);
 }
 
+static const char *
+date_key (VetoDateKind kind)
+{
+  switch (kind)
+    {
+    case VETO_DATE_SUBMITTED: return "Submitted";
+    case VETO_DATE_CONFIRMED: return "Confirmed";
+    case VETO_DATE_REFUSED: return "Refused";
+    case VETO_DATE_CHECKED: return "Checked";
+    default: g_return_val_if_reached ("Submitted");
+    }
+}
+
+static void
+remove_date (VetoProgressStore *self,
+             const char        *group,
+             VetoDateKind       kind)
+{
+  g_autofree char *entered = g_strconcat (date_key (kind), "Entered", NULL);
+
+  g_key_file_remove_key (self->keyfile, group, date_key (kind), NULL);
+  g_key_file_remove_key (self->keyfile, group, entered, NULL);
+}
+
+/* A day the person states, kept beside the moment they stated it. */
+static void
+set_day (VetoProgressStore *self,
+         const char        *group,
+         VetoDateKind       kind,
+         GDateTime         *day)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (day);
+  g_autofree char *text = g_date_time_format (local, "%Y-%m-%d");
+  g_autofree char *entered = g_strconcat (date_key (kind), "Entered", NULL);
+
+  g_key_file_set_string (self->keyfile, group, date_key (kind), text);
+  stamp (self, group, entered, FALSE);
+}
+
+static void
+apply_state (VetoProgressStore *self,
+             const char        *group,
+             VetoStepState      state)
+{
+  VetoStepState old = VETO_STEP_STATE_TODO;
+  g_autofree char *value = g_key_file_get_string (self->keyfile, group, "State", NULL);
+
+  if (value != NULL)
+    veto_step_state_from_string (value, &old);
+
+  g_key_file_set_string (self->keyfile, group, "State", veto_step_state_to_string (state));
+  stamp (self, group, "Updated", FALSE);
+  stamp_catalog_version (self, group);
+
+  switch (state)
+    {
+    case VETO_STEP_STATE_SUBMITTED:
+      stamp (self, group, "Submitted", TRUE);
+      /* Back from "confirmed" or "refused": the submission still stands and
+       * keeps its date; Meta's answer no longer does. */
+      remove_date (self, group, VETO_DATE_CONFIRMED);
+      remove_date (self, group, VETO_DATE_REFUSED);
+      break;
+
+    case VETO_STEP_STATE_CONFIRMED:
+      /* A confirmation implies a submission, even if it was never ticked. */
+      stamp (self, group, "Submitted", TRUE);
+      stamp (self, group, "Confirmed", TRUE);
+      remove_date (self, group, VETO_DATE_REFUSED);
+      break;
+
+    case VETO_STEP_STATE_REFUSED:
+      stamp (self, group, "Submitted", TRUE);
+      stamp (self, group, "Refused", TRUE);
+      remove_date (self, group, VETO_DATE_CONFIRMED);
+      break;
+
+    case VETO_STEP_STATE_TODO:
+      /* Back to "to do" means the earlier dates no longer describe anything
+       * (an Undo brings them back). */
+      remove_date (self, group, VETO_DATE_SUBMITTED);
+      remove_date (self, group, VETO_DATE_CONFIRMED);
+      remove_date (self, group, VETO_DATE_REFUSED);
+      break;
+
+    case VETO_STEP_STATE_DONE:
+    case VETO_STEP_STATE_SKIPPED:
+    case VETO_STEP_STATE_NOT_APPLICABLE:
+    default:
+      break;
+    }
+
+  (void)old;
+}
+
 /**
  * veto_progress_store_set_state:
  *
  * Records a new state for a step and account, stamped with the clock's time
  * and the catalog version in use.
- * Entering "submitted" or "confirmed" records that date too, once: marking a
- * step submitted again later keeps the first date, which is the one that
- * counts for Meta's one-month deadline.
+ * Entering "submitted", "confirmed" or "refused" records that date too,
+ * once: marking a step submitted again later keeps the first date, which is
+ * the one that counts for Meta's one-month deadline. Going back from
+ * "confirmed" or "refused" to "submitted" keeps the submission date.
  */
 void
 veto_progress_store_set_state (VetoProgressStore *self,
@@ -1555,7 +1725,7 @@ veto_progress_store_set_state (VetoProgressStore *self,
 
   g_return_if_fail (VETO_IS_PROGRESS_STORE (self));
   g_return_if_fail (step_id != NULL);
-  g_return_if_fail (state <= VETO_STEP_STATE_NOT_APPLICABLE);
+  g_return_if_fail (state <= VETO_STEP_STATE_LAST);
 
   group = step_group (step_id, account_id);
   if ((g_key_file_has_group (self->keyfile, group) &&
@@ -1563,25 +1733,7 @@ veto_progress_store_set_state (VetoProgressStore *self,
       !begin_change (self))
     return;
 
-  g_key_file_set_string (self->keyfile, group, "State", veto_step_state_to_string (state));
-  stamp (self, group, "Updated", FALSE);
-  stamp_catalog_version (self, group);
-
-  if (state == VETO_STEP_STATE_SUBMITTED)
-    stamp (self, group, "Submitted", TRUE);
-  else if (state == VETO_STEP_STATE_CONFIRMED)
-    {
-      /* A confirmation implies a submission, even if it was never ticked. */
-      stamp (self, group, "Submitted", TRUE);
-      stamp (self, group, "Confirmed", TRUE);
-    }
-  else if (state == VETO_STEP_STATE_TODO)
-    {
-      /* Back to "to do" means the earlier dates no longer describe anything. */
-      g_key_file_remove_key (self->keyfile, group, "Submitted", NULL);
-      g_key_file_remove_key (self->keyfile, group, "Confirmed", NULL);
-    }
-
+  apply_state (self, group, state);
   commit (self);
 }
 
@@ -1596,6 +1748,9 @@ dup_date (VetoProgressStore *self,
 
   if (value == NULL || *value == '\0')
     return NULL;
+
+  if (is_day (value))
+    return parse_day (value);
 
   return g_date_time_new_from_iso8601 (value, NULL);
 }
@@ -1807,6 +1962,526 @@ veto_progress_store_set_form_url (VetoProgressStore *self,
   set_text (self, step_id, account_id, "FormUrl", url);
 }
 
+G_DEFINE_QUARK (veto-progress-error-quark, veto_progress_error)
+
+/* The local day of @date, for comparing days a person states. */
+static GDate *
+local_day (GDateTime *date)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (date);
+
+  return g_date_new_dmy (g_date_time_get_day_of_month (local),
+                         g_date_time_get_month (local),
+                         g_date_time_get_year (local));
+}
+
+static int
+compare_days (GDateTime *a,
+              GDateTime *b)
+{
+  g_autoptr(GDate) da = local_day (a);
+  g_autoptr(GDate) db = local_day (b);
+
+  return g_date_compare (da, db);
+}
+
+/* The rules a stated day obeys, whatever the order in which the person
+ * states them: nothing in the future, Meta's answer not before the
+ * submission it answers. */
+static gboolean
+check_day (VetoProgressStore  *self,
+           const char         *step_id,
+           const char         *account_id,
+           VetoDateKind        kind,
+           GDateTime          *day,
+           GError            **error)
+{
+  g_autoptr(GDateTime) now = veto_clock_get_now (self->clock);
+  g_autoptr(GDateTime) submitted = NULL;
+
+  if (compare_days (day, now) > 0)
+    {
+      g_set_error_literal (error, VETO_PROGRESS_ERROR, VETO_PROGRESS_ERROR_FUTURE_DATE,
+                           _("That day is in the future. Choose the day it happened."));
+      return FALSE;
+    }
+
+  if (kind == VETO_DATE_CONFIRMED || kind == VETO_DATE_REFUSED)
+    {
+      submitted = veto_progress_store_dup_date (self, step_id, account_id, VETO_DATE_SUBMITTED);
+      if (submitted != NULL && compare_days (day, submitted) < 0)
+        {
+          g_autofree char *text = veto_progress_format_day (submitted);
+
+          g_set_error (error, VETO_PROGRESS_ERROR, VETO_PROGRESS_ERROR_BEFORE_SUBMITTED,
+                       /* Translators: %s is a date */
+                       _("Meta cannot have answered before you sent the form on %s. Choose a later day, or correct the day you sent it."),
+                       text);
+          return FALSE;
+        }
+    }
+  else if (kind == VETO_DATE_SUBMITTED)
+    {
+      VetoDateKind answers[] = { VETO_DATE_CONFIRMED, VETO_DATE_REFUSED };
+
+      for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+        {
+          g_autoptr(GDateTime) answer = veto_progress_store_dup_date (self, step_id, account_id, answers[i]);
+
+          if (answer != NULL && compare_days (day, answer) > 0)
+            {
+              g_autofree char *text = veto_progress_format_day (answer);
+
+              g_set_error (error, VETO_PROGRESS_ERROR, VETO_PROGRESS_ERROR_BEFORE_SUBMITTED,
+                           /* Translators: %s is a date */
+                           _("Meta answered on %s, so the form was sent on that day or before. Choose an earlier day."),
+                           text);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * veto_progress_store_check_date:
+ * @self: a #VetoProgressStore
+ * @step_id: a step id
+ * @account_id: (nullable): the account
+ * @kind: which date
+ * @day: the day the person chose
+ * @error: why it would be refused
+ *
+ * The rules veto_progress_store_set_date() applies, without changing
+ * anything: for a calendar that says at once what is wrong.
+ *
+ * Returns: %TRUE when @day would be accepted
+ */
+gboolean
+veto_progress_store_check_date (VetoProgressStore  *self,
+                                const char         *step_id,
+                                const char         *account_id,
+                                VetoDateKind        kind,
+                                GDateTime          *day,
+                                GError            **error)
+{
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (day != NULL, FALSE);
+
+  return check_day (self, step_id, account_id, kind, day, error);
+}
+
+/**
+ * veto_progress_format_day:
+ * @date: a date
+ *
+ * Returns: (transfer full): @date's local day as YYYY-MM-DD
+ */
+char *
+veto_progress_format_day (GDateTime *date)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (date);
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+/**
+ * veto_progress_store_dup_date:
+ * @self: a #VetoProgressStore
+ * @step_id: a step id
+ * @account_id: (nullable): the account, or %NULL for a step done once per app
+ * @kind: which date
+ *
+ * Returns: (transfer full) (nullable): the day the person states (local
+ *   midnight) or, when they never corrected it, the moment they clicked
+ */
+GDateTime *
+veto_progress_store_dup_date (VetoProgressStore *self,
+                              const char        *step_id,
+                              const char        *account_id,
+                              VetoDateKind       kind)
+{
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+  return dup_date (self, step_id, account_id, date_key (kind));
+}
+
+/**
+ * veto_progress_store_dup_entered:
+ *
+ * Returns: (transfer full) (nullable): when the date @kind was entered:
+ *   the moment of the click, or when the person stated the day
+ */
+GDateTime *
+veto_progress_store_dup_entered (VetoProgressStore *self,
+                                 const char        *step_id,
+                                 const char        *account_id,
+                                 VetoDateKind       kind)
+{
+  g_autofree char *key = NULL;
+  GDateTime *entered;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+
+  key = g_strconcat (date_key (kind), "Entered", NULL);
+  entered = dup_date (self, step_id, account_id, key);
+  if (entered != NULL)
+    return entered;
+
+  /* a click: the moment is the date */
+  return dup_date (self, step_id, account_id, date_key (kind));
+}
+
+/**
+ * veto_progress_store_set_date:
+ * @self: a #VetoProgressStore
+ * @step_id: a step id
+ * @account_id: (nullable): the account, or %NULL for a step done once per app
+ * @kind: which date
+ * @day: the day it happened (its local day counts)
+ * @error: why the day was refused (#VETO_PROGRESS_ERROR)
+ *
+ * Corrects a date to the real day: the form sent yesterday, the email that
+ * came on Monday. Not in the future; Meta's answer not before the
+ * submission. The moment it was entered is kept beside it.
+ *
+ * Returns: %TRUE when the day was recorded
+ */
+gboolean
+veto_progress_store_set_date (VetoProgressStore  *self,
+                              const char         *step_id,
+                              const char         *account_id,
+                              VetoDateKind        kind,
+                              GDateTime          *day,
+                              GError            **error)
+{
+  g_autofree char *group = NULL;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (step_id != NULL, FALSE);
+  g_return_val_if_fail (day != NULL, FALSE);
+
+  if (!check_day (self, step_id, account_id, kind, day, error))
+    return FALSE;
+
+  if (!begin_change (self))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                           _("Your progress is open read-only."));
+      return FALSE;
+    }
+
+  group = step_group (step_id, account_id);
+  if (!g_key_file_has_key (self->keyfile, group, "State", NULL))
+    g_key_file_set_string (self->keyfile, group, "State",
+                           veto_step_state_to_string (VETO_STEP_STATE_TODO));
+  set_day (self, group, kind, day);
+  if (kind == VETO_DATE_CHECKED)
+    stamp_catalog_version (self, group);
+  commit (self);
+
+  return TRUE;
+}
+
+/**
+ * veto_progress_store_set_state_on:
+ * @self: a #VetoProgressStore
+ * @step_id: a step id
+ * @account_id: (nullable): the account
+ * @state: the new state
+ * @day: (nullable): the day it happened, for "submitted", "confirmed" and
+ *   "refused"; %NULL for today
+ * @error: why the day was refused
+ *
+ * veto_progress_store_set_state() and veto_progress_store_set_date() as one
+ * change: one save, one Undo.
+ *
+ * Returns: %TRUE when recorded
+ */
+gboolean
+veto_progress_store_set_state_on (VetoProgressStore  *self,
+                                  const char         *step_id,
+                                  const char         *account_id,
+                                  VetoStepState       state,
+                                  GDateTime          *day,
+                                  GError            **error)
+{
+  g_autofree char *group = NULL;
+  VetoDateKind kind;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (step_id != NULL, FALSE);
+  g_return_val_if_fail (state <= VETO_STEP_STATE_LAST, FALSE);
+
+  if (day == NULL)
+    {
+      veto_progress_store_set_state (self, step_id, account_id, state);
+      return TRUE;
+    }
+
+  if (state == VETO_STEP_STATE_SUBMITTED)
+    kind = VETO_DATE_SUBMITTED;
+  else if (state == VETO_STEP_STATE_CONFIRMED)
+    kind = VETO_DATE_CONFIRMED;
+  else if (state == VETO_STEP_STATE_REFUSED)
+    kind = VETO_DATE_REFUSED;
+  else
+    {
+      veto_progress_store_set_state (self, step_id, account_id, state);
+      return TRUE;
+    }
+
+  if (!check_day (self, step_id, account_id, kind, day, error))
+    return FALSE;
+
+  if (!begin_change (self))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                           _("Your progress is open read-only."));
+      return FALSE;
+    }
+
+  group = step_group (step_id, account_id);
+  apply_state (self, group, state);
+  set_day (self, group, kind, day);
+  commit (self);
+
+  return TRUE;
+}
+
+/**
+ * veto_progress_store_has_record:
+ *
+ * Returns: whether anything is recorded for the step and account: a state
+ *   other than "to do", a date, a note, a form used or evidence. Such a
+ *   step is never hidden, even once it no longer applies.
+ */
+gboolean
+veto_progress_store_has_record (VetoProgressStore *self,
+                                const char        *step_id,
+                                const char        *account_id)
+{
+  const char *keys[] = { "Submitted", "Confirmed", "Refused", "Checked", "Note",
+                         "FormUrl", "EvidenceFile" };
+  g_autofree char *group = NULL;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+
+  group = step_group (step_id, account_id);
+  if (!g_key_file_has_group (self->keyfile, group))
+    return FALSE;
+
+  if (veto_progress_store_get_state (self, step_id, account_id) != VETO_STEP_STATE_TODO)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (g_key_file_has_key (self->keyfile, group, keys[i], NULL))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * veto_progress_store_dup_step_snapshot:
+ *
+ * Everything recorded for one step and account, as an opaque text that
+ * veto_progress_store_restore_step() puts back exactly: what an Undo needs.
+ *
+ * Returns: (transfer full): the snapshot ("" when nothing is recorded)
+ */
+char *
+veto_progress_store_dup_step_snapshot (VetoProgressStore *self,
+                                       const char        *step_id,
+                                       const char        *account_id)
+{
+  g_autoptr(GKeyFile) copy = g_key_file_new ();
+  g_autofree char *group = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+
+  group = step_group (step_id, account_id);
+  keys = g_key_file_get_keys (self->keyfile, group, NULL, NULL);
+  if (keys == NULL)
+    return g_strdup ("");
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autofree char *value = g_key_file_get_value (self->keyfile, group, keys[i], NULL);
+
+      g_key_file_set_value (copy, "Step", keys[i], value);
+    }
+
+  return g_key_file_to_data (copy, NULL, NULL);
+}
+
+/**
+ * veto_progress_store_restore_step:
+ * @self: a #VetoProgressStore
+ * @step_id: a step id
+ * @account_id: (nullable): the account
+ * @snapshot: from veto_progress_store_dup_step_snapshot()
+ *
+ * Puts a step back exactly as it was: state, every date, note, evidence.
+ */
+void
+veto_progress_store_restore_step (VetoProgressStore *self,
+                                  const char        *step_id,
+                                  const char        *account_id,
+                                  const char        *snapshot)
+{
+  g_autoptr(GKeyFile) copy = g_key_file_new ();
+  g_autofree char *group = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_return_if_fail (VETO_IS_PROGRESS_STORE (self));
+  g_return_if_fail (snapshot != NULL);
+
+  if (*snapshot != '\0' &&
+      !g_key_file_load_from_data (copy, snapshot, -1, G_KEY_FILE_NONE, NULL))
+    g_return_if_reached ();
+
+  if (!begin_change (self))
+    return;
+
+  group = step_group (step_id, account_id);
+  g_key_file_remove_group (self->keyfile, group, NULL);
+  keys = g_key_file_get_keys (copy, "Step", NULL, NULL);
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *value = g_key_file_get_value (copy, "Step", keys[i], NULL);
+
+      g_key_file_set_value (self->keyfile, group, keys[i], value);
+    }
+
+  commit (self);
+}
+
+/**
+ * veto_date_kind_from_string:
+ * @str: `submitted`, `confirmed`, `refused` or `checked`
+ * @kind: (out): the kind
+ *
+ * Returns: whether @str names a kind of date
+ */
+gboolean
+veto_date_kind_from_string (const char   *str,
+                            VetoDateKind *kind)
+{
+  const char *names[] = { "submitted", "confirmed", "refused", "checked" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (str, names[i]) == 0)
+      {
+        *kind = (VetoDateKind)i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+const char *
+veto_date_kind_to_string (VetoDateKind kind)
+{
+  const char *names[] = { "submitted", "confirmed", "refused", "checked" };
+
+  g_return_val_if_fail (kind <= VETO_DATE_CHECKED, NULL);
+  return names[kind];
+}
+
+void
+veto_evidence_info_free (VetoEvidenceInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->file);
+  g_free (info->sha256);
+  g_free (info->from);
+  g_free (info->subject);
+  g_clear_pointer (&info->date, g_date_time_unref);
+  g_free (info);
+}
+
+/**
+ * veto_progress_store_dup_evidence:
+ *
+ * Returns: (transfer full) (nullable): Meta's email kept as proof for the
+ *   step and account, if one was attached
+ */
+VetoEvidenceInfo *
+veto_progress_store_dup_evidence (VetoProgressStore *self,
+                                  const char        *step_id,
+                                  const char        *account_id)
+{
+  VetoEvidenceInfo *info;
+  g_autofree char *file = NULL;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+
+  file = dup_text (self, step_id, account_id, "EvidenceFile");
+  if (file == NULL)
+    return NULL;
+
+  info = g_new0 (VetoEvidenceInfo, 1);
+  info->file = g_steal_pointer (&file);
+  info->sha256 = dup_text (self, step_id, account_id, "EvidenceSha256");
+  info->from = dup_text (self, step_id, account_id, "EvidenceFrom");
+  info->subject = dup_text (self, step_id, account_id, "EvidenceSubject");
+  info->date = dup_date (self, step_id, account_id, "EvidenceDate");
+  return info;
+}
+
+/**
+ * veto_progress_store_confirm_with_evidence:
+ * @self: a #VetoProgressStore
+ * @step_id: a step id
+ * @account_id: (nullable): the account
+ * @evidence: the email kept (its file already written in the evidence folder)
+ * @error: why it was refused
+ *
+ * Records Meta's confirmation on the email's day, with the email as proof,
+ * in one change.
+ *
+ * Returns: %TRUE when recorded
+ */
+gboolean
+veto_progress_store_confirm_with_evidence (VetoProgressStore       *self,
+                                           const char              *step_id,
+                                           const char              *account_id,
+                                           const VetoEvidenceInfo  *evidence,
+                                           GError                 **error)
+{
+  g_autofree char *group = NULL;
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (evidence != NULL && evidence->date != NULL, FALSE);
+  g_return_val_if_fail (is_evidence_name (evidence->file) && is_sha256 (evidence->sha256), FALSE);
+
+  if (!check_day (self, step_id, account_id, VETO_DATE_CONFIRMED, evidence->date, error))
+    return FALSE;
+
+  if (!begin_change (self))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                           _("Your progress is open read-only."));
+      return FALSE;
+    }
+
+  group = step_group (step_id, account_id);
+  apply_state (self, group, VETO_STEP_STATE_CONFIRMED);
+  set_day (self, group, VETO_DATE_CONFIRMED, evidence->date);
+  date = g_date_time_format_iso8601 (evidence->date);
+  g_key_file_set_string (self->keyfile, group, "EvidenceFile", evidence->file);
+  g_key_file_set_string (self->keyfile, group, "EvidenceSha256", evidence->sha256);
+  g_key_file_set_string (self->keyfile, group, "EvidenceFrom", evidence->from ? evidence->from : "");
+  g_key_file_set_string (self->keyfile, group, "EvidenceSubject", evidence->subject ? evidence->subject : "");
+  g_key_file_set_string (self->keyfile, group, "EvidenceDate", date);
+  commit (self);
+
+  return TRUE;
+}
+
 static int
 adopt_rank (VetoStepState state)
 {
@@ -1814,6 +2489,7 @@ adopt_rank (VetoStepState state)
     {
     case VETO_STEP_STATE_CONFIRMED:
     case VETO_STEP_STATE_DONE:
+    case VETO_STEP_STATE_REFUSED:
       return 3;
     case VETO_STEP_STATE_SUBMITTED:
       return 2;

@@ -14,7 +14,45 @@
 
 G_BEGIN_DECLS
 
-#define VETO_PROGRESS_FORMAT 1
+#define VETO_PROGRESS_FORMAT 2
+
+#define VETO_PROGRESS_ERROR (veto_progress_error_quark ())
+
+typedef enum
+{
+  VETO_PROGRESS_ERROR_FUTURE_DATE,
+  VETO_PROGRESS_ERROR_BEFORE_SUBMITTED,
+} VetoProgressError;
+
+GQuark veto_progress_error_quark (void);
+
+/* The dates a person can state for a step. */
+typedef enum
+{
+  VETO_DATE_SUBMITTED,
+  VETO_DATE_CONFIRMED,
+  VETO_DATE_REFUSED,
+  VETO_DATE_CHECKED,
+} VetoDateKind;
+
+/* Meta's email kept as proof: the copy's name in the evidence folder, its
+ * SHA-256, and what the email says of itself. */
+typedef struct
+{
+  char      *file;
+  char      *sha256;
+  char      *from;
+  char      *subject;
+  GDateTime *date;
+} VetoEvidenceInfo;
+
+void veto_evidence_info_free (VetoEvidenceInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VetoEvidenceInfo, veto_evidence_info_free)
+
+char       *veto_progress_format_day    (GDateTime    *date);
+gboolean    veto_date_kind_from_string  (const char   *str,
+                                         VetoDateKind *kind);
+const char *veto_date_kind_to_string    (VetoDateKind  kind);
 
 #define VETO_TYPE_PROGRESS_STORE (veto_progress_store_get_type ())
 
@@ -113,5 +151,51 @@ void               veto_progress_store_set_form_url     (VetoProgressStore *self
                                                          const char        *url);
 gboolean           veto_progress_store_adopt_account_records (VetoProgressStore *self,
                                                          const char        *step_id);
+
+
+GDateTime         *veto_progress_store_dup_date         (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id,
+                                                         VetoDateKind       kind);
+GDateTime         *veto_progress_store_dup_entered      (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id,
+                                                         VetoDateKind       kind);
+gboolean           veto_progress_store_set_date         (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id,
+                                                         VetoDateKind       kind,
+                                                         GDateTime         *day,
+                                                         GError           **error);
+gboolean           veto_progress_store_check_date       (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id,
+                                                         VetoDateKind       kind,
+                                                         GDateTime         *day,
+                                                         GError           **error);
+gboolean           veto_progress_store_set_state_on     (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id,
+                                                         VetoStepState      state,
+                                                         GDateTime         *day,
+                                                         GError           **error);
+gboolean           veto_progress_store_has_record       (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id);
+char              *veto_progress_store_dup_step_snapshot (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id);
+void               veto_progress_store_restore_step     (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id,
+                                                         const char        *snapshot);
+VetoEvidenceInfo  *veto_progress_store_dup_evidence     (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id);
+gboolean           veto_progress_store_confirm_with_evidence (VetoProgressStore *self,
+                                                         const char        *step_id,
+                                                         const char        *account_id,
+                                                         const VetoEvidenceInfo *evidence,
+                                                         GError           **error);
 
 G_END_DECLS

@@ -218,6 +218,31 @@ veto_reminder_compose (VetoChecklist  *checklist,
 
   g_return_val_if_fail (VETO_IS_CHECKLIST (checklist), FALSE);
 
+  /* An objection Meta refused or left unanswered matters more than any
+   * recheck: the person has a complaint to make. */
+  if (g_list_model_get_n_items (veto_checklist_get_overdue_tasks (checklist)) > 0)
+    {
+      g_autoptr(VetoTask) late = g_list_model_get_item (veto_checklist_get_overdue_tasks (checklist), 0);
+      g_autofree char *what = describe_task (late);
+      g_autofree char *sentence = veto_task_dup_overdue_sentence (late);
+      g_autoptr(GPtrArray) next = veto_checklist_find_follow_ups (checklist, late);
+
+      text = g_string_new (NULL);
+      g_string_append_printf (text, "%s\n%s", what, sentence);
+      if (next->len > 0)
+        {
+          g_string_append_c (text, '\n');
+          g_string_append_printf (text, _("Next: %s"),
+                                  veto_step_get_title (veto_task_get_step (g_ptr_array_index (next, 0))));
+        }
+
+      if (title != NULL)
+        *title = g_strdup (_("Meta refused or did not answer your objection"));
+      if (body != NULL)
+        *body = g_string_free (g_steal_pointer (&text), FALSE);
+      return TRUE;
+    }
+
   due = veto_checklist_get_due_tasks (checklist);
   n_due = g_list_model_get_n_items (due);
   if (n_due == 0)

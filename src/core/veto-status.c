@@ -40,6 +40,8 @@ veto_step_state_get_label (VetoStepState state)
       return C_("state", "Skipped");
     case VETO_STEP_STATE_NOT_APPLICABLE:
       return C_("state", "Not applicable");
+    case VETO_STEP_STATE_REFUSED:
+      return C_("state", "Refused");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -63,6 +65,59 @@ veto_account_get_display_name (const char *label,
     return g_strdup (_("Every account"));
 
   return g_strdup (_("Unnamed account"));
+}
+
+/**
+ * veto_task_dup_overdue_sentence:
+ * @task: a task whose objection Meta refused or left unanswered
+ *
+ * Returns: (transfer full) (nullable): one translated sentence saying so
+ *   and since when, or %NULL when neither holds
+ */
+char *
+veto_task_dup_overdue_sentence (VetoTask *task)
+{
+  GDateTime *since = veto_task_get_overdue_since (task);
+  g_autofree char *date = since ? veto_format_date (since) : NULL;
+  int months = veto_step_get_answer_months (veto_task_get_step (task));
+
+  if (veto_task_get_state (task) == VETO_STEP_STATE_REFUSED)
+    {
+      if (date == NULL)
+        return g_strdup (_("Meta refused this objection."));
+      /* Translators: %s is a date */
+      return g_strdup_printf (_("Meta refused this objection on %s."), date);
+    }
+
+  if (!veto_task_get_overdue (task))
+    return NULL;
+
+  /* Translators: the first %d is a number of months (GDPR Art. 12(3)), %s a date */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "No answer from Meta within %d month: overdue since %s.",
+                                       "No answer from Meta within %d months: overdue since %s.",
+                                       months),
+                          months, date);
+}
+
+/**
+ * veto_task_get_attach_hint:
+ * @task: a conditional task made a to-do by a refused or overdue objection
+ *
+ * Returns: (nullable): what to attach to it, translated
+ */
+const char *
+veto_task_get_attach_hint (VetoTask *task)
+{
+  VetoTask *cause = veto_task_get_activated_by (task);
+
+  if (cause == NULL)
+    return NULL;
+
+  if (veto_task_get_state (cause) == VETO_STEP_STATE_REFUSED)
+    return _("Attach your record from Veto (veto --export, or “Export Record…” in the menu) and Meta’s refusal.");
+
+  return _("Attach your record from Veto (veto --export, or “Export Record…” in the menu): it shows the day you sent the objection and that Meta did not confirm it in time.");
 }
 
 /**
@@ -129,7 +184,11 @@ write_task (VetoTask *task,
 {
   VetoStep *step = veto_task_get_step (task);
   VetoStepState state = veto_task_get_state (task);
-  const char *label = veto_step_state_get_label (state);
+  const char *label = veto_task_get_active (task)
+    ? veto_step_state_get_label (state)
+    /* Translators: the state of a step that is a to-do only if Meta refuses
+     * or does not answer an objection; at most 15 characters */
+    : C_("state", "Only if needed");
   /* Pad by characters, not bytes: "À faire" must line up with "Done". */
   glong pad = MAX (0, 16 - g_utf8_strlen (label, -1));
 
@@ -167,6 +226,86 @@ write_task (VetoTask *task,
         }
       g_string_append_c (out, '\n');
     }
+
+  {
+    g_autofree char *overdue = veto_task_dup_overdue_sentence (task);
+
+    if (overdue != NULL)
+      g_string_append_printf (out, "%*s%s\n", indent + 16, "", overdue);
+  }
+
+  if (veto_task_get_activated_by (task) != NULL && !VETO_STEP_STATE_IS_FINISHED (state))
+    g_string_append_printf (out, "%*s%s\n", indent + 16, "", veto_task_get_attach_hint (task));
+}
+
+static char *
+describe_where (VetoTask *task)
+{
+  const char *app = veto_app_get_name (veto_task_get_app (task));
+
+  if (veto_task_get_account_id (task) == NULL)
+    return g_strdup (app);
+
+  {
+    g_autofree char *account = veto_account_get_display_name (veto_task_get_account_label (task),
+                                                              veto_task_get_account_id (task));
+
+    /* Translators: an app and an account: "Facebook — Personal" */
+    return g_strdup_printf (_("%s — %s"), app, account);
+  }
+}
+
+/* What Meta refused or left unanswered comes first, with the next thing
+ * to do for each. */
+static void
+write_overdue (VetoChecklist *checklist,
+               GString       *out)
+{
+  GListModel *overdue = veto_checklist_get_overdue_tasks (checklist);
+
+  for (guint i = 0; i < g_list_model_get_n_items (overdue); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (overdue, i);
+      g_autoptr(GPtrArray) next = veto_checklist_find_follow_ups (checklist, task);
+      g_autofree char *where = describe_where (task);
+      g_autofree char *sentence = veto_task_dup_overdue_sentence (task);
+
+      g_string_append_printf (out, "\n! %s (%s)\n  %s\n",
+                              veto_step_get_title (veto_task_get_step (task)), where, sentence);
+      for (guint j = 0; j < next->len; j++)
+        {
+          VetoTask *follow_up = g_ptr_array_index (next, j);
+
+          /* Translators: %s is a step: what to do now that Meta refused or did not answer */
+          g_string_append (out, "  ");
+          g_string_append_printf (out, _("Next: %s"), veto_step_get_title (veto_task_get_step (follow_up)));
+          g_string_append_printf (out, "\n  %s\n", veto_task_get_attach_hint (follow_up));
+        }
+    }
+}
+
+/* Steps recorded earlier that no longer apply: never hidden. */
+static void
+write_earlier (VetoChecklist *checklist,
+               GString       *out)
+{
+  GListModel *earlier = veto_checklist_get_earlier_tasks (checklist);
+  guint n = g_list_model_get_n_items (earlier);
+
+  if (n == 0)
+    return;
+
+  g_string_append_printf (out, "\n%s\n", _("Recorded earlier, no longer applying where you live or to your apps"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (earlier, i);
+      g_autofree char *where = describe_where (task);
+      const char *label = veto_step_state_get_label (veto_task_get_state (task));
+      glong pad = MAX (0, 16 - g_utf8_strlen (label, -1));
+
+      g_string_append_printf (out, "  %s%*s%s (%s)\n", label, (int)pad, "",
+                              veto_step_get_title (veto_task_get_step (task)), where);
+    }
 }
 
 /**
@@ -186,7 +325,7 @@ veto_status_write (VetoChecklist *checklist,
   GListModel *tasks;
   g_autofree char *published = NULL;
   VetoRegion *region;
-  guint n_tasks, n_finished, n_due;
+  guint n_tasks, n_counted, n_overdue, n_finished, n_due;
 
   /* checked before anything is read from the checklist */
   g_return_val_if_fail (VETO_IS_CHECKLIST (checklist), VETO_STATUS_ERROR);
@@ -198,6 +337,8 @@ veto_status_write (VetoChecklist *checklist,
   published = veto_format_date (veto_catalog_get_published (catalog));
   region = veto_catalog_lookup_region (catalog, veto_progress_store_get_region (store));
   n_tasks = veto_checklist_get_n_tasks (checklist);
+  n_counted = veto_checklist_get_n_counted (checklist);
+  n_overdue = g_list_model_get_n_items (veto_checklist_get_overdue_tasks (checklist));
   n_finished = veto_checklist_get_n_finished (checklist);
   n_due = veto_checklist_get_n_due (checklist);
 
@@ -212,12 +353,15 @@ veto_status_write (VetoChecklist *checklist,
     {
       g_string_append (out, _("Nothing to report yet: open Veto to choose where you live and which apps you use."));
       g_string_append_c (out, '\n');
+      write_earlier (checklist, out);
       return VETO_STATUS_PENDING;
     }
 
   /* Translators: %s is a region such as "European Union and EEA" */
   g_string_append_printf (out, _("Where you live: %s"), veto_region_get_name (region));
   g_string_append_c (out, '\n');
+
+  write_overdue (checklist, out);
 
   /* Tasks come app by app; within an app, steps done once come first,
    * then each account's steps under the account's name. */
@@ -278,16 +422,23 @@ veto_status_write (VetoChecklist *checklist,
       i = end;
     }
 
+  write_earlier (checklist, out);
+
   g_string_append_c (out, '\n');
   /* Written as "label: count" so that no language needs plural forms that
    * depend on two numbers at once. */
-  g_string_append_printf (out, _("Steps finished: %u of %u."), n_finished, n_tasks);
+  g_string_append_printf (out, _("Steps finished: %u of %u."), n_finished, n_counted);
   if (n_due > 0)
     {
       g_string_append_c (out, ' ');
       g_string_append_printf (out, _("Due for a recheck: %u."), n_due);
     }
+  if (n_overdue > 0)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append_printf (out, _("Refused or unanswered by Meta: %u."), n_overdue);
+    }
   g_string_append_c (out, '\n');
 
-  return (n_finished == n_tasks && n_due == 0) ? VETO_STATUS_COMPLETE : VETO_STATUS_PENDING;
+  return (n_finished == n_counted && n_due == 0 && n_overdue == 0) ? VETO_STATUS_COMPLETE : VETO_STATUS_PENDING;
 }

@@ -41,6 +41,11 @@ struct _VetoStep
   char           *objection_text;
   GStrv           sources;
   char           *source_notes;
+  /* 0: Meta's answer has no deadline */
+  int             answer_months;
+  /* the steps whose refusal or overdue answer makes this one a to-do;
+   * empty: always a to-do */
+  GStrv           only_if_refused_or_overdue;
 };
 
 G_DEFINE_FINAL_TYPE (VetoStep, veto_step, G_TYPE_OBJECT)
@@ -77,6 +82,7 @@ veto_step_finalize (GObject *object)
   g_clear_pointer (&self->objection_text, g_free);
   g_clear_pointer (&self->sources, g_strfreev);
   g_clear_pointer (&self->source_notes, g_free);
+  g_clear_pointer (&self->only_if_refused_or_overdue, g_strfreev);
 
   G_OBJECT_CLASS (veto_step_parent_class)->finalize (object);
 }
@@ -191,6 +197,43 @@ get_confidence (GKeyFile        *keyfile,
   return TRUE;
 }
 
+/* OnlyIf=refused-or-overdue:STEP-ID;... — the one condition the catalog
+ * knows: a later step (a complaint to a regulator) matters only once Meta
+ * refused an objection or let its answer period pass. The prefix names the
+ * condition so that another can be added without changing what this one
+ * means. Whether STEP-ID exists is checked once every step is read. */
+#define ONLY_IF_REFUSED_OR_OVERDUE "refused-or-overdue:"
+
+static GStrv
+get_only_if (GKeyFile    *keyfile,
+             const char  *group,
+             GError     **error)
+{
+  g_auto(GStrv) list = veto_catalog_get_list (keyfile, group, "OnlyIf", FALSE, error);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (list == NULL)
+    return NULL;
+
+  for (guint i = 0; list[i] != NULL; i++)
+    {
+      const char *id = list[i] + strlen (ONLY_IF_REFUSED_OR_OVERDUE);
+
+      if (!g_str_has_prefix (list[i], ONLY_IF_REFUSED_OR_OVERDUE) ||
+          !veto_catalog_check_id (group, id, NULL))
+        {
+          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                       /* Translators: [group] key: “value” … */
+                       _("[%s] %s: “%s” is not a condition; write refused-or-overdue:STEP-ID"),
+                       group, "OnlyIf", list[i]);
+          return NULL;
+        }
+      g_strv_builder_add (builder, id);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 /* Format 1 said PerAccount=true|false; format 2 says Scope=, which can also
  * say "once for every account in Accounts Center". A catalog uses the key
  * of its own format, so that no step is read two ways. */
@@ -265,6 +308,19 @@ _veto_step_new_from_keyfile (GKeyFile          *keyfile,
       return NULL;
     }
   if (self->url != NULL && !veto_catalog_check_url (self->url, flags, group, "Url", error))
+    return NULL;
+
+  if (g_key_file_has_key (keyfile, group, "AnswerMonths", NULL) &&
+      !veto_catalog_get_int (keyfile, group, "AnswerMonths", 1, &self->answer_months, error))
+    return NULL;
+  if (self->answer_months > 120)
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                   _("[%s] %s: %d months is not an answer period"), group, "AnswerMonths",
+                   self->answer_months);
+      return NULL;
+    }
+  if (!(self->only_if_refused_or_overdue = get_only_if (keyfile, group, error)))
     return NULL;
 
   self->in_app_path = veto_catalog_get_string (keyfile, group, "InAppPath", FALSE, TRUE, NULL);
@@ -488,4 +544,47 @@ veto_step_get_source_notes (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
   return self->source_notes;
+}
+
+/**
+ * veto_step_get_answer_months:
+ * @self: a #VetoStep
+ *
+ * Returns: how many calendar months Meta has to confirm an objection sent
+ *   with this form (`AnswerMonths=`) before it is overdue, or 0 when the
+ *   catalog sets no deadline
+ */
+int
+veto_step_get_answer_months (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), 0);
+  return self->answer_months;
+}
+
+/**
+ * veto_step_get_only_if_refused_or_overdue:
+ * @self: a #VetoStep
+ *
+ * Returns: (transfer none): the ids of the steps (`OnlyIf=refused-or-overdue:…`)
+ *   one of which must be refused or overdue for this step to be a to-do;
+ *   empty when the step is always one
+ */
+const char * const *
+veto_step_get_only_if_refused_or_overdue (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  return (const char * const *)self->only_if_refused_or_overdue;
+}
+
+/**
+ * veto_step_get_conditional:
+ * @self: a #VetoStep
+ *
+ * Returns: whether the step is a to-do only under a condition (`OnlyIf=`)
+ */
+gboolean
+veto_step_get_conditional (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), FALSE);
+  return self->only_if_refused_or_overdue[0] != NULL;
 }

@@ -25,6 +25,16 @@ struct _VetoTask
   /* the newest catalog change that made the step due, if one did */
   VetoChange    *due_change;
   gboolean       due;
+
+  /* Meta's answer: overdue since this day, or refused on it */
+  GDateTime     *overdue_since;
+  /* the overdue or refused task that made this conditional step a to-do */
+  VetoTask      *activated_by;
+  /* set on an overdue or refused task once a step it activated is finished */
+  gboolean       handled;
+  gboolean       overdue;
+  gboolean       active;
+  gboolean       applies;
   /* the task whose state this one shows (catalog SameAs=), if any */
   VetoTask      *followed;
 };
@@ -42,6 +52,8 @@ veto_task_finalize (GObject *object)
   g_clear_pointer (&self->account_label, g_free);
   g_clear_pointer (&self->due_date, g_date_time_unref);
   g_clear_object (&self->due_change);
+  g_clear_pointer (&self->overdue_since, g_date_time_unref);
+  g_clear_object (&self->activated_by);
   g_clear_object (&self->followed);
 
   G_OBJECT_CLASS (veto_task_parent_class)->finalize (object);
@@ -58,6 +70,8 @@ veto_task_class_init (VetoTaskClass *klass)
 static void
 veto_task_init (VetoTask *self)
 {
+  self->active = TRUE;
+  self->applies = TRUE;
 }
 
 /**
@@ -228,4 +242,124 @@ veto_task_get_due_reason (VetoTask *self)
 {
   g_return_val_if_fail (VETO_IS_TASK (self), NULL);
   return self->due_change ? veto_change_get_summary (self->due_change) : NULL;
+}
+
+/* Set by VetoChecklist while it builds a snapshot, never afterwards. */
+
+void
+_veto_task_set_overdue (VetoTask  *self,
+                        gboolean   overdue,
+                        GDateTime *since)
+{
+  self->overdue = overdue;
+  g_clear_pointer (&self->overdue_since, g_date_time_unref);
+  self->overdue_since = since ? g_date_time_ref (since) : NULL;
+}
+
+void
+_veto_task_set_active (VetoTask *self,
+                       gboolean  active,
+                       VetoTask *activated_by)
+{
+  self->active = active;
+  g_set_object (&self->activated_by, activated_by);
+}
+
+void
+_veto_task_set_handled (VetoTask *self,
+                        gboolean  handled)
+{
+  self->handled = handled;
+}
+
+void
+_veto_task_set_applies (VetoTask *self,
+                        gboolean  applies)
+{
+  self->applies = applies;
+}
+
+/**
+ * veto_task_get_overdue:
+ * @self: a #VetoTask
+ *
+ * Returns: whether the objection was submitted and Meta has not confirmed
+ *   it within the step's answer period (`AnswerMonths=`)
+ */
+gboolean
+veto_task_get_overdue (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), FALSE);
+  return self->overdue;
+}
+
+/**
+ * veto_task_get_overdue_since:
+ * @self: a #VetoTask
+ *
+ * Returns: (transfer none) (nullable): for an overdue task, the first day
+ *   after the answer period; for a refused one, the day Meta refused
+ */
+GDateTime *
+veto_task_get_overdue_since (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), NULL);
+  return self->overdue_since;
+}
+
+/**
+ * veto_task_get_needs_follow_up:
+ * @self: a #VetoTask
+ *
+ * Returns: whether Meta refused the objection or let its answer period
+ *   pass, and no step that follows it up is finished yet
+ */
+gboolean
+veto_task_get_needs_follow_up (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), FALSE);
+  return (self->overdue || self->state == VETO_STEP_STATE_REFUSED) && !self->handled;
+}
+
+/**
+ * veto_task_get_active:
+ * @self: a #VetoTask
+ *
+ * Returns: %FALSE for a conditional step (`OnlyIf=`) whose condition does
+ *   not hold and on which nothing is recorded: it is not a to-do, and
+ *   counts nowhere
+ */
+gboolean
+veto_task_get_active (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), FALSE);
+  return self->active;
+}
+
+/**
+ * veto_task_get_activated_by:
+ * @self: a #VetoTask
+ *
+ * Returns: (transfer none) (nullable): the refused or overdue objection
+ *   that made this conditional step a to-do
+ */
+VetoTask *
+veto_task_get_activated_by (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), NULL);
+  return self->activated_by;
+}
+
+/**
+ * veto_task_get_applies:
+ * @self: a #VetoTask
+ *
+ * Returns: %FALSE for a step recorded earlier that no longer applies (the
+ *   region or the apps changed since): it is shown, never counted
+ */
+gboolean
+veto_task_get_applies (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), FALSE);
+  return self->applies;
 }

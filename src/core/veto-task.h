@@ -44,4 +44,23 @@ gboolean       veto_task_get_due           (VetoTask      *self);
 VetoChange    *veto_task_get_due_change    (VetoTask      *self);
 const char    *veto_task_get_due_reason    (VetoTask      *self);
 
+gboolean       veto_task_get_overdue       (VetoTask      *self);
+GDateTime     *veto_task_get_overdue_since (VetoTask      *self);
+gboolean       veto_task_get_needs_follow_up (VetoTask    *self);
+gboolean       veto_task_get_active        (VetoTask      *self);
+VetoTask      *veto_task_get_activated_by  (VetoTask      *self);
+gboolean       veto_task_get_applies       (VetoTask      *self);
+
+/* for VetoChecklist only */
+void           _veto_task_set_overdue      (VetoTask      *self,
+                                            gboolean       overdue,
+                                            GDateTime     *since);
+void           _veto_task_set_active       (VetoTask      *self,
+                                            gboolean       active,
+                                            VetoTask      *activated_by);
+void           _veto_task_set_handled      (VetoTask      *self,
+                                            gboolean       handled);
+void           _veto_task_set_applies      (VetoTask      *self,
+                                            gboolean       applies);
+
 G_END_DECLS

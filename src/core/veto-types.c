@@ -17,7 +17,7 @@ G_DEFINE_QUARK (veto-catalog-error-quark, veto_catalog_error)
 static const char *kinds[] = { "form", "setting", "command", "information" };
 static const char *confidences[] = { "high", "medium", "low" };
 static const char *scopes[] = { "account", "app", "accounts-center" };
-static const char *states[] = { "todo", "submitted", "confirmed", "done", "skipped", "not-applicable" };
+static const char *states[] = { "todo", "submitted", "confirmed", "done", "skipped", "not-applicable", "refused" };
 
 static gboolean
 lookup (const char  *str,

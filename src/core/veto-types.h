@@ -35,7 +35,10 @@ typedef enum
   VETO_STEP_SCOPE_ACCOUNTS_CENTER,
 } VetoStepScope;
 
-/* The order matters: the first two are "pending", the rest "finished". */
+/* The order matters: the first two are "pending", the rest "finished".
+ * "Refused" (Meta answered no) finishes the objection itself; what follows
+ * it is the complaint step that it activates (see VetoChecklist). It comes
+ * last so that the values older files hold keep their meaning. */
 typedef enum
 {
   VETO_STEP_STATE_TODO,
@@ -44,7 +47,10 @@ typedef enum
   VETO_STEP_STATE_DONE,
   VETO_STEP_STATE_SKIPPED,
   VETO_STEP_STATE_NOT_APPLICABLE,
+  VETO_STEP_STATE_REFUSED,
 } VetoStepState;
+
+#define VETO_STEP_STATE_LAST VETO_STEP_STATE_REFUSED
 
 /**
  * VetoCatalogFlags:

@@ -285,19 +285,24 @@ def click(node):
 
 
 def press_keys(spec):
-    """Presses a shortcut such as '<Control>q' through XTest."""
+    """Presses a shortcut such as '<Control>q' through XTest: the modifiers
+    are locked by mask around the key, which is sent by its keysym (a
+    keycode depends on the keyboard map)."""
     mods = []
     while spec.startswith("<"):
         end = spec.index(">")
         mods.append(spec[1:end])
         spec = spec[end + 1:]
-    keysyms = {"Control": 0xffe3, "Shift": 0xffe1, "Alt": 0xffe9}
+    masks = {"Shift": 1 << 0, "Control": 1 << 2, "Alt": 1 << 3}
+    mask = 0
     for m in mods:
-        Atspi.generate_keyboard_event(keysyms[m], None, Atspi.KeySynthType.PRESS)
+        mask |= masks[m]
     keysym = ord(spec) if len(spec) == 1 else {"Return": 0xff0d, "Tab": 0xff09, "Escape": 0xff1b}[spec]
-    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.PRESSRELEASE)
-    for m in reversed(mods):
-        Atspi.generate_keyboard_event(keysyms[m], None, Atspi.KeySynthType.RELEASE)
+    if mask:
+        Atspi.generate_keyboard_event(mask, None, Atspi.KeySynthType.LOCKMODIFIERS)
+    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
+    if mask:
+        Atspi.generate_keyboard_event(mask, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
 
 
 def dump(root):

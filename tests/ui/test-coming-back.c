@@ -72,9 +72,22 @@ test_recheck (void)
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_get_visible (label));
 
-  /* "Recheck Now": the official page again, and today's date on the step */
+  /* "Recheck Now": the official page again; the check counts only once the
+   * person says they did it */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.recheck", "(ss)", "facebook-object", "1"));
   ui_iterate (500);
+  saved = ui_progress_file ();
+  g_assert_null (strstr (saved, "Checked="));
+  g_assert_true (gtk_widget_get_visible (label));
+  {
+    GtkWidget *checked = ui_find_label (GTK_WIDGET (window), fr ? "J’ai vérifié" : "I Checked It");
+    GtkWidget *button = checked ? gtk_widget_get_ancestor (checked, GTK_TYPE_BUTTON) : NULL;
+
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+  }
+  ui_iterate (300);
+  g_free (saved);
   saved = ui_progress_file ();
   g_assert_nonnull (strstr (saved, "Checked=2026-11-29T10:00:00Z"));
   g_assert_false (gtk_widget_get_visible (label));

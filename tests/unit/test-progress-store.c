@@ -264,7 +264,7 @@ test_catalog_version (Fixture       *f,
   /* the first real change writes it, and stamps the step with it */
   veto_progress_store_set_state (store, "facebook-object", "1", VETO_STEP_STATE_DONE);
   contents = read_file (f->path);
-  g_assert_nonnull (strstr (contents, "[Veto]\nFormat=1\nCatalogVersion=2\n"));
+  g_assert_nonnull (strstr (contents, "[Veto]\nFormat=2\nCatalogVersion=2\n"));
   g_assert_nonnull (strstr (contents, "[Step facebook-object 1]\nState=done\nUpdated=2026-11-29T10:30:00Z\nCatalogVersion=2\n"));
 
   /* a newer catalog; a recheck stamps the step with it and keeps the state */
@@ -611,7 +611,7 @@ test_newer_format (Fixture       *f,
                    gconstpointer  data)
 {
   static const char newer[] =
-    "[Veto]\nFormat=2\nRegion=eu\nSomethingNew=yes\n\n[Step x 1]\nState=someday\n";
+    "[Veto]\nFormat=3\nRegion=eu\nSomethingNew=yes\n\n[Step x 1]\nState=someday\n";
   g_autoptr(VetoProgressStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *after = NULL;

@@ -100,10 +100,11 @@ static const char expected_markdown[] =
   "Steps used: Test catalog, version 3, published November 29, 2026.\n"
   "\n"
   "This record lists, app by app and account by account, the steps taken with Veto to object to Meta "
-  "using personal data to train its artificial intelligence. The dates are those the person recorded "
-  "in Veto as they went; Meta’s confirmations arrive by email and are worth keeping with this record.\n"
+  "using personal data to train its artificial intelligence. Each date is the day the person states; "
+  "where they entered it on another day, that day is given too. Meta’s emails kept as proof are listed "
+  "with their SHA-256 at the end, so that the copies can be checked.\n"
   "\n"
-  "Steps finished: 4 of 5. Due for a recheck: 1.\n"
+  "Steps finished: 3 of 4. Due for a recheck: 1.\n"
   "\n"
   "## Facebook\n"
   "\n"
@@ -138,7 +139,13 @@ static const char expected_markdown[] =
   "\n"
   "### Know this\n"
   "\n"
-  "- **State:** Done\n";
+  "- **State:** Done\n"
+  "\n"
+  "## Steps version and evidence files\n"
+  "\n"
+  "### Test catalog\n"
+  "\n"
+  "- **Steps version:** 3\n";
 
 static void
 test_markdown (Fixture       *f,

@@ -1,0 +1,698 @@
+/* veto-evidence.c
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <gmime/gmime.h>
+
+#include "veto-evidence.h"
+#include "veto-i18n.h"
+#include "veto-status.h"
+
+/* Meta confirms an objection by email. The person saves that email from
+ * their mail client (an .eml file) and gives it to Veto, which keeps it as
+ * proof: a private copy under $XDG_DATA_HOME/veto/evidence/, its SHA-256 in
+ * the progress file, and its sender, subject and date in the record.
+ *
+ * The email is parsed with GMime, never by hand: headers are folded,
+ * encoded (RFC 2047) and in any time zone. Veto checks only what it can: the
+ * From address's domain is one of Meta's sending domains (the catalog's
+ * SenderDomains=), compared as a domain, never as a substring, so that
+ * "facebookmail.com.evil.example" and a display name "Facebook" prove
+ * nothing. It does not verify signatures: the copy and its hash let a
+ * regulator do that with the original. */
+
+G_DEFINE_QUARK (veto-evidence-error-quark, veto_evidence_error)
+
+/* GMime 3.2 declares no autoptr cleanups of its own. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeParser, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
+
+struct _VetoEmail
+{
+  GObject    parent_instance;
+
+  GBytes    *bytes;
+  char      *sha256;
+  char      *from;        /* as written: "Facebook <security@facebookmail.com>" */
+  char      *from_domain; /* lower case */
+  char      *subject;
+  GDateTime *date;
+};
+
+G_DEFINE_FINAL_TYPE (VetoEmail, veto_email, G_TYPE_OBJECT)
+
+static void
+veto_email_finalize (GObject *object)
+{
+  VetoEmail *self = (VetoEmail *)object;
+
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->sha256, g_free);
+  g_clear_pointer (&self->from, g_free);
+  g_clear_pointer (&self->from_domain, g_free);
+  g_clear_pointer (&self->subject, g_free);
+  g_clear_pointer (&self->date, g_date_time_unref);
+
+  G_OBJECT_CLASS (veto_email_parent_class)->finalize (object);
+}
+
+static void
+veto_email_class_init (VetoEmailClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = veto_email_finalize;
+}
+
+static void
+veto_email_init (VetoEmail *self)
+{
+}
+
+static void
+ensure_gmime (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_mime_init ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+static gboolean
+set_not_email (GError **error)
+{
+  g_set_error_literal (error, VETO_EVIDENCE_ERROR, VETO_EVIDENCE_ERROR_NOT_EMAIL,
+                       _("This file is not an email. In your mail client, save Meta’s email as a file (.eml), then give that file to Veto."));
+  return FALSE;
+}
+
+static void
+set_too_large (GError **error)
+{
+  g_set_error (error, VETO_EVIDENCE_ERROR, VETO_EVIDENCE_ERROR_TOO_LARGE,
+               /* Translators: %d is a size in MiB */
+               _("This file is larger than %d MiB: it is not a confirmation from Meta. Save only Meta’s email, without other messages, and try again."),
+               VETO_EVIDENCE_MAX_SIZE / (1024 * 1024));
+}
+
+/**
+ * veto_email_new_from_bytes:
+ * @bytes: an email, as saved by a mail client (RFC 5322)
+ * @error: %VETO_EVIDENCE_ERROR_TOO_LARGE or %VETO_EVIDENCE_ERROR_NOT_EMAIL
+ *
+ * Returns: (transfer full) (nullable): the email, with its sender, subject
+ *   and date
+ */
+VetoEmail *
+veto_email_new_from_bytes (GBytes  *bytes,
+                           GError **error)
+{
+  g_autoptr(VetoEmail) self = NULL;
+  g_autoptr(GMimeStream) stream = NULL;
+  g_autoptr(GMimeParser) parser = NULL;
+  g_autoptr(GMimeMessage) message = NULL;
+  InternetAddressList *from;
+  InternetAddress *address;
+  const char *addr;
+  const char *at;
+  const char *data;
+  GDateTime *date;
+  gsize len;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &len);
+  if (len > VETO_EVIDENCE_MAX_SIZE)
+    {
+      set_too_large (error);
+      return NULL;
+    }
+
+  /* Mail is text: a NUL byte means a picture, a PDF, an archive. */
+  if (len == 0 || memchr (data, '\0', len) != NULL)
+    {
+      set_not_email (error);
+      return NULL;
+    }
+
+  ensure_gmime ();
+  stream = g_mime_stream_mem_new_with_buffer (data, len);
+  parser = g_mime_parser_new_with_stream (stream);
+  g_mime_parser_set_format (parser, GMIME_FORMAT_MESSAGE);
+  message = g_mime_parser_construct_message (parser, NULL);
+
+  /* An email has at least a sender and a date (RFC 5322 §3.6). */
+  if (message == NULL ||
+      g_mime_object_get_header (GMIME_OBJECT (message), "From") == NULL ||
+      g_mime_object_get_header (GMIME_OBJECT (message), "Date") == NULL)
+    {
+      set_not_email (error);
+      return NULL;
+    }
+
+  date = g_mime_message_get_date (message);
+  from = g_mime_message_get_from (message);
+  if (date == NULL || from == NULL || internet_address_list_length (from) != 1)
+    {
+      set_not_email (error);
+      return NULL;
+    }
+
+  address = internet_address_list_get_address (from, 0);
+  if (!INTERNET_ADDRESS_IS_MAILBOX (address))
+    {
+      set_not_email (error);
+      return NULL;
+    }
+
+  addr = internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address));
+  at = addr ? strrchr (addr, '@') : NULL;
+  if (at == NULL || at[1] == '\0')
+    {
+      set_not_email (error);
+      return NULL;
+    }
+
+  self = g_object_new (VETO_TYPE_EMAIL, NULL);
+  self->bytes = g_bytes_ref (bytes);
+  self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  self->from = internet_address_to_string (address, NULL, FALSE);
+  self->from_domain = g_ascii_strdown (at + 1, -1);
+  self->subject = g_strdup (g_mime_message_get_subject (message));
+  self->date = g_date_time_ref (date);
+
+  /* Whatever a header says, it is shown as text: keep it valid UTF-8. */
+  if (self->subject != NULL && !g_utf8_validate (self->subject, -1, NULL))
+    g_clear_pointer (&self->subject, g_free);
+  if (!g_utf8_validate (self->from, -1, NULL))
+    {
+      g_free (self->from);
+      self->from = g_strdup (addr);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * veto_email_new_from_stream:
+ * @stream: where the email comes from (standard input, for a mail filter)
+ * @cancellable: (nullable): a #GCancellable
+ * @error: why it was refused
+ *
+ * Reads at most %VETO_EVIDENCE_MAX_SIZE bytes and one more, to tell a file
+ * that is too large.
+ *
+ * Returns: (transfer full) (nullable): the email
+ */
+VetoEmail *
+veto_email_new_from_stream (GInputStream  *stream,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  guint8 chunk[65536];
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (stream, chunk, sizeof chunk, cancellable, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+
+      g_byte_array_append (buffer, chunk, n);
+      if (buffer->len > VETO_EVIDENCE_MAX_SIZE)
+        {
+          set_too_large (error);
+          return NULL;
+        }
+    }
+
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+  return veto_email_new_from_bytes (bytes, error);
+}
+
+/**
+ * veto_email_new_from_file:
+ *
+ * Returns: (transfer full) (nullable): the email in @file; a file over
+ *   %VETO_EVIDENCE_MAX_SIZE is refused before it is read
+ */
+VetoEmail *
+veto_email_new_from_file (GFile         *file,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      set_not_email (error);
+      return NULL;
+    }
+
+  if (g_file_info_get_size (info) > VETO_EVIDENCE_MAX_SIZE)
+    {
+      set_too_large (error);
+      return NULL;
+    }
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  return veto_email_new_from_stream (G_INPUT_STREAM (stream), cancellable, error);
+}
+
+const char *
+veto_email_get_from (VetoEmail *self)
+{
+  g_return_val_if_fail (VETO_IS_EMAIL (self), NULL);
+  return self->from;
+}
+
+const char *
+veto_email_get_from_domain (VetoEmail *self)
+{
+  g_return_val_if_fail (VETO_IS_EMAIL (self), NULL);
+  return self->from_domain;
+}
+
+/**
+ * veto_email_get_subject:
+ *
+ * Returns: (nullable): the subject, decoded
+ */
+const char *
+veto_email_get_subject (VetoEmail *self)
+{
+  g_return_val_if_fail (VETO_IS_EMAIL (self), NULL);
+  return self->subject;
+}
+
+/**
+ * veto_email_get_date:
+ *
+ * Returns: (transfer none): the email's Date, in the time zone it was
+ *   written in
+ */
+GDateTime *
+veto_email_get_date (VetoEmail *self)
+{
+  g_return_val_if_fail (VETO_IS_EMAIL (self), NULL);
+  return self->date;
+}
+
+const char *
+veto_email_get_sha256 (VetoEmail *self)
+{
+  g_return_val_if_fail (VETO_IS_EMAIL (self), NULL);
+  return self->sha256;
+}
+
+GBytes *
+veto_email_get_bytes (VetoEmail *self)
+{
+  g_return_val_if_fail (VETO_IS_EMAIL (self), NULL);
+  return self->bytes;
+}
+
+/**
+ * veto_email_check_sender:
+ * @self: a #VetoEmail
+ * @catalog: the catalog, with Meta's sending domains
+ * @error: %VETO_EVIDENCE_ERROR_NOT_FROM_META
+ *
+ * Returns: whether the From address's domain is one of Meta's
+ */
+gboolean
+veto_email_check_sender (VetoEmail    *self,
+                         VetoCatalog  *catalog,
+                         GError      **error)
+{
+  g_return_val_if_fail (VETO_IS_EMAIL (self), FALSE);
+  g_return_val_if_fail (VETO_IS_CATALOG (catalog), FALSE);
+
+  if (veto_catalog_is_sender_domain (catalog, self->from_domain))
+    return TRUE;
+
+  if (veto_catalog_get_sender_domains (catalog)[0] == NULL)
+    {
+      g_set_error_literal (error, VETO_EVIDENCE_ERROR, VETO_EVIDENCE_ERROR_NOT_FROM_META,
+                           _("These steps do not say which domains Meta sends its email from, so Veto cannot check this email. Update the steps (veto --update-catalog) and try again. Nothing was changed."));
+      return FALSE;
+    }
+
+  g_set_error (error, VETO_EVIDENCE_ERROR, VETO_EVIDENCE_ERROR_NOT_FROM_META,
+               /* Translators: the first %s is the sender as the email gives it,
+                * the second the domain of its address */
+               _("This email is from “%s”: %s is not one of the domains Meta sends its email from, so it proves nothing. Nothing was changed."),
+               self->from, self->from_domain);
+  return FALSE;
+}
+
+/**
+ * veto_evidence_get_folder:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/veto/evidence`
+ */
+GFile *
+veto_evidence_get_folder (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "veto", "evidence", NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+mentions (const char *haystack,
+          const char *needle)
+{
+  g_autofree char *h = NULL;
+  g_autofree char *n = NULL;
+
+  if (haystack == NULL || needle == NULL)
+    return FALSE;
+
+  h = g_utf8_casefold (haystack, -1);
+  n = g_utf8_casefold (needle, -1);
+  return strstr (h, n) != NULL;
+}
+
+/**
+ * veto_evidence_find_candidates:
+ * @checklist: the person's checklist
+ * @email: Meta's email
+ *
+ * The objections waiting for Meta's answer (forms submitted and not yet
+ * confirmed) or, when none waits, those marked confirmed without an email
+ * to prove it. When the email names an app (in its sender's domain or its
+ * subject) and objections of that app are among them, only those.
+ *
+ * Returns: (transfer container) (element-type VetoTask): the candidates
+ */
+GPtrArray *
+veto_evidence_find_candidates (VetoChecklist *checklist,
+                               VetoEmail     *email)
+{
+  g_autoptr(GPtrArray) waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *named = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *tasks;
+
+  g_return_val_if_fail (VETO_IS_CHECKLIST (checklist), named);
+  g_return_val_if_fail (VETO_IS_EMAIL (email), named);
+
+  tasks = veto_checklist_get_tasks (checklist);
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
+
+      if (veto_step_get_kind (veto_task_get_step (task)) == VETO_STEP_KIND_FORM &&
+          veto_task_get_state (task) == VETO_STEP_STATE_SUBMITTED)
+        g_ptr_array_add (waiting, g_steal_pointer (&task));
+    }
+
+  /* "Meta Confirmed" clicked before the email was saved: it proves that */
+  for (guint i = 0; waiting->len == 0 && i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
+      VetoStep *step = veto_task_get_step (task);
+      g_autoptr(VetoEvidenceInfo) kept = NULL;
+
+      if (veto_step_get_kind (step) != VETO_STEP_KIND_FORM ||
+          veto_task_get_state (task) != VETO_STEP_STATE_CONFIRMED)
+        continue;
+
+      kept = veto_progress_store_dup_evidence (veto_checklist_get_store (checklist), veto_step_get_id (step),
+                                               veto_task_get_account_id (task));
+      if (kept == NULL)
+        g_ptr_array_add (waiting, g_steal_pointer (&task));
+    }
+
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      VetoApp *app = veto_task_get_app (g_ptr_array_index (waiting, i));
+
+      if (mentions (email->from_domain, veto_app_get_id (app)) ||
+          mentions (email->subject, veto_app_get_name (app)))
+        g_ptr_array_add (named, g_object_ref (g_ptr_array_index (waiting, i)));
+    }
+
+  if (named->len > 0)
+    return named;
+
+  g_ptr_array_unref (named);
+  return g_steal_pointer (&waiting);
+}
+
+static char *
+evidence_name (VetoTask  *task,
+               VetoEmail *email)
+{
+  const char *account = veto_task_get_account_id (task);
+  g_autofree char *hash = g_strndup (email->sha256, 16);
+
+  return g_strdup_printf ("%s-%s-%s.eml", veto_step_get_id (veto_task_get_step (task)),
+                          account ? account : "app", hash);
+}
+
+/**
+ * veto_evidence_attach:
+ * @checklist: the person's checklist
+ * @task: the objection Meta's email confirms
+ * @email: the email, from Meta
+ * @error: why nothing was changed
+ *
+ * Keeps a private copy of @email (0600, in a 0700 folder) and records
+ * Meta's confirmation on the email's day with its SHA-256. All or nothing:
+ * when the progress refuses the day, the copy is removed again.
+ *
+ * Returns: %TRUE when the email was kept and the confirmation recorded
+ */
+gboolean
+veto_evidence_attach (VetoChecklist  *checklist,
+                      VetoTask       *task,
+                      VetoEmail      *email,
+                      GError        **error)
+{
+  VetoProgressStore *store;
+  g_autoptr(GFile) folder = veto_evidence_get_folder ();
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) local_error = NULL;
+  VetoEvidenceInfo info = { 0 };
+  gboolean existed;
+  gsize len;
+  const char *data;
+
+  g_return_val_if_fail (VETO_IS_CHECKLIST (checklist), FALSE);
+  g_return_val_if_fail (VETO_IS_TASK (task), FALSE);
+  g_return_val_if_fail (VETO_IS_EMAIL (email), FALSE);
+
+  store = veto_checklist_get_store (checklist);
+  if (!veto_email_check_sender (email, veto_checklist_get_catalog (checklist), error))
+    return FALSE;
+
+  if (veto_progress_store_get_read_only (store))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                           _("Your progress is open read-only."));
+      return FALSE;
+    }
+
+  if (g_mkdir_with_parents (g_file_peek_path (folder), 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   /* Translators: %s is a folder, then why */
+                   _("Meta’s email could not be kept in %s: %s"),
+                   g_file_peek_path (folder), g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_chmod (g_file_peek_path (folder), 0700);
+
+  name = evidence_name (task, email);
+  path = g_build_filename (g_file_peek_path (folder), name, NULL);
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  data = g_bytes_get_data (email->bytes, &len);
+
+  if (!g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Meta’s email could not be kept in %s: %s"),
+                   g_file_peek_path (folder), local_error->message);
+      return FALSE;
+    }
+
+  info.file = name;
+  info.sha256 = email->sha256;
+  info.from = email->from;
+  info.subject = email->subject;
+  info.date = email->date;
+
+  if (!veto_progress_store_confirm_with_evidence (store, veto_step_get_id (veto_task_get_step (task)),
+                                                  veto_task_get_account_id (task), &info, error))
+    {
+      if (!existed)
+        g_unlink (path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+describe_task (VetoTask *task)
+{
+  const char *title = veto_step_get_title (veto_task_get_step (task));
+  const char *app = veto_app_get_name (veto_task_get_app (task));
+  g_autofree char *account = veto_account_get_display_name (veto_task_get_account_label (task),
+                                                            veto_task_get_account_id (task));
+
+  /* Translators: a step, its app and account: "Object (Facebook, Personal)" */
+  return g_strdup_printf (_("%s (%s, %s)"), title, app, account);
+}
+
+static gboolean
+account_matches (VetoTask   *task,
+                 const char *account)
+{
+  g_autofree char *name = veto_account_get_display_name (veto_task_get_account_label (task),
+                                                         veto_task_get_account_id (task));
+  g_autofree char *a = g_utf8_casefold (name, -1);
+  g_autofree char *b = g_utf8_casefold (account, -1);
+
+  return g_str_equal (a, b) || g_strcmp0 (veto_task_get_account_id (task), account) == 0;
+}
+
+/**
+ * veto_evidence_command:
+ * @checklist: the person's checklist, loaded
+ * @file_arg: the file given to `--attach-email`, or `-` for @standard_input
+ * @standard_input: (nullable): the process's standard input
+ * @account: (nullable): the `--account` label, when two objections wait
+ * @out: what to print on standard output
+ * @err: what to print on standard error
+ *
+ * `veto --attach-email=FILE|-`, over the core alone.
+ *
+ * Returns: the exit status: 0 when the email was kept, 2 when nothing
+ *   changed (the reason, and the candidates when two wait, are in @err)
+ */
+int
+veto_evidence_command (VetoChecklist *checklist,
+                       const char    *file_arg,
+                       GInputStream  *standard_input,
+                       const char    *account,
+                       GString       *out,
+                       GString       *err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VetoEmail) email = NULL;
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GPtrArray) chosen = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr(GFile) folder = NULL;
+  VetoTask *task;
+
+  g_return_val_if_fail (VETO_IS_CHECKLIST (checklist), 2);
+  g_return_val_if_fail (file_arg != NULL, 2);
+
+  if (g_str_equal (file_arg, "-"))
+    {
+      if (standard_input == NULL)
+        {
+          g_string_append_printf (err, "%s\n", _("There is no standard input to read the email from."));
+          return 2;
+        }
+      email = veto_email_new_from_stream (standard_input, NULL, &error);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (file_arg);
+
+      email = veto_email_new_from_file (file, NULL, &error);
+    }
+
+  if (email == NULL ||
+      !veto_email_check_sender (email, veto_checklist_get_catalog (checklist), &error))
+    {
+      g_string_append_printf (err, "%s\n", error->message);
+      return 2;
+    }
+
+  candidates = veto_evidence_find_candidates (checklist, email);
+  if (candidates->len == 0)
+    {
+      g_string_append_printf (err, "%s\n",
+                              _("No objection waits for Meta’s answer: mark the objection you sent as submitted in Veto first. Nothing was changed."));
+      return 2;
+    }
+
+  chosen = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < candidates->len; i++)
+    if (account == NULL || account_matches (g_ptr_array_index (candidates, i), account))
+      g_ptr_array_add (chosen, g_object_ref (g_ptr_array_index (candidates, i)));
+
+  if (chosen->len != 1)
+    {
+      if (account != NULL && chosen->len == 0)
+        /* Translators: %s is what the person gave to --account */
+        g_string_append_printf (err, _("No objection waiting for Meta’s answer is for the account “%s”."), account);
+      else
+        g_string_append (err, _("More than one objection waits for Meta’s answer. Say which with --account=LABEL."));
+      g_string_append_c (err, '\n');
+      g_string_append_printf (err, "%s\n", _("Waiting for Meta’s answer:"));
+      for (guint i = 0; i < candidates->len; i++)
+        {
+          g_autofree char *line = describe_task (g_ptr_array_index (candidates, i));
+
+          g_string_append_printf (err, "  %s\n", line);
+        }
+      g_string_append_printf (err, "%s\n", _("Nothing was changed."));
+      return 2;
+    }
+
+  task = g_ptr_array_index (chosen, 0);
+  if (!veto_evidence_attach (checklist, task, email, &error))
+    {
+      g_string_append_printf (err, "%s\n", error->message);
+      return 2;
+    }
+
+  what = describe_task (task);
+  date = veto_format_date (email->date);
+  folder = veto_evidence_get_folder ();
+  /* Translators: %s is a step with its app and account, then a date */
+  g_string_append_printf (out, _("Meta’s confirmation of %s is recorded on %s."), what, date);
+  g_string_append_c (out, '\n');
+  /* Translators: %s is a folder, then a SHA-256 */
+  g_string_append_printf (out, _("The email is kept in %s (SHA-256 %s)."),
+                          g_file_peek_path (folder), email->sha256);
+  g_string_append_c (out, '\n');
+  return 0;
+}
