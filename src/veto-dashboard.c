@@ -48,7 +48,8 @@ struct _VetoDashboard
   guint                   pending_id;
 };
 
-/* rows a 720 px high window shows under the heading and "Continue" */
+/* rows a 760 x 720 px window shows under the heading and "Continue" (five
+ * and a part of a sixth when they are due for a recheck) */
 #define FIRST_SCREEN_ROWS 6
 
 G_DEFINE_FINAL_TYPE (VetoDashboard, veto_dashboard, GTK_TYPE_WIDGET)
