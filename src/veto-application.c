@@ -43,6 +43,10 @@ struct _VetoApplication
 
   /* why the progress file could not be read, shown once the window is up */
   GError            *load_error;
+
+  /* made once and shown again (veto-preferences-window.c says why); GTK
+   * owns it, as every window, and this pointer is cleared if it goes */
+  VetoPreferencesWindow *preferences;
 };
 
 G_DEFINE_FINAL_TYPE (VetoApplication, veto_application, ADW_TYPE_APPLICATION)
@@ -215,6 +219,11 @@ veto_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
   g_clear_error (&self->load_error);
+  if (self->preferences != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->preferences), (gpointer *)&self->preferences);
+      gtk_window_destroy (GTK_WINDOW (self->preferences));
+    }
 
   G_OBJECT_CLASS (veto_application_parent_class)->finalize (object);
 }
@@ -279,9 +288,22 @@ veto_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+show_preferences (VetoApplication *self,
+                  GtkWindow       *parent)
+{
+  if (self->preferences == NULL)
+    {
+      self->preferences = VETO_PREFERENCES_WINDOW (veto_preferences_window_new (parent, self->store));
+      g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *)&self->preferences);
+    }
+  veto_preferences_window_show (self->preferences, parent);
+}
+
 /* Rebuilds the catalog and the windows, after the interface language
  * changed or the progress was reset: GTK has no way to retranslate a
- * window in place, and the catalog's strings are read in one language. */
+ * window in place, and the catalog's strings are read in one language.
+ * Preferences, small and costly to make again, is retranslated instead. */
 static void
 reload (VetoApplication *self,
         gboolean         with_preferences)
@@ -304,11 +326,19 @@ reload (VetoApplication *self,
   window = veto_window_new (GTK_APPLICATION (self), self->checklist, self->updater);
   gtk_window_present (GTK_WINDOW (window));
 
+  /* Preferences stays, in the new language */
+  if (self->preferences != NULL)
+    {
+      old = g_list_remove (old, self->preferences);
+      veto_preferences_window_retranslate (self->preferences);
+      if (!with_preferences)
+        gtk_widget_set_visible (GTK_WIDGET (self->preferences), FALSE);
+    }
+  if (with_preferences)
+    show_preferences (self, GTK_WINDOW (window));
+
   for (GList *l = old; l != NULL; l = l->next)
     gtk_window_destroy (GTK_WINDOW (l->data));
-
-  if (with_preferences)
-    gtk_window_present (GTK_WINDOW (veto_preferences_window_new (GTK_WINDOW (window), self->store)));
 }
 
 static void
@@ -322,7 +352,10 @@ veto_application_preferences_action (GSimpleAction *action,
 
   g_simple_action_set_state (G_SIMPLE_ACTION (reminders), g_variant_new_boolean (veto_reminder_get_enabled ()));
 
-  gtk_window_present (GTK_WINDOW (veto_preferences_window_new (window, self->store)));
+  /* not Preferences itself, if it is the active window */
+  if (window != NULL && VETO_IS_PREFERENCES_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+  show_preferences (self, window);
 }
 
 static void

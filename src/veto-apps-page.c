@@ -166,10 +166,16 @@ build_group (VetoAppsPage *self,
     {
       GtkWidget *add = gtk_button_new ();
       g_autofree char *add_label = g_strdup_printf (_("Add Another %s Account"), veto_app_get_name (app));
-      GtkWidget *content = adw_button_content_new ();
+      /* not an AdwButtonContent: its label cannot wrap, and « Ajouter un
+       * autre compte Application Meta AI » is wider than a phone */
+      GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label = gtk_label_new (add_label);
 
-      adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
-      adw_button_content_set_label (ADW_BUTTON_CONTENT (content), add_label);
+      gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("list-add-symbolic"));
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (GTK_BOX (content), label);
       gtk_button_set_child (GTK_BUTTON (add), content);
       gtk_widget_set_halign (add, GTK_ALIGN_START);
       gtk_widget_set_margin_top (add, 6);

@@ -36,9 +36,77 @@ struct _VetoDashboard
   GtkWidget              *continue_button;
   GtkWidget              *wizard_button;
   GtkLabel               *continue_label;
+
+  /* Lazy rows: only what fits the first screen is laid out before it is
+   * drawn; the other rows (a returning person may have dozens, each with
+   * wrapping text) wait in @pending, list then row, until just after. */
+  GPtrArray              *pending;
+  guint                   n_rows;
+  gboolean                drawn;
+  GdkFrameClock          *frame_clock;
+  gulong                  after_paint_id;
+  guint                   pending_id;
 };
 
+/* rows a 760 x 720 px window shows under the heading and "Continue" (five
+ * and a part of a sixth when they are due for a recheck) */
+#define FIRST_SCREEN_ROWS 6
+
 G_DEFINE_FINAL_TYPE (VetoDashboard, veto_dashboard, GTK_TYPE_WIDGET)
+
+static void
+append_row (VetoDashboard *self,
+            GtkListBox    *list,
+            GtkWidget     *row)
+{
+  if (self->drawn || self->n_rows < FIRST_SCREEN_ROWS)
+    gtk_list_box_append (list, row);
+  else
+    {
+      g_ptr_array_add (self->pending, g_object_ref (list));
+      g_ptr_array_add (self->pending, g_object_ref_sink (row));
+    }
+  self->n_rows++;
+}
+
+static gboolean
+add_pending_rows (gpointer user_data)
+{
+  VetoDashboard *self = user_data;
+
+  self->pending_id = 0;
+  for (guint i = 0; i + 1 < self->pending->len; i += 2)
+    gtk_list_box_append (g_ptr_array_index (self->pending, i), g_ptr_array_index (self->pending, i + 1));
+  g_ptr_array_set_size (self->pending, 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint (VetoDashboard *self,
+                GdkFrameClock *clock)
+{
+  g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+  self->drawn = TRUE;
+  if (self->pending->len > 0 && self->pending_id == 0)
+    self->pending_id = g_idle_add (add_pending_rows, self);
+}
+
+static void
+veto_dashboard_map (GtkWidget *widget)
+{
+  VetoDashboard *self = VETO_DASHBOARD (widget);
+
+  GTK_WIDGET_CLASS (veto_dashboard_parent_class)->map (widget);
+
+  if (!self->drawn && self->frame_clock == NULL)
+    {
+      self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      self->after_paint_id = g_signal_connect_swapped (self->frame_clock, "after-paint",
+                                                       G_CALLBACK (on_after_paint), self);
+    }
+}
 
 static void
 clear_list (GtkListBox *list)
@@ -151,7 +219,7 @@ add_app_row (VetoDashboard *self,
   gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, subtitle, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), bar);
-  gtk_list_box_append (self->apps_list, row);
+  append_row (self, self->apps_list, row);
 }
 
 static void
@@ -168,6 +236,8 @@ rebuild (VetoDashboard *self)
   clear_list (self->due_list);
   clear_list (self->waiting_list);
   clear_list (self->apps_list);
+  g_ptr_array_set_size (self->pending, 0);
+  self->n_rows = 0;
 
   /* Sent objections count; information steps don't; once-per-app steps
    * count once: the total is the sum of the rows below. */
@@ -217,8 +287,8 @@ rebuild (VetoDashboard *self)
           waiting = g_strdup_printf (_("%s, %s — sent on %s"),
                                      veto_app_get_name (veto_task_get_app (task)), account,
                                      sent ? sent : "");
-          gtk_list_box_append (self->waiting_list,
-                               task_row (veto_step_get_title (veto_task_get_step (task)), waiting, task));
+          append_row (self, self->waiting_list,
+                      task_row (veto_step_get_title (veto_task_get_step (task)), waiting, task));
           n_waiting++;
         }
 
@@ -250,7 +320,7 @@ rebuild (VetoDashboard *self)
           }
         row = task_row (veto_step_get_title (veto_task_get_step (task)), subtitle, task);
         adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-        gtk_list_box_append (self->due_list, row);
+        append_row (self, self->due_list, row);
         n_due++;
       }
   }
@@ -319,6 +389,11 @@ veto_dashboard_dispose (GObject *object)
   VetoDashboard *self = (VetoDashboard *)object;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), VETO_TYPE_DASHBOARD);
   /* dispose_template() only drops bound children; the layout's own child
    * must go too */
@@ -336,6 +411,7 @@ veto_dashboard_class_init (VetoDashboardClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = veto_dashboard_dispose;
+  widget_class->map = veto_dashboard_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "veto-dashboard.ui");
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, summary_label);
@@ -355,6 +431,7 @@ static void
 veto_dashboard_init (VetoDashboard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
   veto_util_wrap_button_label (GTK_BUTTON (self->wizard_button));
   veto_util_wrap_button_label (GTK_BUTTON (self->continue_button));
   veto_util_fix_button_names (GTK_WIDGET (self));

@@ -19,5 +19,8 @@ G_DECLARE_FINAL_TYPE (VetoPreferencesWindow, veto_preferences_window, VETO, PREF
 
 GtkWidget *veto_preferences_window_new (GtkWindow         *parent,
                                         VetoProgressStore *store);
+void       veto_preferences_window_retranslate (VetoPreferencesWindow *self);
+void       veto_preferences_window_show        (VetoPreferencesWindow *self,
+                                                GtkWindow             *parent);
 
 G_END_DECLS

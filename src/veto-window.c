@@ -207,6 +207,29 @@ focus_primary (VetoWindow *self)
     gtk_widget_grab_focus (primary);
 }
 
+/* App pages are the heaviest (a card per step and account) and cheap to
+ * make again: one that was left goes once the slide to the next page is
+ * over, so that walking through every app does not keep every page. */
+static void
+release_hidden_pages (VetoWindow *self)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+
+  if (gtk_stack_get_transition_running (self->stack))
+    return;
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      const char *name = gtk_stack_page_get_name (gtk_stack_get_page (self->stack, child));
+
+      if (child != visible && name != NULL && g_str_has_prefix (name, "app:"))
+        gtk_stack_remove (self->stack, child);
+      child = next;
+    }
+}
+
 static void
 show_page (VetoWindow *self,
            const char *name)
@@ -221,6 +244,7 @@ show_page (VetoWindow *self,
   gtk_stack_set_visible_child (self->stack, page);
   update_chrome (self);
   focus_primary (self);
+  release_hidden_pages (self);
 }
 
 void
@@ -637,6 +661,18 @@ veto_window_init (VetoWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   veto_util_fix_button_names (GTK_WIDGET (self));
+  g_signal_connect_object (self->stack, "notify::transition-running",
+                           G_CALLBACK (release_hidden_pages), self, G_CONNECT_SWAPPED);
+
+  /* AdwWindowTitle keeps five characters of its title at least; with
+   * Back, Next, the menu and three window buttons that made the window
+   * wider than 360 px in French. The page says where the person is under
+   * the header bar, so the title may shrink to its ellipsis. */
+  for (GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (self->window_title)); box;
+       box = gtk_widget_get_next_sibling (box))
+    for (GtkWidget *label = gtk_widget_get_first_child (box); label; label = gtk_widget_get_next_sibling (label))
+      if (GTK_IS_LABEL (label))
+        gtk_label_set_width_chars (GTK_LABEL (label), -1);
   veto_window_record_init (self);
 }
 

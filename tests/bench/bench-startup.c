@@ -172,6 +172,21 @@ median (GArray *values)
   return g_array_index (sorted, double, sorted->len / 2);
 }
 
+/* A toplevel may be gone before the damage watch on it is created (a
+ * short-lived helper window): that is no reason to stop the bench. */
+static int
+on_x_error (Display     *display,
+            XErrorEvent *error)
+{
+  char text[128];
+
+  if (error->error_code == BadDrawable || error->error_code == BadWindow)
+    return 0;
+  XGetErrorText (display, error->error_code, text, sizeof text);
+  g_error ("X error: %s (request %d.%d)", text, error->request_code, error->minor_code);
+  return 0;
+}
+
 /* A returning person's progress: every app of CATALOG, three accounts on
  * the first two, every step done but the last of each app. */
 static void
@@ -231,7 +246,13 @@ write_returning_progress (const char *catalog_path,
         continue;
       id = groups[i] + 5;
       app = g_key_file_get_string (catalog, groups[i], "App", NULL);
-      per_account = g_key_file_get_boolean (catalog, groups[i], "PerAccount", NULL);
+      {
+        /* catalog format 2 says Scope=account; format 1 said PerAccount=true */
+        g_autofree char *scope = g_key_file_get_string (catalog, groups[i], "Scope", NULL);
+
+        per_account = g_strcmp0 (scope, "account") == 0 ||
+                      g_key_file_get_boolean (catalog, groups[i], "PerAccount", NULL);
+      }
       for (guint a = 0; a < apps->len; a++)
         if (g_strcmp0 (apps->pdata[a], app) == 0)
           app_index = a;
@@ -291,6 +312,7 @@ main (int   argc,
       g_printerr ("bench-startup needs the X Damage extension\n");
       return 2;
     }
+  XSetErrorHandler (on_x_error);
   XSelectInput (display, DefaultRootWindow (display), SubstructureNotifyMask);
 
   first_run = g_dir_make_tmp ("veto-bench-XXXXXX", NULL);

@@ -182,7 +182,7 @@ test_reminders (void)
 
   /* on: an autostart entry that runs `veto --remind` at login */
   gtk_widget_activate (sw);
-  ui_iterate (300);
+  UI_WAIT_UNTIL (gtk_switch_get_active (GTK_SWITCH (sw)) && g_file_query_exists (entry, NULL));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (sw)));
   g_assert_true (g_file_query_exists (entry, NULL));
   {
@@ -195,7 +195,7 @@ test_reminders (void)
 
   /* off: gone */
   gtk_widget_activate (sw);
-  ui_iterate (300);
+  UI_WAIT_UNTIL (!gtk_switch_get_active (GTK_SWITCH (sw)) && !g_file_query_exists (entry, NULL));
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (sw)));
   g_assert_false (g_file_query_exists (entry, NULL));
 

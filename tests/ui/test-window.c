@@ -111,7 +111,7 @@ test_save_error (void)
   /* the banner's text starts with the store's message, and is on screen */
   banner = ui_find_label_prefix (GTK_WIDGET (window), veto_progress_store_get_save_error (store)->message);
   g_assert_nonnull (banner);
-  g_assert_true (gtk_widget_get_mapped (banner));
+  g_assert_true (ui_wait_for_mapped (banner));
   g_free (ui_screenshot (GTK_WIDGET (window), veto_i18n_get_language ()[0] == 'f' ? "save-error-fr" : "save-error-en"));
 
   /* writing works again: "Try Again" saves what was kept */

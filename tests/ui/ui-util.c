@@ -84,6 +84,26 @@ ui_iterate (guint ms)
   while (g_get_monotonic_time () < end);
 }
 
+/**
+ * ui_wait_for_mapped:
+ * @widget: a widget about to be shown (a banner sliding in, say)
+ *
+ * Iterates until @widget is mapped, 20 s at most: under valgrind an
+ * animation takes many times longer than a fixed pause.
+ *
+ * Returns: whether @widget is mapped
+ */
+gboolean
+ui_wait_for_mapped (GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  return gtk_widget_get_mapped (widget);
+}
+
 void
 ui_wait_for_draw (GtkWidget *widget)
 {

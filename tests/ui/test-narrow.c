@@ -1,0 +1,182 @@
+/* test-narrow.c: at a 360-pixel request (a phone), every window and every
+ * page of Veto is 360 pixels wide, not wider
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ui-util.h"
+#include "veto-application.h"
+#include "veto-i18n.h"
+#include "veto-window.h"
+
+#define NARROW 360
+
+static VetoApplication *app;
+
+/* The deepest widgets under @root whose minimum width is above @limit:
+ * what to fix when the window comes out wider. */
+static void
+describe_too_wide (GtkWidget *root,
+                   int        limit,
+                   GString   *out)
+{
+  gboolean child_too_wide = FALSE;
+  int min = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      if (min > limit - 20)
+        {
+          child_too_wide = TRUE;
+          describe_too_wide (child, limit, out);
+        }
+    }
+
+  if (!child_too_wide)
+    {
+      gtk_widget_measure (root, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      g_string_append_printf (out, "\n  %s (%s) wants %d px", G_OBJECT_TYPE_NAME (root),
+                              GTK_IS_LABEL (root) ? gtk_label_get_text (GTK_LABEL (root)) : "", min);
+    }
+}
+
+static void
+assert_narrow (GtkWidget  *window,
+               const char *page)
+{
+  g_autofree char *name = g_strdup_printf ("narrow-%s-%s", page, veto_i18n_get_language ());
+  g_autofree char *path = NULL;
+  int width;
+
+  ui_wait_for_draw (window);
+  /* the window as the screen has it, its frame included */
+  width = gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window)));
+  g_assert_cmpint (gtk_widget_get_width (window), <=, NARROW);
+  path = ui_screenshot (window, name);
+  if (width != NARROW)
+    {
+      g_autoptr(GString) why = g_string_new (NULL);
+
+      describe_too_wide (window, NARROW, why);
+      g_error ("%s: the window is %d px wide at a %d px request:%s", page, width, NARROW, why->str);
+    }
+}
+
+static void
+act (const char *action,
+     const char *format,
+     ...)
+{
+  GtkWidget *window = GTK_WIDGET (ui_main_window (app));
+  GVariant *parameter = NULL;
+  va_list args;
+
+  if (format != NULL)
+    {
+      va_start (args, format);
+      parameter = g_variant_new_va (format, NULL, &args);
+      va_end (args);
+    }
+  if (parameter != NULL)
+    g_variant_ref_sink (parameter);
+  g_assert_true (gtk_widget_activate_action_variant (window, action, parameter));
+  g_clear_pointer (&parameter, g_variant_unref);
+  ui_iterate (200);
+}
+
+static void
+test_every_page (void)
+{
+  VetoCatalog *catalog = veto_application_get_catalog (app);
+  GListModel *apps = veto_catalog_get_apps (catalog);
+  VetoWindow *window;
+  GtkWindow *preferences = NULL;
+  GList *toplevels;
+
+  g_application_activate (G_APPLICATION (app));
+  window = ui_main_window (app);
+  g_assert_nonnull (window);
+  /* as a phone's compositor asks, before the first frame */
+  gtk_window_set_default_size (GTK_WINDOW (window), NARROW, 720);
+
+  g_assert_cmpstr (veto_window_get_page (window), ==, "welcome");
+  assert_narrow (GTK_WIDGET (window), "welcome");
+
+  act ("win.next", NULL);
+  g_assert_cmpstr (veto_window_get_page (window), ==, "region");
+  assert_narrow (GTK_WIDGET (window), "region");
+
+  act ("win.region", "s", "eu");
+  act ("win.next", NULL);
+  g_assert_cmpstr (veto_window_get_page (window), ==, "apps");
+  for (guint i = 0; i < g_list_model_get_n_items (apps); i++)
+    {
+      g_autoptr(VetoApp) a = g_list_model_get_item (apps, i);
+
+      act ("win.set-app-used", "(sb)", veto_app_get_id (a), TRUE);
+    }
+  assert_narrow (GTK_WIDGET (window), "apps");
+
+  for (guint i = 0; i < g_list_model_get_n_items (apps); i++)
+    {
+      g_autoptr(VetoApp) a = g_list_model_get_item (apps, i);
+      g_autofree char *page = g_strconcat ("app:", veto_app_get_id (a), NULL);
+
+      act ("win.next", NULL);
+      g_assert_cmpstr (veto_window_get_page (window), ==, page);
+      assert_narrow (GTK_WIDGET (window), page + 4);
+    }
+
+  act ("win.next", NULL);
+  g_assert_cmpstr (veto_window_get_page (window), ==, "done");
+  assert_narrow (GTK_WIDGET (window), "done");
+
+  act ("win.show-dashboard", NULL);
+  g_assert_cmpstr (veto_window_get_page (window), ==, "dashboard");
+  assert_narrow (GTK_WIDGET (window), "dashboard");
+
+  act ("win.check-links", NULL);
+  g_assert_cmpstr (veto_window_get_page (window), ==, "links");
+  assert_narrow (GTK_WIDGET (window), "links");
+
+  /* Preferences, a window of its own, asked for at the same width */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  ui_iterate (200);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_PREFERENCES_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+      preferences = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (preferences);
+  gtk_window_set_default_size (preferences, NARROW, 600);
+  assert_narrow (GTK_WIDGET (preferences), "preferences");
+
+  gtk_window_destroy (preferences);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_iterate (50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  ui_init (&argc, &argv);
+  app = ui_app_new ();
+
+  g_test_add_func ("/narrow/every-page", test_every_page);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}
