@@ -8,6 +8,7 @@
 #pragma once
 
 #include "veto-app.h"
+#include "veto-catalog.h"
 #include "veto-change.h"
 #include "veto-region.h"
 #include "veto-step.h"
@@ -36,5 +37,53 @@ VetoChange *_veto_change_new_from_keyfile (GKeyFile          *keyfile,
                                            const char        *group,
                                            int                version,
                                            GError           **error);
+
+/* VetoCatalog's own fields and loader, shared by veto-catalog.c and
+ * veto-catalog-load.c */
+
+struct _VetoCatalog
+{
+  GObject     parent_instance;
+
+  int         version;
+  GDateTime  *published;
+  char       *name;
+  /* the domains Meta sends email from: [Catalog] SenderDomains= */
+  GStrv       sender_domains;
+
+  GListStore *regions;
+  GListStore *apps;
+  GListStore *steps;
+  /* while loading: the steps read so far, spliced into steps in one go
+   * (one items-changed instead of 10,000) */
+  GPtrArray  *loading;
+  GListStore *changes;
+
+  /* id → object; values borrowed from the stores above */
+  GHashTable *region_by_id;
+  GHashTable *app_by_id;
+  GHashTable *step_by_id;
+};
+
+gboolean
+_veto_catalog_check_raw_lines (const char  *data,
+                               gsize        len,
+                               GError     **error);
+
+gboolean
+_veto_catalog_load_header (VetoCatalog  *self,
+                           GKeyFile     *keyfile,
+                           GError      **error);
+
+gboolean
+_veto_catalog_load_group (VetoCatalog       *self,
+                          GKeyFile          *keyfile,
+                          const char        *group,
+                          VetoCatalogFlags   flags,
+                          GError           **error);
+
+gboolean
+_veto_catalog_resolve_references (VetoCatalog  *self,
+                                  GError      **error);
 
 G_END_DECLS

@@ -12,7 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "veto-catalog-cache.h"
-#include "veto-catalog-updater.h"
+#include "veto-catalog-updater-private.h"
 #include "veto-http.h"
 
 /* Meta moves its forms between releases of Veto, so the catalog is also
@@ -39,109 +39,32 @@
  *     missing, which only costs a full download next time.
  */
 
-struct _VetoCatalogUpdater
-{
-  GObject      parent_instance;
-
-  VetoCatalog *bundled;
-  char        *url;
-  GFile       *cache_dir;
-  gboolean     allow_loopback_http;
-  guint        timeout;
-
-  /* (nullable) made on first use: loading the newest catalog needs none */
-  SoupSession *session;
-  gboolean     busy;
-};
-
 G_DEFINE_FINAL_TYPE (VetoCatalogUpdater, veto_catalog_updater, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (veto-catalog-updater-error-quark, veto_catalog_updater_error)
 
-enum {
-  PROP_0,
-  PROP_BUNDLED,
-  PROP_URL,
-  PROP_CACHE_DIR,
-  PROP_ALLOW_LOOPBACK_HTTP,
-  PROP_TIMEOUT,
-  PROP_BUSY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+GParamSpec *_veto_catalog_updater_properties[N_PROPS];
 
 #define CACHE_NAME VETO_CATALOG_CACHE_NAME
 #define VALIDATORS_NAME "meta.steps.etag"
-#define VALIDATORS_GROUP "Download"
-#define READ_CHUNK 16384
-
-typedef struct
-{
-  /* (owned) the address being asked */
-  GUri         *uri;
-  guint         hops;
-  /* the newest valid version Veto has, bundled or cached */
-  int           have_version;
-
-  /* (nullable) (owned) */
-  SoupMessage  *msg;
-  GInputStream *stream;
-  GByteArray   *body;
-
-  /* (owned) cancelled by the caller's cancellable or by the timer */
-  GCancellable *cancellable;
-  GCancellable *user_cancellable;
-  gulong        cancelled_id;
-  GSource      *timer;
-  gboolean      timed_out;
-} Update;
-
-typedef struct
-{
-  VetoCatalogUpdate outcome;
-  int               version;
-} UpdateResult;
-
-static void
-update_free (Update *update)
-{
-  if (update->cancelled_id != 0)
-    g_cancellable_disconnect (update->user_cancellable, update->cancelled_id);
-  if (update->timer != NULL)
-    {
-      g_source_destroy (update->timer);
-      g_source_unref (update->timer);
-    }
-  g_clear_object (&update->user_cancellable);
-  g_clear_object (&update->cancellable);
-  g_clear_pointer (&update->uri, g_uri_unref);
-  g_clear_object (&update->msg);
-  if (update->stream != NULL)
-    g_input_stream_close_async (update->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
-  g_clear_object (&update->stream);
-  g_clear_pointer (&update->body, g_byte_array_unref);
-  g_free (update);
-}
-
-static GFile *
-cache_file (VetoCatalogUpdater *self)
+GFile *
+_veto_catalog_updater_cache_file (VetoCatalogUpdater *self)
 {
   return g_file_get_child (self->cache_dir, CACHE_NAME);
 }
 
-static GFile *
-validators_file (VetoCatalogUpdater *self)
+GFile *
+_veto_catalog_updater_validators_file (VetoCatalogUpdater *self)
 {
   return g_file_get_child (self->cache_dir, VALIDATORS_NAME);
 }
 
 /* The cached catalog when it is valid, for the version an update must
  * beat; why it is not is logged by veto_catalog_cache_load_newest(). */
-static VetoCatalog *
-load_cached (VetoCatalogUpdater *self)
+VetoCatalog *
+_veto_catalog_updater_load_cached (VetoCatalogUpdater *self)
 {
-  g_autoptr(GFile) file = cache_file (self);
+  g_autoptr(GFile) file = _veto_catalog_updater_cache_file (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(VetoCatalog) catalog = veto_catalog_new_from_file (file, VETO_CATALOG_FLAGS_NONE, &error);
 
@@ -168,524 +91,6 @@ veto_catalog_updater_load_newest (VetoCatalogUpdater *self,
 
   /* shared with the command line, which does not link libsoup */
   return veto_catalog_cache_load_newest (self->bundled, self->cache_dir, out_is_update);
-}
-
-static gboolean
-check_download_url (VetoCatalogUpdater  *self,
-                    const char          *url,
-                    GUri               **out_uri,
-                    GError             **error)
-{
-  g_autoptr(GUri) uri = veto_http_parse (url);
-
-  if (uri != NULL && g_uri_get_userinfo (uri) == NULL &&
-      (g_str_equal (g_uri_get_scheme (uri), "https") ||
-       (self->allow_loopback_http && veto_http_is_loopback (uri))))
-    {
-      *out_uri = g_steal_pointer (&uri);
-      return TRUE;
-    }
-
-  g_set_error (error, VETO_CATALOG_UPDATER_ERROR, VETO_CATALOG_UPDATER_ERROR_INSECURE_URL,
-               /* Translators: %s is a web address */
-               _("Steps are only downloaded over https, and “%s” is not an https address."),
-               url);
-  return FALSE;
-}
-
-/* Every started update ends through one of these two. The flag drops
- * before the callback runs, so that it may start another update. */
-static void
-set_idle (GTask *task)
-{
-  VetoCatalogUpdater *self = g_task_get_source_object (task);
-
-  self->busy = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
-return_error (GTask  *task,
-              GError *error)
-{
-  Update *update = g_task_get_task_data (task);
-
-  set_idle (task);
-
-  /* the stream is closed by update_free, when the task goes */
-  if (update->stream != NULL)
-    {
-      g_input_stream_close_async (update->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
-      g_clear_object (&update->stream);
-    }
-
-  g_task_return_error (task, error);
-}
-
-static void
-return_outcome (GTask             *task,
-                VetoCatalogUpdate  outcome,
-                int                version)
-{
-  UpdateResult *result = g_new0 (UpdateResult, 1);
-
-  set_idle (task);
-  result->outcome = outcome;
-  result->version = version;
-  g_task_return_pointer (task, result, g_free);
-}
-
-/* Says which server failed and why, for a person reading it in a terminal
- * or a toast. */
-static GError *
-network_error (GTask  *task,
-               GError *error)
-{
-  VetoCatalogUpdater *self = g_task_get_source_object (task);
-  Update *update = g_task_get_task_data (task);
-  const char *host = g_uri_get_host (update->uri);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !update->timed_out)
-    return g_error_copy (error);
-
-  if (update->timed_out || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    return g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                        /* Translators: %s is a host name, %u a number of seconds */
-                        g_dngettext (GETTEXT_PACKAGE,
-                                     "%s did not answer within %u second.",
-                                     "%s did not answer within %u seconds.",
-                                     self->timeout),
-                        host, self->timeout);
-
-  /* Translators: the first %s is a host name, the second what went wrong */
-  return g_error_new (error->domain, error->code, _("Could not reach %s: %s"),
-                      host, error->message);
-}
-
-static gboolean
-write_cache (VetoCatalogUpdater  *self,
-             GBytes              *data,
-             SoupMessage         *msg,
-             GError             **error)
-{
-  SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
-  const char *etag = soup_message_headers_get_one (headers, "ETag");
-  const char *last_modified = soup_message_headers_get_one (headers, "Last-Modified");
-  g_autoptr(GFile) file = cache_file (self);
-  g_autoptr(GFile) validators = validators_file (self);
-  g_autoptr(GError) local_error = NULL;
-
-  if (g_mkdir_with_parents (g_file_peek_path (self->cache_dir), 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   /* Translators: the first %s is a folder, the second why it failed */
-                   _("Could not create %s: %s"),
-                   g_file_peek_path (self->cache_dir), g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  /* A public catalog: 0644 is fine. */
-  if (!g_file_set_contents_full (g_file_peek_path (file),
-                                 g_bytes_get_data (data, NULL), g_bytes_get_size (data),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not save the new steps: %s"), local_error->message);
-      return FALSE;
-    }
-
-  if (etag != NULL || last_modified != NULL)
-    {
-      g_autoptr(GKeyFile) keyfile = g_key_file_new ();
-      g_autofree char *text = NULL;
-      gsize len;
-
-      g_key_file_set_string (keyfile, VALIDATORS_GROUP, "Url", self->url);
-      if (etag != NULL)
-        g_key_file_set_string (keyfile, VALIDATORS_GROUP, "ETag", etag);
-      if (last_modified != NULL)
-        g_key_file_set_string (keyfile, VALIDATORS_GROUP, "LastModified", last_modified);
-      text = g_key_file_to_data (keyfile, &len, NULL);
-
-      if (!g_file_set_contents_full (g_file_peek_path (validators), text, len,
-                                     G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
-        {
-          /* Stale validators would make the server answer 304 for a
-           * catalog we no longer hold: drop them. */
-          g_message ("Could not save %s: %s", g_file_peek_path (validators), local_error->message);
-          g_unlink (g_file_peek_path (validators));
-        }
-    }
-  else
-    g_unlink (g_file_peek_path (validators));
-
-  return TRUE;
-}
-
-static void
-process_body (GTask *task)
-{
-  VetoCatalogUpdater *self = g_task_get_source_object (task);
-  Update *update = g_task_get_task_data (task);
-  g_autoptr(GBytes) data = g_byte_array_free_to_bytes (g_steal_pointer (&update->body));
-  g_autoptr(VetoCatalog) catalog = NULL;
-  g_autoptr(GError) error = NULL;
-  int version;
-
-  /* the rules of the bundled catalog, whatever the address it came from */
-  catalog = veto_catalog_new_from_bytes (data, VETO_CATALOG_FLAGS_NONE, &error);
-  if (catalog == NULL)
-    {
-      return_error (task, g_error_new (VETO_CATALOG_UPDATER_ERROR, VETO_CATALOG_UPDATER_ERROR_INVALID,
-                                       /* Translators: %s says which rule the file breaks */
-                                       _("The published steps were refused: %s"), error->message));
-      return;
-    }
-
-  version = veto_catalog_get_version (catalog);
-  if (version < update->have_version)
-    {
-      return_outcome (task, VETO_CATALOG_UPDATE_NOT_NEWER, version);
-      return;
-    }
-  if (version == update->have_version)
-    {
-      return_outcome (task, VETO_CATALOG_UPDATE_UP_TO_DATE, version);
-      return;
-    }
-
-  if (!write_cache (self, data, update->msg, &error))
-    {
-      return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  return_outcome (task, VETO_CATALOG_UPDATE_UPDATED, version);
-}
-
-static GError *
-too_large_error (void)
-{
-  return g_error_new (VETO_CATALOG_UPDATER_ERROR, VETO_CATALOG_UPDATER_ERROR_TOO_LARGE,
-                      /* Translators: %d is a size in kibibytes */
-                      _("The published steps are larger than %d KiB and were refused."),
-                      VETO_CATALOG_UPDATER_MAX_SIZE / 1024);
-}
-
-static void
-on_read (GObject      *source,
-         GAsyncResult *res,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Update *update = g_task_get_task_data (task);
-  g_autoptr(GBytes) chunk = NULL;
-  g_autoptr(GError) error = NULL;
-
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), res, &error);
-  if (chunk == NULL)
-    {
-      return_error (task, network_error (task, error));
-      return;
-    }
-
-  if (g_bytes_get_size (chunk) == 0)
-    {
-      g_input_stream_close_async (update->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
-      g_clear_object (&update->stream);
-      process_body (task);
-      return;
-    }
-
-  g_byte_array_append (update->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
-  if (update->body->len > VETO_CATALOG_UPDATER_MAX_SIZE)
-    {
-      return_error (task, too_large_error ());
-      return;
-    }
-
-  /* one byte past the limit is enough to know it is too large */
-  g_input_stream_read_bytes_async (update->stream,
-                                   MIN (READ_CHUNK, VETO_CATALOG_UPDATER_MAX_SIZE + 1 - update->body->len),
-                                   G_PRIORITY_DEFAULT, update->cancellable,
-                                   on_read, g_steal_pointer (&task));
-}
-
-static void send_request (GTask *task);
-
-static void
-on_sent (GObject      *source,
-         GAsyncResult *res,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  VetoCatalogUpdater *self = g_task_get_source_object (task);
-  Update *update = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  SoupMessageHeaders *headers;
-  guint status;
-
-  update->stream = soup_session_send_finish (SOUP_SESSION (source), res, &error);
-  if (update->stream == NULL)
-    {
-      return_error (task, network_error (task, error));
-      return;
-    }
-
-  status = soup_message_get_status (update->msg);
-  headers = soup_message_get_response_headers (update->msg);
-
-  if (SOUP_STATUS_IS_REDIRECTION (status) && status != SOUP_STATUS_NOT_MODIFIED)
-    {
-      g_autofree char *target = veto_http_redirect (update->msg);
-      g_autoptr(GUri) uri = NULL;
-
-      if (target == NULL)
-        {
-          return_error (task, g_error_new (VETO_CATALOG_UPDATER_ERROR, VETO_CATALOG_UPDATER_ERROR_HTTP,
-                                           /* Translators: %s is a host name, %u an HTTP status */
-                                           _("%s answered HTTP %u."),
-                                           g_uri_get_host (update->uri), status));
-          return;
-        }
-
-      if (++update->hops > VETO_CATALOG_UPDATER_MAX_REDIRECTS)
-        {
-          return_error (task, g_error_new (VETO_CATALOG_UPDATER_ERROR, VETO_CATALOG_UPDATER_ERROR_REDIRECTS,
-                                           /* Translators: %s is a host name */
-                                           _("%s redirected too many times."),
-                                           g_uri_get_host (update->uri)));
-          return;
-        }
-
-      if (!check_download_url (self, target, &uri, &error))
-        {
-          return_error (task, g_steal_pointer (&error));
-          return;
-        }
-
-      g_input_stream_close_async (update->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
-      g_clear_object (&update->stream);
-      g_clear_pointer (&update->uri, g_uri_unref);
-      update->uri = g_steal_pointer (&uri);
-      send_request (g_steal_pointer (&task));
-      return;
-    }
-
-  if (status == SOUP_STATUS_NOT_MODIFIED)
-    {
-      g_input_stream_close_async (update->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
-      g_clear_object (&update->stream);
-      return_outcome (task, VETO_CATALOG_UPDATE_UP_TO_DATE, update->have_version);
-      return;
-    }
-
-  if (status != SOUP_STATUS_OK)
-    {
-      return_error (task, g_error_new (VETO_CATALOG_UPDATER_ERROR, VETO_CATALOG_UPDATER_ERROR_HTTP,
-                                       _("%s answered HTTP %u."),
-                                       g_uri_get_host (update->uri), status));
-      return;
-    }
-
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      soup_message_headers_get_content_length (headers) > VETO_CATALOG_UPDATER_MAX_SIZE)
-    {
-      return_error (task, too_large_error ());
-      return;
-    }
-
-  update->body = g_byte_array_new ();
-  g_input_stream_read_bytes_async (update->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   update->cancellable, on_read, g_steal_pointer (&task));
-}
-
-/* Sends back what the server said about the catalog we hold, so that it
- * can answer 304. Only for a cached catalog that is still valid: after a
- * 304 we must have something to use. */
-static void
-add_validators (VetoCatalogUpdater *self,
-                SoupMessage        *msg)
-{
-  g_autoptr(GFile) file = validators_file (self);
-  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
-  g_autofree char *url = NULL;
-  g_autofree char *etag = NULL;
-  g_autofree char *last_modified = NULL;
-  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
-
-  if (!g_key_file_load_from_file (keyfile, g_file_peek_path (file), G_KEY_FILE_NONE, NULL))
-    return;
-
-  /* validators from another address mean nothing here */
-  url = g_key_file_get_string (keyfile, VALIDATORS_GROUP, "Url", NULL);
-  if (g_strcmp0 (url, self->url) != 0)
-    return;
-
-  etag = g_key_file_get_string (keyfile, VALIDATORS_GROUP, "ETag", NULL);
-  last_modified = g_key_file_get_string (keyfile, VALIDATORS_GROUP, "LastModified", NULL);
-
-  /* header values come from a file: refuse anything that could split a
-   * header line */
-  if (etag != NULL && strpbrk (etag, "\r\n") == NULL)
-    soup_message_headers_replace (headers, "If-None-Match", etag);
-  if (last_modified != NULL && strpbrk (last_modified, "\r\n") == NULL)
-    soup_message_headers_replace (headers, "If-Modified-Since", last_modified);
-}
-
-static void
-send_request (GTask *task)
-{
-  VetoCatalogUpdater *self = g_task_get_source_object (task);
-  Update *update = g_task_get_task_data (task);
-  g_autoptr(VetoCatalog) cached = NULL;
-
-  g_clear_object (&update->msg);
-  update->msg = soup_message_new_from_uri (SOUP_METHOD_GET, update->uri);
-  soup_message_add_flags (update->msg, SOUP_MESSAGE_NO_REDIRECT);
-
-  cached = load_cached (self);
-  if (cached != NULL && veto_catalog_get_version (cached) == update->have_version)
-    add_validators (self, update->msg);
-
-  soup_session_send_async (self->session, update->msg, G_PRIORITY_DEFAULT,
-                           update->cancellable, on_sent, task);
-}
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  Update *update = user_data;
-
-  update->timed_out = TRUE;
-  g_clear_pointer (&update->timer, g_source_unref);
-  g_cancellable_cancel (update->cancellable);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_cancelled (GCancellable *cancellable,
-              gpointer      user_data)
-{
-  Update *update = user_data;
-
-  g_cancellable_cancel (update->cancellable);
-}
-
-/**
- * veto_catalog_updater_update_async:
- * @self: a #VetoCatalogUpdater
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when the update is over
- * @user_data: for @callback
- *
- * Downloads the published catalog and keeps it if it is valid and newer
- * than what Veto has. After %VETO_CATALOG_UPDATE_UPDATED, load the catalog
- * again with veto_catalog_updater_load_newest(). One update at a time: a
- * second call fails with %G_IO_ERROR_PENDING.
- */
-void
-veto_catalog_updater_update_async (VetoCatalogUpdater  *self,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(VetoCatalog) cached = NULL;
-  g_autoptr(GError) error = NULL;
-  Update *update;
-
-  g_return_if_fail (VETO_IS_CATALOG_UPDATER (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, veto_catalog_updater_update_async);
-  g_task_set_name (task, "[veto] update catalog");
-
-  if (self->busy)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
-                               "%s", _("The steps are already being updated."));
-      return;
-    }
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  update = g_new0 (Update, 1);
-  g_task_set_task_data (task, update, (GDestroyNotify)update_free);
-
-  if (!check_download_url (self, self->url, &update->uri, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  cached = load_cached (self);
-  update->have_version = veto_catalog_get_version (self->bundled);
-  if (cached != NULL)
-    update->have_version = MAX (update->have_version, veto_catalog_get_version (cached));
-
-  update->cancellable = g_cancellable_new ();
-  if (cancellable != NULL)
-    {
-      update->user_cancellable = g_object_ref (cancellable);
-      update->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled),
-                                                    update, NULL);
-    }
-
-  update->timer = g_timeout_source_new_seconds (self->timeout);
-  g_source_set_callback (update->timer, on_timeout, update, NULL);
-  g_source_set_static_name (update->timer, "[veto] catalog update timeout");
-  g_source_attach (update->timer, g_task_get_context (task));
-
-  if (self->session == NULL)
-    self->session = veto_http_session_new (2, self->timeout);
-
-  self->busy = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-
-  send_request (g_steal_pointer (&task));
-}
-
-/**
- * veto_catalog_updater_update_finish:
- * @self: a #VetoCatalogUpdater
- * @result: the result given to the callback
- * @out_version: (out) (optional): the version of the catalog that was
- *   published: the new one after %VETO_CATALOG_UPDATE_UPDATED, the one Veto
- *   has after %VETO_CATALOG_UPDATE_UP_TO_DATE, the older one that was
- *   refused after %VETO_CATALOG_UPDATE_NOT_NEWER
- * @error: why the update failed
- *
- * Returns: what happened, or %VETO_CATALOG_UPDATE_FAILED with @error set
- */
-VetoCatalogUpdate
-veto_catalog_updater_update_finish (VetoCatalogUpdater  *self,
-                                    GAsyncResult        *result,
-                                    int                 *out_version,
-                                    GError             **error)
-{
-  g_autofree UpdateResult *update_result = NULL;
-
-  g_return_val_if_fail (VETO_IS_CATALOG_UPDATER (self), VETO_CATALOG_UPDATE_FAILED);
-  g_return_val_if_fail (g_task_is_valid (result, self), VETO_CATALOG_UPDATE_FAILED);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == veto_catalog_updater_update_async,
-                        VETO_CATALOG_UPDATE_FAILED);
-
-  if (out_version != NULL)
-    *out_version = 0;
-
-  update_result = g_task_propagate_pointer (G_TASK (result), error);
-  if (update_result == NULL)
-    return VETO_CATALOG_UPDATE_FAILED;
-
-  if (out_version != NULL)
-    *out_version = update_result->version;
-  return update_result->outcome;
 }
 
 static void
@@ -802,31 +207,32 @@ veto_catalog_updater_class_init (VetoCatalogUpdaterClass *klass)
   object_class->set_property = veto_catalog_updater_set_property;
 
   /* The catalog built into Veto: what an update must beat. */
-  properties[PROP_BUNDLED] =
+  _veto_catalog_updater_properties[PROP_BUNDLED] =
     g_param_spec_object ("bundled", NULL, NULL, VETO_TYPE_CATALOG,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   /* Where the catalog is published; CATALOG_URL by default. */
-  properties[PROP_URL] =
+  _veto_catalog_updater_properties[PROP_URL] =
     g_param_spec_string ("url", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   /* Where the downloaded catalog is kept; $XDG_CACHE_HOME/veto by default. */
-  properties[PROP_CACHE_DIR] =
+  _veto_catalog_updater_properties[PROP_CACHE_DIR] =
     g_param_spec_object ("cache-dir", NULL, NULL, G_TYPE_FILE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   /* For tests only: lets "url" (not the catalog's links) be plain http on
    * a loopback address, so that a local SoupServer can serve it. */
-  properties[PROP_ALLOW_LOOPBACK_HTTP] =
+  _veto_catalog_updater_properties[PROP_ALLOW_LOOPBACK_HTTP] =
     g_param_spec_boolean ("allow-loopback-http", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   /* Seconds the whole download may take. */
-  properties[PROP_TIMEOUT] =
+  _veto_catalog_updater_properties[PROP_TIMEOUT] =
     g_param_spec_uint ("timeout", NULL, NULL, 1, 600, VETO_CATALOG_UPDATER_DEFAULT_TIMEOUT,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_BUSY] =
+  _veto_catalog_updater_properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, N_PROPS,
+                                     _veto_catalog_updater_properties);
 }
 
 static void
@@ -878,7 +284,7 @@ GFile *
 veto_catalog_updater_get_cache_file (VetoCatalogUpdater *self)
 {
   g_return_val_if_fail (VETO_IS_CATALOG_UPDATER (self), NULL);
-  return cache_file (self);
+  return _veto_catalog_updater_cache_file (self);
 }
 
 guint
@@ -901,7 +307,7 @@ veto_catalog_updater_set_timeout (VetoCatalogUpdater *self,
   self->timeout = seconds;
   if (self->session != NULL)
     soup_session_set_timeout (self->session, seconds);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
+  g_object_notify_by_pspec (G_OBJECT (self), _veto_catalog_updater_properties[PROP_TIMEOUT]);
 }
 
 gboolean

@@ -1,0 +1,484 @@
+/* veto-catalog-load.c
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Reading a catalog's text: its raw lines checked before GKeyFile merges
+ * them, its header and groups, then the references between its steps. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "veto-catalog.h"
+#include "veto-catalog-keys.h"
+#include "veto-catalog-private.h"
+
+/* Where a value looks like Pango markup or an entity ("<a href=…>", "<b>",
+ * "&amp;", "&#60;"), returns how far it starts; else -1. A plain "&" or
+ * "<" before a digit or a space ("R&D", "< 16") is text. */
+static gssize
+find_markup (const char *s,
+             const char *end)
+{
+  for (const char *p = s; p < end; p++)
+    {
+      if (*p == '<' && p + 1 < end &&
+          (g_ascii_isalpha (p[1]) || p[1] == '/' || p[1] == '!' || p[1] == '?'))
+        return p - s;
+
+      if (*p == '&' && p + 1 < end)
+        {
+          const char *q = p + 1;
+
+          if (*q == '#')
+            return p - s;
+          while (q < end && g_ascii_isalnum (*q))
+            q++;
+          if (q > p + 1 && q < end && *q == ';')
+            return p - s;
+        }
+    }
+
+  return -1;
+}
+
+/* Text from a catalog is shown as text, but a widget that parsed it as
+ * markup would turn "<a href=…>" into a link that opens anything; no step
+ * needs tags or entities, so a catalog that has them is refused, bundled,
+ * local or downloaded, in every language it carries. */
+static gboolean
+check_value_line (const char  *group,
+                  const char  *s,
+                  const char  *e,
+                  GError     **error)
+{
+  const char *eq = memchr (s, '=', e - s);
+  g_autofree char *key = NULL;
+  gssize at;
+
+  if (eq == NULL || (at = find_markup (eq + 1, e)) < 0)
+    return TRUE;
+
+  key = g_strndup (s, eq - s);
+  g_strstrip (key);
+  g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+               /* Translators: a catalog group and key, then the start of
+                * the tag or entity found in its text */
+               _("[%s] %s: the text must be plain, without markup such as “%.*s”"),
+               group != NULL ? group : "", key, (int)MIN (e - (eq + 1 + at), 16), eq + 1 + at);
+  return FALSE;
+}
+
+/* GKeyFile silently merges a group that appears twice, which would hide two
+ * steps sharing an id; and it resolves translations for one language only.
+ * So the raw lines are read once first: groups must be unique, no value, in
+ * any language, may look like markup, no translation may be empty
+ * (`Title[fr]=`, which made a catalog valid or not depending on the
+ * language it was read in), and too many steps are refused before any is
+ * built. */
+gboolean
+_veto_catalog_check_raw_lines (const char  *data,
+                               gsize        len,
+                               GError     **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *group = NULL;
+  const char *p = data;
+  const char *end = data + len;
+  guint n_steps = 0;
+
+  while (p < end)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      const char *line_end = eol ? eol : end;
+      const char *s = p;
+      const char *e = line_end;
+
+      while (s < e && g_ascii_isspace (*s))
+        s++;
+      while (e > s && g_ascii_isspace (e[-1]))
+        e--;
+
+      if (e - s >= 2 && *s == '[' && e[-1] == ']')
+        {
+          char *name = g_strndup (s + 1, e - s - 2);
+
+          if (!g_hash_table_add (seen, name))
+            {
+              g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_DUPLICATE_ID,
+                           _("[%s]: this group appears more than once"), name);
+              return FALSE;
+            }
+          group = name;
+
+          if (g_str_has_prefix (name, "Step ") && ++n_steps > VETO_CATALOG_MAX_STEPS)
+            {
+              g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_PARSE,
+                           _("The catalog has too many steps (at most %d)."), VETO_CATALOG_MAX_STEPS);
+              return FALSE;
+            }
+        }
+      else if (s < e && *s != '#' && !check_value_line (group, s, e, error))
+        return FALSE;
+      else if (e > s && e[-1] == '=' && *s != '#' && group != NULL)
+        {
+          const char *k = e - 1;
+
+          /* `Key[xx] =`, spaces allowed around the `=` */
+          while (k > s && g_ascii_isspace (k[-1]))
+            k--;
+          if (k > s && k[-1] == ']' && memchr (s, '[', k - s) != NULL)
+            {
+              g_autofree char *key = g_strndup (s, k - s);
+
+              g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_MISSING_KEY,
+                           _("[%s] %s: a translation must not be empty"), group, key);
+              return FALSE;
+            }
+        }
+
+      p = line_end + 1;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_regions (VetoCatalog  *self,
+               VetoStep     *step,
+               GError      **error)
+{
+  const char * const *regions = veto_step_get_regions (step);
+
+  for (guint i = 0; regions[i] != NULL; i++)
+    {
+      if (g_str_equal (regions[i], "all"))
+        continue;
+
+      if (!g_hash_table_contains (self->region_by_id, regions[i]))
+        {
+          g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
+
+          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
+                       _("[%s] %s: there is no region “%s”"), group, "Regions", regions[i]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* A step that takes its state from another (SameAs) must name a real step,
+ * not itself and not one that itself follows a third: one hop, so that what
+ * a person sees is always the state they recorded somewhere. The target must
+ * apply wherever the step does, or the step would follow nothing there. */
+static gboolean
+check_same_as (VetoCatalog  *self,
+               VetoStep     *step,
+               const char   *group,
+               GError      **error)
+{
+  const char *target_id = veto_step_get_same_as (step);
+  VetoStep *target;
+  const char * const *regions;
+
+  if (target_id == NULL)
+    return TRUE;
+
+  target = g_hash_table_lookup (self->step_by_id, target_id);
+  if (target == NULL || target == step)
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
+                   target == NULL ? _("[%s] %s: there is no step “%s”")
+                                  : _("[%s] %s: “%s” is this step itself"),
+                   group, "SameAs", target_id);
+      return FALSE;
+    }
+
+  if (veto_step_get_same_as (target) != NULL)
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                   _("[%s] %s: “%s” takes its own state from another step"),
+                   group, "SameAs", target_id);
+      return FALSE;
+    }
+
+  if (veto_step_get_kind (target) != veto_step_get_kind (step))
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                   _("[%s] %s: “%s” is not the same kind of step"),
+                   group, "SameAs", target_id);
+      return FALSE;
+    }
+
+  regions = veto_step_get_regions (step);
+  for (guint i = 0; regions[i] != NULL; i++)
+    {
+      if (!(g_str_equal (regions[i], "all") ? g_strv_contains (veto_step_get_regions (target), "all")
+                                            : veto_step_applies_to (target, regions[i])))
+        {
+          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                       _("[%s] %s: “%s” does not apply in region “%s”"),
+                       group, "SameAs", target_id, regions[i]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+_veto_catalog_load_header (VetoCatalog  *self,
+                           GKeyFile     *keyfile,
+                           GError      **error)
+{
+  int format;
+
+  if (!g_key_file_has_group (keyfile, "Catalog"))
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_MISSING_KEY,
+                   _("[%s]: this group is required"), "Catalog");
+      return FALSE;
+    }
+
+  if (!veto_catalog_get_int (keyfile, "Catalog", "Format", 1, &format, error))
+    return FALSE;
+
+  if (format > VETO_CATALOG_FORMAT)
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_FORMAT,
+                   _("This catalog uses format %d, and this version of Veto reads format %d or older. Update Veto to use it."),
+                   format, VETO_CATALOG_FORMAT);
+      return FALSE;
+    }
+
+  if (!veto_catalog_get_int (keyfile, "Catalog", "Version", 1, &self->version, error))
+    return FALSE;
+
+  /* A downloaded catalog is kept only when its version is higher: one
+   * claiming 2147483647 would block every later update. */
+  if (self->version > VETO_CATALOG_MAX_VERSION)
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                   _("[%s] %s: the version must be at most %d"), "Catalog", "Version", VETO_CATALOG_MAX_VERSION);
+      return FALSE;
+    }
+
+  if (!(self->published = veto_catalog_get_date (keyfile, "Catalog", "Published", error)) ||
+      !(self->name = veto_catalog_get_string (keyfile, "Catalog", "Name", TRUE, TRUE, error)) ||
+      !(self->sender_domains = veto_catalog_get_list (keyfile, "Catalog", "SenderDomains", FALSE, error)))
+    return FALSE;
+
+  /* Meta's mail domains decide whether an email is evidence: each must be
+   * a plain lowercase host name, never a pattern. */
+  for (guint i = 0; self->sender_domains[i] != NULL; i++)
+    {
+      const char *d = self->sender_domains[i];
+      gboolean ok = *d != '\0' && *d != '.' && *d != '-' && strchr (d, '.') != NULL &&
+                    !g_str_has_suffix (d, ".") && strstr (d, "..") == NULL;
+
+      for (const char *p = d; ok && *p; p++)
+        ok = g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-' || *p == '.';
+
+      if (!ok)
+        {
+          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                       _("[%s] %s: “%s” is not a mail domain"), "Catalog", "SenderDomains", d);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+_veto_catalog_load_group (VetoCatalog       *self,
+                          GKeyFile          *keyfile,
+                          const char        *group,
+                          VetoCatalogFlags   flags,
+                          GError           **error)
+{
+  const char *space = strchr (group, ' ');
+  g_autofree char *kind = NULL;
+  const char *id;
+
+  if (g_str_equal (group, "Catalog"))
+    return TRUE;
+
+  if (space == NULL)
+    goto unknown;
+
+  kind = g_strndup (group, space - group);
+  id = space + 1;
+
+  if (g_str_equal (kind, "Region"))
+    {
+      g_autoptr(VetoRegion) region = NULL;
+
+      if (!veto_catalog_check_id (group, id, error) ||
+          !(region = _veto_region_new_from_keyfile (keyfile, group, id, error)))
+        return FALSE;
+
+      g_list_store_append (self->regions, region);
+      g_hash_table_insert (self->region_by_id, (char *)veto_region_get_id (region), region);
+      return TRUE;
+    }
+
+  if (g_str_equal (kind, "App"))
+    {
+      g_autoptr(VetoApp) app = NULL;
+
+      if (!veto_catalog_check_id (group, id, error) ||
+          !(app = _veto_app_new_from_keyfile (keyfile, group, id, error)))
+        return FALSE;
+
+      g_list_store_append (self->apps, app);
+      g_hash_table_insert (self->app_by_id, (char *)veto_app_get_id (app), app);
+      return TRUE;
+    }
+
+  if (g_str_equal (kind, "Step"))
+    {
+      g_autoptr(VetoStep) step = NULL;
+
+      if (!veto_catalog_check_id (group, id, error) ||
+          !(step = _veto_step_new_from_keyfile (keyfile, group, id, flags, error)))
+        return FALSE;
+
+      /* References are resolved after every group is read, so that a step
+       * may come before its app in the file. */
+      g_ptr_array_add (self->loading, g_object_ref (step));
+      g_hash_table_insert (self->step_by_id, (char *)veto_step_get_id (step), step);
+      return TRUE;
+    }
+
+  if (g_str_equal (kind, "Changes"))
+    {
+      g_autoptr(VetoChange) change = NULL;
+      const char *name = strchr (id, ' ');
+      g_autofree char *number = g_strndup (id, name ? (gsize)(name - id) : strlen (id));
+      gint64 version;
+
+      /* [Changes 2] or, to give each change its own summary, [Changes 2 NAME] */
+      if (name != NULL && !veto_catalog_check_id (group, name + 1, error))
+        return FALSE;
+
+      if (!g_ascii_string_to_signed (number, 10, 1, G_MAXINT, &version, NULL))
+        {
+          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                       _("[%s]: “%s” is not a catalog version"), group, id);
+          return FALSE;
+        }
+
+      if (!(change = _veto_change_new_from_keyfile (keyfile, group, (int)version, error)))
+        return FALSE;
+
+      g_list_store_append (self->changes, change);
+      return TRUE;
+    }
+
+unknown:
+  g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_GROUP,
+               _("[%s]: unknown group; expected Catalog, Region, App, Step or Changes"), group);
+  return FALSE;
+}
+
+gboolean
+_veto_catalog_resolve_references (VetoCatalog  *self,
+                                  GError      **error)
+{
+  guint n_steps = g_list_model_get_n_items (G_LIST_MODEL (self->steps));
+  guint n_changes = g_list_model_get_n_items (G_LIST_MODEL (self->changes));
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->regions)) == 0 ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->apps)) == 0 ||
+      n_steps == 0)
+    {
+      g_set_error_literal (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_MISSING_KEY,
+                           _("A catalog needs at least one region, one app and one step."));
+      return FALSE;
+    }
+
+  /* each app's steps, added to it in one go */
+  g_autoptr(GHashTable) by_app = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer app_key, app_steps;
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autoptr(VetoStep) step = g_list_model_get_item (G_LIST_MODEL (self->steps), i);
+      VetoApp *app = g_hash_table_lookup (self->app_by_id, veto_step_get_app_id (step));
+      GPtrArray *steps;
+
+      if (app == NULL)
+        {
+          g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
+
+          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
+                       _("[%s] %s: there is no app “%s”"), group, "App",
+                       veto_step_get_app_id (step));
+          return FALSE;
+        }
+
+      if (!check_regions (self, step, error))
+        return FALSE;
+
+      /* the group's name only for the step that needs it: 10,000 steps */
+      if (veto_step_get_same_as (step) != NULL)
+        {
+          g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
+
+          if (!check_same_as (self, step, group, error))
+            return FALSE;
+        }
+
+      {
+        const char * const *only_if = veto_step_get_only_if_refused_or_overdue (step);
+
+        for (guint j = 0; only_if[j] != NULL; j++)
+          {
+            VetoStep *other = g_hash_table_lookup (self->step_by_id, only_if[j]);
+
+            if (other == NULL || other == step)
+              {
+                g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
+
+                g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
+                             _("[%s] %s: there is no other step “%s”"), group, "OnlyIf", only_if[j]);
+                return FALSE;
+              }
+          }
+      }
+
+      steps = g_hash_table_lookup (by_app, app);
+      if (steps == NULL)
+        g_hash_table_insert (by_app, app, steps = g_ptr_array_new ());
+      g_ptr_array_add (steps, step);
+    }
+
+  g_hash_table_iter_init (&iter, by_app);
+  while (g_hash_table_iter_next (&iter, &app_key, &app_steps))
+    _veto_app_add_steps (app_key, (VetoStep **)((GPtrArray *)app_steps)->pdata, ((GPtrArray *)app_steps)->len);
+
+  for (guint i = 0; i < n_changes; i++)
+    {
+      g_autoptr(VetoChange) change = g_list_model_get_item (G_LIST_MODEL (self->changes), i);
+      const char * const *ids = veto_change_get_steps (change);
+
+      for (guint j = 0; ids[j] != NULL; j++)
+        {
+          if (!g_hash_table_contains (self->step_by_id, ids[j]))
+            {
+              g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
+                           _("[Changes %d] %s: there is no step “%s”"),
+                           veto_change_get_version (change), "Steps", ids[j]);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,562 @@
+/* veto-progress-store-file.c
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The progress file on disk: read without blocking, locked, saved
+ * atomically, set aside when damaged. */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "veto-progress-store-private.h"
+
+static GFile *
+move_aside (VetoProgressStore  *self,
+            GError            **error)
+{
+  g_autoptr(GDateTime) now = veto_clock_get_now (self->clock);
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  g_autofree char *path = g_file_get_path (self->file);
+
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *aside = attempt == 0
+        ? g_strdup_printf ("%s.corrupt-%s", path, stamp)
+        : g_strdup_printf ("%s.corrupt-%s-%u", path, stamp, attempt);
+      g_autoptr(GFile) target = g_file_new_for_path (aside);
+      g_autoptr(GError) local_error = NULL;
+
+      /* Never replace an earlier copy: it may be the one that matters. */
+      if (g_file_move (self->file, target, G_FILE_COPY_NOFOLLOW_SYMLINKS,
+                       NULL, NULL, NULL, &local_error))
+        return g_steal_pointer (&target);
+
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       "too many corrupt copies already");
+  return NULL;
+}
+
+
+/* The prefix of Veto's own temporary files beside the progress file: hidden,
+ * and a name nobody chooses for a backup. */
+#define TEMP_INFIX ".veto-save-"
+
+/* A progress file is a few kilobytes; notes included, far less than this. */
+#define MAX_PROGRESS_SIZE (16 * 1024 * 1024)
+
+static void
+remember_disk (VetoProgressStore *self,
+               const GStatBuf    *st)
+{
+  self->disk.exists = st != NULL;
+  if (st == NULL)
+    return;
+  self->disk.dev = st->st_dev;
+  self->disk.ino = st->st_ino;
+  self->disk.size = st->st_size;
+  self->disk.mtime_ns = (gint64)st->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st->st_mtim.tv_nsec;
+}
+
+/* Reads the progress file without ever blocking: a named pipe (or a
+ * device) where the file should be made `veto --status` wait forever and
+ * the window never open. Anything but a regular file is unreadable. */
+static gboolean
+read_file (VetoProgressStore  *self,
+           char              **out_data,
+           gsize              *out_len,
+           GError            **error)
+{
+  const char *path = g_file_peek_path (self->file);
+  g_autoptr(GByteArray) bytes = NULL;
+  GStatBuf st;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
+        remember_disk (self, NULL);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > MAX_PROGRESS_SIZE)
+    {
+      gboolean regular = S_ISREG (st.st_mode);
+
+      close (fd);
+      if (regular)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                     /* Translators: %s is a file name */
+                     _("%s is too large to be Veto’s progress"), path);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                     /* Translators: %s is a file name */
+                     _("%s is not a regular file"), path);
+      return FALSE;
+    }
+
+  bytes = g_byte_array_sized_new (st.st_size + 1);
+  for (;;)
+    {
+      guint8 buf[16384];
+      gssize n = read (fd, buf, sizeof buf);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       "%s: %s", path, g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      g_byte_array_append (bytes, buf, n);
+      if (bytes->len > MAX_PROGRESS_SIZE)
+        {
+          close (fd);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("%s is too large to be Veto’s progress"), path);
+          return FALSE;
+        }
+    }
+  close (fd);
+
+  remember_disk (self, &st);
+  *out_len = bytes->len;
+  g_byte_array_append (bytes, (const guint8 *)"", 1);
+  *out_data = (char *)g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+  return TRUE;
+}
+
+/* A save killed between writing its temporary file and renaming it leaves
+ * that file behind. It is never read, but litter in a person's folder:
+ * remove those old enough that no save can still be writing them. Only
+ * Veto's own (TEMP_INFIX): a `progress.ini.backup` made by hand is the
+ * person's. */
+static void
+remove_stale_temporaries (VetoProgressStore *self)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (self->file);
+  g_autofree char *base = g_file_get_basename (self->file);
+  g_autofree char *prefix = g_strconcat (".", base, TEMP_INFIX, NULL);
+  g_autoptr(GDir) dir = g_dir_open (g_file_peek_path (parent), 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+  gsize prefix_len = strlen (prefix);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+      gboolean temporary = strlen (name) == prefix_len + 6 &&
+                           strncmp (name, prefix, prefix_len) == 0;
+
+      for (gsize i = prefix_len; temporary && name[i]; i++)
+        temporary = g_ascii_isalnum (name[i]);
+
+      if (!temporary)
+        continue;
+
+      path = g_build_filename (g_file_peek_path (parent), name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > 60)
+        g_unlink (path);
+    }
+}
+
+/**
+ * veto_progress_store_set_inspect_only:
+ * @self: a #VetoProgressStore
+ * @inspect_only: %TRUE to only look
+ *
+ * For commands that only read (`veto --status`): a damaged file is then
+ * reported by veto_progress_store_load() instead of being set aside, and
+ * nothing on disk changes. Call before loading.
+ */
+void
+veto_progress_store_set_inspect_only (VetoProgressStore *self,
+                                      gboolean           inspect_only)
+{
+  g_return_if_fail (VETO_IS_PROGRESS_STORE (self));
+  self->inspect_only = !!inspect_only;
+}
+
+/**
+ * veto_progress_store_load:
+ * @self: a #VetoProgressStore
+ * @error: set when the file exists but could not be read or moved aside
+ *
+ * Reads the progress file. A missing file is a fresh start. A file that does
+ * not parse is moved aside (see veto_progress_store_get_recovered_file()) and
+ * the store starts fresh. A file from a newer format is loaded read-only.
+ *
+ * On error the store is left empty and read-only, so that nothing overwrites
+ * a file we could not read.
+ *
+ * Returns: %TRUE when the store can be used
+ */
+gboolean
+veto_progress_store_load (VetoProgressStore  *self,
+                          GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GKeyFile) keyfile = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  int format = 0;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+
+  g_clear_object (&self->recovered_file);
+  _veto_progress_store_init_fresh (self);
+  self->is_new = TRUE;
+  if (!self->inspect_only)
+    remove_stale_temporaries (self);
+
+  if (!read_file (self, &data, &len, &local_error))
+    {
+      /* No file (or a file where its folder should be, so no file either):
+       * a fresh start; saving will say what is wrong. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
+        return TRUE;
+
+      self->read_only = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), _veto_progress_store_properties[PROP_READ_ONLY]);
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Your progress could not be read: %s"), local_error->message);
+      return FALSE;
+    }
+
+  keyfile = g_key_file_new ();
+  /* a byte order mark, as some editors write, is not part of the file */
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      memmove (data, data + 3, len - 3 + 1);
+      len -= 3;
+    }
+  if (!_veto_progress_parse (keyfile, data, len, &format, &local_error) && self->inspect_only)
+    {
+      /* Looking must not change anything: the file stays where it is. */
+      self->read_only = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), _veto_progress_store_properties[PROP_READ_ONLY]);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Your progress file %s is damaged. Open Veto: it keeps a copy aside and starts afresh."),
+                   g_file_peek_path (self->file));
+      return FALSE;
+    }
+  else if (local_error != NULL)
+    {
+      g_autoptr(GError) move_error = NULL;
+
+      g_debug ("%s does not parse (%s); moving it aside",
+               g_file_peek_path (self->file), local_error->message);
+
+      self->recovered_file = move_aside (self, &move_error);
+      if (self->recovered_file == NULL)
+        {
+          self->read_only = TRUE;
+          g_object_notify_by_pspec (G_OBJECT (self), _veto_progress_store_properties[PROP_READ_ONLY]);
+          g_set_error (error, move_error->domain, move_error->code,
+                       _("Your progress file is damaged and could not be set aside: %s"),
+                       move_error->message);
+          return FALSE;
+        }
+
+      return TRUE;
+    }
+
+  g_clear_pointer (&self->keyfile, g_key_file_unref);
+  self->keyfile = g_steal_pointer (&keyfile);
+  self->is_new = FALSE;
+
+  if (format <= VETO_PROGRESS_FORMAT)
+    {
+      _veto_progress_store_ensure_accounts (self);
+      /* Format 2 added "refused", stated days and evidence, which an older
+       * Veto would take for damage: the next save says so in the file, so
+       * that it opens it read-only instead. */
+      g_key_file_set_integer (self->keyfile, HEADER, "Format", VETO_PROGRESS_FORMAT);
+    }
+
+  if (format > VETO_PROGRESS_FORMAT && !self->read_only)
+    {
+      self->read_only = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), _veto_progress_store_properties[PROP_READ_ONLY]);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+ensure_folder (GFile   *file,
+               GError **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *dir = g_file_get_path (parent);
+  g_autofree char *base = g_file_get_basename (parent);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* Our own folder stays private even if someone loosened it; a folder
+   * that merely holds a test file is not ours to change. */
+  if (g_str_equal (base, "veto"))
+    g_chmod (dir, 0700);
+
+  return TRUE;
+}
+
+/* Whether the file on disk is still the one this store last read or
+ * wrote. Called with the folder locked. */
+static gboolean
+check_unchanged (VetoProgressStore  *self,
+                 const char         *path,
+                 GError            **error)
+{
+  GStatBuf st;
+  gboolean exists = g_stat (path, &st) == 0;
+  gint64 mtime_ns = exists ? (gint64)st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec : 0;
+
+  /* gone since: writing it again overwrites nothing */
+  if (!exists)
+    return TRUE;
+
+  if (self->disk.exists &&
+      st.st_dev == self->disk.dev && st.st_ino == self->disk.ino &&
+      st.st_size == self->disk.size && mtime_ns == self->disk.mtime_ns)
+    return TRUE;
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                       _("another Veto (or a person) changed the file since this window read it, and Veto never overwrites a change it has not seen. Close Veto and open it again to see that change."));
+  return FALSE;
+}
+
+/* Writes @data over @path all or nothing, and only if no one changed the
+ * file since this store last read or wrote it. The lock on the folder
+ * makes that check and the rename one step for every Veto process. */
+static gboolean
+write_file (VetoProgressStore  *self,
+            const char         *path,
+            const char         *data,
+            GError            **error)
+{
+  g_autofree char *resolved = realpath (path, NULL);
+  const char *target = resolved != NULL ? resolved : path;
+  g_autofree char *dir = g_path_get_dirname (target);
+  g_autofree char *base = g_path_get_basename (target);
+  g_autofree char *tmp = g_strconcat (dir, G_DIR_SEPARATOR_S ".", base, TEMP_INFIX "XXXXXX", NULL);
+  gsize len = strlen (data);
+  GStatBuf st;
+  int dir_fd;
+  int fd = -1;
+  int saved_errno = 0;
+  gboolean ok = FALSE;
+
+  dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (dir_fd < 0)
+    {
+      saved_errno = errno;
+      goto out;
+    }
+  /* A file system without locks still gets the check, just not atomic
+   * with the rename. */
+  while (flock (dir_fd, LOCK_EX) != 0 && errno == EINTR)
+    ;
+
+  if (!check_unchanged (self, target, error))
+    goto out_locked;
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      goto out_locked;
+    }
+
+  for (gsize done = 0; done < len; )
+    {
+      gssize n = write (fd, data + done, len - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved_errno = errno;
+          goto out_tmp;
+        }
+      done += n;
+    }
+
+  if (fsync (fd) != 0 || fstat (fd, &st) != 0)
+    {
+      saved_errno = errno;
+      goto out_tmp;
+    }
+  close (fd);
+  fd = -1;
+
+  if (g_rename (tmp, target) != 0)
+    {
+      saved_errno = errno;
+      goto out_tmp;
+    }
+
+  remember_disk (self, &st);
+  ok = TRUE;
+  goto out_locked;
+
+out_tmp:
+  if (fd >= 0)
+    close (fd);
+  g_unlink (tmp);
+out_locked:
+  flock (dir_fd, LOCK_UN);
+out:
+  if (dir_fd >= 0)
+    close (dir_fd);
+  if (!ok && saved_errno != 0)
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 "%s: %s", target, g_strerror (saved_errno));
+  return ok;
+}
+
+/**
+ * veto_progress_store_save:
+ * @self: a #VetoProgressStore
+ * @error: where to put a failure
+ *
+ * Writes the state atomically. Changes already save by themselves; call this
+ * to retry after #VetoProgressStore:save-error was set.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+veto_progress_store_save (VetoProgressStore  *self,
+                          GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *path = NULL;
+  gboolean had_error;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                           _("Your progress is open read-only."));
+      return FALSE;
+    }
+
+  body = g_key_file_to_data (self->keyfile, NULL, NULL);
+  data = g_strconcat (body, "\n[" END_GROUP "]\n", NULL);
+  path = g_file_get_path (self->file);
+  had_error = self->save_error != NULL;
+
+  if (!ensure_folder (self->file, &local_error) ||
+      !write_file (self, path, data, &local_error))
+    {
+      g_clear_error (&self->save_error);
+      g_set_error (&self->save_error, local_error->domain, local_error->code,
+                   _("Your progress could not be saved: %s"), local_error->message);
+      g_object_notify_by_pspec (G_OBJECT (self), _veto_progress_store_properties[PROP_SAVE_ERROR]);
+      if (error != NULL)
+        *error = g_error_copy (self->save_error);
+      return FALSE;
+    }
+
+  self->is_new = FALSE;
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  if (had_error)
+    {
+      g_clear_error (&self->save_error);
+      g_object_notify_by_pspec (G_OBJECT (self), _veto_progress_store_properties[PROP_SAVE_ERROR]);
+    }
+
+  return TRUE;
+}
+
+/**
+ * veto_progress_store_check_writable:
+ * @self: a #VetoProgressStore
+ * @error: why the progress could not be saved
+ *
+ * Checks, without writing anything, that a change could be saved: the
+ * nearest existing folder on the way to the file must be a folder Veto may
+ * write in. For `veto --status`, which only reads.
+ *
+ * Returns: %TRUE when saving should work
+ */
+gboolean
+veto_progress_store_check_writable (VetoProgressStore  *self,
+                                    GError            **error)
+{
+  g_autoptr(GFile) dir = NULL;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                           _("Your progress is open read-only."));
+      return FALSE;
+    }
+
+  dir = g_file_get_parent (self->file);
+  while (dir != NULL && !g_file_query_exists (dir, NULL))
+    {
+      GFile *parent = g_file_get_parent (dir);
+
+      g_object_unref (dir);
+      dir = parent;
+    }
+
+  if (dir == NULL)
+    return TRUE;
+
+  if (!g_file_test (g_file_peek_path (dir), G_FILE_TEST_IS_DIR) ||
+      g_access (g_file_peek_path (dir), W_OK | X_OK) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   /* Translators: %s is a folder */
+                   _("Your progress could not be saved: %s is not a folder Veto can write in."),
+                   g_file_peek_path (dir));
+      return FALSE;
+    }
+
+  return TRUE;
+}

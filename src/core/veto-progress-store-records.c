@@ -1,0 +1,349 @@
+/* veto-progress-store-records.c
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What is recorded for a step as a whole: snapshots, evidence, and records
+ * adopted from another account. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "veto-progress-store-private.h"
+
+/**
+ * veto_progress_store_has_record:
+ *
+ * Returns: whether anything is recorded for the step and account: a state
+ *   other than "to do", a date, a note, a form used or evidence. Such a
+ *   step is never hidden, even once it no longer applies.
+ */
+gboolean
+veto_progress_store_has_record (VetoProgressStore *self,
+                                const char        *step_id,
+                                const char        *account_id)
+{
+  const char *keys[] = { "Submitted", "Confirmed", "Refused", "Checked", "Note",
+                         "FormUrl", "EvidenceFile" };
+  g_autofree char *group = NULL;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+
+  group = _veto_progress_step_group (step_id, account_id);
+  if (!g_key_file_has_group (self->keyfile, group))
+    return FALSE;
+
+  if (veto_progress_store_get_state (self, step_id, account_id) != VETO_STEP_STATE_TODO)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (g_key_file_has_key (self->keyfile, group, keys[i], NULL))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * veto_progress_store_dup_step_snapshot:
+ *
+ * Everything recorded for one step and account, as an opaque text that
+ * veto_progress_store_restore_step() puts back exactly: what an Undo needs.
+ *
+ * Returns: (transfer full): the snapshot ("" when nothing is recorded)
+ */
+char *
+veto_progress_store_dup_step_snapshot (VetoProgressStore *self,
+                                       const char        *step_id,
+                                       const char        *account_id)
+{
+  g_autoptr(GKeyFile) copy = g_key_file_new ();
+  g_autofree char *group = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+
+  group = _veto_progress_step_group (step_id, account_id);
+  keys = g_key_file_get_keys (self->keyfile, group, NULL, NULL);
+  if (keys == NULL)
+    return g_strdup ("");
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autofree char *value = g_key_file_get_value (self->keyfile, group, keys[i], NULL);
+
+      g_key_file_set_value (copy, "Step", keys[i], value);
+    }
+
+  return g_key_file_to_data (copy, NULL, NULL);
+}
+
+/**
+ * veto_progress_store_restore_step:
+ * @self: a #VetoProgressStore
+ * @step_id: a step id
+ * @account_id: (nullable): the account
+ * @snapshot: from veto_progress_store_dup_step_snapshot()
+ *
+ * Puts a step back exactly as it was: state, every date, note, evidence.
+ */
+void
+veto_progress_store_restore_step (VetoProgressStore *self,
+                                  const char        *step_id,
+                                  const char        *account_id,
+                                  const char        *snapshot)
+{
+  g_autoptr(GKeyFile) copy = g_key_file_new ();
+  g_autofree char *group = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_return_if_fail (VETO_IS_PROGRESS_STORE (self));
+  g_return_if_fail (snapshot != NULL);
+
+  if (*snapshot != '\0' &&
+      !g_key_file_load_from_data (copy, snapshot, -1, G_KEY_FILE_NONE, NULL))
+    g_return_if_reached ();
+
+  if (!_veto_progress_store_begin_change (self))
+    return;
+
+  group = _veto_progress_step_group (step_id, account_id);
+  g_key_file_remove_group (self->keyfile, group, NULL);
+  keys = g_key_file_get_keys (copy, "Step", NULL, NULL);
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *value = g_key_file_get_value (copy, "Step", keys[i], NULL);
+
+      g_key_file_set_value (self->keyfile, group, keys[i], value);
+    }
+
+  _veto_progress_store_commit (self);
+}
+
+/**
+ * veto_date_kind_from_string:
+ * @str: `submitted`, `confirmed`, `refused` or `checked`
+ * @kind: (out): the kind
+ *
+ * Returns: whether @str names a kind of date
+ */
+gboolean
+veto_date_kind_from_string (const char   *str,
+                            VetoDateKind *kind)
+{
+  const char *names[] = { "submitted", "confirmed", "refused", "checked" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (str, names[i]) == 0)
+      {
+        *kind = (VetoDateKind)i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+const char *
+veto_date_kind_to_string (VetoDateKind kind)
+{
+  const char *names[] = { "submitted", "confirmed", "refused", "checked" };
+
+  g_return_val_if_fail (kind <= VETO_DATE_CHECKED, NULL);
+  return names[kind];
+}
+
+void
+veto_evidence_info_free (VetoEvidenceInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->file);
+  g_free (info->sha256);
+  g_free (info->from);
+  g_free (info->subject);
+  g_clear_pointer (&info->date, g_date_time_unref);
+  g_free (info);
+}
+
+/**
+ * veto_progress_store_dup_evidence:
+ *
+ * Returns: (transfer full) (nullable): Meta's email kept as proof for the
+ *   step and account, if one was attached
+ */
+VetoEvidenceInfo *
+veto_progress_store_dup_evidence (VetoProgressStore *self,
+                                  const char        *step_id,
+                                  const char        *account_id)
+{
+  VetoEvidenceInfo *info;
+  g_autofree char *file = NULL;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+
+  file = _veto_progress_store_dup_text (self, step_id, account_id, "EvidenceFile");
+  if (file == NULL)
+    return NULL;
+
+  info = g_new0 (VetoEvidenceInfo, 1);
+  info->file = g_steal_pointer (&file);
+  info->sha256 = _veto_progress_store_dup_text (self, step_id, account_id, "EvidenceSha256");
+  info->from = _veto_progress_store_dup_text (self, step_id, account_id, "EvidenceFrom");
+  info->subject = _veto_progress_store_dup_text (self, step_id, account_id, "EvidenceSubject");
+  info->date = _veto_progress_store_dup_date (self, step_id, account_id, "EvidenceDate");
+  return info;
+}
+
+/**
+ * veto_progress_store_confirm_with_evidence:
+ * @self: a #VetoProgressStore
+ * @step_id: a step id
+ * @account_id: (nullable): the account
+ * @evidence: the email kept (its file already written in the evidence folder)
+ * @error: why it was refused
+ *
+ * Records Meta's confirmation on the email's day, with the email as proof,
+ * in one change.
+ *
+ * Returns: %TRUE when recorded
+ */
+gboolean
+veto_progress_store_confirm_with_evidence (VetoProgressStore       *self,
+                                           const char              *step_id,
+                                           const char              *account_id,
+                                           const VetoEvidenceInfo  *evidence,
+                                           GError                 **error)
+{
+  g_autofree char *group = NULL;
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (evidence != NULL && evidence->date != NULL, FALSE);
+  g_return_val_if_fail (_veto_progress_is_evidence_name (evidence->file) && _veto_progress_is_sha256 (evidence->sha256), FALSE);
+
+  if (!_veto_progress_store_check_day (self, step_id, account_id, VETO_DATE_CONFIRMED, evidence->date, error))
+    return FALSE;
+
+  if (!_veto_progress_store_begin_change (self))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                           _("Your progress is open read-only."));
+      return FALSE;
+    }
+
+  group = _veto_progress_step_group (step_id, account_id);
+  _veto_progress_store_apply_state (self, group, VETO_STEP_STATE_CONFIRMED);
+  _veto_progress_store_set_day (self, group, VETO_DATE_CONFIRMED, evidence->date);
+  date = g_date_time_format_iso8601 (evidence->date);
+  g_key_file_set_string (self->keyfile, group, "EvidenceFile", evidence->file);
+  g_key_file_set_string (self->keyfile, group, "EvidenceSha256", evidence->sha256);
+  g_key_file_set_string (self->keyfile, group, "EvidenceFrom", evidence->from ? evidence->from : "");
+  g_key_file_set_string (self->keyfile, group, "EvidenceSubject", evidence->subject ? evidence->subject : "");
+  g_key_file_set_string (self->keyfile, group, "EvidenceDate", date);
+  _veto_progress_store_commit (self);
+
+  return TRUE;
+}
+
+static int
+adopt_rank (VetoStepState state)
+{
+  switch (state)
+    {
+    case VETO_STEP_STATE_CONFIRMED:
+    case VETO_STEP_STATE_DONE:
+    case VETO_STEP_STATE_REFUSED:
+      return 3;
+    case VETO_STEP_STATE_SUBMITTED:
+      return 2;
+    case VETO_STEP_STATE_TODO:
+      return 1;
+    case VETO_STEP_STATE_SKIPPED:
+    case VETO_STEP_STATE_NOT_APPLICABLE:
+    default:
+      return 0;
+    }
+}
+
+/**
+ * veto_progress_store_adopt_account_records:
+ * @self: a #VetoProgressStore
+ * @step_id: a step now done once (catalog Scope=app or accounts-center)
+ *
+ * A newer catalog can turn a step that was done once per account into one
+ * done once (an Accounts Center setting). When the step has no record of its
+ * own yet but has per-account records, the most advanced of them (finished
+ * before submitted before to do; the latest among equals) is copied as the
+ * step's record, with its dates and the catalog version it was recorded
+ * against, so that a [Changes] entry can still ask for a recheck. The
+ * per-account records stay: nothing the person recorded is lost.
+ *
+ * Returns: %TRUE when a record was adopted
+ */
+gboolean
+veto_progress_store_adopt_account_records (VetoProgressStore *self,
+                                           const char        *step_id)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *best = NULL;
+  g_autofree char *best_updated = NULL;
+  g_auto(GStrv) groups = NULL;
+  g_auto(GStrv) keys = NULL;
+  int best_rank = -1;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (step_id != NULL, FALSE);
+
+  target = _veto_progress_step_group (step_id, NULL);
+  if (g_key_file_has_group (self->keyfile, target))
+    return FALSE;
+
+  prefix = g_strconcat (target, " ", NULL);
+  groups = g_key_file_get_groups (self->keyfile, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_autofree char *value = NULL;
+      g_autofree char *updated = NULL;
+      VetoStepState state = VETO_STEP_STATE_TODO;
+      int rank;
+
+      /* "Step <id> <account>", the account being digits only: "Step a-b 1"
+       * must not be taken for an account of step "a". */
+      if (!g_str_has_prefix (groups[i], prefix) ||
+          strchr (groups[i] + strlen (prefix), ' ') != NULL)
+        continue;
+
+      value = g_key_file_get_string (self->keyfile, groups[i], "State", NULL);
+      if (value == NULL || !veto_step_state_from_string (value, &state))
+        continue;
+      rank = adopt_rank (state);
+      updated = g_key_file_get_string (self->keyfile, groups[i], "Updated", NULL);
+      if (rank > best_rank ||
+          (rank == best_rank && g_strcmp0 (updated, best_updated) > 0))
+        {
+          best_rank = rank;
+          g_free (best);
+          best = g_strdup (groups[i]);
+          g_free (best_updated);
+          best_updated = g_steal_pointer (&updated);
+        }
+    }
+
+  if (best == NULL || !_veto_progress_store_begin_change (self))
+    return FALSE;
+
+  keys = g_key_file_get_keys (self->keyfile, best, NULL, NULL);
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *value = g_key_file_get_value (self->keyfile, best, keys[i], NULL);
+
+      if (value != NULL)
+        g_key_file_set_value (self->keyfile, target, keys[i], value);
+    }
+
+  _veto_progress_store_commit (self);
+  return TRUE;
+}

@@ -1,0 +1,147 @@
+/* veto-record-markdown.c
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The record as Markdown. */
+
+#include "config.h"
+
+#include "veto-record-private.h"
+
+/* Markdown */
+
+/* Text from the catalog or the person must not turn into markup. */
+static void
+append_md_text (GString    *out,
+                const char *text)
+{
+  gboolean line_start = TRUE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (line_start)
+        {
+          const char *q = p;
+
+          /* a list item or a heading at the start of a line */
+          while (g_ascii_isdigit (*q))
+            q++;
+          if (*p == '-' || *p == '+' || *p == '#' ||
+              (q != p && (*q == '.' || *q == ')')))
+            {
+              g_string_append_len (out, p, q - p);
+              g_string_append_c (out, '\\');
+              p = q;
+            }
+        }
+
+      if (strchr ("\\`*_[]<>|~", *p) != NULL)
+        g_string_append_c (out, '\\');
+
+      if (*p == '\n')
+        {
+          /* a hard line break, staying inside the list item */
+          g_string_append (out, "  \n  ");
+          line_start = TRUE;
+          continue;
+        }
+
+      g_string_append_c (out, *p);
+      line_start = FALSE;
+    }
+}
+
+static void
+append_md_link (GString    *out,
+                const char *url)
+{
+  if (strpbrk (url, " \t\n<>") == NULL)
+    g_string_append_printf (out, "<%s>", url);
+  else
+    append_md_text (out, url);
+}
+
+char *
+_veto_record_to_markdown (Record *record)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append (out, "# ");
+  append_md_text (out, record->title);
+  g_string_append (out, "\n\n");
+
+  for (guint i = 0; i < record->header->len; i++)
+    {
+      append_md_text (out, g_ptr_array_index (record->header, i));
+      g_string_append (out, i + 1 < record->header->len ? "  \n" : "\n\n");
+    }
+
+  if (record->empty != NULL)
+    {
+      append_md_text (out, record->empty);
+      g_string_append_c (out, '\n');
+      return g_string_free (out, FALSE);
+    }
+
+  append_md_text (out, record->intro);
+  g_string_append (out, "\n\n");
+  append_md_text (out, record->summary);
+  g_string_append (out, "\n");
+
+  for (guint a = 0; a < record->apps->len; a++)
+    {
+      RecordApp *app = g_ptr_array_index (record->apps, a);
+
+      g_string_append (out, "\n## ");
+      append_md_text (out, app->name);
+      g_string_append (out, "\n");
+
+      for (guint g = 0; g < app->groups->len; g++)
+        {
+          RecordGroup *group = g_ptr_array_index (app->groups, g);
+
+          if (group->name != NULL)
+            {
+              g_string_append (out, "\n### ");
+              append_md_text (out, group->name);
+              g_string_append (out, "\n");
+            }
+
+          for (guint s = 0; s < group->steps->len; s++)
+            {
+              RecordStep *step = g_ptr_array_index (group->steps, s);
+
+              g_string_append (out, group->name != NULL ? "\n#### " : "\n### ");
+              append_md_text (out, step->title);
+              g_string_append (out, "\n\n");
+
+              for (guint f = 0; f < step->fields->len; f++)
+                {
+                  RecordField *field = g_ptr_array_index (step->fields, f);
+
+                  g_string_append (out, "- **");
+                  append_md_text (out, field->label);
+                  g_string_append (out, "** ");
+                  if (field->link != NULL)
+                    append_md_link (out, field->value);
+                  else
+                    append_md_text (out, field->value);
+                  append_md_text (out, field->suffix);
+                  g_string_append_c (out, '\n');
+                }
+
+              if (step->due != NULL)
+                {
+                  g_string_append (out, "- *");
+                  append_md_text (out, step->due);
+                  g_string_append (out, "*\n");
+                }
+            }
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}

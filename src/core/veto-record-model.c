@@ -1,0 +1,494 @@
+/* veto-record-model.c
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The checklist copied into a Record of plain strings, the timeline both
+ * formats are written from. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "veto-i18n.h"
+#include "veto-status.h"
+#include "veto-record-private.h"
+
+static void
+record_field_free (RecordField *field)
+{
+  g_free (field->label);
+  g_free (field->value);
+  g_free (field->suffix);
+  g_free (field->link);
+  g_free (field);
+}
+
+static void
+record_step_free (RecordStep *step)
+{
+  g_free (step->title);
+  g_ptr_array_unref (step->fields);
+  g_free (step->due);
+  g_free (step);
+}
+
+static void
+record_group_free (RecordGroup *group)
+{
+  g_free (group->name);
+  g_ptr_array_unref (group->steps);
+  g_free (group);
+}
+
+static void
+record_app_free (RecordApp *app)
+{
+  g_free (app->name);
+  g_ptr_array_unref (app->groups);
+  g_free (app);
+}
+
+void
+_veto_record_free (Record *record)
+{
+  g_clear_pointer (&record->now, g_date_time_unref);
+  g_free (record->language);
+  g_free (record->title);
+  g_free (record->footer);
+  g_ptr_array_unref (record->header);
+  g_free (record->intro);
+  g_free (record->summary);
+  g_free (record->empty);
+  g_ptr_array_unref (record->apps);
+  g_free (record);
+}
+
+
+/* @format is a translated "Label: %s": the part before %s becomes the
+ * label, so that each language keeps its own punctuation ("État : %s"). */
+static void
+add_field (RecordStep *step,
+           const char *format,
+           const char *value,
+           gboolean    is_link)
+{
+  const char *spec = strstr (format, "%s");
+  RecordField *field;
+
+  if (value == NULL)
+    return;
+
+  g_return_if_fail (spec != NULL);
+
+  field = g_new0 (RecordField, 1);
+  field->label = g_strchomp (g_strndup (format, spec - format));
+  field->value = g_strdup (value);
+  field->suffix = g_strdup (spec + 2);
+  field->link = is_link ? g_strdup (value) : NULL;
+  g_ptr_array_add (step->fields, field);
+}
+
+/* A date as stated, and when it was entered where that was another day:
+ * a reader sees both the day the person says and when they said it. */
+static char *
+dup_stated_date (VetoProgressStore *store,
+                 const char        *step_id,
+                 const char        *account_id,
+                 VetoDateKind       kind)
+{
+  g_autoptr(GDateTime) stated = veto_progress_store_dup_date (store, step_id, account_id, kind);
+  g_autoptr(GDateTime) entered = veto_progress_store_dup_entered (store, step_id, account_id, kind);
+  g_autofree char *stated_text = NULL;
+  g_autofree char *stated_day = NULL;
+  g_autofree char *entered_day = NULL;
+
+  if (stated == NULL)
+    return NULL;
+
+  stated_text = veto_format_date (stated);
+  stated_day = veto_progress_format_day (stated);
+  entered_day = entered ? veto_progress_format_day (entered) : NULL;
+
+  if (entered_day == NULL || g_str_equal (stated_day, entered_day))
+    return g_steal_pointer (&stated_text);
+
+  {
+    g_autofree char *entered_text = veto_format_date (entered);
+
+    /* Translators: the day something happened, then the day the person
+     * recorded it in Veto: "2 November 2026 (entered on 5 November 2026)" */
+    return g_strdup_printf (_("%s (entered on %s)"), stated_text, entered_text);
+  }
+}
+
+static RecordStep *
+record_step_new (VetoProgressStore *store,
+                 VetoTask          *task)
+{
+  VetoStep *step = veto_task_get_step (task);
+  const char *step_id = veto_step_get_id (step);
+  const char *account_id = veto_task_get_account_id (task);
+  RecordStep *record_step = g_new0 (RecordStep, 1);
+  g_autofree char *submitted_text = dup_stated_date (store, step_id, account_id, VETO_DATE_SUBMITTED);
+  g_autofree char *confirmed_text = dup_stated_date (store, step_id, account_id, VETO_DATE_CONFIRMED);
+  g_autofree char *refused_text = dup_stated_date (store, step_id, account_id, VETO_DATE_REFUSED);
+  g_autofree char *checked_text = dup_stated_date (store, step_id, account_id, VETO_DATE_CHECKED);
+  g_autofree char *form_url = veto_progress_store_dup_form_url (store, step_id, account_id);
+  g_autofree char *note = veto_progress_store_dup_note (store, step_id, account_id);
+  g_autofree char *overdue = veto_task_dup_overdue_sentence (task);
+  g_autoptr(VetoEvidenceInfo) evidence = veto_progress_store_dup_evidence (store, step_id, account_id);
+  const char *state_label = veto_task_get_active (task)
+    ? veto_step_state_get_label (veto_task_get_state (task))
+    : C_("state", "Only if needed");
+
+  record_step->title = g_strdup (veto_step_get_title (step));
+  record_step->fields = g_ptr_array_new_with_free_func ((GDestroyNotify)record_field_free);
+
+  /* Translators: a line of the record; the part before %s is shown in bold */
+  add_field (record_step, _("State: %s"), state_label, FALSE);
+  /* A step that is the same thing as another (Threads' objection) shows
+   * that step's state; say which, so the dates below aren't expected here. */
+  if (veto_task_get_followed (task) != NULL)
+    {
+      g_autofree char *name = veto_task_dup_followed_name (task);
+
+      /* Translators: a line of the record; %s is the title of the step
+       * whose state this one takes */
+      add_field (record_step, _("Same as: %s"), name, FALSE);
+    }
+  /* Translators: a line of the record, %s is a date */
+  add_field (record_step, _("Submitted: %s"), submitted_text, FALSE);
+  /* Translators: a line of the record, %s is a date */
+  add_field (record_step, _("Confirmed by Meta: %s"), confirmed_text, FALSE);
+  /* Translators: a line of the record, %s is a date */
+  add_field (record_step, _("Refused by Meta: %s"), refused_text, FALSE);
+  /* Translators: a line of the record, %s says since when Meta is late */
+  add_field (record_step, _("Meta’s answer: %s"), overdue && veto_task_get_overdue (task) ? overdue : NULL, FALSE);
+  /* Translators: a line of the record, %s is a date */
+  add_field (record_step, _("Last checked: %s"), checked_text, FALSE);
+
+  if (evidence != NULL)
+    {
+      g_autofree char *date = evidence->date ? veto_format_date (evidence->date) : g_strdup ("—");
+
+      /* Translators: a line of the record: the email kept as proof */
+      add_field (record_step, _("Meta’s email, from: %s"), evidence->from, FALSE);
+      /* Translators: a line of the record */
+      add_field (record_step, _("Subject: %s"), evidence->subject, FALSE);
+      /* Translators: a line of the record, %s is a date */
+      add_field (record_step, _("Sent on: %s"), date, FALSE);
+      /* Translators: a line of the record: the file's fingerprint */
+      add_field (record_step, _("SHA-256: %s"), evidence->sha256, FALSE);
+    }
+
+  /* The address the person opened is the evidence; without one, the
+   * official address of a form tells a reader where it is. */
+  if (form_url != NULL)
+    {
+      /* Translators: a line of the record, %s is an address */
+      add_field (record_step, _("Form used: %s"), form_url, TRUE);
+    }
+  else if (veto_step_get_kind (step) == VETO_STEP_KIND_FORM && veto_step_get_url (step) != NULL)
+    {
+      /* Translators: a line of the record, %s is an address */
+      add_field (record_step, _("Official form: %s"), veto_step_get_url (step), TRUE);
+    }
+
+  /* Translators: a line of the record, %s is the person's own note */
+  add_field (record_step, _("Note: %s"), note, FALSE);
+
+  if (veto_task_get_activated_by (task) != NULL && !VETO_STEP_STATE_IS_FINISHED (veto_task_get_state (task)))
+    {
+      /* Translators: a line of the record, %s says what to attach */
+      add_field (record_step, _("To do now: %s"), veto_task_get_attach_hint (task), FALSE);
+    }
+
+  if (veto_task_get_due (task))
+    {
+      const char *reason = veto_task_get_due_reason (task);
+
+      if (reason != NULL)
+        record_step->due = g_strdup_printf (_("Due for a recheck: %s"), reason);
+      else
+        {
+          g_autofree char *date = veto_format_date (veto_task_get_due_date (task));
+
+          record_step->due = g_strdup_printf (_("Due for a recheck since %s"), date);
+        }
+    }
+  else if (veto_task_get_state (task) == VETO_STEP_STATE_REFUSED && overdue != NULL)
+    record_step->due = g_steal_pointer (&overdue);
+
+  return record_step;
+}
+
+static RecordGroup *
+record_group_new (const char *name)
+{
+  RecordGroup *group = g_new0 (RecordGroup, 1);
+
+  group->name = g_strdup (name);
+  group->steps = g_ptr_array_new_with_free_func ((GDestroyNotify)record_step_free);
+  return group;
+}
+
+/* The tasks of one app, tasks[start, end): each account's, in the order
+ * the accounts were added, then the steps done once for the app. */
+static RecordApp *
+record_app_new (VetoProgressStore *store,
+                GListModel        *tasks,
+                guint              start,
+                guint              end)
+{
+  RecordApp *app = g_new0 (RecordApp, 1);
+  g_autoptr(GPtrArray) accounts = g_ptr_array_new ();
+  RecordGroup *app_wide = NULL;
+
+  app->groups = g_ptr_array_new_with_free_func ((GDestroyNotify)record_group_free);
+
+  for (guint i = start; i < end; i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
+      const char *account = veto_task_get_account_id (task);
+
+      if (app->name == NULL)
+        app->name = g_strdup (veto_app_get_name (veto_task_get_app (task)));
+
+      if (account == NULL)
+        {
+          if (app_wide == NULL)
+            app_wide = record_group_new (NULL);
+          g_ptr_array_add (app_wide->steps, record_step_new (store, task));
+        }
+      else if (!g_ptr_array_find_with_equal_func (accounts, account, g_str_equal, NULL))
+        g_ptr_array_add (accounts, (gpointer)account);
+    }
+
+  for (guint k = 0; k < accounts->len; k++)
+    {
+      RecordGroup *group = NULL;
+
+      for (guint i = start; i < end; i++)
+        {
+          g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
+
+          if (g_strcmp0 (veto_task_get_account_id (task), g_ptr_array_index (accounts, k)) != 0)
+            continue;
+
+          if (group == NULL)
+            {
+              g_autofree char *name = veto_account_get_display_name (veto_task_get_account_label (task),
+                                                                     veto_task_get_account_id (task));
+
+              group = record_group_new (name);
+              g_ptr_array_add (app->groups, group);
+            }
+          g_ptr_array_add (group->steps, record_step_new (store, task));
+        }
+    }
+
+  /* Steps done once for the app come after the accounts': the catalog
+   * puts the objections, which are per account, first, and so does the
+   * record. They need a heading only beside accounts. */
+  if (app_wide != NULL)
+    {
+      if (accounts->len > 0)
+        app_wide->name = veto_account_get_display_name (NULL, NULL);
+      g_ptr_array_add (app->groups, app_wide);
+    }
+
+  return app;
+}
+
+/* Recorded earlier, no longer applying: never left out of the record. */
+static void
+add_earlier (Record        *record,
+             VetoChecklist *checklist)
+{
+  VetoProgressStore *store = veto_checklist_get_store (checklist);
+  GListModel *earlier = veto_checklist_get_earlier_tasks (checklist);
+  RecordApp *app;
+
+  if (g_list_model_get_n_items (earlier) == 0)
+    return;
+
+  app = g_new0 (RecordApp, 1);
+  app->name = g_strdup (_("Recorded earlier, no longer applying where you live or to your apps"));
+  app->groups = g_ptr_array_new_with_free_func ((GDestroyNotify)record_group_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (earlier); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (earlier, i);
+      const char *app_name = veto_app_get_name (veto_task_get_app (task));
+      g_autofree char *name = NULL;
+      RecordGroup *group;
+
+      if (veto_task_get_account_id (task) != NULL)
+        {
+          g_autofree char *account = veto_account_get_display_name (veto_task_get_account_label (task),
+                                                                    veto_task_get_account_id (task));
+
+          name = g_strdup_printf (_("%s — %s"), app_name, account);
+        }
+      else
+        name = g_strdup (app_name);
+
+      group = app->groups->len > 0 ? g_ptr_array_index (app->groups, app->groups->len - 1) : NULL;
+      if (group == NULL || g_strcmp0 (group->name, name) != 0)
+        {
+          group = record_group_new (name);
+          g_ptr_array_add (app->groups, group);
+        }
+      g_ptr_array_add (group->steps, record_step_new (store, task));
+    }
+
+  g_ptr_array_add (record->apps, app);
+}
+
+static void
+add_evidence_of (GPtrArray         *steps,
+                 VetoProgressStore *store,
+                 GListModel        *tasks)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
+      const char *step_id = veto_step_get_id (veto_task_get_step (task));
+      g_autoptr(VetoEvidenceInfo) evidence =
+        veto_progress_store_dup_evidence (store, step_id, veto_task_get_account_id (task));
+      RecordStep *step;
+
+      if (evidence == NULL)
+        continue;
+
+      step = g_new0 (RecordStep, 1);
+      step->title = g_strdup (evidence->file);
+      step->fields = g_ptr_array_new_with_free_func ((GDestroyNotify)record_field_free);
+      /* Translators: a line of the record: which step an email is proof for */
+      add_field (step, _("Proof for: %s"), veto_step_get_title (veto_task_get_step (task)), FALSE);
+      add_field (step, _("SHA-256: %s"), evidence->sha256, FALSE);
+      g_ptr_array_add (steps, step);
+    }
+}
+
+/* At the end: the steps' version, and each evidence file with its SHA-256,
+ * so that a reader can check the copies they are given. Not where the files
+ * are: a path names the person's home folder, which a regulator does not
+ * need. */
+static void
+add_evidence (Record        *record,
+              VetoChecklist *checklist)
+{
+  VetoCatalog *catalog = veto_checklist_get_catalog (checklist);
+  VetoProgressStore *store = veto_checklist_get_store (checklist);
+  RecordApp *app = g_new0 (RecordApp, 1);
+  RecordGroup *group = record_group_new (NULL);
+  RecordStep *version = g_new0 (RecordStep, 1);
+  g_autofree char *number = g_strdup_printf ("%d", veto_catalog_get_version (catalog));
+
+  app->name = g_strdup (_("Steps version and evidence files"));
+  app->groups = g_ptr_array_new_with_free_func ((GDestroyNotify)record_group_free);
+  g_ptr_array_add (app->groups, group);
+
+  version->title = g_strdup (veto_catalog_get_name (catalog));
+  version->fields = g_ptr_array_new_with_free_func ((GDestroyNotify)record_field_free);
+  /* Translators: a line of the record, %s is a number */
+  add_field (version, _("Steps version: %s"), number, FALSE);
+  g_ptr_array_add (group->steps, version);
+
+  add_evidence_of (group->steps, store, veto_checklist_get_tasks (checklist));
+  add_evidence_of (group->steps, store, veto_checklist_get_earlier_tasks (checklist));
+
+  g_ptr_array_add (record->apps, app);
+}
+
+Record *
+_veto_record_new (VetoChecklist *checklist)
+{
+  VetoCatalog *catalog = veto_checklist_get_catalog (checklist);
+  VetoProgressStore *store = veto_checklist_get_store (checklist);
+  GListModel *tasks = veto_checklist_get_tasks (checklist);
+  VetoRegion *region = veto_catalog_lookup_region (catalog, veto_progress_store_get_region (store));
+  guint n_tasks = veto_checklist_get_n_tasks (checklist);
+  g_autoptr(Record) record = g_new0 (Record, 1);
+  g_autofree char *today = NULL;
+  g_autofree char *published = NULL;
+  g_autoptr(GString) summary = NULL;
+
+  record->now = veto_clock_get_now (veto_progress_store_get_clock (store));
+  record->language = g_strdup (veto_i18n_get_language ());
+  record->header = g_ptr_array_new_with_free_func (g_free);
+  record->apps = g_ptr_array_new_with_free_func ((GDestroyNotify)record_app_free);
+
+  today = veto_format_date (record->now);
+  published = veto_format_date (veto_catalog_get_published (catalog));
+
+  record->title = g_strdup (_("Record of objections to Meta’s AI training"));
+  /* Translators: the foot of each page of the record; %s is a date */
+  record->footer = g_strdup_printf (_("Veto — record exported on %s"), today);
+
+  /* Translators: %s is a date, the second %s Veto's version */
+  g_ptr_array_add (record->header, g_strdup_printf (_("Exported on %s with Veto %s."), today, PACKAGE_VERSION));
+  if (region != NULL)
+    g_ptr_array_add (record->header, g_strdup_printf (_("Where you live: %s"), veto_region_get_name (region)));
+  /* Translators: %s is the catalog's name ("Meta AI training"), %d its
+   * version, the last %s the day it was published */
+  g_ptr_array_add (record->header, g_strdup_printf (_("Steps used: %s, version %d, published %s."),
+                                                    veto_catalog_get_name (catalog),
+                                                    veto_catalog_get_version (catalog), published));
+
+  if ((region == NULL || n_tasks == 0) &&
+      g_list_model_get_n_items (veto_checklist_get_earlier_tasks (checklist)) == 0)
+    {
+      record->empty = g_strdup (_("Nothing to report yet: open Veto to choose where you live and which apps you use."));
+      return g_steal_pointer (&record);
+    }
+
+  record->intro = g_strdup (_("This record lists, app by app and account by account, the steps taken with Veto "
+                              "to object to Meta using personal data to train its artificial intelligence. "
+                              "Each date is the day the person states; where they entered it on another day, "
+                              "that day is given too. Meta’s emails kept as proof are listed with their SHA-256 "
+                              "at the end, so that the copies can be checked."));
+
+  summary = g_string_new (NULL);
+  g_string_append_printf (summary, _("Steps finished: %u of %u."),
+                          veto_checklist_get_n_finished (checklist), veto_checklist_get_n_counted (checklist));
+  if (veto_checklist_get_n_due (checklist) > 0)
+    {
+      g_string_append_c (summary, ' ');
+      g_string_append_printf (summary, _("Due for a recheck: %u."), veto_checklist_get_n_due (checklist));
+    }
+  if (g_list_model_get_n_items (veto_checklist_get_overdue_tasks (checklist)) > 0)
+    {
+      g_string_append_c (summary, ' ');
+      g_string_append_printf (summary, _("Refused or unanswered by Meta: %u."),
+                              g_list_model_get_n_items (veto_checklist_get_overdue_tasks (checklist)));
+    }
+  record->summary = g_string_free (g_steal_pointer (&summary), FALSE);
+
+  for (guint i = 0; i < n_tasks;)
+    {
+      g_autoptr(VetoTask) first = g_list_model_get_item (tasks, i);
+      guint end = i + 1;
+
+      while (end < n_tasks)
+        {
+          g_autoptr(VetoTask) task = g_list_model_get_item (tasks, end);
+
+          if (veto_task_get_app (task) != veto_task_get_app (first))
+            break;
+          end++;
+        }
+
+      g_ptr_array_add (record->apps, record_app_new (store, tasks, i, end));
+      i = end;
+    }
+
+  add_earlier (record, checklist);
+  add_evidence (record, checklist);
+
+  return g_steal_pointer (&record);
+}
