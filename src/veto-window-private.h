@@ -1,5 +1,5 @@
 /* veto-window-private.h: what veto-window.c shares with
- * veto-window-actions.c and veto-window-record.c
+ * veto-window-actions.c, veto-window-navigation.c and veto-window-record.c
  *
  * Copyright 2026 The Veto developers
  *
@@ -52,6 +52,7 @@ void               veto_window_show_banner       (VetoWindow     *self,
                                                   const char     *action_name,
                                                   GVariant       *target);
 void               veto_window_class_add_actions (GtkWidgetClass *widget_class);
+void               veto_window_class_add_navigation (GtkWidgetClass *widget_class);
 void               veto_window_add_toast         (VetoWindow     *self,
                                                   AdwToast       *toast);
 void               veto_window_notify_region     (VetoWindow     *self);
