@@ -133,7 +133,7 @@ test_date_popover (void)
 
   veto_date_popover_select (VETO_DATE_POPOVER (popover), VETO_DATE_SUBMITTED, future);
   ui_iterate (100);
-  error = ui_find_label (popover, is_fr () ? "Ce jour est dans le futur. Choisissez le jour où c’est arrivé."
+  error = ui_find_label (popover, is_fr () ? "Cette date est à venir. Choisissez le jour où cela s’est produit."
                                            : "That day is in the future. Choose the day it happened.");
   g_assert_nonnull (error);
   g_assert_true (gtk_widget_get_visible (error));
