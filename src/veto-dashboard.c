@@ -14,6 +14,7 @@
 #include "veto-earlier-group.h"
 #include "veto-overdue-group.h"
 #include "veto-i18n.h"
+#include "veto-row.h"
 #include "veto-status.h"
 #include "veto-util.h"
 
@@ -122,11 +123,10 @@ link_row (const char *title,
           const char *subtitle,
           const char *app_id)
 {
-  GtkWidget *row = adw_action_row_new ();
+  /* titles and subtitles come from the catalog and the person: text */
+  GtkWidget *row = veto_row_new (title, subtitle);
 
-  veto_util_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  veto_row_add_suffix (VETO_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-app");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", app_id);
@@ -218,7 +218,7 @@ add_app_row (VetoDashboard *self,
   gtk_widget_set_size_request (bar, 64, -1);
   gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, subtitle, -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), bar);
+  veto_row_add_prefix (VETO_ROW (row), bar);
   append_row (self, self->apps_list, row);
 }
 
@@ -319,7 +319,6 @@ rebuild (VetoDashboard *self)
                                         veto_app_get_name (veto_task_get_app (task)), account, date);
           }
         row = task_row (veto_step_get_title (veto_task_get_step (task)), subtitle, task);
-        adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
         append_row (self, self->due_list, row);
         n_due++;
       }

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "veto-overdue-group.h"
+#include "veto-row.h"
 #include "veto-status.h"
 #include "veto-util.h"
 
@@ -33,10 +34,9 @@ row_new (const char *title,
          const char *app_id)
 {
   /* titles come from the catalog and the person: text, never markup */
-  GtkWidget *row = veto_util_action_row_new (title, subtitle);
+  GtkWidget *row = veto_row_new (title, subtitle);
 
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  veto_row_add_suffix (VETO_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-app");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", app_id);
@@ -113,8 +113,8 @@ veto_overdue_group_init (VetoOverdueGroup *self)
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("No Answer From Meta"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
-                                         _("Meta must answer an objection within a month (GDPR, article 12). When it refuses or does not answer, you can complain to your data protection authority."));
+  veto_util_group_add_description (ADW_PREFERENCES_GROUP (self),
+                                   _("Meta must answer an objection within a month (GDPR, article 12). When it refuses or does not answer, you can complain to your data protection authority."));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
   /* a screen reader names the list as the heading above it */
   veto_util_set_accessible_label (GTK_WIDGET (self->list), _("No Answer From Meta"));

@@ -146,6 +146,32 @@ veto_util_group_set_text (AdwPreferencesGroup *group,
 }
 
 /**
+ * veto_util_group_add_description:
+ * @group: a preferences group, with no child yet
+ * @description: plain text
+ *
+ * Adds @description under @group's title as a label of its own, where
+ * adw_preferences_group_set_description() would put it in the group's
+ * header. In GTK 4.8 that header, a horizontal box, lays a wrapping label
+ * out at a dozen widths each time it is allocated (see veto-row.c); the
+ * overview has up to four such groups on its first screen.
+ */
+void
+veto_util_group_add_description (AdwPreferencesGroup *group,
+                                 const char          *description)
+{
+  GtkWidget *label = gtk_label_new (description);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "veto-group-description");
+  gtk_widget_add_css_class (GTK_WIDGET (group), "veto-described");
+  adw_preferences_group_add (group, label);
+}
+
+/**
  * veto_util_status_page_set_description:
  * @page: a status page
  * @description: (nullable): plain text

@@ -26,6 +26,8 @@ void      veto_util_row_set_title       (AdwPreferencesRow   *row,
 void      veto_util_group_set_text      (AdwPreferencesGroup *group,
                                         const char          *title,
                                         const char          *description);
+void      veto_util_group_add_description (AdwPreferencesGroup *group,
+                                           const char          *description);
 void      veto_util_status_page_set_description (AdwStatusPage *page,
                                         const char          *description);
 void      veto_util_wrap_button_label   (GtkButton           *button);

@@ -17,6 +17,7 @@
 #include "veto-application.h"
 #include "veto-dashboard.h"
 #include "veto-i18n.h"
+#include "veto-row.h"
 #include "veto-step-actions.h"
 #include "veto-step-card.h"
 #include "veto-window.h"
@@ -97,9 +98,10 @@ sum_rows (GtkWidget *root,
   guint done = 0;
 
   *total = 0;
-  if (ADW_IS_ACTION_ROW (root))
+  /* the overview's rows are VetoRows */
+  if (VETO_IS_ROW (root))
     {
-      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (root));
+      const char *subtitle = veto_row_get_subtitle (VETO_ROW (root));
       GtkWidget *parent = gtk_widget_get_parent (root);
       guint d, t;
 
@@ -127,8 +129,9 @@ static GtkWidget *
 find_row (GtkWidget  *root,
           const char *title)
 {
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+  if ((ADW_IS_PREFERENCES_ROW (root) &&
+       g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0) ||
+      (VETO_IS_ROW (root) && g_strcmp0 (veto_row_get_title (VETO_ROW (root)), title) == 0))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))

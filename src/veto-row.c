@@ -1,0 +1,208 @@
+/* veto-row.c
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "veto-row.h"
+
+/* A list row with a title, a subtitle, and widgets before and after: what
+ * AdwActionRow shows, with the same style classes, so that it looks the
+ * same beside one.
+ *
+ * Why not AdwActionRow: in GTK 4.8 a horizontal GtkBox allocates each
+ * child by asking its width for the row's height, and AdwActionRow's title
+ * and subtitle sit in a vertical box inside one; every wrapping label then
+ * searches for the narrowest width that fits that height, shaping its text
+ * at a dozen widths, each time the row is allocated. The overview's rows
+ * (long subtitles saying why a step is due) cost 66 text layouts each,
+ * most of a returning person's start-up (tests/bench). A grid measures its
+ * labels' widths without a height: 5 layouts. The text is always plain
+ * text, never markup: it comes from the catalog and from the person. */
+struct _VetoRow
+{
+  GtkListBoxRow  parent_instance;
+
+  GtkWidget     *prefixes;
+  GtkWidget     *suffixes;
+  GtkLabel      *title_label;
+  GtkLabel      *subtitle_label;
+};
+
+G_DEFINE_FINAL_TYPE (VetoRow, veto_row, GTK_TYPE_LIST_BOX_ROW)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+veto_row_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  VetoRow *self = VETO_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, veto_row_get_title (self));
+      break;
+
+    case PROP_SUBTITLE:
+      g_value_set_string (value, veto_row_get_subtitle (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+veto_row_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  VetoRow *self = VETO_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      veto_row_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_SUBTITLE:
+      veto_row_set_subtitle (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+veto_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), VETO_TYPE_ROW);
+
+  G_OBJECT_CLASS (veto_row_parent_class)->dispose (object);
+}
+
+static void
+veto_row_class_init (VetoRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = veto_row_get_property;
+  object_class->set_property = veto_row_set_property;
+  object_class->dispose = veto_row_dispose;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "veto-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, VetoRow, prefixes);
+  gtk_widget_class_bind_template_child (widget_class, VetoRow, suffixes);
+  gtk_widget_class_bind_template_child (widget_class, VetoRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, VetoRow, subtitle_label);
+}
+
+static void
+veto_row_init (VetoRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * veto_row_new:
+ * @title: the row's title, as text
+ * @subtitle: (nullable): the line under it, as text
+ *
+ * Returns: a new #VetoRow
+ */
+GtkWidget *
+veto_row_new (const char *title,
+              const char *subtitle)
+{
+  return g_object_new (VETO_TYPE_ROW, "title", title, "subtitle", subtitle, NULL);
+}
+
+const char *
+veto_row_get_title (VetoRow *self)
+{
+  g_return_val_if_fail (VETO_IS_ROW (self), NULL);
+
+  return gtk_label_get_text (self->title_label);
+}
+
+void
+veto_row_set_title (VetoRow    *self,
+                    const char *title)
+{
+  g_return_if_fail (VETO_IS_ROW (self));
+
+  if (g_strcmp0 (title ? title : "", gtk_label_get_text (self->title_label)) == 0)
+    return;
+
+  gtk_label_set_text (self->title_label, title ? title : "");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+veto_row_get_subtitle (VetoRow *self)
+{
+  g_return_val_if_fail (VETO_IS_ROW (self), NULL);
+
+  return gtk_label_get_text (self->subtitle_label);
+}
+
+void
+veto_row_set_subtitle (VetoRow    *self,
+                       const char *subtitle)
+{
+  g_return_if_fail (VETO_IS_ROW (self));
+
+  if (g_strcmp0 (subtitle ? subtitle : "", gtk_label_get_text (self->subtitle_label)) == 0)
+    return;
+
+  gtk_label_set_text (self->subtitle_label, subtitle ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL && *subtitle != '\0');
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+}
+
+void
+veto_row_add_prefix (VetoRow   *self,
+                     GtkWidget *widget)
+{
+  g_return_if_fail (VETO_IS_ROW (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_box_prepend (GTK_BOX (self->prefixes), widget);
+  gtk_widget_set_visible (self->prefixes, TRUE);
+}
+
+void
+veto_row_add_suffix (VetoRow   *self,
+                     GtkWidget *widget)
+{
+  g_return_if_fail (VETO_IS_ROW (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_box_append (GTK_BOX (self->suffixes), widget);
+  gtk_widget_set_visible (self->suffixes, TRUE);
+}
