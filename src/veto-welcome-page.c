@@ -13,7 +13,14 @@
 #include "veto-util.h"
 
 /* The wizard's first page: what Meta does, in two sentences, and Veto's
- * promise. All of it lives in the template. */
+ * promise. All of it lives in the template.
+ *
+ * It is what a person sees first, so it is laid out as AdwStatusPage lays
+ * out its icon, title and description, with the same style, but in grids:
+ * GTK 4.8 allocates a wrapping label in a centred vertical box by searching
+ * the narrowest width that fits, shaping its text at a dozen widths, and
+ * AdwStatusPage's three boxes made the welcome page's text cost 137 layouts
+ * before the first frame (veto-row.c says more). */
 struct _VetoWelcomePage
 {
   GtkWidget parent_instance;
