@@ -38,11 +38,12 @@ struct _VetoDashboard
   GtkWidget              *wizard_button;
   GtkLabel               *continue_label;
 
-  /* Lazy rows: only what fits the first screen is laid out before it is
+  /* Lazy rows: only what fits the first screen is built before it is
    * drawn; the other rows (a returning person may have dozens, each with
-   * wrapping text) wait in @pending, list then row, until just after. */
-  GPtrArray              *pending;
+   * wrapping text) are built just after. @n_rows counts the rows of a
+   * pass, built or not; a pass builds the rows from @first on. */
   guint                   n_rows;
+  guint                   first;
   gboolean                drawn;
   GdkFrameClock          *frame_clock;
   gulong                  after_paint_id;
@@ -55,20 +56,19 @@ struct _VetoDashboard
 
 G_DEFINE_FINAL_TYPE (VetoDashboard, veto_dashboard, GTK_TYPE_WIDGET)
 
-static void
-append_row (VetoDashboard *self,
-            GtkListBox    *list,
-            GtkWidget     *row)
+/* Counts the next row, and says whether this pass builds it: before the
+ * first frame, only the rows the first screen shows. */
+static gboolean
+take_row (VetoDashboard *self)
 {
-  if (self->drawn || self->n_rows < FIRST_SCREEN_ROWS)
-    gtk_list_box_append (list, row);
-  else
-    {
-      g_ptr_array_add (self->pending, g_object_ref (list));
-      g_ptr_array_add (self->pending, g_object_ref_sink (row));
-    }
-  self->n_rows++;
+  guint index = self->n_rows++;
+
+  if (!self->drawn)
+    return index < FIRST_SCREEN_ROWS;
+  return index >= self->first;
 }
+
+static void rebuild_rows (VetoDashboard *self);
 
 static gboolean
 add_pending_rows (gpointer user_data)
@@ -76,9 +76,14 @@ add_pending_rows (gpointer user_data)
   VetoDashboard *self = user_data;
 
   self->pending_id = 0;
-  for (guint i = 0; i + 1 < self->pending->len; i += 2)
-    gtk_list_box_append (g_ptr_array_index (self->pending, i), g_ptr_array_index (self->pending, i + 1));
-  g_ptr_array_set_size (self->pending, 0);
+  /* a change since: the full rebuild on its way builds every row */
+  if (self->rebuild_id != 0)
+    return G_SOURCE_REMOVE;
+  /* the same pass again, building what the first one left */
+  self->first = FIRST_SCREEN_ROWS;
+  self->n_rows = 0;
+  rebuild_rows (self);
+  self->first = 0;
 
   return G_SOURCE_REMOVE;
 }
@@ -90,7 +95,7 @@ on_after_paint (VetoDashboard *self,
   g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
   g_clear_object (&self->frame_clock);
   self->drawn = TRUE;
-  if (self->pending->len > 0 && self->pending_id == 0)
+  if (self->n_rows > FIRST_SCREEN_ROWS && self->pending_id == 0 && self->rebuild_id == 0)
     self->pending_id = g_idle_add (add_pending_rows, self);
 }
 
@@ -190,7 +195,7 @@ add_app_row (VetoDashboard *self,
   guint n, done;
 
   veto_checklist_count (self->checklist, app, account_id, &n, &done);
-  if (n == 0)
+  if (n == 0 || !take_row (self))
     return;
 
   /* Translators: on the overview, for one app or account: "3 of 5 steps done or sent" */
@@ -219,25 +224,22 @@ add_app_row (VetoDashboard *self,
   gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, subtitle, -1);
   veto_row_add_prefix (VETO_ROW (row), bar);
-  append_row (self, self->apps_list, row);
+  gtk_list_box_append (self->apps_list, row);
 }
 
 static void
 rebuild (VetoDashboard *self)
 {
-  VetoProgressStore *store = veto_checklist_get_store (self->checklist);
-  VetoCatalog *catalog = veto_checklist_get_catalog (self->checklist);
-  GListModel *tasks = veto_checklist_get_tasks (self->checklist);
-  GListModel *apps = veto_catalog_get_apps (catalog);
   g_autofree char *summary = NULL;
-  guint n_due = 0, n_waiting = 0, n_counted, n_done;
+  guint n_counted, n_done;
   VetoTask *next;
 
   clear_list (self->due_list);
   clear_list (self->waiting_list);
   clear_list (self->apps_list);
-  g_ptr_array_set_size (self->pending, 0);
+  g_clear_handle_id (&self->pending_id, g_source_remove);
   self->n_rows = 0;
+  self->first = 0;
 
   /* Sent objections count; information steps don't; once-per-app steps
    * count once: the total is the sum of the rows below. */
@@ -266,17 +268,32 @@ rebuild (VetoDashboard *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->continue_label), next != NULL);
 
+  rebuild_rows (self);
+}
+
+/* The rows of the three lists, in order; a pass builds those take_row()
+ * says, and shows the groups that have rows, built or not. */
+static void
+rebuild_rows (VetoDashboard *self)
+{
+  VetoProgressStore *store = veto_checklist_get_store (self->checklist);
+  VetoCatalog *catalog = veto_checklist_get_catalog (self->checklist);
+  GListModel *tasks = veto_checklist_get_tasks (self->checklist);
+  GListModel *apps = veto_catalog_get_apps (catalog);
+  guint n_due = 0, n_waiting = 0;
+
   for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
     {
       g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
-      g_autofree char *account = NULL;
 
       /* what waits for Meta's confirmation */
-      account = veto_account_get_display_name (veto_task_get_account_label (task),
-                                               veto_task_get_account_id (task));
-
-      if (veto_task_get_state (task) == VETO_STEP_STATE_SUBMITTED)
+      if (veto_task_get_state (task) != VETO_STEP_STATE_SUBMITTED)
+        continue;
+      n_waiting++;
+      if (take_row (self))
         {
+          g_autofree char *account = veto_account_get_display_name (veto_task_get_account_label (task),
+                                                                    veto_task_get_account_id (task));
           g_autoptr(GDateTime) submitted =
             veto_progress_store_dup_submitted (store, veto_step_get_id (veto_task_get_step (task)),
                                                veto_task_get_account_id (task));
@@ -287,11 +304,9 @@ rebuild (VetoDashboard *self)
           waiting = g_strdup_printf (_("%s, %s — sent on %s"),
                                      veto_app_get_name (veto_task_get_app (task)), account,
                                      sent ? sent : "");
-          append_row (self, self->waiting_list,
-                      task_row (veto_step_get_title (veto_task_get_step (task)), waiting, task));
-          n_waiting++;
+          gtk_list_box_append (self->waiting_list,
+                               task_row (veto_step_get_title (veto_task_get_step (task)), waiting, task));
         }
-
     }
 
   /* What is due comes first, the longest due first, with why. */
@@ -301,10 +316,15 @@ rebuild (VetoDashboard *self)
     for (guint i = 0; i < g_list_model_get_n_items (due); i++)
       {
         g_autoptr(VetoTask) task = g_list_model_get_item (due, i);
-        g_autofree char *account = veto_account_get_display_name (veto_task_get_account_label (task),
-                                                                  veto_task_get_account_id (task));
+        g_autofree char *account = NULL;
         g_autofree char *subtitle = NULL;
         GtkWidget *row;
+
+        n_due++;
+        if (!take_row (self))
+          continue;
+        account = veto_account_get_display_name (veto_task_get_account_label (task),
+                                                 veto_task_get_account_id (task));
 
         if (veto_task_get_due_reason (task) != NULL)
           /* Translators: app, account, what changed: "Facebook, Personal — The form moved." */
@@ -319,8 +339,7 @@ rebuild (VetoDashboard *self)
                                         veto_app_get_name (veto_task_get_app (task)), account, date);
           }
         row = task_row (veto_step_get_title (veto_task_get_step (task)), subtitle, task);
-        append_row (self, self->due_list, row);
-        n_due++;
+        gtk_list_box_append (self->due_list, row);
       }
   }
   gtk_widget_set_visible (GTK_WIDGET (self->due_group), n_due > 0);
@@ -392,7 +411,6 @@ veto_dashboard_dispose (GObject *object)
   if (self->frame_clock != NULL)
     g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
   g_clear_object (&self->frame_clock);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), VETO_TYPE_DASHBOARD);
   /* dispose_template() only drops bound children; the layout's own child
    * must go too */
@@ -430,7 +448,6 @@ static void
 veto_dashboard_init (VetoDashboard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
   veto_util_wrap_button_label (GTK_BUTTON (self->wizard_button));
   veto_util_wrap_button_label (GTK_BUTTON (self->continue_button));
   veto_util_fix_button_names (GTK_WIDGET (self));
