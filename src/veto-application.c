@@ -44,12 +44,21 @@ struct _VetoApplication
   /* why the progress file could not be read, shown once the window is up */
   GError            *load_error;
 
+  /* Another Veto window, or `veto --attach-email` in a terminal, may
+   * write the progress file while this one is open: it is read again a
+   * moment after it changes (veto_progress_store_reload_if_changed()). */
+  GFileMonitor      *monitor;
+  guint              reload_id;
+
   /* made once and shown again (veto-preferences-window.c says why); GTK
    * owns it, as every window, and this pointer is cleared if it goes */
   VetoPreferencesWindow *preferences;
 };
 
 G_DEFINE_FINAL_TYPE (VetoApplication, veto_application, ADW_TYPE_APPLICATION)
+
+/* how long after the progress file last changed it is read again */
+#define RELOAD_DELAY_MS 200
 
 /* Without --catalog, Veto uses the newest valid catalog it has: the one
  * it was built with, or a newer one `veto --update-catalog` (or the
@@ -165,6 +174,8 @@ veto_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (veto_application_parent_class)->handle_local_options (app, options);
 }
 
+static gboolean watch_progress (gpointer user_data);
+
 static void
 veto_application_activate (GApplication *app)
 {
@@ -191,6 +202,53 @@ veto_application_activate (GApplication *app)
     }
 
   gtk_window_present (window);
+
+  if (self->monitor == NULL && self->store != NULL)
+    g_idle_add_full (G_PRIORITY_LOW, watch_progress, g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+reload_progress (gpointer user_data)
+{
+  VetoApplication *self = user_data;
+
+  self->reload_id = 0;
+  veto_progress_store_reload_if_changed (self->store);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_progress_file_changed (VetoApplication   *self,
+                          GFile             *file,
+                          GFile             *other_file,
+                          GFileMonitorEvent  event)
+{
+  /* a save is a rename over the file: wait for the burst of events to end,
+   * then look once */
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->reload_id = g_timeout_add (RELOAD_DELAY_MS, reload_progress, self);
+}
+
+/* After the first frame: watching the file costs start-up nothing. */
+static gboolean
+watch_progress (gpointer user_data)
+{
+  VetoApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->monitor = g_file_monitor_file (veto_progress_store_get_file (self->store),
+                                       G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      /* not fatal: saving still refuses to overwrite a change it has not seen */
+      g_debug ("not watching the progress file: %s", error->message);
+      return G_SOURCE_REMOVE;
+    }
+  g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_progress_file_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -213,6 +271,10 @@ veto_application_finalize (GObject *object)
   VetoApplication *self = (VetoApplication *)object;
 
   g_clear_pointer (&self->catalog_path, g_free);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->monitor != NULL)
+    g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
   g_clear_object (&self->checklist);
   g_clear_object (&self->catalog);
   g_clear_object (&self->updater);

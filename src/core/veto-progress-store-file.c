@@ -511,6 +511,53 @@ veto_progress_store_save (VetoProgressStore  *self,
 }
 
 /**
+ * veto_progress_store_reload_if_changed:
+ * @self: a #VetoProgressStore
+ *
+ * Reads the file again if someone else wrote it since this store last read
+ * or wrote it: another Veto window, or `veto --attach-email` run while the
+ * window is open. A store with a change it could not save keeps it, and
+ * does not read (saving it will then say the file changed, and nothing is
+ * overwritten); so does a read-only one. Emits #VetoProgressStore::changed
+ * after reading.
+ *
+ * Returns: %TRUE if the store read the file again
+ */
+gboolean
+veto_progress_store_reload_if_changed (VetoProgressStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GStatBuf st;
+  gboolean exists;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+
+  if (self->read_only || self->inspect_only || self->save_error != NULL || self->retry_id != 0)
+    return FALSE;
+
+  path = g_file_get_path (self->file);
+  exists = g_stat (path, &st) == 0;
+  if (!exists && !self->disk.exists)
+    return FALSE;
+  if (exists && self->disk.exists &&
+      st.st_dev == self->disk.dev && st.st_ino == self->disk.ino && st.st_size == self->disk.size &&
+      (gint64)st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec == self->disk.mtime_ns)
+    return FALSE;
+
+  /* the file was deleted: the next change writes it again, and what this
+   * store holds stays what the person sees */
+  if (!exists)
+    return FALSE;
+
+  if (!veto_progress_store_load (self, &error))
+    g_warning ("%s", error->message);
+  g_signal_emit_by_name (self, "changed");
+
+  return TRUE;
+}
+
+/**
  * veto_progress_store_check_writable:
  * @self: a #VetoProgressStore
  * @error: why the progress could not be saved

@@ -69,6 +69,7 @@ gboolean           veto_progress_store_save             (VetoProgressStore *self
                                                          GError           **error);
 gboolean           veto_progress_store_check_writable   (VetoProgressStore *self,
                                                          GError           **error);
+gboolean           veto_progress_store_reload_if_changed (VetoProgressStore *self);
 GFile             *veto_progress_store_get_file         (VetoProgressStore *self);
 VetoClock         *veto_progress_store_get_clock        (VetoProgressStore *self);
 GFile             *veto_progress_store_get_recovered_file (VetoProgressStore *self);

@@ -254,6 +254,43 @@ test_threads_follows_instagram (void)
   ui_iterate (50);
 }
 
+/* Another Veto writes the progress file while the window is open (a
+ * second window on another session bus, or `veto --attach-email` in a
+ * terminal): the window reads it again and shows the change, and its own
+ * next change is saved on top of it, overwriting nothing. */
+static void
+test_another_veto_writes (void)
+{
+  VetoWindow *window;
+  VetoProgressStore *store = veto_application_get_store (app);
+  g_autoptr(VetoClock) clock = veto_clock_new ();
+  g_autoptr(VetoProgressStore) other = veto_progress_store_new (NULL, clock);
+  g_autofree char *saved = NULL;
+
+  g_application_activate (G_APPLICATION (app));
+  window = ui_main_window (app);
+  ui_wait_for_draw (GTK_WIDGET (window));
+  /* the window watches the file once it has drawn */
+  ui_iterate (300);
+
+  g_assert_cmpint (veto_progress_store_get_state (store, "facebook-limit-audience", "1"), ==,
+                   VETO_STEP_STATE_TODO);
+  g_assert_true (veto_progress_store_load (other, NULL));
+  veto_progress_store_set_state (other, "facebook-limit-audience", "1", VETO_STEP_STATE_DONE);
+  g_assert_null (veto_progress_store_get_save_error (other));
+
+  UI_WAIT_UNTIL (veto_progress_store_get_state (store, "facebook-limit-audience", "1") == VETO_STEP_STATE_DONE);
+  g_assert_cmpint (veto_progress_store_get_state (store, "facebook-limit-audience", "1"), ==,
+                   VETO_STEP_STATE_DONE);
+
+  /* the window's own change lands on top of the other one's */
+  veto_progress_store_set_state (store, "facebook-object", "1", VETO_STEP_STATE_SKIPPED);
+  g_assert_null (veto_progress_store_get_save_error (store));
+  saved = ui_progress_file ();
+  g_assert_nonnull (strstr (saved, "[Step facebook-limit-audience 1]\nState=done"));
+  g_assert_nonnull (strstr (saved, "[Step facebook-object 1]\nState=skipped"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,6 +307,7 @@ main (int   argc,
   g_test_add_func ("/record/export", test_export);
   g_test_add_func ("/record/reminders", test_reminders);
   g_test_add_func ("/record/threads-follows-instagram", test_threads_follows_instagram);
+  g_test_add_func ("/record/another-veto-writes", test_another_veto_writes);
 
   ret = g_test_run ();
   g_clear_object (&app);

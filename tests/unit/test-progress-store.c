@@ -821,6 +821,51 @@ test_two_instances (Fixture       *f,
   }
 }
 
+/* What the window does when the file changes under it: read it again when
+ * someone else wrote it, not after its own writes, and never while it holds
+ * a change it could not save. */
+static void
+test_reload_if_changed (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(VetoProgressStore) window = NULL;
+  g_autoptr(VetoProgressStore) other = NULL;
+  guint changed = 0;
+
+  write_file (f, valid_file, -1);
+  window = open_store (f);
+  other = open_store (f);
+  g_signal_connect (window, "changed", G_CALLBACK (count_changes), &changed);
+
+  /* its own write is no reason to read */
+  veto_progress_store_set_region (window, "uk");
+  changed = 0;
+  g_assert_false (veto_progress_store_reload_if_changed (window));
+  g_assert_cmpuint (changed, ==, 0);
+
+  /* the other store has not seen that: it may not write; once it has read
+   * the file again, it may */
+  veto_progress_store_set_state (other, "facebook-object", "1", VETO_STEP_STATE_CONFIRMED);
+  g_assert_nonnull (veto_progress_store_get_save_error (other));
+  g_assert_false (veto_progress_store_reload_if_changed (other));
+  g_assert_cmpint (veto_progress_store_get_state (other, "facebook-object", "1"), ==, VETO_STEP_STATE_CONFIRMED);
+  g_clear_object (&other);
+
+  other = open_store (f);
+  veto_progress_store_set_state (other, "facebook-object", "1", VETO_STEP_STATE_CONFIRMED);
+  g_assert_null (veto_progress_store_get_save_error (other));
+
+  g_assert_true (veto_progress_store_reload_if_changed (window));
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpint (veto_progress_store_get_state (window, "facebook-object", "1"), ==, VETO_STEP_STATE_CONFIRMED);
+  g_assert_cmpstr (veto_progress_store_get_region (window), ==, "uk");
+  g_assert_false (veto_progress_store_reload_if_changed (window));
+
+  /* and then its own change is saved on top */
+  veto_progress_store_set_region (window, "eu");
+  g_assert_null (veto_progress_store_get_save_error (window));
+}
+
 /* A byte order mark, as some editors write after a hand edit, is not
  * damage. */
 static void
@@ -950,6 +995,7 @@ main (int   argc,
   ADD ("/progress/stale-temporaries", test_stale_temporaries);
   ADD ("/progress/fifo", test_fifo);
   ADD ("/progress/two-instances", test_two_instances);
+  ADD ("/progress/reload-if-changed", test_reload_if_changed);
   ADD ("/progress/clock-back", test_clock_back);
   ADD ("/progress/bom", test_bom);
 
