@@ -244,10 +244,19 @@ rebuild (VetoDashboard *self)
   /* Sent objections count; information steps don't; once-per-app steps
    * count once: the total is the sum of the rows below. */
   veto_checklist_count (self->checklist, NULL, NULL, &n_counted, &n_done);
-  /* Translators: the overview's heading: "3 of 12 steps done or sent" */
-  summary = g_strdup_printf (_("%u of %u steps done or sent"), n_done, n_counted);
+  if (n_counted > 0)
+    /* Translators: the overview's heading: "3 of 12 steps done or sent" */
+    summary = g_strdup_printf (_("%u of %u steps done or sent"), n_done, n_counted);
+  else
+    /* Translators: the overview's heading when the person's apps have only
+     * information where they live, instead of "0 of 0 steps done or sent" */
+    summary = g_strdup (_("Nothing to do for your apps where you live"));
   gtk_label_set_text (self->summary_label, summary);
   gtk_progress_bar_set_fraction (self->progress_bar, n_counted ? (double)n_done / n_counted : 0.0);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), n_counted > 0);
+  /* "Your apps" lists the apps with something to do */
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->apps_list), ADW_TYPE_PREFERENCES_GROUP),
+                          n_counted > 0);
 
   /* Continue where you left off: the next step due or to do. */
   next = veto_checklist_find_next (self->checklist);

@@ -19,6 +19,8 @@
 #include "veto-i18n.h"
 #include "veto-resources.h"
 #include "veto-step-card.h"
+#include "veto-dashboard.h"
+#include "veto-row.h"
 
 static void
 handler (TestServer        *ts,
@@ -105,6 +107,17 @@ test_empty_states (void)
   g_assert_nonnull (ui_find_label (window, fr ? "Rien à faire pour cette application là où vous vivez"
                                               : "Nothing to do for this app where you live"));
   g_assert_cmpuint (ui_count_type (window, ADW_TYPE_ACTION_ROW) > 0, ==, TRUE);
+
+  /* an overview with nothing to count says so, not "0 of 0 steps" */
+  veto_progress_store_set_app (store, "instagram", FALSE);
+  page = veto_dashboard_new (checklist);
+  show (window, page);
+  g_assert_nonnull (ui_find_label (window, fr ? "Rien à faire pour vos applications là où vous vivez"
+                                              : "Nothing to do for your apps where you live"));
+  g_assert_null (ui_find_label (window, fr ? "0 sur 0 démarches faites ou envoyées" : "0 of 0 steps done or sent"));
+  g_assert_cmpuint (ui_count_type (window, VETO_TYPE_ROW), ==, 0);
+  g_free (ui_screenshot (window, fr ? "overview-nothing-to-do-fr" : "overview-nothing-to-do-en"));
+  veto_progress_store_set_app (store, "instagram", TRUE);
 
   /* Facebook's own page: a status page that says what to do, no card */
   page = veto_app_page_new (checklist, veto_catalog_lookup_app (catalog, "facebook"));
