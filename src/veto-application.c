@@ -207,13 +207,27 @@ veto_application_activate (GApplication *app)
     g_idle_add_full (G_PRIORITY_LOW, watch_progress, g_object_ref (self), g_object_unref);
 }
 
+static void reload (VetoApplication *self,
+                    gboolean         with_preferences);
+
 static gboolean
 reload_progress (gpointer user_data)
 {
   VetoApplication *self = user_data;
+  g_autofree char *language = g_strdup (veto_progress_store_get_language (self->store));
 
   self->reload_id = 0;
-  veto_progress_store_reload_if_changed (self->store);
+  if (!veto_progress_store_reload_if_changed (self->store))
+    return G_SOURCE_REMOVE;
+
+  /* The other Veto switched the language: this one follows, as if the
+   * person had switched it here. Other changes reach the pages through
+   * the store's "changed" signal. */
+  if (g_strcmp0 (language, veto_progress_store_get_language (self->store)) != 0)
+    {
+      veto_i18n_set_language (veto_progress_store_get_language (self->store));
+      reload (self, FALSE);
+    }
 
   return G_SOURCE_REMOVE;
 }

@@ -266,6 +266,7 @@ test_another_veto_writes (void)
   g_autoptr(VetoClock) clock = veto_clock_new ();
   g_autoptr(VetoProgressStore) other = veto_progress_store_new (NULL, clock);
   g_autofree char *saved = NULL;
+  gboolean fr = g_str_equal (veto_i18n_get_language (), "fr");
 
   g_application_activate (G_APPLICATION (app));
   window = ui_main_window (app);
@@ -289,6 +290,19 @@ test_another_veto_writes (void)
   saved = ui_progress_file ();
   g_assert_nonnull (strstr (saved, "[Step facebook-limit-audience 1]\nState=done"));
   g_assert_nonnull (strstr (saved, "[Step facebook-object 1]\nState=skipped"));
+
+  /* the other Veto switches the language: this window follows it */
+  g_assert_true (veto_progress_store_reload_if_changed (other));
+  veto_progress_store_set_language (other, fr ? "en" : "fr");
+  g_assert_null (veto_progress_store_get_save_error (other));
+  UI_WAIT_UNTIL (g_str_equal (veto_i18n_get_language (), fr ? "en" : "fr") &&
+                 ui_main_window (app) != NULL &&
+                 ui_find_label (GTK_WIDGET (ui_main_window (app)), fr ? "Your Apps" : "Vos applications") != NULL);
+  g_assert_cmpstr (veto_i18n_get_language (), ==, fr ? "en" : "fr");
+  window = ui_main_window (app);
+  ui_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (window), fr ? "Your Apps" : "Vos applications"));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
 }
 
 int
