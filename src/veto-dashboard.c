@@ -184,6 +184,21 @@ find_next_for (VetoDashboard *self,
   return todo;
 }
 
+/* "3 of 12 steps done or sent", the plural following the total: the
+ * overview's heading, and the line under each app or account */
+static char *
+format_count (guint done,
+              guint total)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: on the overview: "3 of 12 steps done or sent";
+                                        * the plural follows the second number, the total */
+                                       "%u of %u step done or sent",
+                                       "%u of %u steps done or sent",
+                                       total),
+                          done, total);
+}
+
 static void
 add_app_row (VetoDashboard *self,
              VetoApp       *app,
@@ -198,8 +213,7 @@ add_app_row (VetoDashboard *self,
   if (n == 0 || !take_row (self))
     return;
 
-  /* Translators: on the overview, for one app or account: "3 of 5 steps done or sent" */
-  subtitle = g_strdup_printf (_("%u of %u steps done or sent"), done, n);
+  subtitle = format_count (done, n);
   row = link_row (title, subtitle, veto_app_get_id (app));
   {
     VetoTask *next = find_next_for (self, app, account_id);
@@ -245,8 +259,7 @@ rebuild (VetoDashboard *self)
    * count once: the total is the sum of the rows below. */
   veto_checklist_count (self->checklist, NULL, NULL, &n_counted, &n_done);
   if (n_counted > 0)
-    /* Translators: the overview's heading: "3 of 12 steps done or sent" */
-    summary = g_strdup_printf (_("%u of %u steps done or sent"), n_done, n_counted);
+    summary = format_count (n_done, n_counted);
   else
     /* Translators: the overview's heading when the person's apps have only
      * information where they live, instead of "0 of 0 steps done or sent" */

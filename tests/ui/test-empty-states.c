@@ -119,6 +119,11 @@ test_empty_states (void)
   g_free (ui_screenshot (window, fr ? "overview-nothing-to-do-fr" : "overview-nothing-to-do-en"));
   veto_progress_store_set_app (store, "instagram", TRUE);
 
+  /* one step: the count says "step", not "steps" */
+  page = veto_dashboard_new (checklist);
+  show (window, page);
+  g_assert_nonnull (ui_find_label (window, fr ? "0 sur 1 démarche faite ou envoyée" : "0 of 1 step done or sent"));
+
   /* Facebook's own page: a status page that says what to do, no card */
   page = veto_app_page_new (checklist, veto_catalog_lookup_app (catalog, "facebook"));
   show (window, page);
