@@ -98,7 +98,8 @@ build_group (VetoAppsPage *self,
   GtkWidget *sw = gtk_switch_new ();
   g_autofree char *use_label = g_strdup_printf (_("I use %s"), veto_app_get_name (app));
 
-  veto_util_group_set_text (ADW_PREFERENCES_GROUP (group), veto_app_get_name (app), veto_app_get_description (app));
+  veto_util_group_set_text (ADW_PREFERENCES_GROUP (group), veto_app_get_name (app), NULL);
+  veto_util_group_add_description (ADW_PREFERENCES_GROUP (group), veto_app_get_description (app));
 
   veto_util_row_set_title (ADW_PREFERENCES_ROW (row), use_label);
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);

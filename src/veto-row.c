@@ -30,6 +30,12 @@ struct _VetoRow
   GtkWidget     *suffixes;
   GtkLabel      *title_label;
   GtkLabel      *subtitle_label;
+
+  /* what activating the row activates (a check button, a switch), and the
+   * list whose "row-activated" says when */
+  GtkWidget     *activatable_widget;
+  GtkWidget     *list;
+  gulong         row_activated_id;
 };
 
 G_DEFINE_FINAL_TYPE (VetoRow, veto_row, GTK_TYPE_LIST_BOX_ROW)
@@ -90,8 +96,42 @@ veto_row_set_property (GObject      *object,
 }
 
 static void
+on_row_activated (VetoRow       *self,
+                  GtkListBoxRow *row)
+{
+  if (row == GTK_LIST_BOX_ROW (self) && self->activatable_widget != NULL)
+    gtk_widget_mnemonic_activate (self->activatable_widget, FALSE);
+}
+
+/* A click or Enter on a row is the list's "row-activated", not the row's. */
+static void
+on_parent_changed (VetoRow *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (self->list != NULL)
+    {
+      g_clear_signal_handler (&self->row_activated_id, self->list);
+      g_clear_weak_pointer (&self->list);
+    }
+  if (GTK_IS_LIST_BOX (parent))
+    {
+      g_set_weak_pointer (&self->list, parent);
+      self->row_activated_id = g_signal_connect_object (parent, "row-activated",
+                                                        G_CALLBACK (on_row_activated),
+                                                        self, G_CONNECT_SWAPPED);
+    }
+}
+
+static void
 veto_row_dispose (GObject *object)
 {
+  VetoRow *self = VETO_ROW (object);
+
+  if (self->list != NULL)
+    g_clear_signal_handler (&self->row_activated_id, self->list);
+  g_clear_weak_pointer (&self->list);
+  g_clear_weak_pointer (&self->activatable_widget);
   gtk_widget_dispose_template (GTK_WIDGET (object), VETO_TYPE_ROW);
 
   G_OBJECT_CLASS (veto_row_parent_class)->dispose (object);
@@ -126,6 +166,7 @@ static void
 veto_row_init (VetoRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::parent", G_CALLBACK (on_parent_changed), NULL);
 }
 
 /**
@@ -205,4 +246,23 @@ veto_row_add_suffix (VetoRow   *self,
 
   gtk_box_append (GTK_BOX (self->suffixes), widget);
   gtk_widget_set_visible (self->suffixes, TRUE);
+}
+
+/**
+ * veto_row_set_activatable_widget:
+ * @self: a #VetoRow
+ * @widget: (nullable): a widget of the row, a check button or a switch
+ *
+ * Makes a click anywhere on the row (or Enter on it) activate @widget, as
+ * AdwActionRow's property of that name does.
+ */
+void
+veto_row_set_activatable_widget (VetoRow   *self,
+                                 GtkWidget *widget)
+{
+  g_return_if_fail (VETO_IS_ROW (self));
+  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
+
+  g_set_weak_pointer (&self->activatable_widget, widget);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), widget != NULL);
 }

@@ -27,5 +27,7 @@ void        veto_row_add_prefix   (VetoRow    *self,
                                    GtkWidget  *widget);
 void        veto_row_add_suffix   (VetoRow    *self,
                                    GtkWidget  *widget);
+void        veto_row_set_activatable_widget (VetoRow   *self,
+                                             GtkWidget *widget);
 
 G_END_DECLS

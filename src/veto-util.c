@@ -147,7 +147,7 @@ veto_util_group_set_text (AdwPreferencesGroup *group,
 
 /**
  * veto_util_group_add_description:
- * @group: a preferences group, with no child yet
+ * @group: a preferences group
  * @description: plain text
  *
  * Adds @description under @group's title as a label of its own, where
@@ -169,6 +169,15 @@ veto_util_group_add_description (AdwPreferencesGroup *group,
   gtk_widget_add_css_class (label, "veto-group-description");
   gtk_widget_add_css_class (GTK_WIDGET (group), "veto-described");
   adw_preferences_group_add (group, label);
+
+  /* The group's own list of rows comes first among what it holds, even
+   * empty: the description goes above it, as in the header. */
+  {
+    GtkWidget *list = gtk_widget_get_prev_sibling (label);
+
+    if (GTK_IS_LIST_BOX (list))
+      gtk_widget_insert_before (label, gtk_widget_get_parent (label), list);
+  }
 }
 
 /**

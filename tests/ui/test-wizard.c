@@ -205,6 +205,23 @@ test_first_run (void)
   }
   assert_saved ("Region=eu");
   g_assert_cmpstr (veto_progress_store_get_region (store), ==, "eu");
+
+  /* a click anywhere on a region's row chooses it, as on its radio */
+  {
+    GtkWidget *check = find_check (page, "uk");
+    GtkWidget *row = gtk_widget_get_ancestor (check, GTK_TYPE_LIST_BOX_ROW);
+
+    g_assert_nonnull (row);
+    gtk_widget_activate (row);
+    ui_iterate (300);
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+    g_assert_cmpstr (veto_progress_store_get_region (store), ==, "uk");
+    assert_saved ("Region=uk");
+
+    gtk_widget_activate (gtk_widget_get_ancestor (find_check (page, "eu"), GTK_TYPE_LIST_BOX_ROW));
+    ui_iterate (300);
+    g_assert_cmpstr (veto_progress_store_get_region (store), ==, "eu");
+  }
   shoot ("2-region");
 
   act ("win.next", NULL);
