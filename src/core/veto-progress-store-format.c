@@ -122,11 +122,26 @@ validate (GKeyFile  *keyfile,
   for (guint i = 0; groups[i] != NULL; i++)
     {
       g_auto(GStrv) keys = g_key_file_get_keys (keyfile, groups[i], NULL, NULL);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
       for (guint j = 0; keys != NULL && keys[j] != NULL; j++)
         {
-          g_autofree char *value = g_key_file_get_string (keyfile, groups[i], keys[j], NULL);
-          gboolean ok = value != NULL;
+          g_autofree char *value = NULL;
+          gboolean ok;
+
+          /* A key twice (a group written twice, by hand or by pasting two
+           * files): GKeyFile reads the last and checks nothing else, but a
+           * change removes only that one, and the first, never checked,
+           * comes back in the saved file. Found by fuzz-progress. */
+          if (!g_hash_table_add (seen, keys[j]))
+            {
+              g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                           "[%s] %s: more than once", groups[i], keys[j]);
+              return FALSE;
+            }
+
+          value = g_key_file_get_string (keyfile, groups[i], keys[j], NULL);
+          ok = value != NULL;
 
           if (ok && g_str_has_prefix (groups[i], "Step "))
             {
