@@ -76,6 +76,16 @@ remember_disk (VetoProgressStore *self,
   self->disk.mtime_ns = (gint64)st->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st->st_mtim.tv_nsec;
 }
 
+/* Whether @st is the file as this store last read or wrote it. */
+static gboolean
+same_as_disk (VetoProgressStore *self,
+              const GStatBuf    *st)
+{
+  return self->disk.exists &&
+         st->st_dev == self->disk.dev && st->st_ino == self->disk.ino && st->st_size == self->disk.size &&
+         (gint64)st->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st->st_mtim.tv_nsec == self->disk.mtime_ns;
+}
+
 /* Reads the progress file without ever blocking: a named pipe (or a
  * device) where the file should be made `veto --status` wait forever and
  * the window never open. Anything but a regular file is unreadable. */
@@ -347,16 +357,12 @@ check_unchanged (VetoProgressStore  *self,
                  GError            **error)
 {
   GStatBuf st;
-  gboolean exists = g_stat (path, &st) == 0;
-  gint64 mtime_ns = exists ? (gint64)st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec : 0;
 
   /* gone since: writing it again overwrites nothing */
-  if (!exists)
+  if (g_stat (path, &st) != 0)
     return TRUE;
 
-  if (self->disk.exists &&
-      st.st_dev == self->disk.dev && st.st_ino == self->disk.ino &&
-      st.st_size == self->disk.size && mtime_ns == self->disk.mtime_ns)
+  if (same_as_disk (self, &st))
     return TRUE;
 
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
@@ -540,9 +546,7 @@ veto_progress_store_reload_if_changed (VetoProgressStore *self)
   exists = g_stat (path, &st) == 0;
   if (!exists && !self->disk.exists)
     return FALSE;
-  if (exists && self->disk.exists &&
-      st.st_dev == self->disk.dev && st.st_ino == self->disk.ino && st.st_size == self->disk.size &&
-      (gint64)st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec == self->disk.mtime_ns)
+  if (exists && same_as_disk (self, &st))
     return FALSE;
 
   /* the file was deleted: the next change writes it again, and what this
