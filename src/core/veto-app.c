@@ -104,18 +104,17 @@ veto_app_init (VetoApp *self)
 }
 
 VetoApp *
-_veto_app_new_from_keyfile (GKeyFile    *keyfile,
-                            const char  *group,
-                            const char  *id,
-                            GError     **error)
+_veto_app_new_from_group (VetoCatalogGroup  *group,
+                          const char        *id,
+                          GError           **error)
 {
   g_autoptr(VetoApp) self = g_object_new (VETO_TYPE_APP, NULL);
 
   self->id = g_strdup (id);
   /* Product names ("Facebook") read the same in every language, but a name
    * such as "Meta AI app" needs its translation. */
-  if (!(self->name = veto_catalog_get_string (keyfile, group, "Name", TRUE, TRUE, error)) ||
-      !(self->description = veto_catalog_get_string (keyfile, group, "Description", TRUE, TRUE, error)))
+  if (!(self->name = veto_catalog_get_string (group, "Name", TRUE, TRUE, error)) ||
+      !(self->description = veto_catalog_get_string (group, "Description", TRUE, TRUE, error)))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -170,99 +170,152 @@ is_blank (const char *text)
   return TRUE;
 }
 
-/* Reads @key once. GKeyFile builds a translated, formatted GError for
- * every key it does not find, and g_key_file_get_locale_string() looks for
- * several translations of each key: a catalog of 10,000 steps built 60,000
- * of them. So a key that may be missing is looked up with
- * g_key_file_has_key(), which builds none, and a required key is read
- * directly: a GError is only built when the catalog is wrong anyway. */
-static char *
-read_string (GKeyFile    *keyfile,
-             const char  *group,
-             const char  *key,
-             gboolean     required,
-             gboolean    *out_missing)
+/**
+ * veto_catalog_group_init:
+ * @group: a #VetoCatalogGroup to fill
+ * @keyfile: the parsed catalog
+ * @name: one of its groups
+ * @format: the catalog's Format
+ *
+ * Reads the keys of @name once; clear with veto_catalog_group_clear().
+ */
+void
+veto_catalog_group_init (VetoCatalogGroup *group,
+                         GKeyFile         *keyfile,
+                         const char       *name,
+                         int               format)
 {
-  g_autoptr(GError) local_error = NULL;
-  char *value;
+  group->name = name;
+  group->format = format;
+  group->keyfile = keyfile;
+  group->keys = g_key_file_get_keys (keyfile, name, &group->n_keys, NULL);
+  if (group->keys == NULL)
+    group->n_keys = 0;
+  group->values = g_new0 (char *, group->n_keys + 1);
+}
 
-  *out_missing = FALSE;
+void
+veto_catalog_group_clear (VetoCatalogGroup *group)
+{
+  g_clear_pointer (&group->keys, g_strfreev);
+  for (gsize i = 0; i < group->n_keys; i++)
+    g_free (group->values[i]);
+  g_clear_pointer (&group->values, g_free);
+  group->n_keys = 0;
+}
 
-  if (!required && !g_key_file_has_key (keyfile, group, key, NULL))
-    {
-      *out_missing = TRUE;
-      return NULL;
-    }
+static gssize
+find_key (VetoCatalogGroup *group,
+          const char       *key)
+{
+  for (gsize i = 0; i < group->n_keys; i++)
+    if (group->keys[i][0] == key[0] && strcmp (group->keys[i], key) == 0)
+      return i;
 
-  /* The raw value is the text unless it has an escape (\n, \s…): most
-   * values have none, and GKeyFile's unescaping copies each one again.
-   * The whole file was checked to be UTF-8 before it was parsed. */
-  value = g_key_file_get_value (keyfile, group, key, NULL);
-  if (value != NULL && strchr (value, '\\') == NULL)
-    return value;
-  g_free (value);
+  return -1;
+}
 
-  value = g_key_file_get_string (keyfile, group, key, &local_error);
+gboolean
+veto_catalog_group_has_key (VetoCatalogGroup *group,
+                            const char       *key)
+{
+  return find_key (group, key) >= 0;
+}
+
+/* The raw value of the key at @i, to keep: each key is fetched from
+ * GKeyFile once, and handed over rather than copied (a key read a second
+ * time is fetched again). */
+static char *
+take_value (VetoCatalogGroup *group,
+            gsize             i)
+{
+  char *value = g_steal_pointer (&group->values[i]);
+
   if (value == NULL)
-    *out_missing = g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND) ||
-                   g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND);
+    value = g_key_file_get_value (group->keyfile, group->name, group->keys[i], NULL);
 
   return value;
 }
 
+/* Borrowed: the raw value of the key at @i, or %NULL. */
+static const char *
+peek_value (VetoCatalogGroup *group,
+            gsize             i)
+{
+  if (group->values[i] == NULL)
+    group->values[i] = g_key_file_get_value (group->keyfile, group->name, group->keys[i], NULL);
+
+  return group->values[i];
+}
+
+/* The text of the key at @i. The raw value is the text unless it has an
+ * escape (\n, \s…): most values have none, and GKeyFile's unescaping
+ * copies each one again. The whole file was checked to be UTF-8 before it
+ * was parsed. */
+static char *
+read_string (VetoCatalogGroup *group,
+             gsize             i)
+{
+  char *value = take_value (group, i);
+
+  if (value != NULL && strchr (value, '\\') == NULL)
+    return value;
+  g_free (value);
+
+  return g_key_file_get_string (group->keyfile, group->name, group->keys[i], NULL);
+}
+
 char *
-veto_catalog_get_string (GKeyFile    *keyfile,
-                         const char  *group,
-                         const char  *key,
-                         gboolean     required,
-                         gboolean     localized,
-                         GError     **error)
+veto_catalog_get_string (VetoCatalogGroup  *group,
+                         const char        *key,
+                         gboolean           required,
+                         gboolean           localized,
+                         GError           **error)
 {
   g_autofree char *value = NULL;
-  gboolean missing = FALSE;
-  gboolean translated = FALSE;
+  gssize untranslated = find_key (group, key);
+  gssize found = -1;
 
   if (localized)
     {
       const char * const *names = get_locale_names (key);
 
-      for (guint i = 0; value == NULL && names[i] != NULL; i++)
-        if (g_key_file_has_key (keyfile, group, names[i], NULL))
-          {
-            gboolean missing_translation;
-
-            value = read_string (keyfile, group, names[i], TRUE, &missing_translation);
-            translated = TRUE;
-          }
+      for (guint i = 0; found < 0 && names[i] != NULL; i++)
+        found = find_key (group, names[i]);
     }
 
   /* A required key must be there, and not empty, in the catalog's own
    * language too, so that a catalog is valid or not whatever the
    * language it is read in. (An empty translation is refused while the
-   * file is scanned: veto-catalog.c.) */
-  if (translated && required)
+   * file is scanned: veto-catalog-load.c.) */
+  if (found >= 0 && required)
     {
-      g_autofree char *untranslated = g_key_file_get_value (keyfile, group, key, NULL);
+      const char *raw = untranslated >= 0 ? peek_value (group, untranslated) : NULL;
 
-      if (untranslated == NULL || is_blank (untranslated))
+      if (raw == NULL || is_blank (raw))
         {
-          _veto_catalog_set_key_error (error, VETO_CATALOG_ERROR_MISSING_KEY, group, key,
-                                       untranslated == NULL ? _("this key is required") : _("this key must not be empty"));
+          _veto_catalog_set_key_error (error, VETO_CATALOG_ERROR_MISSING_KEY, group->name, key,
+                                       raw == NULL ? _("this key is required") : _("this key must not be empty"));
           return NULL;
         }
     }
 
-  if (!translated)
-    value = read_string (keyfile, group, key, required, &missing);
+  if (found < 0)
+    found = untranslated;
 
+  if (found < 0)
+    {
+      if (required)
+        _veto_catalog_set_key_error (error, VETO_CATALOG_ERROR_MISSING_KEY, group->name, key,
+                                     _("this key is required"));
+      return NULL;
+    }
+
+  value = read_string (group, found);
   if (value == NULL)
     {
-      if (missing && required)
-        _veto_catalog_set_key_error (error, VETO_CATALOG_ERROR_MISSING_KEY, group, key,
-                                     _("this key is required"));
-      else if (!missing)
-        _veto_catalog_set_key_error (error, VETO_CATALOG_ERROR_INVALID_VALUE, group, key,
-                                     _("the value is not valid text"));
+      _veto_catalog_set_key_error (error, VETO_CATALOG_ERROR_INVALID_VALUE, group->name, key,
+                                   _("the value is not valid text"));
       return NULL;
     }
 
@@ -270,7 +323,7 @@ veto_catalog_get_string (GKeyFile    *keyfile,
   if (*value == '\0')
     {
       if (required)
-        _veto_catalog_set_key_error (error, VETO_CATALOG_ERROR_MISSING_KEY, group, key,
+        _veto_catalog_set_key_error (error, VETO_CATALOG_ERROR_MISSING_KEY, group->name, key,
                                      _("this key must not be empty"));
       return NULL;
     }
@@ -283,7 +336,7 @@ veto_catalog_get_string (GKeyFile    *keyfile,
         /* Translators: %d is a number of bytes */
         g_strdup_printf (_("the text is too long (at most %d bytes)"), VETO_CATALOG_MAX_TEXT);
 
-      _veto_catalog_set_key_error (error, VETO_CATALOG_ERROR_INVALID_VALUE, group, key, reason);
+      _veto_catalog_set_key_error (error, VETO_CATALOG_ERROR_INVALID_VALUE, group->name, key, reason);
       return NULL;
     }
 
@@ -291,9 +344,8 @@ veto_catalog_get_string (GKeyFile    *keyfile,
 }
 
 gboolean
-veto_catalog_get_int (GKeyFile    *keyfile,
-                      const char  *group,
-                      const char  *key,
+veto_catalog_get_int (VetoCatalogGroup  *group,
+                      const char        *key,
                       int          min,
                       int         *out,
                       GError     **error)
@@ -301,7 +353,7 @@ veto_catalog_get_int (GKeyFile    *keyfile,
   g_autofree char *str = NULL;
   gint64 value;
 
-  str = veto_catalog_get_string (keyfile, group, key, TRUE, FALSE, error);
+  str = veto_catalog_get_string (group, key, TRUE, FALSE, error);
   if (str == NULL)
     return FALSE;
 
@@ -309,7 +361,7 @@ veto_catalog_get_int (GKeyFile    *keyfile,
     {
       g_autofree char *reason =
         g_strdup_printf (_("“%s” is not a whole number of at least %d"), str, min);
-      _veto_catalog_set_key_error (error, VETO_CATALOG_ERROR_INVALID_VALUE, group, key, reason);
+      _veto_catalog_set_key_error (error, VETO_CATALOG_ERROR_INVALID_VALUE, group->name, key, reason);
       return FALSE;
     }
 
@@ -318,15 +370,14 @@ veto_catalog_get_int (GKeyFile    *keyfile,
 }
 
 gboolean
-veto_catalog_get_boolean (GKeyFile    *keyfile,
-                          const char  *group,
-                          const char  *key,
+veto_catalog_get_boolean (VetoCatalogGroup  *group,
+                          const char        *key,
                           gboolean    *out,
                           GError     **error)
 {
   g_autofree char *str = NULL;
 
-  str = veto_catalog_get_string (keyfile, group, key, TRUE, FALSE, error);
+  str = veto_catalog_get_string (group, key, TRUE, FALSE, error);
   if (str == NULL)
     return FALSE;
 
@@ -336,7 +387,7 @@ veto_catalog_get_boolean (GKeyFile    *keyfile,
     *out = FALSE;
   else
     {
-      _veto_catalog_set_key_error (error, VETO_CATALOG_ERROR_INVALID_VALUE, group, key,
+      _veto_catalog_set_key_error (error, VETO_CATALOG_ERROR_INVALID_VALUE, group->name, key,
                                    _("the value must be “true” or “false”"));
       return FALSE;
     }
@@ -373,47 +424,79 @@ veto_parse_date (const char *str)
   return g_date_time_new_utc (y, m, d, 0, 0, 0);
 }
 
+/* The last date read, per thread: most steps of a catalog were verified on
+ * the same few days, and a GDateTime costs more to build than to share. */
+typedef struct
+{
+  char       text[11];
+  GDateTime *date;
+} LastDate;
+
+static void
+last_date_free (gpointer data)
+{
+  LastDate *last = data;
+
+  g_clear_pointer (&last->date, g_date_time_unref);
+  g_free (last);
+}
+
+static GPrivate last_date_private = G_PRIVATE_INIT (last_date_free);
+
 GDateTime *
-veto_catalog_get_date (GKeyFile    *keyfile,
-                       const char  *group,
-                       const char  *key,
-                       GError     **error)
+veto_catalog_get_date (VetoCatalogGroup  *group,
+                       const char        *key,
+                       GError           **error)
 {
   g_autofree char *str = NULL;
+  LastDate *last = g_private_get (&last_date_private);
   GDateTime *date;
 
-  str = veto_catalog_get_string (keyfile, group, key, TRUE, FALSE, error);
+  str = veto_catalog_get_string (group, key, TRUE, FALSE, error);
   if (str == NULL)
     return NULL;
 
+  if (last != NULL && last->date != NULL && strcmp (last->text, str) == 0)
+    return g_date_time_ref (last->date);
+
   date = veto_parse_date (str);
   if (date == NULL)
-    _veto_catalog_set_key_error (error, VETO_CATALOG_ERROR_INVALID_VALUE, group, key,
-                                 _("the value must be a real date written YYYY-MM-DD"));
+    {
+      _veto_catalog_set_key_error (error, VETO_CATALOG_ERROR_INVALID_VALUE, group->name, key,
+                                   _("the value must be a real date written YYYY-MM-DD"));
+      return NULL;
+    }
+
+  if (last == NULL)
+    {
+      last = g_new0 (LastDate, 1);
+      g_private_set (&last_date_private, last);
+    }
+  /* a valid date is ten bytes long */
+  g_strlcpy (last->text, str, sizeof last->text);
+  g_clear_pointer (&last->date, g_date_time_unref);
+  last->date = g_date_time_ref (date);
 
   return date;
 }
 
 GStrv
-veto_catalog_get_list (GKeyFile    *keyfile,
-                       const char  *group,
-                       const char  *key,
-                       gboolean     required,
-                       GError     **error)
+veto_catalog_get_list (VetoCatalogGroup  *group,
+                       const char        *key,
+                       gboolean           required,
+                       GError           **error)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
   g_autofree char *raw = NULL;
-  g_auto(GStrv) unescaped = NULL;
+  gssize i = find_key (group, key);
   guint n = 0;
 
-  /* read once when it should be there; see read_string() */
-  if (!required && !g_key_file_has_key (keyfile, group, key, NULL))
-    return g_strv_builder_end (builder);
+  if (i < 0 && !required)
+    return g_new0 (char *, 1);
 
-  raw = g_key_file_get_value (keyfile, group, key, NULL);
-  if (raw == NULL)
+  if (i < 0 || (raw = take_value (group, i)) == NULL)
     {
-      _veto_catalog_set_key_error (error, VETO_CATALOG_ERROR_MISSING_KEY, group, key,
+      _veto_catalog_set_key_error (error, VETO_CATALOG_ERROR_MISSING_KEY, group->name, key,
                                    _("this key is required"));
       return NULL;
     }
@@ -422,6 +505,13 @@ veto_catalog_get_list (GKeyFile    *keyfile,
    * split at its separators is the list GKeyFile would build. */
   if (strchr (raw, '\\') == NULL)
     {
+      /* one GStrv of the right size rather than a growing array */
+      gsize size = 2;
+
+      for (const char *p = raw; (p = strchr (p, ';')) != NULL; p++)
+        size++;
+      list = g_new (char *, size);
+
       for (char *item = raw, *next; item != NULL; item = next)
         {
           next = strchr (item, ';');
@@ -429,33 +519,35 @@ veto_catalog_get_list (GKeyFile    *keyfile,
             *next++ = '\0';
           g_strstrip (item);
           if (*item != '\0')
-            {
-              g_strv_builder_add (builder, item);
-              n++;
-            }
+            list[n++] = g_strdup (item);
         }
+      list[n] = NULL;
     }
   else
     {
-      unescaped = g_key_file_get_string_list (keyfile, group, key, NULL, NULL);
-      for (guint i = 0; unescaped != NULL && unescaped[i] != NULL; i++)
+      char **unescaped = g_key_file_get_string_list (group->keyfile, group->name, key, NULL, NULL);
+      gsize size = unescaped != NULL ? g_strv_length (unescaped) : 0;
+
+      /* the non-empty items move over, the others are freed */
+      list = g_new (char *, size + 1);
+      for (guint j = 0; j < size; j++)
         {
-          g_strstrip (unescaped[i]);
-          if (*unescaped[i] != '\0')
-            {
-              g_strv_builder_add (builder, unescaped[i]);
-              n++;
-            }
+          g_strstrip (unescaped[j]);
+          if (*unescaped[j] != '\0')
+            list[n++] = unescaped[j];
+          else
+            g_free (unescaped[j]);
         }
+      list[n] = NULL;
+      g_free (unescaped);
     }
 
   if (n == 0 && required)
     {
-      _veto_catalog_set_key_error (error, VETO_CATALOG_ERROR_MISSING_KEY, group, key,
+      _veto_catalog_set_key_error (error, VETO_CATALOG_ERROR_MISSING_KEY, group->name, key,
                                    _("this list must not be empty"));
       return NULL;
     }
 
-  return g_strv_builder_end (builder);
+  return g_steal_pointer (&list);
 }
-

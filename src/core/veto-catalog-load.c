@@ -72,23 +72,28 @@ check_value_line (const char  *group,
   return FALSE;
 }
 
-/* GKeyFile silently merges a group that appears twice, which would hide two
- * steps sharing an id; and it resolves translations for one language only.
- * So the raw lines are read once first: groups must be unique, no value, in
- * any language, may look like markup, no translation may be empty
- * (`Title[fr]=`, which made a catalog valid or not depending on the
- * language it was read in), and too many steps are refused before any is
- * built. */
-gboolean
-_veto_catalog_check_raw_lines (const char  *data,
-                               gsize        len,
-                               GError     **error)
+/* Whether the trimmed line [s, e) is a group's header. */
+static gboolean
+is_header (const char *s,
+           const char *e)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  const char *group = NULL;
+  return e - s >= 2 && *s == '[' && e[-1] == ']';
+}
+
+/* Calls @func for each line of @data, trimmed of surrounding spaces, until
+ * it returns FALSE. */
+typedef gboolean (*LineFunc) (const char *s,
+                              const char *e,
+                              gpointer    user_data);
+
+static gboolean
+foreach_line (const char *data,
+              gsize       len,
+              LineFunc    func,
+              gpointer    user_data)
+{
   const char *p = data;
   const char *end = data + len;
-  guint n_steps = 0;
 
   while (p < end)
     {
@@ -102,48 +107,144 @@ _veto_catalog_check_raw_lines (const char  *data,
       while (e > s && g_ascii_isspace (e[-1]))
         e--;
 
-      if (e - s >= 2 && *s == '[' && e[-1] == ']')
-        {
-          char *name = g_strndup (s + 1, e - s - 2);
-
-          if (!g_hash_table_add (seen, name))
-            {
-              g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_DUPLICATE_ID,
-                           _("[%s]: this group appears more than once"), name);
-              return FALSE;
-            }
-          group = name;
-
-          if (g_str_has_prefix (name, "Step ") && ++n_steps > VETO_CATALOG_MAX_STEPS)
-            {
-              g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_PARSE,
-                           _("The catalog has too many steps (at most %d)."), VETO_CATALOG_MAX_STEPS);
-              return FALSE;
-            }
-        }
-      else if (s < e && *s != '#' && !check_value_line (group, s, e, error))
+      if (!func (s, e, user_data))
         return FALSE;
-      else if (e > s && e[-1] == '=' && *s != '#' && group != NULL)
-        {
-          const char *k = e - 1;
-
-          /* `Key[xx] =`, spaces allowed around the `=` */
-          while (k > s && g_ascii_isspace (k[-1]))
-            k--;
-          if (k > s && k[-1] == ']' && memchr (s, '[', k - s) != NULL)
-            {
-              g_autofree char *key = g_strndup (s, k - s);
-
-              g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_MISSING_KEY,
-                           _("[%s] %s: a translation must not be empty"), group, key);
-              return FALSE;
-            }
-        }
 
       p = line_end + 1;
     }
 
   return TRUE;
+}
+
+typedef struct
+{
+  const char  *group;      /* the current header's name, not terminated */
+  gsize        group_len;
+  guint        n_groups;
+  guint        n_steps;
+  GError     **error;
+} RawCheck;
+
+static gboolean
+check_raw_line (const char *s,
+                const char *e,
+                gpointer    user_data)
+{
+  RawCheck *check = user_data;
+  g_autofree char *group = NULL;
+
+  if (is_header (s, e))
+    {
+      check->group = s + 1;
+      check->group_len = e - s - 2;
+      check->n_groups++;
+
+      if (check->group_len > 5 && memcmp (check->group, "Step ", 5) == 0 &&
+          ++check->n_steps > VETO_CATALOG_MAX_STEPS)
+        {
+          g_set_error (check->error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_PARSE,
+                       _("The catalog has too many steps (at most %d)."), VETO_CATALOG_MAX_STEPS);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (s == e || *s == '#')
+    return TRUE;
+
+  /* no text looks like markup, and no translation is empty: the group's
+   * name is only copied for a message */
+  if (memchr (s, '<', e - s) == NULL && memchr (s, '&', e - s) == NULL && e[-1] != '=')
+    return TRUE;
+
+  group = check->group != NULL ? g_strndup (check->group, check->group_len) : NULL;
+
+  if (!check_value_line (group, s, e, check->error))
+    return FALSE;
+
+  if (e[-1] == '=' && group != NULL)
+    {
+      const char *k = e - 1;
+
+      /* `Key[xx] =`, spaces allowed around the `=` */
+      while (k > s && g_ascii_isspace (k[-1]))
+        k--;
+      if (k > s && k[-1] == ']' && memchr (s, '[', k - s) != NULL)
+        {
+          g_autofree char *key = g_strndup (s, k - s);
+
+          g_set_error (check->error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_MISSING_KEY,
+                       _("[%s] %s: a translation must not be empty"), group, key);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* GKeyFile resolves translations for one language only, so the raw lines
+ * are read once first: no value, in any language, may look like markup, no
+ * translation may be empty (`Title[fr]=`, which made a catalog valid or
+ * not depending on the language it was read in), and too many steps are
+ * refused before any is built. The group headers are counted: GKeyFile
+ * silently merges a group that appears twice, which would hide two steps
+ * sharing an id, so fewer groups in GKeyFile than headers here means a
+ * duplicate (_veto_catalog_find_duplicate_group() names it). */
+gboolean
+_veto_catalog_check_raw_lines (const char  *data,
+                               gsize        len,
+                               guint       *out_n_groups,
+                               GError     **error)
+{
+  RawCheck check = { .error = error };
+
+  if (!foreach_line (data, len, check_raw_line, &check))
+    return FALSE;
+
+  *out_n_groups = check.n_groups;
+  return TRUE;
+}
+
+static gboolean
+check_duplicate_line (const char *s,
+                      const char *e,
+                      gpointer    user_data)
+{
+  GHashTable *seen = ((gpointer *)user_data)[0];
+  GError **error = ((gpointer *)user_data)[1];
+  char *name;
+
+  if (!is_header (s, e))
+    return TRUE;
+
+  name = g_strndup (s + 1, e - s - 2);
+  if (!g_hash_table_add (seen, name))
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_DUPLICATE_ID,
+                   _("[%s]: this group appears more than once"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Only when the counts say there is one. */
+gboolean
+_veto_catalog_find_duplicate_group (const char  *data,
+                                    gsize        len,
+                                    GError     **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gpointer args[] = { seen, error };
+
+  if (!foreach_line (data, len, check_duplicate_line, args))
+    return FALSE;
+
+  /* GKeyFile and this scan disagree on what a header is: refuse rather
+   * than guess */
+  g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_PARSE,
+               _("The catalog could not be read: %s"), _("a group header is not valid"));
+  return FALSE;
 }
 
 static gboolean
@@ -235,6 +336,7 @@ _veto_catalog_load_header (VetoCatalog  *self,
                            GKeyFile     *keyfile,
                            GError      **error)
 {
+  g_auto(VetoCatalogGroup) group = { 0 };
   int format;
 
   if (!g_key_file_has_group (keyfile, "Catalog"))
@@ -244,8 +346,10 @@ _veto_catalog_load_header (VetoCatalog  *self,
       return FALSE;
     }
 
-  if (!veto_catalog_get_int (keyfile, "Catalog", "Format", 1, &format, error))
+  veto_catalog_group_init (&group, keyfile, "Catalog", 0);
+  if (!veto_catalog_get_int (&group, "Format", 1, &format, error))
     return FALSE;
+  self->format = format;
 
   if (format > VETO_CATALOG_FORMAT)
     {
@@ -255,7 +359,7 @@ _veto_catalog_load_header (VetoCatalog  *self,
       return FALSE;
     }
 
-  if (!veto_catalog_get_int (keyfile, "Catalog", "Version", 1, &self->version, error))
+  if (!veto_catalog_get_int (&group, "Version", 1, &self->version, error))
     return FALSE;
 
   /* A downloaded catalog is kept only when its version is higher: one
@@ -267,9 +371,9 @@ _veto_catalog_load_header (VetoCatalog  *self,
       return FALSE;
     }
 
-  if (!(self->published = veto_catalog_get_date (keyfile, "Catalog", "Published", error)) ||
-      !(self->name = veto_catalog_get_string (keyfile, "Catalog", "Name", TRUE, TRUE, error)) ||
-      !(self->sender_domains = veto_catalog_get_list (keyfile, "Catalog", "SenderDomains", FALSE, error)))
+  if (!(self->published = veto_catalog_get_date (&group, "Published", error)) ||
+      !(self->name = veto_catalog_get_string (&group, "Name", TRUE, TRUE, error)) ||
+      !(self->sender_domains = veto_catalog_get_list (&group, "SenderDomains", FALSE, error)))
     return FALSE;
 
   /* Meta's mail domains decide whether an email is evidence: each must be
@@ -302,8 +406,9 @@ _veto_catalog_load_group (VetoCatalog       *self,
                           GError           **error)
 {
   const char *space = strchr (group, ' ');
-  g_autofree char *kind = NULL;
+  g_auto(VetoCatalogGroup) keys = { 0 };
   const char *id;
+  gsize kind_len;
 
   if (g_str_equal (group, "Catalog"))
     return TRUE;
@@ -311,15 +416,18 @@ _veto_catalog_load_group (VetoCatalog       *self,
   if (space == NULL)
     goto unknown;
 
-  kind = g_strndup (group, space - group);
+  kind_len = space - group;
   id = space + 1;
+  veto_catalog_group_init (&keys, keyfile, group, self->format);
 
-  if (g_str_equal (kind, "Region"))
+#define KIND_IS(k) (kind_len == strlen (k) && memcmp (group, k, kind_len) == 0)
+
+  if (KIND_IS ("Region"))
     {
       g_autoptr(VetoRegion) region = NULL;
 
       if (!veto_catalog_check_id (group, id, error) ||
-          !(region = _veto_region_new_from_keyfile (keyfile, group, id, error)))
+          !(region = _veto_region_new_from_group (&keys, id, error)))
         return FALSE;
 
       g_list_store_append (self->regions, region);
@@ -327,12 +435,12 @@ _veto_catalog_load_group (VetoCatalog       *self,
       return TRUE;
     }
 
-  if (g_str_equal (kind, "App"))
+  if (KIND_IS ("App"))
     {
       g_autoptr(VetoApp) app = NULL;
 
       if (!veto_catalog_check_id (group, id, error) ||
-          !(app = _veto_app_new_from_keyfile (keyfile, group, id, error)))
+          !(app = _veto_app_new_from_group (&keys, id, error)))
         return FALSE;
 
       g_list_store_append (self->apps, app);
@@ -340,12 +448,12 @@ _veto_catalog_load_group (VetoCatalog       *self,
       return TRUE;
     }
 
-  if (g_str_equal (kind, "Step"))
+  if (KIND_IS ("Step"))
     {
       g_autoptr(VetoStep) step = NULL;
 
       if (!veto_catalog_check_id (group, id, error) ||
-          !(step = _veto_step_new_from_keyfile (keyfile, group, id, flags, error)))
+          !(step = _veto_step_new_from_group (&keys, id, flags, error)))
         return FALSE;
 
       /* References are resolved after every group is read, so that a step
@@ -355,7 +463,7 @@ _veto_catalog_load_group (VetoCatalog       *self,
       return TRUE;
     }
 
-  if (g_str_equal (kind, "Changes"))
+  if (KIND_IS ("Changes"))
     {
       g_autoptr(VetoChange) change = NULL;
       const char *name = strchr (id, ' ');
@@ -373,12 +481,14 @@ _veto_catalog_load_group (VetoCatalog       *self,
           return FALSE;
         }
 
-      if (!(change = _veto_change_new_from_keyfile (keyfile, group, (int)version, error)))
+      if (!(change = _veto_change_new_from_group (&keys, (int)version, error)))
         return FALSE;
 
       g_list_store_append (self->changes, change);
       return TRUE;
     }
+
+#undef KIND_IS
 
 unknown:
   g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_GROUP,

@@ -9,18 +9,17 @@
 
 #include "veto-app.h"
 #include "veto-catalog.h"
+#include "veto-catalog-keys.h"
 #include "veto-change.h"
 #include "veto-region.h"
 #include "veto-step.h"
 
 G_BEGIN_DECLS
 
-VetoRegion *_veto_region_new_from_keyfile (GKeyFile          *keyfile,
-                                           const char        *group,
+VetoRegion *_veto_region_new_from_group   (VetoCatalogGroup  *group,
                                            const char        *id,
                                            GError           **error);
-VetoApp    *_veto_app_new_from_keyfile    (GKeyFile          *keyfile,
-                                           const char        *group,
+VetoApp    *_veto_app_new_from_group      (VetoCatalogGroup  *group,
                                            const char        *id,
                                            GError           **error);
 void        _veto_app_add_step            (VetoApp           *self,
@@ -28,13 +27,11 @@ void        _veto_app_add_step            (VetoApp           *self,
 void        _veto_app_add_steps           (VetoApp           *self,
                                            VetoStep         **steps,
                                            guint              n_steps);
-VetoStep   *_veto_step_new_from_keyfile   (GKeyFile          *keyfile,
-                                           const char        *group,
+VetoStep   *_veto_step_new_from_group     (VetoCatalogGroup  *group,
                                            const char        *id,
                                            VetoCatalogFlags   flags,
                                            GError           **error);
-VetoChange *_veto_change_new_from_keyfile (GKeyFile          *keyfile,
-                                           const char        *group,
+VetoChange *_veto_change_new_from_group   (VetoCatalogGroup  *group,
                                            int                version,
                                            GError           **error);
 
@@ -45,6 +42,7 @@ struct _VetoCatalog
 {
   GObject     parent_instance;
 
+  int         format;
   int         version;
   GDateTime  *published;
   char       *name;
@@ -68,7 +66,13 @@ struct _VetoCatalog
 gboolean
 _veto_catalog_check_raw_lines (const char  *data,
                                gsize        len,
+                               guint       *out_n_groups,
                                GError     **error);
+
+gboolean
+_veto_catalog_find_duplicate_group (const char  *data,
+                                    gsize        len,
+                                    GError     **error);
 
 gboolean
 _veto_catalog_load_header (VetoCatalog  *self,

@@ -49,16 +49,15 @@ veto_change_init (VetoChange *self)
 }
 
 VetoChange *
-_veto_change_new_from_keyfile (GKeyFile    *keyfile,
-                               const char  *group,
-                               int          version,
-                               GError     **error)
+_veto_change_new_from_group (VetoCatalogGroup  *group,
+                             int                version,
+                             GError           **error)
 {
   g_autoptr(VetoChange) self = g_object_new (VETO_TYPE_CHANGE, NULL);
 
   self->version = version;
-  if (!(self->summary = veto_catalog_get_string (keyfile, group, "Summary", TRUE, TRUE, error)) ||
-      !(self->steps = veto_catalog_get_list (keyfile, group, "Steps", FALSE, error)))
+  if (!(self->summary = veto_catalog_get_string (group, "Summary", TRUE, TRUE, error)) ||
+      !(self->steps = veto_catalog_get_list (group, "Steps", FALSE, error)))
     return NULL;
 
   return g_steal_pointer (&self);

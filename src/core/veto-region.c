@@ -100,16 +100,15 @@ veto_region_init (VetoRegion *self)
 }
 
 VetoRegion *
-_veto_region_new_from_keyfile (GKeyFile    *keyfile,
-                               const char  *group,
-                               const char  *id,
-                               GError     **error)
+_veto_region_new_from_group (VetoCatalogGroup  *group,
+                             const char        *id,
+                             GError           **error)
 {
   g_autoptr(VetoRegion) self = g_object_new (VETO_TYPE_REGION, NULL);
 
   self->id = g_strdup (id);
-  if (!(self->name = veto_catalog_get_string (keyfile, group, "Name", TRUE, TRUE, error)) ||
-      !(self->description = veto_catalog_get_string (keyfile, group, "Description", TRUE, TRUE, error)))
+  if (!(self->name = veto_catalog_get_string (group, "Name", TRUE, TRUE, error)) ||
+      !(self->description = veto_catalog_get_string (group, "Description", TRUE, TRUE, error)))
     return NULL;
 
   return g_steal_pointer (&self);

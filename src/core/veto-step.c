@@ -168,32 +168,30 @@ bad_token (const char  *group,
 }
 
 static gboolean
-get_kind (GKeyFile      *keyfile,
-          const char    *group,
-          VetoStepKind  *out,
+get_kind (VetoCatalogGroup  *group,
+          VetoStepKind      *out,
           GError       **error)
 {
-  g_autofree char *str = veto_catalog_get_string (keyfile, group, "Kind", TRUE, FALSE, error);
+  g_autofree char *str = veto_catalog_get_string (group, "Kind", TRUE, FALSE, error);
 
   if (str == NULL)
     return FALSE;
   if (!veto_step_kind_from_string (str, out))
-    return bad_token (group, "Kind", str, "form, setting, command, information", error);
+    return bad_token (group->name, "Kind", str, "form, setting, command, information", error);
   return TRUE;
 }
 
 static gboolean
-get_confidence (GKeyFile        *keyfile,
-                const char      *group,
-                VetoConfidence  *out,
+get_confidence (VetoCatalogGroup  *group,
+                VetoConfidence    *out,
                 GError         **error)
 {
-  g_autofree char *str = veto_catalog_get_string (keyfile, group, "Confidence", TRUE, FALSE, error);
+  g_autofree char *str = veto_catalog_get_string (group, "Confidence", TRUE, FALSE, error);
 
   if (str == NULL)
     return FALSE;
   if (!veto_confidence_from_string (str, out))
-    return bad_token (group, "Confidence", str, "high, medium, low", error);
+    return bad_token (group->name, "Confidence", str, "high, medium, low", error);
   return TRUE;
 }
 
@@ -205,27 +203,28 @@ get_confidence (GKeyFile        *keyfile,
 #define ONLY_IF_REFUSED_OR_OVERDUE "refused-or-overdue:"
 
 static GStrv
-get_only_if (GKeyFile    *keyfile,
-             const char  *group,
-             GError     **error)
+get_only_if (VetoCatalogGroup  *group,
+             GError           **error)
 {
-  g_auto(GStrv) list = veto_catalog_get_list (keyfile, group, "OnlyIf", FALSE, error);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) list = veto_catalog_get_list (group, "OnlyIf", FALSE, error);
+  g_autoptr(GStrvBuilder) builder = NULL;
 
-  if (list == NULL)
-    return NULL;
+  /* the empty list of nearly every step is the one to keep */
+  if (list == NULL || list[0] == NULL)
+    return g_steal_pointer (&list);
 
+  builder = g_strv_builder_new ();
   for (guint i = 0; list[i] != NULL; i++)
     {
       const char *id = list[i] + strlen (ONLY_IF_REFUSED_OR_OVERDUE);
 
       if (!g_str_has_prefix (list[i], ONLY_IF_REFUSED_OR_OVERDUE) ||
-          !veto_catalog_check_id (group, id, NULL))
+          !veto_catalog_check_id (group->name, id, NULL))
         {
           g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
                        /* Translators: [group] key: “value” … */
                        _("[%s] %s: “%s” is not a condition; write refused-or-overdue:STEP-ID"),
-                       group, "OnlyIf", list[i]);
+                       group->name, "OnlyIf", list[i]);
           return NULL;
         }
       g_strv_builder_add (builder, id);
@@ -238,20 +237,19 @@ get_only_if (GKeyFile    *keyfile,
  * say "once for every account in Accounts Center". A catalog uses the key
  * of its own format, so that no step is read two ways. */
 static gboolean
-get_scope (GKeyFile       *keyfile,
-           const char     *group,
-           VetoStepScope  *out,
+get_scope (VetoCatalogGroup  *group,
+           VetoStepScope     *out,
            GError        **error)
 {
-  int format = g_key_file_get_integer (keyfile, "Catalog", "Format", NULL);
+  int format = group->format;
   const char *wrong = format >= 2 ? "PerAccount" : "Scope";
   g_autofree char *str = NULL;
 
-  if (g_key_file_has_key (keyfile, group, wrong, NULL))
+  if (veto_catalog_group_has_key (group, wrong))
     {
       g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
                    /* Translators: [group] key: … ; the last %d is the catalog format */
-                   _("[%s] %s: this key is not used in catalog format %d"), group, wrong, format);
+                   _("[%s] %s: this key is not used in catalog format %d"), group->name, wrong, format);
       return FALSE;
     }
 
@@ -259,47 +257,46 @@ get_scope (GKeyFile       *keyfile,
     {
       gboolean per_account;
 
-      if (!veto_catalog_get_boolean (keyfile, group, "PerAccount", &per_account, error))
+      if (!veto_catalog_get_boolean (group, "PerAccount", &per_account, error))
         return FALSE;
       *out = per_account ? VETO_STEP_SCOPE_ACCOUNT : VETO_STEP_SCOPE_APP;
       return TRUE;
     }
 
-  str = veto_catalog_get_string (keyfile, group, "Scope", TRUE, FALSE, error);
+  str = veto_catalog_get_string (group, "Scope", TRUE, FALSE, error);
   if (str == NULL)
     return FALSE;
   if (!veto_step_scope_from_string (str, out))
-    return bad_token (group, "Scope", str, "account, app, accounts-center", error);
+    return bad_token (group->name, "Scope", str, "account, app, accounts-center", error);
   return TRUE;
 }
 
 VetoStep *
-_veto_step_new_from_keyfile (GKeyFile          *keyfile,
-                             const char        *group,
-                             const char        *id,
-                             VetoCatalogFlags   flags,
-                             GError           **error)
+_veto_step_new_from_group (VetoCatalogGroup  *group,
+                           const char        *id,
+                           VetoCatalogFlags   flags,
+                           GError           **error)
 {
   g_autoptr(VetoStep) self = g_object_new (VETO_TYPE_STEP, NULL);
   g_autoptr(GError) local_error = NULL;
 
   self->id = g_strdup (id);
 
-  if (!(self->app_id = veto_catalog_get_string (keyfile, group, "App", TRUE, FALSE, error)) ||
-      !(self->title = veto_catalog_get_string (keyfile, group, "Title", TRUE, TRUE, error)) ||
-      !(self->description = veto_catalog_get_string (keyfile, group, "Description", TRUE, TRUE, error)) ||
-      !get_kind (keyfile, group, &self->kind, error) ||
-      !(self->regions = veto_catalog_get_list (keyfile, group, "Regions", TRUE, error)) ||
-      !get_scope (keyfile, group, &self->scope, error) ||
-      !get_confidence (keyfile, group, &self->confidence, error) ||
-      !(self->last_verified = veto_catalog_get_date (keyfile, group, "LastVerified", error)) ||
-      !veto_catalog_get_int (keyfile, group, "RecheckDays", 1, &self->recheck_days, error) ||
-      !(self->sources = veto_catalog_get_url_list (keyfile, group, "Sources", FALSE, flags, error)) ||
-      !(self->fallback_urls = veto_catalog_get_url_list (keyfile, group, "FallbackUrls", FALSE, flags, error)))
+  if (!(self->app_id = veto_catalog_get_string (group, "App", TRUE, FALSE, error)) ||
+      !(self->title = veto_catalog_get_string (group, "Title", TRUE, TRUE, error)) ||
+      !(self->description = veto_catalog_get_string (group, "Description", TRUE, TRUE, error)) ||
+      !get_kind (group, &self->kind, error) ||
+      !(self->regions = veto_catalog_get_list (group, "Regions", TRUE, error)) ||
+      !get_scope (group, &self->scope, error) ||
+      !get_confidence (group, &self->confidence, error) ||
+      !(self->last_verified = veto_catalog_get_date (group, "LastVerified", error)) ||
+      !veto_catalog_get_int (group, "RecheckDays", 1, &self->recheck_days, error) ||
+      !(self->sources = veto_catalog_get_url_list (group, "Sources", FALSE, flags, error)) ||
+      !(self->fallback_urls = veto_catalog_get_url_list (group, "FallbackUrls", FALSE, flags, error)))
     return NULL;
 
   /* A form without its address would leave a dead button. */
-  self->url = veto_catalog_get_string (keyfile, group, "Url",
+  self->url = veto_catalog_get_string (group, "Url",
                                        self->kind == VETO_STEP_KIND_FORM, FALSE,
                                        &local_error);
   if (local_error != NULL)
@@ -307,26 +304,26 @@ _veto_step_new_from_keyfile (GKeyFile          *keyfile,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  if (self->url != NULL && !veto_catalog_check_url (self->url, flags, group, "Url", error))
+  if (self->url != NULL && !veto_catalog_check_url (self->url, flags, group->name, "Url", error))
     return NULL;
 
-  if (g_key_file_has_key (keyfile, group, "AnswerMonths", NULL) &&
-      !veto_catalog_get_int (keyfile, group, "AnswerMonths", 1, &self->answer_months, error))
+  if (veto_catalog_group_has_key (group, "AnswerMonths") &&
+      !veto_catalog_get_int (group, "AnswerMonths", 1, &self->answer_months, error))
     return NULL;
   if (self->answer_months > 120)
     {
       g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
-                   _("[%s] %s: %d months is not an answer period"), group, "AnswerMonths",
+                   _("[%s] %s: %d months is not an answer period"), group->name, "AnswerMonths",
                    self->answer_months);
       return NULL;
     }
-  if (!(self->only_if_refused_or_overdue = get_only_if (keyfile, group, error)))
+  if (!(self->only_if_refused_or_overdue = get_only_if (group, error)))
     return NULL;
 
-  self->in_app_path = veto_catalog_get_string (keyfile, group, "InAppPath", FALSE, TRUE, NULL);
-  self->caveats = veto_catalog_get_string (keyfile, group, "Caveats", FALSE, TRUE, NULL);
-  self->objection_text = veto_catalog_get_string (keyfile, group, "ObjectionText", FALSE, TRUE, NULL);
-  self->source_notes = veto_catalog_get_string (keyfile, group, "SourceNotes", FALSE, TRUE, NULL);
+  self->in_app_path = veto_catalog_get_string (group, "InAppPath", FALSE, TRUE, NULL);
+  self->caveats = veto_catalog_get_string (group, "Caveats", FALSE, TRUE, NULL);
+  self->objection_text = veto_catalog_get_string (group, "ObjectionText", FALSE, TRUE, NULL);
+  self->source_notes = veto_catalog_get_string (group, "SourceNotes", FALSE, TRUE, NULL);
 
   /* Every fact has a source: a link, or, for articles and app code that
    * can't be linked, a note naming them. */
@@ -334,26 +331,26 @@ _veto_step_new_from_keyfile (GKeyFile          *keyfile,
     {
       g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_MISSING_KEY,
                    _("[%s] %s: a step needs at least one source, in Sources or SourceNotes"),
-                   group, "Sources");
+                   group->name, "Sources");
       return NULL;
     }
 
-  if (g_key_file_has_key (keyfile, group, "LinkChecked", NULL) &&
-      !(self->link_checked = veto_catalog_get_date (keyfile, group, "LinkChecked", error)))
+  if (veto_catalog_group_has_key (group, "LinkChecked") &&
+      !(self->link_checked = veto_catalog_get_date (group, "LinkChecked", error)))
     return NULL;
 
   /* Resolved and checked by the catalog once every step is read. */
-  if (g_key_file_has_key (keyfile, group, "SameAs", NULL))
+  if (veto_catalog_group_has_key (group, "SameAs"))
     {
-      if (!(self->same_as = veto_catalog_get_string (keyfile, group, "SameAs", TRUE, FALSE, error)) ||
-          !veto_catalog_check_id (group, self->same_as, error))
+      if (!(self->same_as = veto_catalog_get_string (group, "SameAs", TRUE, FALSE, error)) ||
+          !veto_catalog_check_id (group->name, self->same_as, error))
         return NULL;
       if (self->scope == VETO_STEP_SCOPE_ACCOUNT)
         {
           /* Which account of another app an account matches is unknown. */
           g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
                        _("[%s] %s: a step that takes its state from another needs Scope=app or Scope=accounts-center"),
-                       group, "SameAs");
+                       group->name, "SameAs");
           return NULL;
         }
     }

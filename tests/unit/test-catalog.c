@@ -156,6 +156,24 @@ test_loopback (void)
   g_assert_no_error (error);
   g_assert_cmpstr (veto_step_get_url (veto_catalog_lookup_step (local, "facebook-object")),
                    ==, "http://127.0.0.1:8080/form");
+
+  /* https, no port: the quick reading of plain addresses, same answers */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *url = i == 0 ? "Url=https://127.0.0.1/form" : "Url=https://localhost/form";
+      g_autofree char *plain = edit ("Url=https://www.facebook.com/help/contact/6359191084165019", url);
+      g_autoptr(VetoCatalog) plain_strict = NULL;
+      g_autoptr(VetoCatalog) plain_local = NULL;
+
+      plain_strict = load_string (plain, VETO_CATALOG_FLAGS_NONE, &error);
+      g_assert_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_FORBIDDEN_URL);
+      g_assert_null (plain_strict);
+      g_clear_error (&error);
+
+      plain_local = load_string (plain, VETO_CATALOG_FLAGS_ALLOW_LOOPBACK, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (plain_local);
+    }
 }
 
 typedef struct
@@ -172,6 +190,11 @@ static const InvalidCase invalid_cases[] = {
   { "not-a-keyfile", NULL, "this is not a catalog\n", VETO_CATALOG_ERROR_PARSE, "could not be read" },
   { "bad-utf8", "Description=Send the form.", "Description=Send the \xff form.", VETO_CATALOG_ERROR_ENCODING, "UTF-8" },
   { "bad-utf8-in-translation", "Title[fr]=S’opposer", "Title[fr]=S\xc3\x28opposer", VETO_CATALOG_ERROR_ENCODING, "UTF-8" },
+  /* the ASCII runs are skipped eight bytes at a time: faults right after
+   * one, inside one word, and at the end of a run */
+  { "overlong-utf8", "Description=Send the form.", "Description=Send the \xc0\xaf form.", VETO_CATALOG_ERROR_ENCODING, "UTF-8" },
+  { "surrogate-utf8", "Description=Send the form.", "Description=Send the form\xed\xa0\x80.", VETO_CATALOG_ERROR_ENCODING, "UTF-8" },
+  { "truncated-utf8", "Description=Send the form.", "Description=Send the form.\xe2\x80", VETO_CATALOG_ERROR_ENCODING, "UTF-8" },
   { "no-catalog-group", "[Catalog]", "[Katalog]", VETO_CATALOG_ERROR_MISSING_KEY, "[Catalog]" },
   { "newer-format", "Format=1", "Format=3", VETO_CATALOG_ERROR_FORMAT, "format 3" },
   { "scope-in-format-1", "PerAccount=false", "Scope=app", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step instagram-info] Scope" },
