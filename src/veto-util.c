@@ -145,6 +145,14 @@ veto_util_group_set_text (AdwPreferencesGroup *group,
   adw_preferences_group_set_description (group, d);
 }
 
+/* The narrowest a wrapping label gets, in characters. Without it, GTK 4.8
+ * finds a wrapping label's minimum width by laying it out at width 0, one
+ * word, or with word-char wrapping one letter, per line: the overview's
+ * descriptions and buttons came to 30–100 lines, each shaped anew, for a
+ * width no window ever has. Twenty characters are about 150 pixels, well
+ * within a phone's 360. */
+#define MIN_WRAP_CHARS 20
+
 /**
  * veto_util_group_add_description:
  * @group: a preferences group
@@ -164,6 +172,7 @@ veto_util_group_add_description (AdwPreferencesGroup *group,
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN_WRAP_CHARS);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_add_css_class (label, "veto-group-description");
@@ -232,6 +241,7 @@ veto_util_wrap_button_label (GtkButton *button)
     {
       gtk_label_set_wrap (GTK_LABEL (child), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (child), MIN_WRAP_CHARS / 2);
       gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
     }
 }
