@@ -36,10 +36,19 @@
 #define FOOTER_Y      (PAGE_HEIGHT - 42.0)
 #define CONTENT_WIDTH (PAGE_WIDTH - 2 * MARGIN_SIDE)
 #define FONT          "Cantarell, DejaVu Sans, sans-serif"
+/* Every text is laid out at this size and drawn scaled to its own. Each
+ * size of a font is a font of its own to Pango and cairo: matched against
+ * every font on the system, measured, its glyphs loaded and embedded. The
+ * record used nine sizes; three faces at one size (regular, bold, italic)
+ * made exporting a third faster. Metrics are unhinted and positions not
+ * rounded, so a scaled layout is the layout at that size. */
+#define BASE_SIZE     10
 
 typedef struct
 {
   PangoLayout *layout;
+  /* drawn at this scale: its size over BASE_SIZE */
+  double       scale;
   double       indent;
   double       space_before;
   /* 0–1 grey of the text, 0 black */
@@ -109,6 +118,39 @@ bound_unbroken (const char *markup)
   return out != NULL ? g_string_free (out, FALSE) : NULL;
 }
 
+/* A layout in @font, at BASE_SIZE whatever size @font says; @scale is set
+ * to the scale to draw it at. */
+static PangoLayout *
+new_layout (PangoContext *context,
+            const char   *font,
+            double       *scale)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+
+  *scale = (double)pango_font_description_get_size (desc) / (BASE_SIZE * PANGO_SCALE);
+  pango_font_description_set_size (desc, BASE_SIZE * PANGO_SCALE);
+  pango_layout_set_font_description (layout, desc);
+
+  return layout;
+}
+
+/* Draws @layout's top left corner at (@x, @y), at @scale. */
+static void
+show_layout (cairo_t     *cr,
+             PangoLayout *layout,
+             double       x,
+             double       y,
+             double       scale)
+{
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
+  cairo_move_to (cr, 0, 0);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
 static Block *
 add_block (GPtrArray    *blocks,
            PangoContext *context,
@@ -118,12 +160,10 @@ add_block (GPtrArray    *blocks,
            double        space_before)
 {
   Block *block = g_new0 (Block, 1);
-  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
   g_autofree char *bounded = bound_unbroken (markup);
 
-  block->layout = pango_layout_new (context);
-  pango_layout_set_font_description (block->layout, desc);
-  pango_layout_set_width (block->layout, (int)((CONTENT_WIDTH - indent) * PANGO_SCALE));
+  block->layout = new_layout (context, font, &block->scale);
+  pango_layout_set_width (block->layout, (int)((CONTENT_WIDTH - indent) / block->scale * PANGO_SCALE));
   pango_layout_set_wrap (block->layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_markup (block->layout, bounded != NULL ? bounded : markup, -1);
   block->indent = indent;
@@ -224,7 +264,7 @@ layout_record (Record       *record,
 
                   block = add_block (blocks, context, markup, FONT " 9.5", indent + 14, 2);
                   /* a long note or address hangs under its label */
-                  pango_layout_set_indent (block->layout, -10 * PANGO_SCALE);
+                  pango_layout_set_indent (block->layout, (int)(-10 / block->scale * PANGO_SCALE));
                   block->link = g_strdup (field->link);
                   block->context = g_strdup (where);
                   /* keep the state with the title: at least two lines */
@@ -264,7 +304,7 @@ first_line_height (Block *block)
   g_autoptr(PangoLayoutIter) iter = pango_layout_get_iter (block->layout);
 
   pango_layout_iter_get_line_extents (iter, NULL, &logical);
-  return (double)logical.height / PANGO_SCALE;
+  return block->scale * logical.height / PANGO_SCALE;
 }
 
 static double
@@ -273,7 +313,7 @@ block_height (Block *block)
   int height;
 
   pango_layout_get_size (block->layout, NULL, &height);
-  return (double)height / PANGO_SCALE;
+  return block->scale * height / PANGO_SCALE;
 }
 
 static void
@@ -281,22 +321,19 @@ draw_footer (Cursor *cursor)
 {
   g_autoptr(PangoLayout) left = NULL;
   g_autoptr(PangoLayout) right = NULL;
-  g_autoptr(PangoFontDescription) desc = NULL;
   g_autofree char *page = NULL;
+  double scale;
   int width;
 
   if (cursor->cr == NULL)
     return;
 
-  desc = pango_font_description_from_string (FONT " 8");
   /* Translators: at the foot of each page of the record */
   page = g_strdup_printf (_("Page %d of %d"), cursor->page, cursor->n_pages);
 
-  left = pango_layout_new (cursor->context);
-  pango_layout_set_font_description (left, desc);
+  left = new_layout (cursor->context, FONT " 8", &scale);
   pango_layout_set_text (left, cursor->record->footer, -1);
-  right = pango_layout_new (cursor->context);
-  pango_layout_set_font_description (right, desc);
+  right = new_layout (cursor->context, FONT " 8", &scale);
   pango_layout_set_text (right, page, -1);
   pango_layout_get_size (right, &width, NULL);
 
@@ -306,10 +343,8 @@ draw_footer (Cursor *cursor)
   cairo_move_to (cursor->cr, MARGIN_SIDE, FOOTER_Y - 6);
   cairo_line_to (cursor->cr, PAGE_WIDTH - MARGIN_SIDE, FOOTER_Y - 6);
   cairo_stroke (cursor->cr);
-  cairo_move_to (cursor->cr, MARGIN_SIDE, FOOTER_Y);
-  pango_cairo_show_layout (cursor->cr, left);
-  cairo_move_to (cursor->cr, PAGE_WIDTH - MARGIN_SIDE - (double)width / PANGO_SCALE, FOOTER_Y);
-  pango_cairo_show_layout (cursor->cr, right);
+  show_layout (cursor->cr, left, MARGIN_SIDE, FOOTER_Y, scale);
+  show_layout (cursor->cr, right, PAGE_WIDTH - MARGIN_SIDE - scale * width / PANGO_SCALE, FOOTER_Y, scale);
   cairo_restore (cursor->cr);
 }
 
@@ -348,27 +383,26 @@ static void
 place_continuation (Cursor     *cursor,
                     const char *where)
 {
-  g_autoptr(PangoLayout) layout = pango_layout_new (cursor->context);
-  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (FONT " Italic 8.5");
+  g_autoptr(PangoLayout) layout = NULL;
   g_autofree char *text = NULL;
+  double scale;
   int height;
 
   /* Translators: at the top of a page of the record; %s is an app, or an
    * app and an account */
   text = g_strdup_printf (_("%s (continued)"), where);
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_width (layout, (int)(CONTENT_WIDTH * PANGO_SCALE));
+  layout = new_layout (cursor->context, FONT " Italic 8.5", &scale);
+  pango_layout_set_width (layout, (int)(CONTENT_WIDTH / scale * PANGO_SCALE));
   pango_layout_set_text (layout, text, -1);
 
   if (cursor->cr != NULL)
     {
       cairo_set_source_rgb (cursor->cr, 0.4, 0.4, 0.4);
-      cairo_move_to (cursor->cr, MARGIN_SIDE, cursor->y);
-      pango_cairo_show_layout (cursor->cr, layout);
+      show_layout (cursor->cr, layout, MARGIN_SIDE, cursor->y, scale);
     }
 
   pango_layout_get_size (layout, NULL, &height);
-  cursor->y += (double)height / PANGO_SCALE + 6;
+  cursor->y += scale * height / PANGO_SCALE + 6;
 }
 
 static void
@@ -412,8 +446,8 @@ place_block (Cursor    *cursor,
       double height;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      baseline = (double)(pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
-      height = (double)logical.height / PANGO_SCALE;
+      baseline = block->scale * (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
+      height = block->scale * logical.height / PANGO_SCALE;
 
       if (cursor->y + height > bottom && !cursor->page_empty)
         next_page (cursor);
@@ -427,10 +461,14 @@ place_block (Cursor    *cursor,
           /* the whole line is the link: a URL can wrap onto the next */
           if (link != NULL)
             cairo_tag_begin (cursor->cr, CAIRO_TAG_LINK, link);
-          cairo_move_to (cursor->cr,
-                         MARGIN_SIDE + block->indent + (double)logical.x / PANGO_SCALE,
-                         cursor->y + baseline);
+          cairo_save (cursor->cr);
+          cairo_translate (cursor->cr,
+                           MARGIN_SIDE + block->indent + block->scale * logical.x / PANGO_SCALE,
+                           cursor->y + baseline);
+          cairo_scale (cursor->cr, block->scale, block->scale);
+          cairo_move_to (cursor->cr, 0, 0);
           pango_cairo_show_layout_line (cursor->cr, line);
+          cairo_restore (cursor->cr);
           if (link != NULL)
             cairo_tag_end (cursor->cr, CAIRO_TAG_LINK);
         }
@@ -517,6 +555,7 @@ _veto_record_to_pdf (Record  *record,
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
   pango_context_set_language (context, pango_language_from_string (record->language));
   pango_cairo_update_context (cr, context);
 
