@@ -207,9 +207,13 @@ focus_primary (VetoWindow *self)
     gtk_widget_grab_focus (primary);
 }
 
-/* App pages are the heaviest (a card per step and account) and cheap to
- * make again: one that was left goes once the slide to the next page is
- * over, so that walking through every app does not keep every page. */
+/* The wizard's pages are made again from the progress when shown, and a
+ * person goes through them once: one that was left goes once the slide to
+ * the next page is over, so that walking through every app does not keep
+ * every page, nor the end of the wizard the pages before it (1.3 MiB of
+ * heap). App pages are the heaviest, a card per step and account. The
+ * overview, the summary and the links stay: they are shown again and
+ * again. */
 static void
 release_hidden_pages (VetoWindow *self)
 {
@@ -224,7 +228,9 @@ release_hidden_pages (VetoWindow *self)
       GtkWidget *next = gtk_widget_get_next_sibling (child);
       const char *name = gtk_stack_page_get_name (gtk_stack_get_page (self->stack, child));
 
-      if (child != visible && name != NULL && g_str_has_prefix (name, "app:"))
+      if (child != visible && name != NULL &&
+          (g_str_has_prefix (name, "app:") || g_str_equal (name, "welcome") ||
+           g_str_equal (name, "region") || g_str_equal (name, "apps")))
         gtk_stack_remove (self->stack, child);
       child = next;
     }
