@@ -294,9 +294,18 @@ main (int   argc,
   int runs;
   gboolean quick;
 
+  /* `bench-startup --write-returning CATALOG DIR`: only write the
+   * returning person's progress under DIR (tests/bench/count-instructions) */
+  if (argc == 4 && g_str_equal (argv[1], "--write-returning"))
+    {
+      write_returning_progress (argv[2], argv[3]);
+      return 0;
+    }
+
   if (argc != 6)
     {
-      g_printerr ("usage: bench-startup VETO EMPTY CATALOG SHIM RUNS\n");
+      g_printerr ("usage: bench-startup VETO EMPTY CATALOG SHIM RUNS\n"
+                  "       bench-startup --write-returning CATALOG DIR\n");
       return 2;
     }
   runs = atoi (argv[5]);
