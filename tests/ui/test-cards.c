@@ -47,7 +47,11 @@ act (VetoWindow *window,
      const char *action,
      GVariant   *parameter)
 {
+  /* GTK 4.8 does not sink a floating parameter of a property action */
+  if (parameter != NULL)
+    g_variant_ref_sink (parameter);
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+  g_clear_pointer (&parameter, g_variant_unref);
   ui_iterate (300);
 }
 
@@ -159,6 +163,14 @@ shoot (VetoWindow *window,
   path = ui_screenshot (GTK_WIDGET (window), name);
 }
 
+static gboolean
+focus_inside (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (data));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, data);
+}
+
 static void
 test_overview_counts_and_accounts (void)
 {
@@ -224,6 +236,8 @@ test_overview_counts_and_accounts (void)
     page = veto_window_get_page_widget (window, "app:instagram");
     target = veto_app_page_find_card (VETO_APP_PAGE (page), "instagram-object", "3");
     g_assert_nonnull (target);
+    /* the focus moves once the page has slid in */
+    ui_wait_until (focus_inside, target);
     focus = gtk_root_get_focus (GTK_ROOT (window));
     g_assert_nonnull (focus);
     g_assert_true (gtk_widget_is_ancestor (focus, target));

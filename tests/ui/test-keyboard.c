@@ -23,7 +23,11 @@ act (VetoWindow *window,
      const char *action,
      GVariant   *parameter)
 {
+  /* GTK 4.8 does not sink a floating parameter of a property action */
+  if (parameter != NULL)
+    g_variant_ref_sink (parameter);
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+  g_clear_pointer (&parameter, g_variant_unref);
   ui_iterate (300);
 }
 
@@ -63,6 +67,14 @@ progress_bar (VetoWindow *window)
 
   g_assert_nonnull (bar);
   return GTK_PROGRESS_BAR (bar);
+}
+
+static gboolean
+reminders_off (gpointer data)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (data), "reminders");
+
+  return !g_variant_get_boolean (state);
 }
 
 static void
@@ -150,7 +162,7 @@ test_wizard_keyboard (void)
 
     /* off from the summary: off for Preferences too */
     g_signal_emit_by_name (sw, "activate");
-    ui_iterate (200);
+    g_assert_true (ui_wait_until (reminders_off, app));
     g_clear_pointer (&state, g_variant_unref);
     state = g_action_group_get_action_state (G_ACTION_GROUP (app), "reminders");
     g_assert_false (g_variant_get_boolean (state));

@@ -104,6 +104,29 @@ ui_wait_for_mapped (GtkWidget *widget)
   return gtk_widget_get_mapped (widget);
 }
 
+/**
+ * ui_wait_until:
+ * @check: what must become true
+ * @data: for @check
+ *
+ * Runs the main loop until @check says yes, for at most 20 seconds: a
+ * fixed wait that suits a normal run is too short under valgrind, which
+ * slows everything twentyfold.
+ *
+ * Returns: @check's last answer
+ */
+gboolean
+ui_wait_until (gboolean (*check) (gpointer data),
+               gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!check (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  return check (data);
+}
+
 void
 ui_wait_for_draw (GtkWidget *widget)
 {

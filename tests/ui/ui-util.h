@@ -19,6 +19,8 @@ void       ui_init            (int         *argc,
 void       ui_iterate         (guint        ms);
 void       ui_wait_for_draw   (GtkWidget   *widget);
 gboolean   ui_wait_for_mapped (GtkWidget   *widget);
+gboolean   ui_wait_until      (gboolean   (*check) (gpointer data),
+                               gpointer     data);
 char      *ui_screenshot      (GtkWidget   *widget,
                                const char  *name);
 GtkWidget *ui_find_label      (GtkWidget   *root,
