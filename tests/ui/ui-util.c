@@ -85,26 +85,6 @@ ui_iterate (guint ms)
 }
 
 /**
- * ui_wait_for_mapped:
- * @widget: a widget about to be shown (a banner sliding in, say)
- *
- * Iterates until @widget is mapped, 20 s at most: under valgrind an
- * animation takes many times longer than a fixed pause.
- *
- * Returns: whether @widget is mapped
- */
-gboolean
-ui_wait_for_mapped (GtkWidget *widget)
-{
-  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-
-  return gtk_widget_get_mapped (widget);
-}
-
-/**
  * ui_wait_until:
  * @check: what must become true
  * @data: for @check
@@ -125,6 +105,24 @@ ui_wait_until (gboolean (*check) (gpointer data),
     g_main_context_iteration (NULL, FALSE);
 
   return check (data);
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/**
+ * ui_wait_for_mapped:
+ * @widget: a widget about to be shown (a banner sliding in, say)
+ *
+ * Returns: whether @widget is mapped within ui_wait_until()'s time
+ */
+gboolean
+ui_wait_for_mapped (GtkWidget *widget)
+{
+  return ui_wait_until (is_mapped, widget);
 }
 
 void
