@@ -81,12 +81,20 @@ def wait_for_page(frame, title, timeout=10):
     return None
 
 
-def page(frame, name):
-    """The page's own subtree: controls are only looked for in there."""
-    for node in e2e.walk(frame):
-        if e2e.role_name(node) in ("panel", "grouping") and e2e.name_of(node) == name:
-            return node
-    return None
+def page(frame, name, timeout=10):
+    """The page's own subtree: controls are only looked for in there.
+
+    Looked for again until found: the page that was left is removed from
+    the window once the slide is over, and a walk of the tree at that
+    moment can miss its neighbour, as a screen reader's would."""
+    end = time.monotonic() + timeout
+    while True:
+        for node in e2e.walk(frame):
+            if e2e.role_name(node) in ("panel", "grouping") and e2e.name_of(node) == name:
+                return node
+        if time.monotonic() >= end:
+            return None
+        time.sleep(0.1)
 
 
 def audit(root, what):
