@@ -276,6 +276,8 @@ test_overview_counts_and_accounts (void)
     g_assert_cmpstr (veto_window_get_page (window), ==, "app:instagram");
     page = veto_window_get_page_widget (window, "app:instagram");
     target_widget = veto_app_page_find_card (VETO_APP_PAGE (page), "instagram-object", "4");
+    g_assert_nonnull (target_widget);
+    ui_wait_until (focus_inside, target_widget);
     focus = gtk_root_get_focus (GTK_ROOT (window));
     g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, target_widget));
   }
