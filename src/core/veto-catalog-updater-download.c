@@ -544,11 +544,22 @@ veto_catalog_updater_update_async (VetoCatalogUpdater  *self,
 
   if (self->session == NULL)
     self->session = veto_http_session_new (2, self->timeout);
+  else
+    soup_session_set_timeout (self->session, self->timeout);
 
   self->busy = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), _veto_catalog_updater_properties[PROP_BUSY]);
 
   send_request (g_steal_pointer (&task));
+}
+
+/* Called on dispose: the session lives here, with libsoup, so that the
+ * updater itself can be used without loading it (veto-net-loader.c). */
+void
+_veto_catalog_updater_drop_session (VetoCatalogUpdater *self)
+{
+  soup_session_abort (self->session);
+  g_clear_object (&self->session);
 }
 
 /**

@@ -54,4 +54,9 @@ _veto_catalog_updater_validators_file (VetoCatalogUpdater *self);
 VetoCatalog *
 _veto_catalog_updater_load_cached (VetoCatalogUpdater *self);
 
+/* veto-catalog-updater-download.c */
+
+void
+_veto_catalog_updater_drop_session (VetoCatalogUpdater *self);
+
 G_END_DECLS

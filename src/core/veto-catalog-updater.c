@@ -13,7 +13,6 @@
 
 #include "veto-catalog-cache.h"
 #include "veto-catalog-updater-private.h"
-#include "veto-http.h"
 
 /* Meta moves its forms between releases of Veto, so the catalog is also
  * published on its own (CATALOG_URL, a meson option). The updater fetches
@@ -113,9 +112,9 @@ veto_catalog_updater_dispose (GObject *object)
 {
   VetoCatalogUpdater *self = (VetoCatalogUpdater *)object;
 
+  /* The session is made, with libsoup loaded, by the first update only. */
   if (self->session != NULL)
-    soup_session_abort (self->session);
-  g_clear_object (&self->session);
+    _veto_catalog_updater_drop_session (self);
   g_clear_object (&self->bundled);
   g_clear_object (&self->cache_dir);
 
@@ -304,9 +303,8 @@ veto_catalog_updater_set_timeout (VetoCatalogUpdater *self,
   if (self->timeout == seconds)
     return;
 
+  /* each update sets it on the session again */
   self->timeout = seconds;
-  if (self->session != NULL)
-    soup_session_set_timeout (self->session, seconds);
   g_object_notify_by_pspec (G_OBJECT (self), _veto_catalog_updater_properties[PROP_TIMEOUT]);
 }
 
