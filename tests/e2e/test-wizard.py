@@ -99,8 +99,15 @@ def page(frame, name, timeout=10):
 
 def audit(root, what):
     """Every control of the page on screen has a name a screen reader reads."""
-    seen = []
-    bad = e2e.unnamed_controls(root, seen) if root is not None else ["(no page)"]
+    # Looked at again when one is unnamed: during the slide the page just
+    # left is being destroyed, and its buttons lose their names on the way
+    # out. A control that stays unnamed for a second fails.
+    for attempt in range(5):
+        seen = []
+        bad = e2e.unnamed_controls(root, seen) if root is not None else ["(no page)"]
+        if not bad or root is None:
+            break
+        time.sleep(0.25)
     if not tap.ok(not bad and seen, f"{what}: all {len(seen)} controls are named"):
         print("# unnamed: " + ", ".join(bad))
 
