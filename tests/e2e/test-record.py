@@ -2,8 +2,9 @@
 # test-record.py: a person whose objection Meta never answered opens Veto:
 # the overview leads with it and the complaint to make; from there they go to
 # the objection, record Meta's confirmation by mistake and take it back with
-# Ctrl+Z, keeping the day they sent the form. The real binary and the real
-# clock, over AT-SPI.
+# Ctrl+Z, keeping the day they sent the form; then they keep Meta's email as
+# proof through the file chooser (GMime loaded only then). The real binary
+# and the real clock, over AT-SPI.
 #
 # Copyright 2026 The Veto developers
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -27,6 +28,8 @@ T = {
     "overdue": "délai dépassé depuis le" if fr else "overdue since",
     "next": "Ensuite" if fr else "Next:",
     "confirmed": "Noter la confirmation" if fr else "Record Confirmation",
+    "more": "Plus d’options" if fr else "More Options",
+    "attach": "Joindre l’e‑mail de Meta…" if fr else "Attach Meta’s Email…",
 }
 
 catalog = GLib.KeyFile()
@@ -49,6 +52,11 @@ with open(os.path.join(home.root, "state", "veto", "progress.ini"), "w", encodin
 
 def labels(root):
     return [e2e.text_of(n) for n in e2e.walk(root) if e2e.role_name(n) == "label"]
+
+
+def mapped(name):
+    with open(f"/proc/{veto.proc.pid}/maps") as f:
+        return name in f.read()
 
 
 def wait_for_progress(text, timeout=10):
@@ -93,6 +101,7 @@ try:
         for node in e2e.walk(frame):
             if (e2e.role_name(node) in ("panel", "grouping") and e2e.name_of(node) == "Facebook"):
                 confirm = e2e.wait_for(node, role="push button", name=T["confirmed"], timeout=0.5)
+                facebook = node
         time.sleep(0.1)
     if not tap.ok(confirm is not None, f"Facebook's page offers “{T['confirmed']}”"):
         print("# " + e2e.dump(frame).replace("\n", "\n# "))
@@ -115,6 +124,44 @@ try:
     tap.ok("Submitted=2026-10-01\nSubmittedEntered=2026-10-02T18:00:00Z\n" in saved,
            "with the day the form was sent, and when that was entered")
     tap.ok("Confirmed=" not in saved, "and no confirmation date left")
+
+    # Meta's email kept as proof, from the step's menu, through the file
+    # chooser with its location typed. Reading it needs GMime, which the
+    # window loads only now, with its network module.
+    tap.ok(not mapped("libgmime-3.0"), "GMime is not loaded before an email is read")
+    email = os.path.join(home.root, "meta.eml")
+    with open(os.path.join(os.path.dirname(e2e.__file__), "..", "data", "email", "facebook-confirmation.eml"), "rb") as src:
+        with open(email, "wb") as dst:
+            dst.write(src.read())
+    more = None
+    for role in ("toggle button", "push button"):
+        more = more or e2e.wait_for(facebook, role=role, name=T["more"], timeout=2)
+    if more is not None:
+        e2e.click(more)
+    item = None
+    end = time.monotonic() + 10
+    while item is None and time.monotonic() < end:
+        for node in e2e.walk(veto.app):
+            if e2e.name_of(node).replace("_", "") == T["attach"] and e2e.role_name(node) != "label":
+                item = node
+        time.sleep(0.1)
+    if not tap.ok(item is not None, f"the step's menu offers “{T['attach']}”"):
+        print("# " + e2e.dump(veto.app).replace("\n", "\n# "))
+        raise SystemExit(tap.done())
+    e2e.click(item)
+    end = time.monotonic() + 10
+    while veto.app.get_child_count() < 2 and time.monotonic() < end:
+        time.sleep(0.1)
+    tap.ok(veto.app.get_child_count() >= 2, "a file chooser opens")
+    time.sleep(1)  # it takes the keyboard focus once mapped
+    e2e.press_keys("<Control>l")
+    time.sleep(0.3)
+    e2e.type_text(email)
+    time.sleep(0.3)
+    e2e.press_keys("Return")
+    tap.ok(wait_for_progress("EvidenceSha256="), "the email is kept as proof")
+    tap.ok("State=confirmed" in home.progress(), "and the objection is confirmed by it")
+    tap.ok(mapped("libgmime-3.0"), "GMime is loaded now")
 
     tap.ok(veto.close() == 0, "closing the window quits cleanly")
     err = veto.stderr()

@@ -305,6 +305,11 @@ def press_keys(spec):
         Atspi.generate_keyboard_event(mask, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
 
 
+def type_text(text):
+    """Types @text through XTest, one keysym after another."""
+    Atspi.generate_keyboard_event(0, text, Atspi.KeySynthType.STRING)
+
+
 def dump(root):
     """The showing tree as text, for failure messages."""
     lines = []
