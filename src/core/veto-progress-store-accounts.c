@@ -265,7 +265,7 @@ veto_progress_store_dup_account_label (VetoProgressStore *self,
   g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
 
   group = account_group (app_id, account_id);
-  label = g_key_file_get_string (self->keyfile, group, "Label", NULL);
+  label = _veto_progress_store_get_string (self, group, "Label");
   if (label == NULL || *label == '\0')
     return NULL;
 

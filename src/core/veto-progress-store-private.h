@@ -112,6 +112,11 @@ _veto_progress_store_set_day (VetoProgressStore *self,
                               VetoDateKind       kind,
                               GDateTime         *day);
 
+char *
+_veto_progress_store_get_string (VetoProgressStore *self,
+                                 const char        *group,
+                                 const char        *key);
+
 void
 _veto_progress_store_apply_state (VetoProgressStore *self,
                                   const char        *group,

@@ -320,7 +320,7 @@ veto_progress_store_adopt_account_records (VetoProgressStore *self,
       if (value == NULL || !veto_step_state_from_string (value, &state))
         continue;
       rank = adopt_rank (state);
-      updated = g_key_file_get_string (self->keyfile, groups[i], "Updated", NULL);
+      updated = _veto_progress_store_get_string (self, groups[i], "Updated");
       if (rank > best_rank ||
           (rank == best_rank && g_strcmp0 (updated, best_updated) > 0))
         {

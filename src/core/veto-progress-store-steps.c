@@ -14,6 +14,22 @@
 #include "veto-progress-store-private.h"
 
 
+/* The value of @key in @group, or NULL. GKeyFile builds and translates a
+ * GError for a missing group or key even when none is asked for, and most
+ * steps have no group yet (not started) and most keys no value (dates):
+ * this looks first, which costs two hash lookups instead. */
+char *
+_veto_progress_store_get_string (VetoProgressStore *self,
+                                 const char        *group,
+                                 const char        *key)
+{
+  if (!g_key_file_has_group (self->keyfile, group) ||
+      !g_key_file_has_key (self->keyfile, group, key, NULL))
+    return NULL;
+
+  return g_key_file_get_string (self->keyfile, group, key, NULL);
+}
+
 VetoStepState
 veto_progress_store_get_state (VetoProgressStore *self,
                                const char        *step_id,
@@ -27,7 +43,7 @@ veto_progress_store_get_state (VetoProgressStore *self,
   g_return_val_if_fail (step_id != NULL, VETO_STEP_STATE_TODO);
 
   group = _veto_progress_step_group (step_id, account_id);
-  value = g_key_file_get_string (self->keyfile, group, "State", NULL);
+  value = _veto_progress_store_get_string (self, group, "State");
   if (value == NULL || !veto_step_state_from_string (value, &state))
     return VETO_STEP_STATE_TODO;
 
@@ -52,7 +68,7 @@ stamp (VetoProgressStore *self,
    * confirmation before its submission. */
   if (g_str_equal (key, "Confirmed"))
     {
-      g_autofree char *submitted = g_key_file_get_string (self->keyfile, group, "Submitted", NULL);
+      g_autofree char *submitted = _veto_progress_store_get_string (self, group, "Submitted");
       g_autoptr(GDateTime) then = submitted != NULL ? g_date_time_new_from_iso8601 (submitted, NULL) : NULL;
 
       if (then != NULL && g_date_time_compare (now, then) < 0)
@@ -123,7 +139,7 @@ _veto_progress_store_apply_state (VetoProgressStore *self,
                                   VetoStepState      state)
 {
   VetoStepState old = VETO_STEP_STATE_TODO;
-  g_autofree char *value = g_key_file_get_string (self->keyfile, group, "State", NULL);
+  g_autofree char *value = _veto_progress_store_get_string (self, group, "State");
 
   if (value != NULL)
     veto_step_state_from_string (value, &old);
@@ -212,7 +228,7 @@ _veto_progress_store_dup_date (VetoProgressStore *self,
                                const char        *key)
 {
   g_autofree char *group = _veto_progress_step_group (step_id, account_id);
-  g_autofree char *value = g_key_file_get_string (self->keyfile, group, key, NULL);
+  g_autofree char *value = _veto_progress_store_get_string (self, group, key);
 
   if (value == NULL || *value == '\0')
     return NULL;
@@ -343,7 +359,7 @@ _veto_progress_store_dup_text (VetoProgressStore *self,
                                const char        *key)
 {
   g_autofree char *group = _veto_progress_step_group (step_id, account_id);
-  g_autofree char *value = g_key_file_get_string (self->keyfile, group, key, NULL);
+  g_autofree char *value = _veto_progress_store_get_string (self, group, key);
 
   if (value == NULL || *value == '\0')
     return NULL;

@@ -100,13 +100,14 @@ dup_stated_date (VetoProgressStore *store,
                  VetoDateKind       kind)
 {
   g_autoptr(GDateTime) stated = veto_progress_store_dup_date (store, step_id, account_id, kind);
-  g_autoptr(GDateTime) entered = veto_progress_store_dup_entered (store, step_id, account_id, kind);
+  g_autoptr(GDateTime) entered = NULL;
   g_autofree char *stated_text = NULL;
   g_autofree char *stated_day = NULL;
   g_autofree char *entered_day = NULL;
 
   if (stated == NULL)
     return NULL;
+  entered = veto_progress_store_dup_entered (store, step_id, account_id, kind);
 
   stated_text = veto_format_date (stated);
   stated_day = veto_progress_format_day (stated);

@@ -118,20 +118,108 @@ bound_unbroken (const char *markup)
   return out != NULL ? g_string_free (out, FALSE) : NULL;
 }
 
-/* A layout in @font, at BASE_SIZE whatever size @font says; @scale is set
- * to the scale to draw it at. */
-static PangoLayout *
-new_layout (PangoContext *context,
-            const char   *font,
-            double       *scale)
+/* What the export lays text out with. A record repeats itself ("State:
+ * Done" once per step, the footer on every page) and each font string
+ * comes back hundreds of times: both are made once. */
+typedef struct
 {
-  PangoLayout *layout = pango_layout_new (context);
-  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+  PangoContext *context;
+  /* a font string → its description at BASE_SIZE (FontEntry) */
+  GHashTable   *fonts;
+  /* font, width, indent and text → the PangoLayout laid out for them,
+   * never changed once made */
+  GHashTable   *layouts;
+} Typesetter;
 
-  *scale = (double)pango_font_description_get_size (desc) / (BASE_SIZE * PANGO_SCALE);
-  pango_font_description_set_size (desc, BASE_SIZE * PANGO_SCALE);
-  pango_layout_set_font_description (layout, desc);
+typedef struct
+{
+  PangoFontDescription *desc;
+  /* its size over BASE_SIZE: the scale to draw at */
+  double                scale;
+} FontEntry;
 
+static void
+font_entry_free (FontEntry *entry)
+{
+  pango_font_description_free (entry->desc);
+  g_free (entry);
+}
+
+static void
+typesetter_init (Typesetter   *self,
+                 PangoContext *context)
+{
+  self->context = context;
+  self->fonts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)font_entry_free);
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+static void
+typesetter_clear (Typesetter *self)
+{
+  g_clear_pointer (&self->layouts, g_hash_table_unref);
+  g_clear_pointer (&self->fonts, g_hash_table_unref);
+}
+
+/* @font (a string constant) at BASE_SIZE, whatever size it says */
+static const FontEntry *
+typesetter_font (Typesetter *self,
+                 const char *font)
+{
+  FontEntry *entry = g_hash_table_lookup (self->fonts, font);
+
+  if (entry == NULL)
+    {
+      entry = g_new0 (FontEntry, 1);
+      entry->desc = pango_font_description_from_string (font);
+      entry->scale = (double)pango_font_description_get_size (entry->desc) / (BASE_SIZE * PANGO_SCALE);
+      pango_font_description_set_size (entry->desc, BASE_SIZE * PANGO_SCALE);
+      g_hash_table_insert (self->fonts, (gpointer)font, entry);
+    }
+
+  return entry;
+}
+
+/* A layout of @text (markup when @markup) in @font, wrapped at @width
+ * points (0: not wrapped), its lines after the first starting @indent
+ * points further left; shared with every other use of the same. A new
+ * reference; @scale is set to the scale to draw it at. */
+static PangoLayout *
+typesetter_layout (Typesetter *self,
+                   const char *font,
+                   const char *text,
+                   gboolean    markup,
+                   double      width,
+                   double      indent,
+                   double     *scale)
+{
+  const FontEntry *entry = typesetter_font (self, font);
+  g_autofree char *key = g_strdup_printf ("%s\x1f%g\x1f%g\x1f%d\x1f%s", font, width, indent, markup, text);
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
+
+  *scale = entry->scale;
+  if (layout != NULL)
+    return g_object_ref (layout);
+
+  layout = pango_layout_new (self->context);
+  pango_layout_set_font_description (layout, entry->desc);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int)(width / entry->scale * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  if (indent != 0)
+    pango_layout_set_indent (layout, (int)(indent / entry->scale * PANGO_SCALE));
+  if (markup)
+    {
+      g_autofree char *bounded = bound_unbroken (text);
+
+      pango_layout_set_markup (layout, bounded != NULL ? bounded : text, -1);
+    }
+  else
+    pango_layout_set_text (layout, text, -1);
+
+  g_hash_table_insert (self->layouts, g_steal_pointer (&key), g_object_ref (layout));
   return layout;
 }
 
@@ -151,21 +239,22 @@ show_layout (cairo_t     *cr,
   cairo_restore (cr);
 }
 
+/* A block of @markup, @indent points from the left margin, its lines
+ * after the first @hang points further (a negative @hang: the first line
+ * hangs out). */
 static Block *
-add_block (GPtrArray    *blocks,
-           PangoContext *context,
-           const char   *markup,
-           const char   *font,
-           double        indent,
-           double        space_before)
+add_block (GPtrArray  *blocks,
+           Typesetter *typesetter,
+           const char *markup,
+           const char *font,
+           double      indent,
+           double      hang,
+           double      space_before)
 {
   Block *block = g_new0 (Block, 1);
-  g_autofree char *bounded = bound_unbroken (markup);
 
-  block->layout = new_layout (context, font, &block->scale);
-  pango_layout_set_width (block->layout, (int)((CONTENT_WIDTH - indent) / block->scale * PANGO_SCALE));
-  pango_layout_set_wrap (block->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_markup (block->layout, bounded != NULL ? bounded : markup, -1);
+  block->layout = typesetter_layout (typesetter, font, markup, TRUE, CONTENT_WIDTH - indent, hang,
+                                     &block->scale);
   block->indent = indent;
   block->space_before = space_before;
   g_ptr_array_add (blocks, block);
@@ -184,21 +273,21 @@ field_markup (RecordField *field)
 }
 
 static GPtrArray *
-layout_record (Record       *record,
-               PangoContext *context)
+layout_record (Record     *record,
+               Typesetter *typesetter)
 {
   GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)block_free);
   g_autofree char *title = g_markup_escape_text (record->title, -1);
   Block *block;
 
-  block = add_block (blocks, context, title, FONT " Bold 18", 0, 0);
+  block = add_block (blocks, typesetter, title, FONT " Bold 18", 0, 0, 0);
   block->rule_below = TRUE;
 
   for (guint i = 0; i < record->header->len; i++)
     {
       g_autofree char *line = g_markup_escape_text (g_ptr_array_index (record->header, i), -1);
 
-      block = add_block (blocks, context, line, FONT " 10", 0, i == 0 ? 14 : 2);
+      block = add_block (blocks, typesetter, line, FONT " 10", 0, 0, i == 0 ? 14 : 2);
       block->grey = 0.25;
     }
 
@@ -206,7 +295,7 @@ layout_record (Record       *record,
     {
       g_autofree char *empty = g_markup_escape_text (record->empty, -1);
 
-      add_block (blocks, context, empty, FONT " 10.5", 0, 18);
+      add_block (blocks, typesetter, empty, FONT " 10.5", 0, 0, 18);
       return blocks;
     }
 
@@ -214,8 +303,8 @@ layout_record (Record       *record,
     g_autofree char *intro = g_markup_escape_text (record->intro, -1);
     g_autofree char *summary = g_markup_printf_escaped ("<b>%s</b>", record->summary);
 
-    add_block (blocks, context, intro, FONT " 10", 0, 14);
-    add_block (blocks, context, summary, FONT " 10.5", 0, 10);
+    add_block (blocks, typesetter, intro, FONT " 10", 0, 0, 14);
+    add_block (blocks, typesetter, summary, FONT " 10.5", 0, 0, 10);
   }
 
   for (guint a = 0; a < record->apps->len; a++)
@@ -223,7 +312,7 @@ layout_record (Record       *record,
       RecordApp *app = g_ptr_array_index (record->apps, a);
       g_autofree char *name = g_markup_escape_text (app->name, -1);
 
-      block = add_block (blocks, context, name, FONT " Bold 15", 0, 22);
+      block = add_block (blocks, typesetter, name, FONT " Bold 15", 0, 0, 22);
       block->keep_with_next = TRUE;
       block->rule_below = TRUE;
 
@@ -237,7 +326,7 @@ layout_record (Record       *record,
             {
               g_autofree char *group_name = g_markup_escape_text (group->name, -1);
 
-              block = add_block (blocks, context, group_name, FONT " Bold 12", 0, 12);
+              block = add_block (blocks, typesetter, group_name, FONT " Bold 12", 0, 0, 12);
               block->keep_with_next = TRUE;
               block->grey = 0.3;
               block->context = g_strdup (app->name);
@@ -253,7 +342,7 @@ layout_record (Record       *record,
               RecordStep *step = g_ptr_array_index (group->steps, s);
               g_autofree char *step_title = g_markup_escape_text (step->title, -1);
 
-              block = add_block (blocks, context, step_title, FONT " Bold 11", indent, 10);
+              block = add_block (blocks, typesetter, step_title, FONT " Bold 11", indent, 0, 10);
               block->keep_with_next = TRUE;
               block->context = g_strdup (where);
 
@@ -262,9 +351,8 @@ layout_record (Record       *record,
                   RecordField *field = g_ptr_array_index (step->fields, f);
                   g_autofree char *markup = field_markup (field);
 
-                  block = add_block (blocks, context, markup, FONT " 9.5", indent + 14, 2);
                   /* a long note or address hangs under its label */
-                  pango_layout_set_indent (block->layout, (int)(-10 / block->scale * PANGO_SCALE));
+                  block = add_block (blocks, typesetter, markup, FONT " 9.5", indent + 14, -10, 2);
                   block->link = g_strdup (field->link);
                   block->context = g_strdup (where);
                   /* keep the state with the title: at least two lines */
@@ -275,7 +363,7 @@ layout_record (Record       *record,
                 {
                   g_autofree char *due = g_markup_printf_escaped ("<i>%s</i>", step->due);
 
-                  block = add_block (blocks, context, due, FONT " 9.5", indent + 14, 2);
+                  block = add_block (blocks, typesetter, due, FONT " 9.5", indent + 14, 0, 2);
                   block->grey = 0.15;
                   block->context = g_strdup (where);
                 }
@@ -290,7 +378,7 @@ typedef struct
 {
   cairo_t    *cr;       /* NULL while counting pages */
   Record     *record;
-  PangoContext *context;
+  Typesetter *typesetter;
   double      y;
   int         page;
   int         n_pages;
@@ -331,10 +419,8 @@ draw_footer (Cursor *cursor)
   /* Translators: at the foot of each page of the record */
   page = g_strdup_printf (_("Page %d of %d"), cursor->page, cursor->n_pages);
 
-  left = new_layout (cursor->context, FONT " 8", &scale);
-  pango_layout_set_text (left, cursor->record->footer, -1);
-  right = new_layout (cursor->context, FONT " 8", &scale);
-  pango_layout_set_text (right, page, -1);
+  left = typesetter_layout (cursor->typesetter, FONT " 8", cursor->record->footer, FALSE, 0, 0, &scale);
+  right = typesetter_layout (cursor->typesetter, FONT " 8", page, FALSE, 0, 0, &scale);
   pango_layout_get_size (right, &width, NULL);
 
   cairo_save (cursor->cr);
@@ -391,9 +477,7 @@ place_continuation (Cursor     *cursor,
   /* Translators: at the top of a page of the record; %s is an app, or an
    * app and an account */
   text = g_strdup_printf (_("%s (continued)"), where);
-  layout = new_layout (cursor->context, FONT " Italic 8.5", &scale);
-  pango_layout_set_width (layout, (int)(CONTENT_WIDTH / scale * PANGO_SCALE));
-  pango_layout_set_text (layout, text, -1);
+  layout = typesetter_layout (cursor->typesetter, FONT " Italic 8.5", text, FALSE, CONTENT_WIDTH, 0, &scale);
 
   if (cursor->cr != NULL)
     {
@@ -530,6 +614,7 @@ _veto_record_to_pdf (Record  *record,
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   g_autoptr(PangoFontMap) font_map = NULL;
   PangoContext *context;
+  Typesetter typesetter;
   g_autoptr(GPtrArray) blocks = NULL;
   g_autofree char *created = g_date_time_format (record->now, "%Y-%m-%dT%H:%M:%SZ");
   g_autofree char *creator = g_strdup_printf ("Veto %s", PACKAGE_VERSION);
@@ -559,9 +644,10 @@ _veto_record_to_pdf (Record  *record,
   pango_context_set_language (context, pango_language_from_string (record->language));
   pango_cairo_update_context (cr, context);
 
-  blocks = layout_record (record, context);
+  typesetter_init (&typesetter, context);
+  blocks = layout_record (record, &typesetter);
   cursor.record = record;
-  cursor.context = context;
+  cursor.typesetter = &typesetter;
 
   /* count, then draw */
   cursor.n_pages = place_blocks (&cursor, blocks);
@@ -569,6 +655,7 @@ _veto_record_to_pdf (Record  *record,
   place_blocks (&cursor, blocks);
 
   g_clear_pointer (&blocks, g_ptr_array_unref);
+  typesetter_clear (&typesetter);
   g_object_unref (context);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
