@@ -20,11 +20,12 @@
  * person uses now and then. So the window is linked without them (see
  * src/meson.build), and each function below loads libveto-net.so — the same
  * files, built as a module — on its first call, then calls the real one.
+ * veto-cli-full is linked the same way: a PDF export needs neither.
  *
  * The module sits next to the program that loads it: in the build tree
  * both are in src/, installed both are in $libexecdir/veto. A copy moved
- * with its folder finds its own. Tests and veto-cli-full link the real
- * functions instead of this file. */
+ * with its folder finds its own. Tests link the real functions instead of
+ * this file. */
 
 #define MODULE_NAME "libveto-net.so"
 
@@ -143,6 +144,15 @@ NET_FUNCTION (gboolean, veto_evidence_attach,
                VetoEmail      *email,
                GError        **error),
               (checklist, task, email, error))
+
+NET_FUNCTION (int, veto_evidence_command,
+              (VetoChecklist  *checklist,
+               const char     *file_arg,
+               GInputStream   *standard_input,
+               const char     *account,
+               GString        *out,
+               GString        *err),
+              (checklist, file_arg, standard_input, account, out, err))
 
 /* veto-link-checker.c */
 
