@@ -18,12 +18,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(VetoApplication) app = NULL;
+  const char *program = veto_launch_choose (argc, argv);
 
   /* `veto` sends commands to veto-cli; this one was started directly. */
-  if (veto_launch_wants_command (argc, argv))
+  if (!g_str_equal (program, "veto-window"))
     {
-      veto_launch_exec ("veto-cli", argv);
-      g_printerr ("veto-cli could not be started: %s\n", g_strerror (errno));
+      veto_launch_exec (program, argv);
+      g_printerr ("%s could not be started: %s\n", program, g_strerror (errno));
       return 2;
     }
 

@@ -11,6 +11,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "veto-launch.h"
@@ -38,13 +39,34 @@ in_list (const char         *name,
   return 0;
 }
 
-/* Whether the arguments name a command, the way GOption reads them:
- * `--name`, `--name=value` or `--name value`, up to `--`. Anything odd is
- * left to the program exec'd to report. */
-int
-veto_launch_wants_command (int          argc,
-                           char *const *argv)
+/* the commands veto-cli hands to veto-cli-full, which links Pango and
+ * cairo and loads libsoup and GMime (a PDF export is one too) */
+static const char *const full_commands[] = {
+  "check-links", "update-catalog", "attach-email",
+};
+
+/* whether an --export value names a PDF: anything but `.md`, in any case,
+ * as veto_record_format_for_file() decides (an odd name only costs the
+ * exec veto-cli would do anyway) */
+static int
+names_pdf (const char *value)
 {
+  size_t len = strlen (value);
+
+  return len < 3 || strcasecmp (value + len - 3, ".md") != 0;
+}
+
+/* The program for these arguments, the way GOption reads them (`--name`,
+ * `--name=value` or `--name value`, up to `--`): the window, veto-cli for
+ * a command, or straight to veto-cli-full for one veto-cli would hand to
+ * it. Anything odd is left to the program exec'd to report. */
+const char *
+veto_launch_choose (int          argc,
+                    char *const *argv)
+{
+  int command = 0;
+  int full = 0;
+
   for (int i = 1; i < argc; i++)
     {
       const char *arg = argv[i];
@@ -59,13 +81,24 @@ veto_launch_wants_command (int          argc,
       name = arg + 2;
       len = strcspn (name, "=");
       if (in_list (name, len, commands, sizeof commands / sizeof *commands))
-        return 1;
+        command = 1;
+      if (in_list (name, len, full_commands, sizeof full_commands / sizeof *full_commands))
+        full = 1;
+      if (len == strlen ("export") && strncmp (name, "export", len) == 0)
+        {
+          if (name[len] == '=')
+            full |= names_pdf (name + len + 1);
+          else if (i + 1 < argc)
+            full |= names_pdf (argv[i + 1]);
+        }
       /* `--catalog --status` names a catalog file called “--status” */
       if (name[len] == '\0' && in_list (name, len, with_value, sizeof with_value / sizeof *with_value))
         i++;
     }
 
-  return 0;
+  if (!command)
+    return "veto-window";
+  return full ? "veto-cli-full" : "veto-cli";
 }
 
 static int

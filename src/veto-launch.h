@@ -9,7 +9,7 @@
 
 /* C library only: the launcher links nothing else. */
 
-int  veto_launch_wants_command (int          argc,
+const char *veto_launch_choose (int          argc,
                                 char *const *argv);
-void veto_launch_exec          (const char  *name,
+void        veto_launch_exec   (const char  *name,
                                 char *const *argv);

@@ -34,7 +34,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *target = veto_launch_wants_command (argc, argv) ? "veto-cli" : "veto-window";
+  const char *target = veto_launch_choose (argc, argv);
 
   veto_launch_exec (target, argv);
 

@@ -1315,10 +1315,24 @@ loaded (const char *log,
   return strstr (log, needle) != NULL;
 }
 
+/* How many programs linked to GLib ran: the loader maps GLib once in each */
+static guint
+glib_programs (const char *log)
+{
+  guint n = 0;
+
+  for (const char *p = log; (p = strstr (p, "file=libglib-2.0.so.0 [0];  generating link map")) != NULL; p++)
+    n++;
+
+  return n;
+}
+
 /* Every command runs, from the real `veto`, in a process that never loads
  * GTK or libadwaita; --status, --remind and a Markdown export load neither
  * libsoup, Pango nor cairo; libsoup and GMime come (with Veto's network
- * module) only for what talks HTTP: not for a PDF. */
+ * module) only for what talks HTTP: not for a PDF. The launcher picks the
+ * program at once: one program with GLib runs, not veto-cli then
+ * veto-cli-full. */
 static void
 test_no_gtk (Fixture       *f,
              gconstpointer  data)
@@ -1366,6 +1380,7 @@ test_no_gtk (Fixture       *f,
                        ==, runs[i].status);
       /* the log is there: this check can fail */
       g_assert_true (loaded (err, "libglib-2.0.so"));
+      g_assert_cmpuint (glib_programs (err), ==, 1);
       g_assert_false (loaded (err, "libgtk-4.so"));
       g_assert_false (loaded (err, "libadwaita-1.so"));
       g_assert_false (loaded (err, "libEGL") || loaded (err, "libGL"));
