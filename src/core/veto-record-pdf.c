@@ -37,12 +37,15 @@
 #define CONTENT_WIDTH (PAGE_WIDTH - 2 * MARGIN_SIDE)
 #define FONT          "Cantarell, DejaVu Sans, sans-serif"
 /* Every text is laid out at this size and drawn scaled to its own. Each
- * size of a font is a font of its own to Pango and cairo: matched against
- * every font on the system, measured, its glyphs loaded and embedded. The
- * record used nine sizes; three faces at one size (regular, bold, italic)
- * made exporting a third faster. Metrics are unhinted and positions not
- * rounded, so a scaled layout is the layout at that size. */
-#define BASE_SIZE     10
+ * size of a face is a font of its own to Pango and cairo: matched against
+ * every font on the system, measured, its glyphs loaded and embedded. So
+ * the record keeps to two faces, regular and bold (Cantarell has no
+ * italic: the slanted copy fontconfig made was a third), in five sizes:
+ * 18 and 15 for the title and each app, 11 for headings, 9.5 for text
+ * (the size most of it is in, laid out as is), 8 for the notes at the
+ * edges of a page. Metrics are unhinted and positions not rounded, so a
+ * scaled layout is the layout at that size. */
+#define BASE_SIZE     9.5
 
 typedef struct
 {
@@ -219,6 +222,18 @@ typesetter_layout (Typesetter *self,
   else
     pango_layout_set_text (layout, text, -1);
 
+  /* No ligatures: "fi" stays two letters for whoever searches or copies
+   * the record's text, and the ligature glyphs are not embedded as fonts
+   * of their own. */
+  {
+    PangoAttrList *from_markup = pango_layout_get_attributes (layout);
+    g_autoptr(PangoAttrList) attrs = from_markup != NULL ? pango_attr_list_copy (from_markup)
+                                                         : pango_attr_list_new ();
+
+    pango_attr_list_insert_before (attrs, pango_attr_font_features_new ("liga 0"));
+    pango_layout_set_attributes (layout, attrs);
+  }
+
   g_hash_table_insert (self->layouts, g_steal_pointer (&key), g_object_ref (layout));
   return layout;
 }
@@ -287,7 +302,7 @@ layout_record (Record     *record,
     {
       g_autofree char *line = g_markup_escape_text (g_ptr_array_index (record->header, i), -1);
 
-      block = add_block (blocks, typesetter, line, FONT " 10", 0, 0, i == 0 ? 14 : 2);
+      block = add_block (blocks, typesetter, line, FONT " 9.5", 0, 0, i == 0 ? 14 : 2);
       block->grey = 0.25;
     }
 
@@ -295,16 +310,16 @@ layout_record (Record     *record,
     {
       g_autofree char *empty = g_markup_escape_text (record->empty, -1);
 
-      add_block (blocks, typesetter, empty, FONT " 10.5", 0, 0, 18);
+      add_block (blocks, typesetter, empty, FONT " 9.5", 0, 0, 18);
       return blocks;
     }
 
   {
     g_autofree char *intro = g_markup_escape_text (record->intro, -1);
-    g_autofree char *summary = g_markup_printf_escaped ("<b>%s</b>", record->summary);
+    g_autofree char *summary = g_markup_escape_text (record->summary, -1);
 
-    add_block (blocks, typesetter, intro, FONT " 10", 0, 0, 14);
-    add_block (blocks, typesetter, summary, FONT " 10.5", 0, 0, 10);
+    add_block (blocks, typesetter, intro, FONT " 9.5", 0, 0, 14);
+    add_block (blocks, typesetter, summary, FONT " Bold 11", 0, 0, 10);
   }
 
   for (guint a = 0; a < record->apps->len; a++)
@@ -326,7 +341,7 @@ layout_record (Record     *record,
             {
               g_autofree char *group_name = g_markup_escape_text (group->name, -1);
 
-              block = add_block (blocks, typesetter, group_name, FONT " Bold 12", 0, 0, 12);
+              block = add_block (blocks, typesetter, group_name, FONT " Bold 11", 0, 0, 12);
               block->keep_with_next = TRUE;
               block->grey = 0.3;
               block->context = g_strdup (app->name);
@@ -361,10 +376,11 @@ layout_record (Record     *record,
 
               if (step->due != NULL)
                 {
-                  g_autofree char *due = g_markup_printf_escaped ("<i>%s</i>", step->due);
+                  g_autofree char *due = g_markup_escape_text (step->due, -1);
 
                   block = add_block (blocks, typesetter, due, FONT " 9.5", indent + 14, 0, 2);
-                  block->grey = 0.15;
+                  /* what is to come, set apart from what was done */
+                  block->grey = 0.4;
                   block->context = g_strdup (where);
                 }
             }
@@ -477,7 +493,7 @@ place_continuation (Cursor     *cursor,
   /* Translators: at the top of a page of the record; %s is an app, or an
    * app and an account */
   text = g_strdup_printf (_("%s (continued)"), where);
-  layout = typesetter_layout (cursor->typesetter, FONT " Italic 8.5", text, FALSE, CONTENT_WIDTH, 0, &scale);
+  layout = typesetter_layout (cursor->typesetter, FONT " 8", text, FALSE, CONTENT_WIDTH, 0, &scale);
 
   if (cursor->cr != NULL)
     {

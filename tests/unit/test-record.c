@@ -271,6 +271,21 @@ contains_bytes (const char *data,
   return FALSE;
 }
 
+static guint
+count_bytes (const char *data,
+             gsize       len,
+             const char *needle)
+{
+  gsize needle_len = strlen (needle);
+  guint n = 0;
+
+  for (gsize i = 0; i + needle_len <= len; i++)
+    if (memcmp (data + i, needle, needle_len) == 0)
+      n++;
+
+  return n;
+}
+
 static void
 test_pdf (Fixture       *f,
           gconstpointer  data)
@@ -286,6 +301,9 @@ test_pdf (Fixture       *f,
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
   /* the form's address is a link */
   g_assert_true (contains_bytes (pdf, len, "/URI (https://www.facebook.com/help/contact/6359191084165019)"));
+  /* two fonts embedded, regular and bold: no slanted copy, and no font of
+   * its own for the ligatures of "Official form" */
+  g_assert_cmpuint (count_bytes (pdf, len, "/Type /FontDescriptor"), ==, 2);
 }
 
 static double
