@@ -286,7 +286,7 @@ main (int   argc,
              status, gio, status / gio);
     g_print ("  veto --export=x.md     %6.2f ms (goal < 8 ms); same floor: ratio %.2f\n",
              markdown, markdown / gio);
-    g_print ("  veto --export=x.pdf    %6.2f ms; floor (GLib, GIO, libsoup, Pango, cairo) %.2f ms: ratio %.2f (goal <= 2)\n"
+    g_print ("  veto --export=x.pdf    %6.2f ms; floor (GLib, GIO, GModule, Pango, cairo) %.2f ms: ratio %.2f (goal <= 2)\n"
              "                         a PDF of one line of text, same fonts %.2f ms: ratio %.2f\n",
              pdf_ms, full, pdf_ms / full, one_line, pdf_ms / one_line);
   }
