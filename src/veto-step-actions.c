@@ -57,6 +57,7 @@ struct _VetoStepActions
   GtkWidget         *note_list;
   AdwEntryRow       *note_row;
   gboolean           note_wanted;
+  VetoStepState      menu_state;
 
   /* "Correct Dates…", with its calendar */
   GtkMenuButton     *dates_button;
@@ -169,6 +170,8 @@ find_task (VetoStepActions *self)
   return NULL;
 }
 
+static void ensure_note_row (VetoStepActions *self);
+
 static void
 update (VetoStepActions *self)
 {
@@ -267,28 +270,44 @@ update (VetoStepActions *self)
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->open_button), "suggested-action");
 
-  /* Don't overwrite what the person is typing. */
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  if (focus == NULL ||
-      (focus != GTK_WIDGET (self->note_row) && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->note_row))))
-    gtk_editable_set_text (GTK_EDITABLE (self->note_row), note ? note : "");
-
   gtk_widget_set_sensitive (GTK_WIDGET (self->actions_box), !read_only);
   gtk_widget_set_sensitive (GTK_WIDGET (self->more_button), !read_only);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->note_row), !read_only);
 
   /* A note field for every account of every step is a wall of empty
-   * boxes: it shows once the step is under way, or when asked for. */
-  gtk_widget_set_visible (self->note_list,
-                          self->note_wanted || (note != NULL && *note != '\0') ||
-                          state != VETO_STEP_STATE_TODO);
-  {
-    g_autoptr(GMenuModel) more = veto_step_menu_new (self->step, self->account_id, state,
-                                                       !gtk_widget_get_visible (self->note_list));
+   * boxes: it shows once the step is under way, or when asked for; and
+   * it is made then, not before (an entry row is some thirty widgets). */
+  if (self->note_wanted || (note != NULL && *note != '\0') || state != VETO_STEP_STATE_TODO)
+    {
+      ensure_note_row (self);
+      /* Don't overwrite what the person is typing. */
+      root = gtk_widget_get_root (GTK_WIDGET (self));
+      focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+      if (focus == NULL ||
+          (focus != GTK_WIDGET (self->note_row) && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->note_row))))
+        gtk_editable_set_text (GTK_EDITABLE (self->note_row), note ? note : "");
+      gtk_widget_set_sensitive (GTK_WIDGET (self->note_row), !read_only);
+      gtk_widget_set_visible (self->note_list, TRUE);
+    }
+  else
+    gtk_widget_set_visible (self->note_list, FALSE);
 
-    gtk_menu_button_set_menu_model (self->more_button, more);
-  }
+  /* The ⋮ menu is made when opened (create_more_menu): a GtkPopoverMenu
+   * is some forty widgets, and GTK 4.8 keeps every section of a model it
+   * showed. One made for an older state is dropped. */
+  self->menu_state = state;
+  if (gtk_menu_button_get_popover (self->more_button) != NULL)
+    gtk_menu_button_set_popover (self->more_button, NULL);
+}
+
+static void
+create_more_menu (GtkMenuButton *button,
+                  gpointer       user_data)
+{
+  VetoStepActions *self = user_data;
+  g_autoptr(GMenuModel) more = veto_step_menu_new (self->step, self->account_id, self->menu_state,
+                                                   !gtk_widget_get_visible (self->note_list));
+
+  gtk_menu_button_set_menu_model (button, more);
 }
 
 static void
@@ -300,6 +319,8 @@ save_note (VetoStepActions *self)
   if (self->store == NULL || veto_progress_store_get_read_only (self->store))
     return;
 
+  if (self->note_row == NULL)
+    return;
   text = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
   stored = veto_progress_store_dup_note (self->store, veto_step_get_id (self->step), account_or_null (self));
   if (g_strcmp0 (stored ? stored : "", text) == 0)
@@ -322,6 +343,25 @@ on_note_focus_leave (VetoStepActions            *self,
                      GtkEventControllerFocus *controller)
 {
   save_note (self);
+}
+
+static void
+ensure_note_row (VetoStepActions *self)
+{
+  GtkEventController *focus;
+
+  if (self->note_row != NULL)
+    return;
+
+  self->note_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->note_row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row), _("Your note"));
+  adw_entry_row_set_show_apply_button (self->note_row, TRUE);
+  g_signal_connect_object (self->note_row, "apply", G_CALLBACK (on_note_apply), self, G_CONNECT_SWAPPED);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_note_focus_leave), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->note_row), focus);
+  gtk_list_box_append (GTK_LIST_BOX (self->note_list), GTK_WIDGET (self->note_row));
 }
 
 static void
@@ -530,7 +570,6 @@ veto_step_actions_class_init (VetoStepActionsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VetoStepActions, fallback_revealer);
   gtk_widget_class_bind_template_child (widget_class, VetoStepActions, fallback_box);
   gtk_widget_class_bind_template_child (widget_class, VetoStepActions, note_list);
-  gtk_widget_class_bind_template_child (widget_class, VetoStepActions, note_row);
 
   gtk_widget_class_install_action (widget_class, "card.show-fallbacks", NULL, show_fallbacks_action);
   gtk_widget_class_install_action (widget_class, "card.add-note", NULL, add_note_action);
@@ -541,13 +580,7 @@ veto_step_actions_class_init (VetoStepActionsClass *klass)
 static void
 veto_step_actions_init (VetoStepActions *self)
 {
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect_object (self->note_row, "apply", G_CALLBACK (on_note_apply), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (focus, "leave", G_CALLBACK (on_note_focus_leave), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->note_row), focus);
 }
 
 /**
@@ -596,6 +629,7 @@ veto_step_actions_new (VetoChecklist *checklist,
   populate (self);
   add_dates_button (self);
   add_drop_target (self);
+  gtk_menu_button_set_create_popup_func (self->more_button, create_more_menu, self, NULL);
   update (self);
 
   return GTK_WIDGET (self);

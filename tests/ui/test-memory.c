@@ -146,7 +146,14 @@ test_wizard_pages_released (void)
                   second_pass / 1024, ((gssize)second_pass - (gssize)after_wizard) / 1024,
                   third_pass / 1024, ((gssize)third_pass - (gssize)second_pass) / 1024);
   g_assert_cmpint ((gssize)second_pass - (gssize)after_wizard, <=, 2 * 1024 * 1024);
-  g_assert_cmpint ((gssize)third_pass - (gssize)second_pass, <=, 512 * 1024);
+  /* A third pass costs next to nothing (+6 KiB measured): GTK 4.8 never
+   * frees a section of a menu it showed, and every step row used to build
+   * its ⋮ menu anew on each change (+205 KiB a pass); they are made when
+   * opened now. */
+  g_assert_cmpint ((gssize)third_pass - (gssize)second_pass, <=, 128 * 1024);
+  /* 1.66 measured, from 1.96 before the rows' menus and note fields were
+   * made on demand: a step card's widgets are most of a page's heap */
+  g_assert_cmpfloat ((double)after_wizard / first_run, <=, 1.8);
 
   /* the pages before the summary are gone too */
   for (guint i = 0; i < G_N_ELEMENTS (wizard_pages); i++)

@@ -509,7 +509,10 @@ test_card_overdue (void)
   g_assert_true (gtk_widget_get_visible (label));
 
   /* the objection's menu: Meta's refusal and its email */
+  /* the ⋮ menu is made when opened */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (ui_find_type (objection, GTK_TYPE_MENU_BUTTON)));
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (ui_find_type (objection, GTK_TYPE_MENU_BUTTON)));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (ui_find_type (objection, GTK_TYPE_MENU_BUTTON)));
   g_assert_nonnull (menu);
   for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
     {
