@@ -36,6 +36,13 @@ main (int   argc,
 {
   const char *target = veto_launch_choose (argc, argv);
 
+  /* GLib 2.74's slice allocator keeps the memory of every widget freed in
+   * caches of its own: after the wizard, 3.5 MiB of pages long gone (the
+   * heap 1.66 times the welcome page's, against 1.27 with malloc). GLib
+   * 2.76 and later always use malloc; this asks 2.74 for the same. A
+   * setting of the person's own wins. */
+  setenv ("G_SLICE", "always-malloc", 0);
+
   veto_launch_exec (target, argv);
 
   /* Not translated: gettext lives in the libraries this does not load. */

@@ -33,6 +33,11 @@ try:
     start = e2e.wait_for(frame, role="push button", name=expected[0])
     if not tap.ok(start is not None, f"the welcome page offers “{expected[0]}”"):
         print("# " + e2e.dump(frame).replace("\n", "\n# "))
+    # the launcher asks GLib 2.74 for malloc instead of its slice allocator
+    # (src/veto-launcher.c): tests/ui measure the heap with the same
+    with open(f"/proc/{veto.proc.pid}/environ", "rb") as f:
+        environ = f.read().split(b"\0")
+    tap.ok(b"G_SLICE=always-malloc" in environ, "the window runs with G_SLICE=always-malloc")
     menu_name = {"en": "Main Menu", "fr": "Menu principal"}[shown]
     menu = e2e.wait_for(frame, role="push button", name=menu_name)
     tap.ok(menu is not None, f"the main menu button is called “{menu_name}”")

@@ -89,6 +89,7 @@ class Home:
             "GTK_A11Y": "atspi",
         })
         env.pop("G_DEBUG", None)  # the app runs as a person runs it
+        env.pop("G_SLICE", None)
         if "." in language:
             # A system locale ("fr_FR.UTF-8"), as a desktop session sets it,
             # not generated on the test machine: no LC_ALL, no LANGUAGE.

@@ -151,9 +151,12 @@ test_wizard_pages_released (void)
    * its ⋮ menu anew on each change (+205 KiB a pass); they are made when
    * opened now. */
   g_assert_cmpint ((gssize)third_pass - (gssize)second_pass, <=, 128 * 1024);
-  /* 1.66 measured, from 1.96 before the rows' menus and note fields were
-   * made on demand: a step card's widgets are most of a page's heap */
-  g_assert_cmpfloat ((double)after_wizard / first_run, <=, 1.8);
+  /* Issue 13's bound. 1.30 measured with malloc, which `veto` asks GLib
+   * 2.74 for (G_SLICE, set here by tests/meson.build as the launcher sets
+   * it); 1.66 with GLib's slice allocator, which keeps freed pages in its
+   * caches; 1.96 before the rows' menus and note fields were made on
+   * demand. */
+  g_assert_cmpfloat ((double)after_wizard / first_run, <=, 1.5);
 
   /* the pages before the summary are gone too */
   for (guint i = 0; i < G_N_ELEMENTS (wizard_pages); i++)
