@@ -90,13 +90,7 @@ try:
         tap.ok(not mapped(pid, lib), f"it has not loaded {lib}")
 
     e2e.click(e2e.wait_for(frame, role="push button", name=T["menu"]))
-    item = None
-    end = time.monotonic() + 10
-    while item is None and time.monotonic() < end:
-        for node in e2e.walk(veto.app):
-            if e2e.name_of(node).replace("_", "") == T["check"] and e2e.role_name(node) != "label":
-                item = node
-        time.sleep(0.1)
+    item = e2e.wait_for_menu_item(veto.app, T["check"])
     if not tap.ok(item is not None, f"the main menu offers “{T['check']}”"):
         print("# " + e2e.dump(veto.app).replace("\n", "\n# "))
         raise SystemExit(tap.done())

@@ -138,13 +138,7 @@ try:
         more = more or e2e.wait_for(facebook, role=role, name=T["more"], timeout=2)
     if more is not None:
         e2e.click(more)
-    item = None
-    end = time.monotonic() + 10
-    while item is None and time.monotonic() < end:
-        for node in e2e.walk(veto.app):
-            if e2e.name_of(node).replace("_", "") == T["attach"] and e2e.role_name(node) != "label":
-                item = node
-        time.sleep(0.1)
+    item = e2e.wait_for_menu_item(veto.app, T["attach"])
     if not tap.ok(item is not None, f"the step's menu offers “{T['attach']}”"):
         print("# " + e2e.dump(veto.app).replace("\n", "\n# "))
         raise SystemExit(tap.done())

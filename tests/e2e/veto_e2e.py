@@ -306,6 +306,19 @@ def press_keys(spec):
         Atspi.generate_keyboard_event(mask, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
 
 
+def wait_for_menu_item(app, name, timeout=10):
+    """The item @name of the menu just opened: a popover is a window of its
+    own, so it is looked for in the whole application; its label's
+    mnemonic underscore is not part of the name."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        for node in walk(app):
+            if name_of(node).replace("_", "") == name and role_name(node) != "label":
+                return node
+        time.sleep(0.1)
+    return None
+
+
 def type_text(text):
     """Types @text through XTest, one keysym after another."""
     Atspi.generate_keyboard_event(0, text, Atspi.KeySynthType.STRING)
