@@ -48,6 +48,13 @@ struct _VetoDashboard
   GdkFrameClock          *frame_clock;
   gulong                  after_paint_id;
   guint                   pending_id;
+
+  /* When the first screen is full of rows, what lies below them (the
+   * apps' heading, steps recorded earlier, the wizard's button) is shown,
+   * and the earlier group made, just after the first frame. */
+  gboolean                lower_deferred;
+  gboolean                apps_wanted;
+  GtkWidget              *earlier_group;
 };
 
 /* rows a 760 x 720 px window shows under the heading and "Continue" (five
@@ -69,6 +76,7 @@ take_row (VetoDashboard *self)
 }
 
 static void rebuild_rows (VetoDashboard *self);
+static void show_lower (VetoDashboard *self);
 
 static gboolean
 add_pending_rows (gpointer user_data)
@@ -95,6 +103,7 @@ on_after_paint (VetoDashboard *self,
   g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
   g_clear_object (&self->frame_clock);
   self->drawn = TRUE;
+  show_lower (self);
   if (self->n_rows > FIRST_SCREEN_ROWS && self->pending_id == 0 && self->rebuild_id == 0)
     self->pending_id = g_idle_add (add_pending_rows, self);
 }
@@ -268,8 +277,7 @@ rebuild (VetoDashboard *self)
   gtk_progress_bar_set_fraction (self->progress_bar, n_counted ? (double)n_done / n_counted : 0.0);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), n_counted > 0);
   /* "Your apps" lists the apps with something to do */
-  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->apps_list), ADW_TYPE_PREFERENCES_GROUP),
-                          n_counted > 0);
+  self->apps_wanted = n_counted > 0;
 
   /* Continue where you left off: the next step due or to do. */
   next = veto_checklist_find_next (self->checklist);
@@ -291,6 +299,31 @@ rebuild (VetoDashboard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->continue_label), next != NULL);
 
   rebuild_rows (self);
+
+  /* the rows the first screen shows fill it: what is under them waits */
+  self->lower_deferred = !self->drawn && self->n_rows > FIRST_SCREEN_ROWS;
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->apps_list), ADW_TYPE_PREFERENCES_GROUP),
+                          self->apps_wanted && !self->lower_deferred);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (self->wizard_button, ADW_TYPE_PREFERENCES_GROUP),
+                          !self->lower_deferred);
+}
+
+static void
+show_lower (VetoDashboard *self)
+{
+  GtkWidget *apps_group = gtk_widget_get_ancestor (GTK_WIDGET (self->apps_list), ADW_TYPE_PREFERENCES_GROUP);
+
+  if (self->earlier_group == NULL && self->checklist != NULL)
+    {
+      /* steps recorded earlier close the overview (veto-earlier-group.c) */
+      self->earlier_group = veto_earlier_group_new (self->checklist);
+      gtk_widget_insert_after (self->earlier_group, gtk_widget_get_parent (apps_group), apps_group);
+    }
+  if (!self->lower_deferred)
+    return;
+  self->lower_deferred = FALSE;
+  gtk_widget_set_visible (apps_group, self->apps_wanted);
+  gtk_widget_set_visible (gtk_widget_get_ancestor (self->wizard_button, ADW_TYPE_PREFERENCES_GROUP), TRUE);
 }
 
 /* The rows of the three lists, in order; a pass builds those take_row()
@@ -489,10 +522,9 @@ veto_dashboard_new (VetoChecklist *checklist)
    * overview (veto-overdue-group.c, veto-earlier-group.c) */
   {
     GtkWidget *groups = gtk_widget_get_parent (GTK_WIDGET (self->due_group));
-    GtkWidget *apps_group = gtk_widget_get_ancestor (GTK_WIDGET (self->apps_list), ADW_TYPE_PREFERENCES_GROUP);
-
     gtk_widget_insert_before (veto_overdue_group_new (checklist), groups, GTK_WIDGET (self->due_group));
-    gtk_widget_insert_after (veto_earlier_group_new (checklist), groups, apps_group);
+    if (!self->lower_deferred)
+      show_lower (self);
   }
 
   return GTK_WIDGET (self);
