@@ -39,6 +39,7 @@ struct _VetoWindow
   GtkWidget            *retry_button;
   gboolean              save_error_shown;
   GtkStack             *stack;
+  GtkMenuButton        *menu_button;
 };
 
 VetoProgressStore *veto_window_get_store         (VetoWindow     *self);
