@@ -298,7 +298,7 @@ def press_keys(spec):
     mask = 0
     for m in mods:
         mask |= masks[m]
-    keysym = ord(spec) if len(spec) == 1 else {"Return": 0xff0d, "Tab": 0xff09, "Escape": 0xff1b}[spec]
+    keysym = ord(spec) if len(spec) == 1 else {"Return": 0xff0d, "Tab": 0xff09, "Escape": 0xff1b, "F10": 0xffc7}[spec]
     if mask:
         Atspi.generate_keyboard_event(mask, None, Atspi.KeySynthType.LOCKMODIFIERS)
     Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
