@@ -156,7 +156,11 @@ test_wizard_pages_released (void)
    * it); 1.66 with GLib's slice allocator, which keeps freed pages in its
    * caches; 1.96 before the rows' menus and note fields were made on
    * demand. */
-  g_assert_cmpfloat ((double)after_wizard / first_run, <=, 1.5);
+  if (first_run > 0)
+    g_assert_cmpfloat ((double)after_wizard / first_run, <=, 1.5);
+  else
+    /* ASan's allocator is not malloc's: mallinfo2() says 0 throughout */
+    g_test_message ("the heap cannot be measured in this build");
 
   /* the pages before the summary are gone too */
   for (guint i = 0; i < G_N_ELEMENTS (wizard_pages); i++)
