@@ -77,6 +77,7 @@ take_row (VetoDashboard *self)
 
 static void rebuild_rows (VetoDashboard *self);
 static void show_lower (VetoDashboard *self);
+static void update_lower (VetoDashboard *self);
 
 static gboolean
 add_pending_rows (gpointer user_data)
@@ -302,6 +303,14 @@ rebuild (VetoDashboard *self)
 
   /* the rows the first screen shows fill it: what is under them waits */
   self->lower_deferred = !self->drawn && self->n_rows > FIRST_SCREEN_ROWS;
+  update_lower (self);
+}
+
+/* The groups under the rows: the apps' heading and list, the wizard's
+ * button; hidden while deferred. */
+static void
+update_lower (VetoDashboard *self)
+{
   gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->apps_list), ADW_TYPE_PREFERENCES_GROUP),
                           self->apps_wanted && !self->lower_deferred);
   gtk_widget_set_visible (gtk_widget_get_ancestor (self->wizard_button, ADW_TYPE_PREFERENCES_GROUP),
@@ -311,19 +320,16 @@ rebuild (VetoDashboard *self)
 static void
 show_lower (VetoDashboard *self)
 {
-  GtkWidget *apps_group = gtk_widget_get_ancestor (GTK_WIDGET (self->apps_list), ADW_TYPE_PREFERENCES_GROUP);
-
   if (self->earlier_group == NULL && self->checklist != NULL)
     {
+      GtkWidget *apps_group = gtk_widget_get_ancestor (GTK_WIDGET (self->apps_list), ADW_TYPE_PREFERENCES_GROUP);
+
       /* steps recorded earlier close the overview (veto-earlier-group.c) */
       self->earlier_group = veto_earlier_group_new (self->checklist);
       gtk_widget_insert_after (self->earlier_group, gtk_widget_get_parent (apps_group), apps_group);
     }
-  if (!self->lower_deferred)
-    return;
   self->lower_deferred = FALSE;
-  gtk_widget_set_visible (apps_group, self->apps_wanted);
-  gtk_widget_set_visible (gtk_widget_get_ancestor (self->wizard_button, ADW_TYPE_PREFERENCES_GROUP), TRUE);
+  update_lower (self);
 }
 
 /* The rows of the three lists, in order; a pass builds those take_row()
