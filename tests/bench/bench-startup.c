@@ -341,7 +341,9 @@ main (int   argc,
         {
           g_autoptr(Series) veto = series_new ();
           g_autoptr(Series) empty = series_new ();
+          g_autoptr(Series) words = series_new ();
           g_autoptr(Series) warm = series_new ();
+          g_auto(GStrv) words_env = NULL;
           g_auto(GStrv) env = g_strdupv (base_env);
           g_autofree char *scenario_label = NULL;
 
@@ -353,14 +355,20 @@ main (int   argc,
           else
             env = g_environ_unsetenv (env, "GSK_RENDERER");
 
+          /* a third program: the empty window showing the page's words
+           * (bench-empty-window.c), what the text alone costs */
+          words_env = g_environ_setenv (g_strdupv (env), "BENCH_WORDS", s == 0 ? "welcome" : "overview", TRUE);
+
           /* one warm-up each: fonts, icons and shaders into caches */
           run_once (display, argv[1], env, warm);
           run_once (display, argv[2], env, warm);
+          run_once (display, argv[2], words_env, warm);
 
           for (int i = 0; i < runs; i++)
             {
               run_once (display, argv[1], env, veto);
               run_once (display, argv[2], env, empty);
+              run_once (display, argv[2], words_env, words);
             }
 
           scenario_label = g_strdup_printf ("%s, %s px, %s renderer", scenarios[s], widths[w],
@@ -372,6 +380,10 @@ main (int   argc,
                    median (veto->frame), median (empty->frame), median (veto->frame) / median (empty->frame));
           g_print ("    peak memory  Veto %6.1f MiB  empty %6.1f MiB  ratio %.2f\n",
                    median (veto->kib) / 1024, median (empty->kib) / 1024, median (veto->kib) / median (empty->kib));
+          g_print ("    the empty window showing the page's words: first frame %6.1f ms (ratio to empty %.2f); "
+                   "Veto / it: %.2f\n",
+                   median (words->frame), median (words->frame) / median (empty->frame),
+                   median (veto->frame) / median (words->frame));
         }
 
   XCloseDisplay (display);
