@@ -57,9 +57,9 @@ struct _VetoDashboard
   GtkWidget              *earlier_group;
 };
 
-/* rows a 760 x 720 px window shows under the heading and "Continue" (five
- * and a part of a sixth when they are due for a recheck) */
-#define FIRST_SCREEN_ROWS 6
+/* rows a 760 x 720 px window shows under the heading and "Continue" (seven
+ * and a part of an eighth when they are due for a recheck, a line each) */
+#define FIRST_SCREEN_ROWS 8
 
 G_DEFINE_FINAL_TYPE (VetoDashboard, veto_dashboard, GTK_TYPE_WIDGET)
 
@@ -332,6 +332,23 @@ show_lower (VetoDashboard *self)
   update_lower (self);
 }
 
+/* One row of "Due for a Recheck": a step, why, and the accounts */
+typedef struct
+{
+  VetoTask *task;
+  GString  *accounts;
+  char     *why;
+} DueRow;
+
+static void
+due_row_free (DueRow *row)
+{
+  g_object_unref (row->task);
+  g_string_free (row->accounts, TRUE);
+  g_free (row->why);
+  g_free (row);
+}
+
 /* The rows of the three lists, in order; a pass builds those take_row()
  * says, and shows the groups that have rows, built or not. */
 static void
@@ -370,36 +387,74 @@ rebuild_rows (VetoDashboard *self)
         }
     }
 
-  /* What is due comes first, the longest due first, with why. */
+  /* What is due comes first, the longest due first, with why: one row
+   * per step and reason, naming every account it is due for (a step's
+   * reason is the same for all of them, and a person with three accounts
+   * read it three times), on one line; the step's card says it whole. */
   {
     GListModel *due = veto_checklist_get_due_tasks (self->checklist);
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)due_row_free);
+    g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
     for (guint i = 0; i < g_list_model_get_n_items (due); i++)
       {
         g_autoptr(VetoTask) task = g_list_model_get_item (due, i);
-        g_autofree char *account = NULL;
+        g_autofree char *account = veto_account_get_display_name (veto_task_get_account_label (task),
+                                                                  veto_task_get_account_id (task));
+        g_autofree char *why = NULL;
+        g_autofree char *key = NULL;
+        DueRow *row;
+
+        if (veto_task_get_due_reason (task) != NULL)
+          why = g_strdup (veto_task_get_due_reason (task));
+        else
+          {
+            g_autofree char *date = veto_format_date (veto_task_get_due_date (task));
+
+            why = g_strdup (date);
+          }
+        key = g_strdup_printf ("%s\x1f%d\x1f%s", veto_step_get_id (veto_task_get_step (task)),
+                               veto_task_get_due_reason (task) != NULL, why);
+        row = g_hash_table_lookup (by_key, key);
+        if (row != NULL)
+          {
+            /* Translators: between two of a person's accounts in a list:
+             * "Facebook, Personal, Work — The form moved." */
+            g_string_append (row->accounts, _(", "));
+            g_string_append (row->accounts, account);
+            continue;
+          }
+
+        row = g_new0 (DueRow, 1);
+        row->task = g_object_ref (task);
+        row->accounts = g_string_new (account);
+        row->why = g_steal_pointer (&why);
+        g_ptr_array_add (rows, row);
+        g_hash_table_insert (by_key, g_steal_pointer (&key), row);
+      }
+
+    for (guint i = 0; i < rows->len; i++)
+      {
+        DueRow *due_row = g_ptr_array_index (rows, i);
+        VetoTask *task = due_row->task;
         g_autofree char *subtitle = NULL;
         GtkWidget *row;
 
         n_due++;
         if (!take_row (self))
           continue;
-        account = veto_account_get_display_name (veto_task_get_account_label (task),
-                                                 veto_task_get_account_id (task));
 
         if (veto_task_get_due_reason (task) != NULL)
           /* Translators: app, account, what changed: "Facebook, Personal — The form moved." */
           subtitle = g_strdup_printf (_("%s, %s — %s"), veto_app_get_name (veto_task_get_app (task)),
-                                      account, veto_task_get_due_reason (task));
+                                      due_row->accounts->str, due_row->why);
         else
-          {
-            g_autofree char *date = veto_format_date (veto_task_get_due_date (task));
-
-            /* Translators: app, account, date: "Facebook, Personal — due since March 1, 2027" */
-            subtitle = g_strdup_printf (_("%s, %s — due since %s"),
-                                        veto_app_get_name (veto_task_get_app (task)), account, date);
-          }
+          /* Translators: app, account, date: "Facebook, Personal — due since March 1, 2027" */
+          subtitle = g_strdup_printf (_("%s, %s — due since %s"),
+                                      veto_app_get_name (veto_task_get_app (task)), due_row->accounts->str,
+                                      due_row->why);
         row = task_row (veto_step_get_title (veto_task_get_step (task)), subtitle, task);
+        veto_row_set_subtitle_one_line (VETO_ROW (row), TRUE);
         gtk_list_box_append (self->due_list, row);
       }
   }

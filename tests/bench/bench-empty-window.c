@@ -103,7 +103,7 @@ add_welcome_words (GtkWindow *window,
   gtk_box_append (box, scrolled);
 }
 
-/* veto-row.ui: a title and a subtitle in a grid, and a chevron */
+/* veto-row.ui: a title and a one-line subtitle in a grid, and a chevron */
 static GtkWidget *
 overview_row (const char *title,
               const char *subtitle)
@@ -112,7 +112,7 @@ overview_row (const char *title,
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *title_label = wrapping_label (title, 20, "title", NULL);
-  GtkWidget *subtitle_label = wrapping_label (subtitle, 20, "subtitle", NULL);
+  GtkWidget *subtitle_line = gtk_inscription_new (subtitle);
   GtkWidget *suffixes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   gtk_widget_add_css_class (header, "header");
@@ -126,10 +126,14 @@ overview_row (const char *title,
   gtk_widget_set_margin_bottom (grid, 6);
   gtk_label_set_justify (GTK_LABEL (title_label), GTK_JUSTIFY_LEFT);
   gtk_label_set_xalign (GTK_LABEL (title_label), 0);
-  gtk_label_set_justify (GTK_LABEL (subtitle_label), GTK_JUSTIFY_LEFT);
-  gtk_label_set_xalign (GTK_LABEL (subtitle_label), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (subtitle_line), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (subtitle_line), 0);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (subtitle_line), 0);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (subtitle_line), 80);
+  gtk_widget_add_css_class (subtitle_line, "subtitle");
+  gtk_widget_set_tooltip_text (subtitle_line, subtitle);
   gtk_grid_attach (GTK_GRID (grid), title_label, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), subtitle_label, 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), subtitle_line, 0, 1, 1, 1);
   gtk_box_append (GTK_BOX (header), grid);
   gtk_widget_add_css_class (suffixes, "suffixes");
   gtk_box_append (GTK_BOX (suffixes), gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -148,9 +152,26 @@ add_overview_words (GtkWindow *window,
     "Meta’s “only from then on” is its own, contested position, not the law; Meta has one month to "
     "answer, which it can extend by two; the objection text now has an optional line on your "
     "particular situation. If Meta has not answered, see the complaint step.";
-  static const char *posts =
+  static const char *public =
     "Some things stay public whatever you choose: on Facebook your name, profile picture and cover "
     "photo, and everywhere the comments you leave on public posts and accounts.";
+  static const char *complain =
+    "Meta can extend its one-month deadline by two months if it tells you so within the first, you "
+    "may complain at any time, and in France the CNIL handles your complaint.";
+  static const struct { const char *title, *app, *accounts, *why; } due_rows[] = {
+    { "Object to AI training on your Facebook account", "Facebook", "Account 1, Account 2, Account 3", NULL },
+    { "Limit who can see your Facebook posts", "Facebook", "Account 1, Account 2, Account 3", NULL },
+    { "Turn off activity from other businesses in Accounts Center", "Facebook", "Every account",
+      "This is one setting in Accounts Center for all your linked accounts; turning it off does not stop "
+      "Meta receiving the data, and in the EU the older control may still be there." },
+    { "Tell Meta about AI answers that reveal your data", "Facebook", "Every account",
+      "Version 1 said this form lets you see, correct or delete your data; its own text says it does not: "
+      "it is for concerns about what Meta AI says about you. Send the objection form too." },
+    { "Complain to your data protection authority", "Facebook", "Every account", NULL },
+    { "Object to AI training on your Instagram account", "Instagram", "Account 1, Account 2, Account 3", NULL },
+    { "Make your Instagram account private", "Instagram", "Account 1, Account 2, Account 3", NULL },
+    { "Complain to your data protection authority", "Instagram", "Every account", NULL },
+  };
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *top = adw_preferences_group_new ();
   GtkWidget *top_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -190,14 +211,15 @@ add_overview_words (GtkWindow *window,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (due), description);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
-  for (guint i = 0; i < 6; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (due_rows); i++)
     {
-      g_autofree char *subtitle = g_strdup_printf ("Facebook, Account %u — %s", i % 3 + 1, i < 3 ? objection : posts);
+      const char *why = due_rows[i].why;
+      g_autofree char *subtitle = NULL;
 
-      gtk_list_box_append (GTK_LIST_BOX (list),
-                           overview_row (i < 3 ? "Object to AI training on your Facebook account"
-                                               : "Limit who can see your Facebook posts",
-                                         subtitle));
+      if (why == NULL)
+        why = strstr (due_rows[i].title, "Object") ? objection : strstr (due_rows[i].title, "Complain") ? complain : public;
+      subtitle = g_strdup_printf ("%s, %s — %s", due_rows[i].app, due_rows[i].accounts, why);
+      gtk_list_box_append (GTK_LIST_BOX (list), overview_row (due_rows[i].title, subtitle));
     }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (due), list);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (due));

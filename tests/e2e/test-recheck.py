@@ -1,0 +1,108 @@
+#!/usr/bin/python3
+# test-recheck.py: a person who objected from two Facebook accounts under the
+# first version of the steps opens Veto after the objection changed. The
+# overview says so once, in one row naming both accounts, with the reason on
+# one line; a screen reader hears the reason whole; the row leads to the
+# objection. The real binary, over AT-SPI.
+#
+# Copyright 2026 The Veto developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import sys
+import time
+
+import gi
+
+gi.require_version("GLib", "2.0")
+from gi.repository import GLib  # noqa: E402
+
+import veto_e2e as e2e  # noqa: E402
+
+language = sys.argv[1] if len(sys.argv) > 1 else "en"
+fr = language == "fr"
+T = {
+    "overview": "Vue d’ensemble" if fr else "Overview",
+    "due": "À revérifier" if fr else "Due for a recheck",
+    "card_due": "À revérifier\u00a0: " if fr else "Due for a recheck: ",
+}
+
+catalog = GLib.KeyFile()
+catalog.load_from_file(os.path.join(e2e.BUILD, "data", "catalog", "meta.steps"),
+                       GLib.KeyFileFlags.KEEP_TRANSLATIONS)
+locale = "fr" if fr else None
+step_title = catalog.get_locale_string("Step facebook-object", "Title", locale)
+reason = catalog.get_locale_string("Changes 2 objection", "Summary", locale)
+
+tap = e2e.Tap()
+home = e2e.Home()
+
+# Both objections confirmed in January 2026, under version 1 of the steps.
+os.makedirs(os.path.join(home.root, "state", "veto"), mode=0o700, exist_ok=True)
+with open(os.path.join(home.root, "state", "veto", "progress.ini"), "w", encoding="utf-8") as f:
+    f.write("[Veto]\nFormat=1\nRegion=eu\nApps=facebook;\nCatalogVersion=1\n\n"
+            "[Account facebook 1]\nLabel=Perso\n\n[Account facebook 2]\nLabel=Travail\n\n")
+    for account in ("1", "2"):
+        f.write(f"[Step facebook-object {account}]\nState=confirmed\nSubmitted=2026-01-10T09:00:00Z\n"
+                "Confirmed=2026-01-11T09:00:00Z\nUpdated=2026-01-11T09:00:00Z\nCatalogVersion=1\n\n")
+    f.write("[End]\n")
+
+
+def rows_of(node):
+    return [n for n in e2e.walk(node) if e2e.role_name(n) in ("list item", "row")]
+
+
+def description_of(node):
+    try:
+        return node.get_description() or ""
+    except GLib.Error:
+        return ""
+
+
+veto = e2e.Veto(home, language)
+try:
+    veto.wait_for_app()
+    frame = veto.frames()[0]
+    due = None
+    end = time.monotonic() + 10
+    while due is None and time.monotonic() < end:
+        for node in e2e.walk(frame):
+            if e2e.role_name(node) == "list" and e2e.name_of(node) == T["due"]:
+                due = node
+        time.sleep(0.1)
+    if not tap.ok(due is not None, f"the overview has a list “{T['due']}”"):
+        print("# " + e2e.dump(frame).replace("\n", "\n# "))
+        raise SystemExit(tap.done())
+
+    rows = rows_of(due)
+    tap.ok(len(rows) == 1, f"one row for the objection due on two accounts (found {len(rows)})")
+    row = rows[0] if rows else None
+    name = e2e.name_of(row) if row else ""
+    described = description_of(row) if row else ""
+    tap.ok(name == step_title, f"it is named after the step ({name!r})")
+    tap.ok("Perso" in described and "Travail" in described and described.index("Perso") < described.index("Travail"),
+           f"its description names both accounts, in order ({described[:60]!r}…)")
+    tap.ok(described.endswith(reason),
+           "and says the reason whole, though the row shows one line of it")
+
+    if row is not None:
+        e2e.click(row)
+    card_due = None
+    end = time.monotonic() + 10
+    while card_due is None and time.monotonic() < end:
+        for node in e2e.walk(frame):
+            if (e2e.role_name(node) in ("panel", "grouping") and e2e.name_of(node) == "Facebook"):
+                card_due = e2e.wait_for(node, role="label", name=T["card_due"] + reason, timeout=0.5)
+        time.sleep(0.1)
+    if not tap.ok(card_due is not None, "the row leads to the objection, which says why it is due"):
+        print("# " + e2e.dump(frame).replace("\n", "\n# "))
+
+    tap.ok(veto.close() == 0, "closing the window quits cleanly")
+    err = veto.stderr()
+    if not tap.ok(err.strip() == "", "nothing on stderr"):
+        print("# " + err.replace("\n", "\n# "))
+finally:
+    veto.kill()
+    home.cleanup()
+
+tap.done()
