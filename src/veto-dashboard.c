@@ -282,7 +282,8 @@ rebuild (VetoDashboard *self)
 
   /* Continue where you left off: the next step due or to do. */
   next = veto_checklist_find_next (self->checklist);
-  gtk_widget_set_visible (self->continue_button, next != NULL);
+  /* the button and the grid that places it (veto-dashboard.ui) */
+  gtk_widget_set_visible (gtk_widget_get_parent (self->continue_button), next != NULL);
   if (next != NULL)
     {
       const char *account = veto_task_get_account_id (next);

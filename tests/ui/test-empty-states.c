@@ -116,6 +116,14 @@ test_empty_states (void)
                                               : "Nothing to do for your apps where you live"));
   g_assert_null (ui_find_label (window, fr ? "0 sur 0 démarches faites ou envoyées" : "0 of 0 steps done or sent"));
   g_assert_cmpuint (ui_count_type (window, VETO_TYPE_ROW), ==, 0);
+  /* nothing to continue: the button is not shown, nor the space above it */
+  {
+    GtkWidget *label = ui_find_label (page, fr ? "Reprendre où vous en étiez" : "Continue Where You Left Off");
+
+    g_assert_nonnull (label);
+    g_assert_false (gtk_widget_is_visible (label));
+    g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON))));
+  }
   g_free (ui_screenshot (window, fr ? "overview-nothing-to-do-fr" : "overview-nothing-to-do-en"));
   veto_progress_store_set_app (store, "instagram", TRUE);
 
@@ -123,6 +131,8 @@ test_empty_states (void)
   page = veto_dashboard_new (checklist);
   show (window, page);
   g_assert_nonnull (ui_find_label (window, fr ? "0 sur 1 démarche faite ou envoyée" : "0 of 1 step done or sent"));
+  g_assert_true (gtk_widget_is_visible (ui_find_label (page, fr ? "Reprendre où vous en étiez"
+                                                               : "Continue Where You Left Off")));
 
   /* Facebook's own page: a status page that says what to do, no card */
   page = veto_app_page_new (checklist, veto_catalog_lookup_app (catalog, "facebook"));
