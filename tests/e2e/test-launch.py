@@ -58,11 +58,7 @@ try:
            f"and says why ({third.stderr.strip()!r})")
     tap.ok(len(veto.frames()) == 1, "still one window after it")
 
-    status = veto.close()
-    tap.ok(status == 0, f"closing the window quits cleanly ({status})")
-    err = veto.stderr()
-    if not tap.ok(err.strip() == "", "nothing on stderr"):
-        print("# " + err.replace("\n", "\n# "))
+    veto.close_cleanly(tap)
 finally:
     veto.kill()
     home.cleanup()

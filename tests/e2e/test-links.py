@@ -121,10 +121,7 @@ try:
     tap.ok(mapped(pid, "libveto-net") and mapped(pid, "libsoup-3.0"),
            "the network module and libsoup are loaded now")
 
-    tap.ok(veto.close() == 0, "closing the window quits cleanly")
-    err = veto.stderr()
-    if not tap.ok(err.strip() == "", "nothing on stderr"):
-        print("# " + err.replace("\n", "\n# "))
+    veto.close_cleanly(tap)
 finally:
     if veto.proc.poll() not in (None, 0):
         print(f"# veto exited with {veto.proc.returncode}:\n# " + veto.stderr().replace("\n", "\n# "))

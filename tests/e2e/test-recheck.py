@@ -8,16 +8,10 @@
 # Copyright 2026 The Veto developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-import os
 import sys
 import time
 
-import gi
-
-gi.require_version("GLib", "2.0")
-from gi.repository import GLib  # noqa: E402
-
-import veto_e2e as e2e  # noqa: E402
+import veto_e2e as e2e
 
 language = sys.argv[1] if len(sys.argv) > 1 else "en"
 fr = language == "fr"
@@ -27,9 +21,7 @@ T = {
     "card_due": "À revérifier\u00a0: " if fr else "Due for a recheck: ",
 }
 
-catalog = GLib.KeyFile()
-catalog.load_from_file(os.path.join(e2e.BUILD, "data", "catalog", "meta.steps"),
-                       GLib.KeyFileFlags.KEEP_TRANSLATIONS)
+catalog = e2e.bundled_catalog()
 locale = "fr" if fr else None
 step_title = catalog.get_locale_string("Step facebook-object", "Title", locale)
 reason = catalog.get_locale_string("Changes 2 objection", "Summary", locale)
@@ -38,14 +30,12 @@ tap = e2e.Tap()
 home = e2e.Home()
 
 # Both objections confirmed in January 2026, under version 1 of the steps.
-os.makedirs(os.path.join(home.root, "state", "veto"), mode=0o700, exist_ok=True)
-with open(os.path.join(home.root, "state", "veto", "progress.ini"), "w", encoding="utf-8") as f:
-    f.write("[Veto]\nFormat=1\nRegion=eu\nApps=facebook;\nCatalogVersion=1\n\n"
-            "[Account facebook 1]\nLabel=Perso\n\n[Account facebook 2]\nLabel=Travail\n\n")
-    for account in ("1", "2"):
-        f.write(f"[Step facebook-object {account}]\nState=confirmed\nSubmitted=2026-01-10T09:00:00Z\n"
-                "Confirmed=2026-01-11T09:00:00Z\nUpdated=2026-01-11T09:00:00Z\nCatalogVersion=1\n\n")
-    f.write("[End]\n")
+home.write_progress("[Veto]\nFormat=1\nRegion=eu\nApps=facebook;\nCatalogVersion=1\n\n"
+                    "[Account facebook 1]\nLabel=Perso\n\n[Account facebook 2]\nLabel=Travail\n\n"
+                    + "".join(f"[Step facebook-object {account}]\nState=confirmed\nSubmitted=2026-01-10T09:00:00Z\n"
+                              "Confirmed=2026-01-11T09:00:00Z\nUpdated=2026-01-11T09:00:00Z\nCatalogVersion=1\n\n"
+                              for account in ("1", "2"))
+                    + "[End]\n")
 
 
 def rows_of(node):
@@ -55,7 +45,7 @@ def rows_of(node):
 def description_of(node):
     try:
         return node.get_description() or ""
-    except GLib.Error:
+    except e2e.GLib.Error:
         return ""
 
 
@@ -97,10 +87,7 @@ try:
     if not tap.ok(card_due is not None, "the row leads to the objection, which says why it is due"):
         print("# " + e2e.dump(frame).replace("\n", "\n# "))
 
-    tap.ok(veto.close() == 0, "closing the window quits cleanly")
-    err = veto.stderr()
-    if not tap.ok(err.strip() == "", "nothing on stderr"):
-        print("# " + err.replace("\n", "\n# "))
+    veto.close_cleanly(tap)
 finally:
     veto.kill()
     home.cleanup()

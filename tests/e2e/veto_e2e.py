@@ -24,7 +24,8 @@ import time
 import gi
 
 gi.require_version("Atspi", "2.0")
-from gi.repository import Atspi  # noqa: E402
+gi.require_version("GLib", "2.0")
+from gi.repository import Atspi, GLib  # noqa: E402
 
 BUILD = os.environ["VETO_BUILD_ROOT"]
 VETO = os.path.join(BUILD, "src", "veto")
@@ -49,6 +50,15 @@ class Tap:
     def done(self):
         print(f"1..{self.n}", flush=True)
         sys.exit(1 if self.failed else 0)
+
+
+def bundled_catalog():
+    """The catalog Veto was built with, every language kept: the facts a
+    test expects come from it, in the language the test runs in."""
+    catalog = GLib.KeyFile()
+    catalog.load_from_file(os.path.join(BUILD, "data", "catalog", "meta.steps"),
+                           GLib.KeyFileFlags.KEEP_TRANSLATIONS)
+    return catalog
 
 
 class Home:
@@ -97,6 +107,12 @@ class Home:
                 env.pop(var, None)
             env["LANG"] = language
         return env
+
+    def write_progress(self, text):
+        """The person's progress file, as an earlier Veto left it."""
+        os.makedirs(os.path.join(self.root, "state", "veto"), mode=0o700, exist_ok=True)
+        with open(os.path.join(self.root, "state", "veto", "progress.ini"), "w", encoding="utf-8") as f:
+            f.write(text)
 
     def progress(self):
         path = os.path.join(self.root, "state", "veto", "progress.ini")
@@ -179,6 +195,14 @@ class Veto:
             self.proc.send_signal(signal.SIGTERM)
             self.proc.wait(timeout=5)
             return None
+
+    def close_cleanly(self, tap, when=""):
+        """Closes the window; checks that Veto exits 0 and says nothing on stderr."""
+        suffix = f" ({when})" if when else ""
+        tap.ok(self.close() == 0, "closing the window quits cleanly" + suffix)
+        err = self.stderr()
+        if not tap.ok(err.strip() == "", "nothing on stderr" + suffix):
+            print("# " + err.replace("\n", "\n# "))
 
     def kill(self):
         if self.proc.poll() is None:
