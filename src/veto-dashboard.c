@@ -455,7 +455,7 @@ rebuild_rows (VetoDashboard *self)
                                       veto_app_get_name (veto_task_get_app (task)), due_row->accounts->str,
                                       due_row->why);
         row = task_row (veto_step_get_title (veto_task_get_step (task)), subtitle, task);
-        veto_row_set_subtitle_one_line (VETO_ROW (row), TRUE);
+        veto_row_set_subtitle_one_line (VETO_ROW (row));
         gtk_list_box_append (self->due_list, row);
       }
   }

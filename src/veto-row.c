@@ -240,53 +240,42 @@ veto_row_set_subtitle (VetoRow    *self,
 /**
  * veto_row_set_subtitle_one_line:
  * @self: a #VetoRow
- * @one_line: whether the subtitle keeps to one line
  *
- * Keeps a long subtitle to one line, cut with an ellipsis, the whole of it
- * in a tooltip (and read whole by a screen reader, the label's text being
- * whole): for lists where the row leads to a page that says it all. One
- * line is also laid out once, where a wrapping paragraph is laid out at
- * several widths to measure it.
+ * From now on, keeps a long subtitle to one line, cut with an ellipsis,
+ * the whole of it in a tooltip and in the row's accessible description:
+ * for lists where the row leads to a page that says it all. One line is
+ * also laid out once, where a wrapping paragraph is laid out at several
+ * widths to measure it.
  */
 void
-veto_row_set_subtitle_one_line (VetoRow  *self,
-                                gboolean  one_line)
+veto_row_set_subtitle_one_line (VetoRow *self)
 {
+  const char *text;
+  GtkWidget *inscription;
+
   g_return_if_fail (VETO_IS_ROW (self));
 
-  if ((self->one_line != NULL) == !!one_line)
+  if (self->one_line != NULL)
     return;
 
-  if (one_line)
-    {
-      const char *text = gtk_label_get_text (self->subtitle_label);
-      GtkWidget *inscription = gtk_inscription_new (*text ? text : NULL);
-
-      self->one_line = GTK_INSCRIPTION (inscription);
-      gtk_inscription_set_text_overflow (self->one_line, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-      gtk_inscription_set_xalign (self->one_line, 0);
-      /* as narrow as the row must be; as wide as the clamp lets it */
-      gtk_inscription_set_min_chars (self->one_line, 0);
-      gtk_inscription_set_nat_chars (self->one_line, 80);
-      gtk_widget_add_css_class (inscription, "subtitle");
-      gtk_widget_set_tooltip_text (inscription, *text ? text : NULL);
-      gtk_widget_set_visible (inscription, *text != '\0');
-      gtk_grid_attach_next_to (GTK_GRID (gtk_widget_get_parent (GTK_WIDGET (self->subtitle_label))),
-                               inscription, GTK_WIDGET (self->subtitle_label), GTK_POS_BOTTOM, 1, 1);
-      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, inscription, NULL,
-                                      -1);
-    }
-  else
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->one_line));
-      self->one_line = NULL;
-      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), *gtk_label_get_text (self->subtitle_label) != '\0');
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->subtitle_label, NULL,
-                                      -1);
-    }
+  /* the label keeps the text (veto_row_get_subtitle()), hidden */
+  text = gtk_label_get_text (self->subtitle_label);
+  inscription = gtk_inscription_new (*text ? text : NULL);
+  self->one_line = GTK_INSCRIPTION (inscription);
+  gtk_inscription_set_text_overflow (self->one_line, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (self->one_line, 0);
+  /* as narrow as the row must be; as wide as the clamp lets it */
+  gtk_inscription_set_min_chars (self->one_line, 0);
+  gtk_inscription_set_nat_chars (self->one_line, 80);
+  gtk_widget_add_css_class (inscription, "subtitle");
+  gtk_widget_set_tooltip_text (inscription, *text ? text : NULL);
+  gtk_widget_set_visible (inscription, *text != '\0');
+  gtk_grid_attach_next_to (GTK_GRID (gtk_widget_get_parent (GTK_WIDGET (self->subtitle_label))),
+                           inscription, GTK_WIDGET (self->subtitle_label), GTK_POS_BOTTOM, 1, 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, inscription, NULL,
+                                  -1);
 }
 
 void

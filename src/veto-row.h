@@ -23,8 +23,7 @@ void        veto_row_set_title    (VetoRow    *self,
 const char *veto_row_get_subtitle (VetoRow    *self);
 void        veto_row_set_subtitle (VetoRow    *self,
                                    const char *subtitle);
-void        veto_row_set_subtitle_one_line (VetoRow *self,
-                                            gboolean one_line);
+void        veto_row_set_subtitle_one_line (VetoRow *self);
 void        veto_row_add_prefix   (VetoRow    *self,
                                    GtkWidget  *widget);
 void        veto_row_add_suffix   (VetoRow    *self,

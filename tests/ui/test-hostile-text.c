@@ -93,6 +93,10 @@ shows (GtkWidget  *root,
 {
   if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
     return TRUE;
+  /* an overview row's one-line subtitle (veto_row_set_subtitle_one_line()) */
+  if (GTK_IS_INSCRIPTION (root) && gtk_inscription_get_text (GTK_INSCRIPTION (root)) != NULL &&
+      strstr (gtk_inscription_get_text (GTK_INSCRIPTION (root)), text) != NULL)
+    return TRUE;
   if (GTK_IS_EDITABLE (root) && strstr (gtk_editable_get_text (GTK_EDITABLE (root)), text) != NULL)
     return TRUE;
   if (GTK_IS_TEXT_VIEW (root))
