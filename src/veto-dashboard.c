@@ -406,14 +406,8 @@ rebuild_rows (VetoDashboard *self)
         g_autofree char *key = NULL;
         DueRow *row;
 
-        if (veto_task_get_due_reason (task) != NULL)
-          why = g_strdup (veto_task_get_due_reason (task));
-        else
-          {
-            g_autofree char *date = veto_format_date (veto_task_get_due_date (task));
-
-            why = g_strdup (date);
-          }
+        why = veto_task_get_due_reason (task) != NULL ? g_strdup (veto_task_get_due_reason (task))
+                                                      : veto_format_date (veto_task_get_due_date (task));
         key = g_strdup_printf ("%s\x1f%d\x1f%s", veto_step_get_id (veto_task_get_step (task)),
                                veto_task_get_due_reason (task) != NULL, why);
         row = g_hash_table_lookup (by_key, key);

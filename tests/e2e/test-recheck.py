@@ -53,13 +53,7 @@ veto = e2e.Veto(home, language)
 try:
     veto.wait_for_app()
     frame = veto.frames()[0]
-    due = None
-    end = time.monotonic() + 10
-    while due is None and time.monotonic() < end:
-        for node in e2e.walk(frame):
-            if e2e.role_name(node) == "list" and e2e.name_of(node) == T["due"]:
-                due = node
-        time.sleep(0.1)
+    due = e2e.wait_for(frame, role="list", name=T["due"])
     if not tap.ok(due is not None, f"the overview has a list “{T['due']}”"):
         print("# " + e2e.dump(frame).replace("\n", "\n# "))
         raise SystemExit(tap.done())
