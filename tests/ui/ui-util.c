@@ -14,6 +14,7 @@
 #include "veto-links-page.h"
 #include "veto-window.h"
 #include "veto-i18n.h"
+#include "ui-no-names.h"
 
 /* gtk_test_init() forces en_US.UTF-8, which does not exist here, and so
  * would silently test French in English. g_test_init() + adw_init() keep
@@ -62,6 +63,9 @@ ui_init (int    *argc,
                                         "x-scheme-handler/http=record-url.desktop\n", -1, NULL));
     g_setenv ("VETO_TEST_OPENED", opened, TRUE);
   }
+
+  /* …and no test looks up a name on the internet (ui-no-names.c) */
+  ui_no_names_install ();
 
   veto_i18n_init ();
   g_test_init (argc, argv, NULL);
