@@ -10,13 +10,14 @@
 #include <glib/gi18n-lib.h>
 
 #include "veto-date-popover.h"
+#include "veto-month-calendar.h"
 
 /* A calendar to set the real day of a step's dates: the form sent
  * yesterday, Meta's email that came on Monday, the check done last week.
  * It says at once what is wrong with a day (in the future, an answer
  * before the submission) and saves through win.set-date, so that the
  * change can be undone like any other. The calendar is keyboard-usable:
- * arrows move the day, Enter on "Save Date". */
+ * arrows move the day, Enter saves (veto-month-calendar.c). */
 struct _VetoDatePopover
 {
   GtkPopover         parent_instance;
@@ -29,7 +30,7 @@ struct _VetoDatePopover
   char              *error;
 
   GtkDropDown       *kind_dropdown;
-  GtkCalendar       *calendar;
+  VetoMonthCalendar *calendar;
   GtkLabel          *error_label;
   GtkButton         *save_button;
 };
@@ -66,15 +67,11 @@ get_selection (VetoDatePopover  *self,
                GDateTime       **day)
 {
   guint pos = gtk_drop_down_get_selected (self->kind_dropdown);
-  g_autoptr(GDateTime) selected = NULL;
-
   if (pos == GTK_INVALID_LIST_POSITION || pos >= self->kinds->len)
     return FALSE;
 
   *kind = g_array_index (self->kinds, VetoDateKind, pos);
-  selected = gtk_calendar_get_date (self->calendar);
-  *day = g_date_time_new_local (g_date_time_get_year (selected), g_date_time_get_month (selected),
-                                g_date_time_get_day_of_month (selected), 0, 0, 0);
+  *day = veto_month_calendar_dup_date (self->calendar);
   return TRUE;
 }
 
@@ -111,11 +108,7 @@ show_kind (VetoDatePopover *self)
   if (date == NULL)
     date = veto_clock_get_now (veto_progress_store_get_clock (self->store));
 
-  {
-    g_autoptr(GDateTime) local = g_date_time_to_local (date);
-
-    gtk_calendar_select_day (self->calendar, local);
-  }
+  veto_month_calendar_select_day (self->calendar, date);
   validate (self);
 }
 
@@ -232,6 +225,7 @@ veto_date_popover_class_init (VetoDatePopoverClass *klass)
   object_class->dispose = veto_date_popover_dispose;
   object_class->finalize = veto_date_popover_finalize;
 
+  g_type_ensure (VETO_TYPE_MONTH_CALENDAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "veto-date-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, VetoDatePopover, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VetoDatePopover, calendar);
@@ -247,7 +241,7 @@ veto_date_popover_init (VetoDatePopover *self)
 
   g_signal_connect_object (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_selected),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (on_day_selected),
+  g_signal_connect_object (self->calendar, "notify::date", G_CALLBACK (on_day_selected),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->save_button, "clicked", G_CALLBACK (on_save), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "show", G_CALLBACK (on_show), NULL);
@@ -296,7 +290,7 @@ veto_date_popover_select (VetoDatePopover *self,
   for (guint i = 0; i < self->kinds->len; i++)
     if (g_array_index (self->kinds, VetoDateKind, i) == kind)
       gtk_drop_down_set_selected (self->kind_dropdown, i);
-  gtk_calendar_select_day (self->calendar, day);
+  veto_month_calendar_select_day (self->calendar, day);
   validate (self);
 }
 

@@ -235,6 +235,108 @@ veto_i18n_get_language (void)
 }
 
 /**
+ * veto_month_name:
+ * @month: a month, 1 for January to 12
+ *
+ * Returns: the month's name in the interface language, as it is written
+ *   inside a date ("December", « décembre »)
+ */
+const char *
+veto_month_name (int month)
+{
+  static const char *months[] = {
+    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+    NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
+    NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
+    NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+  };
+
+  g_return_val_if_fail (month >= 1 && month <= 12, "");
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "month", months[month - 1]);
+}
+
+/**
+ * veto_weekday_name:
+ * @weekday: a day of the week, 1 for Monday to 7 for Sunday, as
+ *   g_date_time_get_day_of_week() counts
+ * @abbreviated: whether the short form is wanted, for a calendar's columns
+ *
+ * Returns: the day's name in the interface language ("Thursday", "Thu",
+ *   « jeudi », « jeu. »)
+ */
+const char *
+veto_weekday_name (int      weekday,
+                   gboolean abbreviated)
+{
+  static const char *names[] = {
+    NC_("weekday", "Monday"), NC_("weekday", "Tuesday"), NC_("weekday", "Wednesday"),
+    NC_("weekday", "Thursday"), NC_("weekday", "Friday"), NC_("weekday", "Saturday"),
+    NC_("weekday", "Sunday"),
+  };
+  /* Translators: the days of the week, shortened, as a calendar's columns
+   * show them */
+  static const char *short_names[] = {
+    NC_("weekday, short", "Mon"), NC_("weekday, short", "Tue"), NC_("weekday, short", "Wed"),
+    NC_("weekday, short", "Thu"), NC_("weekday, short", "Fri"), NC_("weekday, short", "Sat"),
+    NC_("weekday, short", "Sun"),
+  };
+
+  g_return_val_if_fail (weekday >= 1 && weekday <= 7, "");
+
+  if (abbreviated)
+    return g_dpgettext2 (GETTEXT_PACKAGE, "weekday, short", short_names[weekday - 1]);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "weekday", names[weekday - 1]);
+}
+
+/**
+ * veto_format_month:
+ * @date: a date
+ *
+ * Returns: (transfer full): its month and year, as a calendar's heading
+ *   says them ("December 2026", « décembre 2026 »)
+ */
+char *
+veto_format_month (GDateTime *date)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  local = g_date_time_to_local (date);
+  /* Translators: a calendar's heading: %1$s is the month's name, %2$d the
+   * year */
+  return g_strdup_printf (C_("month and year", "%1$s %2$d"),
+                          veto_month_name (g_date_time_get_month (local)),
+                          g_date_time_get_year (local));
+}
+
+/**
+ * veto_format_day:
+ * @date: a date
+ *
+ * Formats a day with its name, as a screen reader says a calendar's days
+ * ("Thursday, December 3, 2026", « jeudi 3 décembre 2026 »).
+ *
+ * Returns: (transfer full): the formatted day
+ */
+char *
+veto_format_day (GDateTime *date)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  local = g_date_time_to_local (date);
+  text = veto_format_date (local);
+  /* Translators: a day: %1$s is the day's name ("Thursday"), %2$s the
+   * date ("December 3, 2026") */
+  return g_strdup_printf (_("%1$s, %2$s"),
+                          veto_weekday_name (g_date_time_get_day_of_week (local), FALSE), text);
+}
+
+/**
  * veto_format_date:
  * @date: a date
  *
@@ -247,12 +349,6 @@ veto_i18n_get_language (void)
 char *
 veto_format_date (GDateTime *date)
 {
-  const char *months[] = {
-    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
-    NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
-    NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
-    NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
-  };
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *day = NULL;
   int month;
@@ -275,6 +371,6 @@ veto_format_date (GDateTime *date)
    * below), %3$d the year. Reorder as your language writes dates. */
   return g_strdup_printf (_("%2$s %1$s, %3$d"),
                           day,
-                          g_dpgettext2 (GETTEXT_PACKAGE, "month", months[month - 1]),
+                          veto_month_name (month),
                           g_date_time_get_year (local));
 }

@@ -2,7 +2,8 @@
 # test-record.py: a person whose objection Meta never answered opens Veto:
 # the overview leads with it and the complaint to make; from there they go to
 # the objection, record Meta's confirmation by mistake and take it back with
-# Ctrl+Z, keeping the day they sent the form; then they keep Meta's email as
+# Ctrl+Z, keeping the day they sent the form, which they then correct on the
+# calendar with the keyboard alone; then they keep Meta's email as
 # proof through the file chooser (GMime loaded only then). The real binary
 # and the real clock, over AT-SPI.
 #
@@ -25,6 +26,13 @@ T = {
     "confirmed": "Noter la confirmation" if fr else "Record Confirmation",
     "more": "Plus d’options" if fr else "More Options",
     "attach": "Joindre l’e‑mail de Meta…" if fr else "Attach Meta’s Email…",
+    "correct": "Corriger les dates…" if fr else "Correct Dates…",
+    # the days as a screen reader says them, in Veto's language whatever the
+    # system's LC_TIME (here C.UTF-8): GtkCalendar said "October"
+    "oct1": "jeudi\u00a01er\u00a0octobre\u00a02026" if fr else "Thursday, October 1, 2026",
+    "aug30": "dimanche\u00a030\u00a0août\u00a02026" if fr else "Sunday, August 30, 2026",
+    "august": "août\u00a02026" if fr else "August 2026",
+    "monday": "lundi" if fr else "Monday",
 }
 
 catalog = e2e.bundled_catalog()
@@ -115,6 +123,34 @@ try:
     tap.ok("Submitted=2026-10-01\nSubmittedEntered=2026-10-02T18:00:00Z\n" in saved,
            "with the day the form was sent, and when that was entered")
     tap.ok("Confirmed=" not in saved, "and no confirmation date left")
+
+    # The day it was sent, corrected with the keyboard alone: the calendar
+    # opens on it, the arrows and Page Up move it, Enter saves.
+    correct = None
+    for role in ("toggle button", "push button"):
+        correct = correct or e2e.wait_for(facebook, role=role, name=T["correct"], timeout=2)
+    if not tap.ok(correct is not None, f"the step offers “{T['correct']}”"):
+        print("# " + e2e.dump(facebook).replace("\n", "\n# "))
+        raise SystemExit(tap.done())
+    e2e.click(correct)
+    end = time.monotonic() + 10
+    day = None
+    while time.monotonic() < end and e2e.name_of(day) != T["oct1"]:
+        day = e2e.focused(veto.app)
+        time.sleep(0.1)
+    tap.ok(e2e.name_of(day) == T["oct1"], f"the calendar opens with the focus on the day sent ({e2e.name_of(day)!r})")
+    e2e.press_keys("Left")
+    time.sleep(0.3)
+    e2e.press_keys("Page_Up")
+    time.sleep(0.3)
+    day = e2e.focused(veto.app)
+    tap.ok(e2e.name_of(day) == T["aug30"], f"Left, then Page Up: a day back, a month back ({e2e.name_of(day)!r})")
+    texts = labels(veto.app)
+    tap.ok(T["august"] in texts, f"the heading names the month in Veto's language ({T['august']!r})")
+    heads = [t for t in texts if t in (T["monday"], "Sunday", "dimanche")]
+    tap.ok(heads[:1] == [T["monday"]], f"weeks start on Monday ({heads})")
+    e2e.press_keys("Return")
+    tap.ok(wait_for_progress("Submitted=2026-08-30\n"), "Enter saves the day chosen")
 
     # Meta's email kept as proof, from the step's menu, through the file
     # chooser with its location typed. Reading it needs GMime, which the

@@ -218,6 +218,17 @@ def showing(node):
         return False
 
 
+def focused(root):
+    """The control that has the keyboard focus, if it is under @root."""
+    for node in walk(root):
+        try:
+            if node.get_state_set().contains(Atspi.StateType.FOCUSED):
+                return node
+        except gi.repository.GLib.Error:
+            pass
+    return None
+
+
 def walk(node, depth=0):
     """Depth-first over the accessible tree."""
     if node is None or depth > 60:
@@ -243,6 +254,8 @@ def role_name(node):
 
 
 def name_of(node):
+    if node is None:
+        return ""
     try:
         return node.get_name() or ""
     except gi.repository.GLib.Error:
@@ -322,7 +335,11 @@ def press_keys(spec):
     mask = 0
     for m in mods:
         mask |= masks[m]
-    keysym = ord(spec) if len(spec) == 1 else {"Return": 0xff0d, "Tab": 0xff09, "Escape": 0xff1b, "F10": 0xffc7}[spec]
+    keysym = ord(spec) if len(spec) == 1 else {
+        "Return": 0xff0d, "Tab": 0xff09, "Escape": 0xff1b, "F10": 0xffc7,
+        "Home": 0xff50, "Left": 0xff51, "Up": 0xff52, "Right": 0xff53, "Down": 0xff54,
+        "Page_Up": 0xff55, "Page_Down": 0xff56, "End": 0xff57,
+    }[spec]
     if mask:
         Atspi.generate_keyboard_event(mask, None, Atspi.KeySynthType.LOCKMODIFIERS)
     Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)

@@ -15,6 +15,7 @@
 #include "veto-app-page.h"
 #include "veto-application.h"
 #include "veto-date-popover.h"
+#include "veto-month-calendar.h"
 #include "veto-i18n.h"
 #include "veto-step-actions.h"
 #include "veto-window.h"
@@ -128,8 +129,14 @@ test_date_popover (void)
   popover = veto_step_actions_get_date_popover (VETO_STEP_ACTIONS (card));
   gtk_popover_popup (GTK_POPOVER (popover));
   ui_wait_for_draw (popover);
-  /* the calendar takes the keyboard at once */
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (ui_find_type (popover, GTK_TYPE_CALENDAR))));
+  /* the calendar takes the keyboard at once, on the chosen day */
+  {
+    GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (popover));
+
+    g_assert_true (GTK_IS_TOGGLE_BUTTON (focus));
+    g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (focus)));
+    g_assert_true (gtk_widget_is_ancestor (focus, ui_find_type (popover, VETO_TYPE_MONTH_CALENDAR)));
+  }
 
   veto_date_popover_select (VETO_DATE_POPOVER (popover), VETO_DATE_SUBMITTED, future);
   ui_iterate (100);

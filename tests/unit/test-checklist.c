@@ -711,6 +711,40 @@ test_format_date (void)
   g_assert_cmpstr (text_first_fr, ==, "1er\u00a0octobre\u00a02026");
 }
 
+/* What the calendar shows and says, from Veto's translations and not from
+ * LC_TIME (C.UTF-8 here): GtkCalendar said "November", "Sun" in French. */
+static void
+test_format_calendar (void)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 11, 29, 12, 0, 0);
+  g_autoptr(GDateTime) first = g_date_time_new_utc (2026, 10, 1, 12, 0, 0);
+  g_autofree char *day = veto_format_day (date);
+  g_autofree char *month = veto_format_month (date);
+  g_autofree char *day_fr = NULL;
+  g_autofree char *first_fr = NULL;
+  g_autofree char *month_fr = NULL;
+  const char *monday_fr, *sunday_fr;
+
+  g_assert_cmpstr (day, ==, "Sunday, November 29, 2026");
+  g_assert_cmpstr (month, ==, "November 2026");
+  g_assert_cmpstr (veto_weekday_name (1, TRUE), ==, "Mon");
+  g_assert_cmpstr (veto_weekday_name (7, FALSE), ==, "Sunday");
+  g_assert_cmpstr (veto_month_name (8), ==, "August");
+
+  veto_i18n_set_language ("fr");
+  day_fr = veto_format_day (date);
+  first_fr = veto_format_day (first);
+  month_fr = veto_format_month (date);
+  monday_fr = veto_weekday_name (1, TRUE);
+  sunday_fr = veto_weekday_name (7, FALSE);
+  veto_i18n_set_language ("en");
+  g_assert_cmpstr (day_fr, ==, "dimanche\u00a029\u00a0novembre\u00a02026");
+  g_assert_cmpstr (first_fr, ==, "jeudi\u00a01er\u00a0octobre\u00a02026");
+  g_assert_cmpstr (month_fr, ==, "novembre\u00a02026");
+  g_assert_cmpstr (monday_fr, ==, "lun.");
+  g_assert_cmpstr (sunday_fr, ==, "dimanche");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -735,6 +769,7 @@ main (int   argc,
   g_test_add ("/checklist/version-2/en", Fixture, "en", fixture_set_up, test_version_2, fixture_tear_down);
   g_test_add ("/checklist/version-2/fr", Fixture, "fr", fixture_set_up, test_version_2, fixture_tear_down);
   g_test_add_func ("/checklist/format-date", test_format_date);
+  g_test_add_func ("/checklist/format-calendar", test_format_calendar);
 
   return g_test_run ();
 }
