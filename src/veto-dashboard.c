@@ -371,18 +371,15 @@ rebuild_rows (VetoDashboard *self)
       n_waiting++;
       if (take_row (self))
         {
-          g_autofree char *account = veto_account_get_display_name (veto_task_get_account_label (task),
-                                                                    veto_task_get_account_id (task));
+          g_autofree char *place = veto_task_dup_place (task, NULL);
           g_autoptr(GDateTime) submitted =
             veto_progress_store_dup_submitted (store, veto_step_get_id (veto_task_get_step (task)),
                                                veto_task_get_account_id (task));
           g_autofree char *sent = submitted ? veto_format_date (submitted) : NULL;
           g_autofree char *waiting = NULL;
 
-          /* Translators: app, account, date: "Facebook, Personal — sent on March 1, 2027" */
-          waiting = g_strdup_printf (_("%s, %s — sent on %s"),
-                                     veto_app_get_name (veto_task_get_app (task)), account,
-                                     sent ? sent : "");
+          /* Translators: app and account, date: "Facebook, Personal — sent on March 1, 2027" */
+          waiting = g_strdup_printf (_("%s — sent on %s"), place, sent ? sent : "");
           gtk_list_box_append (self->waiting_list,
                                task_row (veto_step_get_title (veto_task_get_step (task)), waiting, task));
         }
@@ -433,21 +430,20 @@ rebuild_rows (VetoDashboard *self)
         DueRow *due_row = g_ptr_array_index (rows, i);
         VetoTask *task = due_row->task;
         g_autofree char *subtitle = NULL;
+        g_autofree char *place = NULL;
         GtkWidget *row;
 
         n_due++;
         if (!take_row (self))
           continue;
 
+        place = veto_task_dup_place (task, due_row->accounts->str);
         if (veto_task_get_due_reason (task) != NULL)
-          /* Translators: app, account, what changed: "Facebook, Personal — The form moved." */
-          subtitle = g_strdup_printf (_("%s, %s — %s"), veto_app_get_name (veto_task_get_app (task)),
-                                      due_row->accounts->str, due_row->why);
+          /* Translators: app and accounts, what changed: "Facebook, Personal — The form moved." */
+          subtitle = g_strdup_printf (_("%s — %s"), place, due_row->why);
         else
-          /* Translators: app, account, date: "Facebook, Personal — due since March 1, 2027" */
-          subtitle = g_strdup_printf (_("%s, %s — due since %s"),
-                                      veto_app_get_name (veto_task_get_app (task)), due_row->accounts->str,
-                                      due_row->why);
+          /* Translators: app and accounts, date: "Facebook, Personal — due since March 1, 2027" */
+          subtitle = g_strdup_printf (_("%s — due since %s"), place, due_row->why);
         row = task_row (veto_step_get_title (veto_task_get_step (task)), subtitle, task);
         veto_row_set_subtitle_one_line (VETO_ROW (row));
         gtk_list_box_append (self->due_list, row);

@@ -40,11 +40,9 @@ rebuild (VetoEarlierGroup *self)
   for (guint i = 0; i < g_list_model_get_n_items (earlier); i++)
     {
       g_autoptr(VetoTask) task = g_list_model_get_item (earlier, i);
-      g_autofree char *account = veto_account_get_display_name (veto_task_get_account_label (task),
-                                                                veto_task_get_account_id (task));
-      /* Translators: app, account, state: "Facebook, Personal — Submitted" */
-      g_autofree char *subtitle = g_strdup_printf (_("%s, %s — %s"),
-                                                   veto_app_get_name (veto_task_get_app (task)), account,
+      g_autofree char *place = veto_task_dup_place (task, NULL);
+      /* Translators: app and account, state: "Facebook, Personal — Submitted" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s — %s"), place,
                                                    veto_step_state_get_label (veto_task_get_state (task)));
       /* text, never markup */
       gtk_list_box_append (self->list,

@@ -58,13 +58,10 @@ rebuild (VetoOverdueGroup *self)
       g_autoptr(VetoTask) task = g_list_model_get_item (overdue, i);
       g_autoptr(GPtrArray) next = veto_checklist_find_follow_ups (self->checklist, task);
       const char *app_id = veto_app_get_id (veto_task_get_app (task));
-      g_autofree char *account = veto_account_get_display_name (veto_task_get_account_label (task),
-                                                                veto_task_get_account_id (task));
+      g_autofree char *place = veto_task_dup_place (task, NULL);
       g_autofree char *sentence = veto_task_dup_overdue_sentence (task);
-      /* Translators: app, account, what happened: "Facebook, Personal — Meta refused …" */
-      g_autofree char *subtitle = g_strdup_printf (_("%s, %s — %s"),
-                                                   veto_app_get_name (veto_task_get_app (task)),
-                                                   account, sentence);
+      /* Translators: app and account, what happened: "Facebook, Personal — Meta refused …" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s — %s"), place, sentence);
 
       gtk_list_box_append (self->list, row_new (veto_step_get_title (veto_task_get_step (task)),
                                                 subtitle, app_id));

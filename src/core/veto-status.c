@@ -68,6 +68,36 @@ veto_account_get_display_name (const char *label,
 }
 
 /**
+ * veto_task_dup_place:
+ * @task: a task
+ * @accounts: (nullable): the accounts to name, or %NULL for the task's own
+ *
+ * Where a step stands, at the start of a line about it: the app and the
+ * account ("Facebook, Personal"), or the app alone for a step done once
+ * for every account ("Facebook", not "Facebook, Every account").
+ *
+ * Returns: (transfer full): the app, and the accounts if any
+ */
+char *
+veto_task_dup_place (VetoTask   *task,
+                     const char *accounts)
+{
+  const char *app = veto_app_get_name (veto_task_get_app (task));
+  g_autofree char *account = NULL;
+
+  if (veto_task_get_account_id (task) == NULL)
+    return g_strdup (app);
+
+  if (accounts == NULL)
+    accounts = account = veto_account_get_display_name (veto_task_get_account_label (task),
+                                                        veto_task_get_account_id (task));
+
+  /* Translators: an app and one or more of the person's accounts on it:
+   * "Facebook, Personal" */
+  return g_strdup_printf (_("%s, %s"), app, accounts);
+}
+
+/**
  * veto_task_dup_overdue_sentence:
  * @task: a task whose objection Meta refused or left unanswered
  *

@@ -161,16 +161,16 @@ add_overview_words (GtkWindow *window,
   static const struct { const char *title, *app, *accounts, *why; } due_rows[] = {
     { "Object to AI training on your Facebook account", "Facebook", "Account 1, Account 2, Account 3", NULL },
     { "Limit who can see your Facebook posts", "Facebook", "Account 1, Account 2, Account 3", NULL },
-    { "Turn off activity from other businesses in Accounts Center", "Facebook", "Every account",
+    { "Turn off activity from other businesses in Accounts Center", "Facebook", NULL,
       "This is one setting in Accounts Center for all your linked accounts; turning it off does not stop "
       "Meta receiving the data, and in the EU the older control may still be there." },
-    { "Tell Meta about AI answers that reveal your data", "Facebook", "Every account",
+    { "Tell Meta about AI answers that reveal your data", "Facebook", NULL,
       "Version 1 said this form lets you see, correct or delete your data; its own text says it does not: "
       "it is for concerns about what Meta AI says about you. Send the objection form too." },
-    { "Complain to your data protection authority", "Facebook", "Every account", NULL },
+    { "Complain to your data protection authority", "Facebook", NULL, NULL },
     { "Object to AI training on your Instagram account", "Instagram", "Account 1, Account 2, Account 3", NULL },
     { "Make your Instagram account private", "Instagram", "Account 1, Account 2, Account 3", NULL },
-    { "Complain to your data protection authority", "Instagram", "Every account", NULL },
+    { "Complain to your data protection authority", "Instagram", NULL, NULL },
   };
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *top = adw_preferences_group_new ();
@@ -218,7 +218,11 @@ add_overview_words (GtkWindow *window,
 
       if (why == NULL)
         why = strstr (due_rows[i].title, "Object") ? objection : strstr (due_rows[i].title, "Complain") ? complain : public;
-      subtitle = g_strdup_printf ("%s, %s — %s", due_rows[i].app, due_rows[i].accounts, why);
+      /* a step done once names no account (veto_task_dup_place) */
+      if (due_rows[i].accounts != NULL)
+        subtitle = g_strdup_printf ("%s, %s — %s", due_rows[i].app, due_rows[i].accounts, why);
+      else
+        subtitle = g_strdup_printf ("%s — %s", due_rows[i].app, why);
       gtk_list_box_append (GTK_LIST_BOX (list), overview_row (due_rows[i].title, subtitle));
     }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (due), list);

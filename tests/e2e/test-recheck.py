@@ -3,7 +3,8 @@
 # first version of the steps opens Veto after the objection changed. The
 # overview says so once, in one row naming both accounts, with the reason on
 # one line; a screen reader hears the reason whole; the row leads to the
-# objection. The real binary, over AT-SPI.
+# objection. A setting done once for every account (Accounts Center) is due
+# too: its row names the app alone. The real binary, over AT-SPI.
 #
 # Copyright 2026 The Veto developers
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,6 +26,8 @@ catalog = e2e.bundled_catalog()
 locale = "fr" if fr else None
 step_title = catalog.get_locale_string("Step facebook-object", "Title", locale)
 reason = catalog.get_locale_string("Changes 2 objection", "Summary", locale)
+once_title = catalog.get_locale_string("Step facebook-activity-other-businesses", "Title", locale)
+once_reason = catalog.get_locale_string("Changes 2 activity", "Summary", locale)
 
 tap = e2e.Tap()
 home = e2e.Home()
@@ -35,6 +38,8 @@ home.write_progress("[Veto]\nFormat=1\nRegion=eu\nApps=facebook;\nCatalogVersion
                     + "".join(f"[Step facebook-object {account}]\nState=confirmed\nSubmitted=2026-01-10T09:00:00Z\n"
                               "Confirmed=2026-01-11T09:00:00Z\nUpdated=2026-01-11T09:00:00Z\nCatalogVersion=1\n\n"
                               for account in ("1", "2"))
+                    + "[Step facebook-activity-other-businesses]\nState=done\nUpdated=2026-01-11T09:00:00Z\n"
+                      "CatalogVersion=1\n\n"
                     + "[End]\n")
 
 
@@ -59,7 +64,12 @@ try:
         raise SystemExit(tap.done())
 
     rows = rows_of(due)
-    tap.ok(len(rows) == 1, f"one row for the objection due on two accounts (found {len(rows)})")
+    tap.ok(len(rows) == 2, f"one row for the objection due on two accounts, one for the setting (found {len(rows)})")
+    once = [r for r in rows if e2e.name_of(r) == once_title]
+    said = description_of(once[0]) if once else ""
+    tap.ok(said == "Facebook — " + once_reason,
+           f"a setting done once for every account is said with its app alone ({said[:40]!r}…)")
+    rows = [r for r in rows if e2e.name_of(r) != once_title]
     row = rows[0] if rows else None
     name = e2e.name_of(row) if row else ""
     described = description_of(row) if row else ""
