@@ -185,10 +185,21 @@ on_save (VetoDatePopover *self)
   gtk_popover_popdown (GTK_POPOVER (self));
 }
 
+/* Today as Veto's clock has it, then the dates: a popover made one day may
+ * be opened the next. */
+static void
+refresh (VetoDatePopover *self)
+{
+  g_autoptr(GDateTime) now = veto_clock_get_now (veto_progress_store_get_clock (self->store));
+
+  veto_month_calendar_set_today (self->calendar, now);
+  refresh_kinds (self);
+}
+
 static void
 on_show (VetoDatePopover *self)
 {
-  refresh_kinds (self);
+  refresh (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->calendar));
 }
 
@@ -266,7 +277,7 @@ veto_date_popover_new (VetoProgressStore *store,
   self->store = g_object_ref (store);
   self->step_id = g_strdup (step_id);
   self->account_id = g_strdup (account_id ? account_id : "");
-  refresh_kinds (self);
+  refresh (self);
 
   return GTK_WIDGET (self);
 }

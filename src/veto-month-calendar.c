@@ -40,6 +40,8 @@ struct _VetoMonthCalendar
   GDate      shown;
   /* the first day the grid shows, a Monday, maybe of the month before */
   GDate      first_shown;
+  /* marked as today: Veto's clock's day (veto_month_calendar_set_today) */
+  GDate      today;
   gboolean   updating;
 
   GtkWidget *box;
@@ -83,7 +85,6 @@ update_days (VetoMonthCalendar *self)
 {
   g_autoptr(GDateTime) month = NULL;
   g_autofree char *heading = NULL;
-  GDate now = today ();
   GDate day;
 
   self->updating = TRUE;
@@ -105,7 +106,7 @@ update_days (VetoMonthCalendar *self)
       g_autofree char *number = g_strdup_printf ("%d", g_date_get_day (&day));
       g_autofree char *spoken = veto_format_day (date);
       gboolean selected = g_date_compare (&day, &self->selected) == 0;
-      gboolean is_today = g_date_compare (&day, &now) == 0;
+      gboolean is_today = g_date_compare (&day, &self->today) == 0;
 
       gtk_button_set_label (GTK_BUTTON (button), number);
       if (is_today)
@@ -425,8 +426,8 @@ veto_month_calendar_init (VetoMonthCalendar *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
-  g_date_clear (&self->selected, 1);
-  self->selected = today ();
+  self->today = today ();
+  self->selected = self->today;
   update_days (self);
 }
 
@@ -453,6 +454,29 @@ veto_month_calendar_dup_date (VetoMonthCalendar *self)
   g_return_val_if_fail (VETO_IS_MONTH_CALENDAR (self), NULL);
 
   return date_time_from_date (&self->selected);
+}
+
+/**
+ * veto_month_calendar_set_today:
+ * @self: a #VetoMonthCalendar
+ * @now: the time now, read in local time
+ *
+ * Sets which day is marked as today: the day of Veto's clock rather than
+ * the system's, so that the calendar agrees with what Veto says is due.
+ */
+void
+veto_month_calendar_set_today (VetoMonthCalendar *self,
+                               GDateTime         *now)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_if_fail (VETO_IS_MONTH_CALENDAR (self));
+  g_return_if_fail (now != NULL);
+
+  local = g_date_time_to_local (now);
+  g_date_set_dmy (&self->today, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  update_days (self);
 }
 
 /**

@@ -19,5 +19,7 @@ GtkWidget *veto_month_calendar_new        (void);
 GDateTime *veto_month_calendar_dup_date   (VetoMonthCalendar *self);
 void       veto_month_calendar_select_day (VetoMonthCalendar *self,
                                            GDateTime         *day);
+void       veto_month_calendar_set_today  (VetoMonthCalendar *self,
+                                           GDateTime         *now);
 
 G_END_DECLS
