@@ -171,6 +171,12 @@ focus_inside (gpointer data)
   return focus != NULL && gtk_widget_is_ancestor (focus, data);
 }
 
+static gboolean
+counts_one (gpointer dashboard)
+{
+  return ui_find_label_prefix (dashboard, "1 ") != NULL;
+}
+
 static void
 test_overview_counts_and_accounts (void)
 {
@@ -208,7 +214,7 @@ test_overview_counts_and_accounts (void)
   /* a sent objection is progress; an information step is not a to-do */
   veto_progress_store_set_state (store, "instagram-object", "3", VETO_STEP_STATE_SUBMITTED);
   veto_progress_store_set_state (store, "facebook-complain-to-regulator", NULL, VETO_STEP_STATE_DONE);
-  ui_iterate (300);
+  ui_wait_until (counts_one, dashboard);
   summary = ui_find_label_prefix (dashboard, "1 ");
   g_assert_nonnull (summary);
   parse_counts (gtk_label_get_text (GTK_LABEL (summary)), &done, &total);
