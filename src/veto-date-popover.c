@@ -91,6 +91,7 @@ validate (VetoDatePopover *self)
     self->error = g_strdup (error->message);
 
   gtk_label_set_text (self->error_label, self->error ? self->error : "");
+  veto_month_calendar_set_invalid (self->calendar, self->error);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), self->error != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), ok);
 }

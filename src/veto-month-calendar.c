@@ -42,6 +42,8 @@ struct _VetoMonthCalendar
   GDate      first_shown;
   /* marked as today: Veto's clock's day (veto_month_calendar_set_today) */
   GDate      today;
+  /* what is wrong with the chosen day, said on its button */
+  char      *invalid;
   gboolean   updating;
 
   GtkWidget *box;
@@ -130,6 +132,16 @@ update_days (VetoMonthCalendar *self)
       else
         gtk_widget_remove_css_class (button, "today");
 
+      /* A screen reader hears what is wrong with the day on the day
+       * itself, where the focus is, not only in a label beside it. (GTK
+       * 4.8 gives its "invalid" state to AT-SPI as the state of a defunct
+       * object, not of a wrong entry: the description says it.) */
+      if (selected && self->invalid != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        self->invalid, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), selected);
       /* one focusable day: Tab leaves the calendar in one step */
       gtk_widget_set_focusable (button, selected);
@@ -157,6 +169,7 @@ select_date (VetoMonthCalendar *self,
     return;
 
   self->selected = *date;
+  g_clear_pointer (&self->invalid, g_free);
   update_days (self);
   if (had_focus)
     gtk_widget_grab_focus (selected_button (self));
@@ -309,6 +322,16 @@ veto_month_calendar_dispose (GObject *object)
 }
 
 static void
+veto_month_calendar_finalize (GObject *object)
+{
+  VetoMonthCalendar *self = VETO_MONTH_CALENDAR (object);
+
+  g_clear_pointer (&self->invalid, g_free);
+
+  G_OBJECT_CLASS (veto_month_calendar_parent_class)->finalize (object);
+}
+
+static void
 veto_month_calendar_get_property (GObject    *object,
                                   guint       prop_id,
                                   GValue     *value,
@@ -354,6 +377,7 @@ veto_month_calendar_class_init (VetoMonthCalendarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = veto_month_calendar_dispose;
+  object_class->finalize = veto_month_calendar_finalize;
   object_class->get_property = veto_month_calendar_get_property;
   object_class->set_property = veto_month_calendar_set_property;
   widget_class->grab_focus = veto_month_calendar_grab_focus;
@@ -476,6 +500,28 @@ veto_month_calendar_set_today (VetoMonthCalendar *self,
   local = g_date_time_to_local (now);
   g_date_set_dmy (&self->today, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
                   g_date_time_get_year (local));
+  update_days (self);
+}
+
+/**
+ * veto_month_calendar_set_invalid:
+ * @self: a #VetoMonthCalendar
+ * @why: (nullable): what is wrong with the chosen day, or %NULL if nothing
+ *
+ * Says on the chosen day's button, for screen readers, why it cannot be
+ * used; choosing another day clears it until this is called again.
+ */
+void
+veto_month_calendar_set_invalid (VetoMonthCalendar *self,
+                                 const char        *why)
+{
+  g_return_if_fail (VETO_IS_MONTH_CALENDAR (self));
+
+  if (g_strcmp0 (why, self->invalid) == 0)
+    return;
+
+  g_free (self->invalid);
+  self->invalid = g_strdup (why);
   update_days (self);
 }
 

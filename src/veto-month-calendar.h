@@ -21,5 +21,7 @@ void       veto_month_calendar_select_day (VetoMonthCalendar *self,
                                            GDateTime         *day);
 void       veto_month_calendar_set_today  (VetoMonthCalendar *self,
                                            GDateTime         *now);
+void       veto_month_calendar_set_invalid (VetoMonthCalendar *self,
+                                            const char        *why);
 
 G_END_DECLS

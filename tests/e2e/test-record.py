@@ -10,6 +10,7 @@
 # Copyright 2026 The Veto developers
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import datetime
 import os
 import sys
 import time
@@ -33,6 +34,8 @@ T = {
     "aug30": "dimanche\u00a030\u00a0août\u00a02026" if fr else "Sunday, August 30, 2026",
     "august": "août\u00a02026" if fr else "August 2026",
     "monday": "lundi" if fr else "Monday",
+    "future": ("Cette date est à venir. Choisissez le jour où cela s’est produit." if fr
+               else "That day is in the future. Choose the day it happened."),
 }
 
 catalog = e2e.bundled_catalog()
@@ -56,6 +59,13 @@ def labels(root):
 def mapped(name):
     with open(f"/proc/{veto.proc.pid}/maps") as f:
         return name in f.read()
+
+
+def description_of(node):
+    try:
+        return node.get_description() or ""
+    except (e2e.GLib.Error, AttributeError):
+        return ""
 
 
 def wait_for_progress(text, timeout=10):
@@ -139,6 +149,23 @@ try:
         day = e2e.focused(veto.app)
         time.sleep(0.1)
     tap.ok(e2e.name_of(day) == T["oct1"], f"the calendar opens with the focus on the day sent ({e2e.name_of(day)!r})")
+    # a month after next (by the real clock, as Veto's): refused, and a
+    # screen reader hears why on the day itself
+    today = datetime.date.today()
+    ahead = (today.year - 2026) * 12 + today.month - 10 + 2
+    for _ in range(ahead):
+        e2e.press_keys("Page_Down")
+        time.sleep(0.2)
+    time.sleep(0.3)
+    day = e2e.focused(veto.app)
+    tap.ok(description_of(day) == T["future"],
+           f"a day in the future says why it is refused ({e2e.name_of(day)!r}: {description_of(day)!r})")
+    e2e.press_keys("Return")
+    time.sleep(0.5)
+    tap.ok("Submitted=2026-10-01\n" in home.progress(), "and Enter does not save it")
+    for _ in range(ahead):
+        e2e.press_keys("Page_Up")
+        time.sleep(0.2)
     e2e.press_keys("Left")
     time.sleep(0.3)
     e2e.press_keys("Page_Up")
