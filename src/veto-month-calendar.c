@@ -69,15 +69,16 @@ date_time_from_date (const GDate *date)
                                 g_date_get_day (date), 0, 0, 0);
 }
 
+/* @date_time's day, in local time */
 static GDate
-today (void)
+date_from_date_time (GDateTime *date_time)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) local = g_date_time_to_local (date_time);
   GDate date;
 
   g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
   return date;
 }
 
@@ -450,7 +451,11 @@ veto_month_calendar_init (VetoMonthCalendar *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
-  self->today = today ();
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    self->today = date_from_date_time (now);
+  }
   self->selected = self->today;
   update_days (self);
 }
@@ -492,14 +497,10 @@ void
 veto_month_calendar_set_today (VetoMonthCalendar *self,
                                GDateTime         *now)
 {
-  g_autoptr(GDateTime) local = NULL;
-
   g_return_if_fail (VETO_IS_MONTH_CALENDAR (self));
   g_return_if_fail (now != NULL);
 
-  local = g_date_time_to_local (now);
-  g_date_set_dmy (&self->today, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                  g_date_time_get_year (local));
+  self->today = date_from_date_time (now);
   update_days (self);
 }
 
@@ -536,15 +537,11 @@ void
 veto_month_calendar_select_day (VetoMonthCalendar *self,
                                 GDateTime         *day)
 {
-  g_autoptr(GDateTime) local = NULL;
   GDate date;
 
   g_return_if_fail (VETO_IS_MONTH_CALENDAR (self));
   g_return_if_fail (day != NULL);
 
-  local = g_date_time_to_local (day);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
-                  g_date_time_get_year (local));
+  date = date_from_date_time (day);
   select_date (self, &date);
 }
