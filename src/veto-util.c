@@ -245,3 +245,27 @@ veto_util_wrap_button_label (GtkButton *button)
       gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
     }
 }
+
+/**
+ * veto_util_file_chooser_start_in:
+ * @chooser: a file chooser about to be shown
+ * @directory: the folder of the person's where it should open
+ *
+ * Opens @chooser in the person's Documents (a record) or Downloads (an
+ * email saved from a webmail) when they have one: without it, GTK 4.8
+ * opens in the folder Veto was started from, which from a launcher is
+ * the home folder and from a terminal anything.
+ */
+void
+veto_util_file_chooser_start_in (GtkFileChooser *chooser,
+                                 GUserDirectory  directory)
+{
+  const char *path = g_get_user_special_dir (directory);
+  g_autoptr(GFile) folder = NULL;
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_DIR))
+    return;
+
+  folder = g_file_new_for_path (path);
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}

@@ -32,5 +32,7 @@ void      veto_util_status_page_set_description (AdwStatusPage *page,
                                         const char          *description);
 void      veto_util_wrap_button_label   (GtkButton           *button);
 AdwToast *veto_util_toast_new           (const char          *text);
+void      veto_util_file_chooser_start_in (GtkFileChooser    *chooser,
+                                           GUserDirectory     directory);
 
 G_END_DECLS

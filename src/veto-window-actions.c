@@ -629,6 +629,7 @@ export_record_action (GtkWidget  *widget,
    * portal inside a sandbox. */
   dialog = gtk_file_chooser_native_new (_("Export Your Record"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  veto_util_file_chooser_start_in (GTK_FILE_CHOOSER (dialog), G_USER_DIRECTORY_DOCUMENTS);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
 
   gtk_file_filter_set_name (pdf, _("PDF document"));

@@ -398,6 +398,7 @@ choose_email_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "message/rfc822");
   gtk_file_filter_add_suffix (filter, "eml");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  veto_util_file_chooser_start_in (GTK_FILE_CHOOSER (dialog), G_USER_DIRECTORY_DOWNLOAD);
   g_object_set_data_full (G_OBJECT (dialog), "step-id", g_strdup (step_id), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "account-id", g_strdup (account_id), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_choose_response), self);

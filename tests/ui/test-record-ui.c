@@ -561,6 +561,19 @@ test_export_offers_both (void)
   g_autoptr(GListModel) filters = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GtkFileFilter) markdown = NULL;
+  g_autofree char *documents = NULL;
+
+  /* the person has a Documents folder, named as xdg-user-dirs does */
+  {
+    g_autofree char *user_dirs = g_build_filename (g_get_user_config_dir (), "user-dirs.dirs", NULL);
+    g_autofree char *line = NULL;
+
+    documents = g_build_filename (g_get_user_data_dir (), "Mes documents", NULL);
+    g_assert_cmpint (g_mkdir_with_parents (documents, 0700), ==, 0);
+    line = g_strdup_printf ("XDG_DOCUMENTS_DIR=\"%s\"\n", documents);
+    g_assert_true (g_file_set_contents (user_dirs, line, -1, NULL));
+    g_reload_user_special_dirs_cache ();
+  }
 
   write_state ();
   window = open_window ();
@@ -580,6 +593,13 @@ test_export_offers_both (void)
   g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 2);
   name = gtk_file_chooser_get_current_name (chooser);
   g_assert_true (g_str_has_suffix (name, ".pdf"));
+  /* in Documents, not where Veto was started from */
+  {
+    g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (chooser);
+    g_autofree char *path = folder ? g_file_get_path (folder) : NULL;
+
+    g_assert_cmpstr (path, ==, documents);
+  }
   g_free (ui_screenshot (GTK_WIDGET (chooser), is_fr () ? "export-choose-fr" : "export-choose-en"));
 
   markdown = g_list_model_get_item (filters, 1);
