@@ -186,25 +186,23 @@ veto_account_dup_name (VetoProgressStore *store,
  * @task: a task that follows another (veto_task_get_followed())
  *
  * Returns: (transfer full): the title of the step whose state @task shows,
- *   with the account's name when that step is done per account
+ *   with its app and, when that step is done per account, the account: the
+ *   title alone may be the same as @task's own (Instagram's Accounts Center
+ *   setting is Facebook's)
  */
 char *
 veto_task_dup_followed_name (VetoTask *task)
 {
   VetoTask *followed = veto_task_get_followed (task);
-  VetoStep *step;
-  g_autofree char *account = NULL;
+  g_autofree char *place = NULL;
 
   g_return_val_if_fail (followed != NULL, NULL);
 
-  step = veto_task_get_step (followed);
-  if (veto_task_get_account_id (followed) == NULL)
-    return g_strdup (veto_step_get_title (step));
-
-  account = veto_account_get_display_name (veto_task_get_account_label (followed),
-                                           veto_task_get_account_id (followed));
-  /* Translators: a step's title, then the account it was done for */
-  return g_strdup_printf (_("%s (%s)"), veto_step_get_title (step), account);
+  place = veto_task_dup_place (followed, NULL);
+  /* Translators: a step's title, then where it was done: "Turn off
+   * activity from other businesses (Facebook)", "Object to AI training on
+   * your Instagram account (Instagram, Personal)" */
+  return g_strdup_printf (_("%s (%s)"), veto_step_get_title (veto_task_get_step (followed)), place);
 }
 
 static void

@@ -231,8 +231,8 @@ test_threads_follows_instagram (void)
   page = veto_window_get_page_widget (window, "app:threads");
   card = veto_app_page_find_card (VETO_APP_PAGE (page), "threads-object-through-instagram", NULL);
   g_assert_nonnull (card);
-  same_as = ui_find_label_prefix (card, fr ? "Même démarche que\u00a0: Opposez-vous à l’entraînement de l’IA sur votre compte Instagram"
-                                           : "Same as: Object to AI training on your Instagram account");
+  same_as = ui_find_label_prefix (card, fr ? "Même démarche que\u00a0: Opposez-vous à l’entraînement de l’IA sur votre compte Instagram (Instagram, "
+                                           : "Same as: Object to AI training on your Instagram account (Instagram, ");
   g_assert_nonnull (same_as);
   g_assert_true (gtk_widget_get_visible (same_as));
   state = ui_find_label (card, fr ? "Confirmée" : "Confirmed");
