@@ -136,6 +136,12 @@ test_date_popover (void)
     g_assert_true (GTK_IS_TOGGLE_BUTTON (focus));
     g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (focus)));
     g_assert_true (gtk_widget_is_ancestor (focus, ui_find_type (popover, VETO_TYPE_MONTH_CALENDAR)));
+    /* one day takes the focus, so Tab leaves the calendar at once */
+    g_assert_true (gtk_widget_child_focus (popover, GTK_DIR_TAB_FORWARD));
+    focus = gtk_root_get_focus (gtk_widget_get_root (popover));
+    g_assert_nonnull (focus);
+    g_assert_false (gtk_widget_is_ancestor (focus, ui_find_type (popover, VETO_TYPE_MONTH_CALENDAR)));
+    gtk_widget_grab_focus (ui_find_type (popover, VETO_TYPE_MONTH_CALENDAR));
   }
 
   veto_date_popover_select (VETO_DATE_POPOVER (popover), VETO_DATE_SUBMITTED, future);
