@@ -564,18 +564,6 @@ veto_evidence_attach (VetoChecklist  *checklist,
   return TRUE;
 }
 
-static char *
-describe_task (VetoTask *task)
-{
-  const char *title = veto_step_get_title (veto_task_get_step (task));
-  const char *app = veto_app_get_name (veto_task_get_app (task));
-  g_autofree char *account = veto_account_get_display_name (veto_task_get_account_label (task),
-                                                            veto_task_get_account_id (task));
-
-  /* Translators: a step, its app and account: "Object (Facebook, Personal)" */
-  return g_strdup_printf (_("%s (%s, %s)"), title, app, account);
-}
-
 static gboolean
 account_matches (VetoTask   *task,
                  const char *account)
@@ -669,7 +657,7 @@ veto_evidence_command (VetoChecklist *checklist,
       g_string_append_printf (err, "%s\n", _("Waiting for Meta’s answer:"));
       for (guint i = 0; i < candidates->len; i++)
         {
-          g_autofree char *line = describe_task (g_ptr_array_index (candidates, i));
+          g_autofree char *line = veto_task_dup_name (g_ptr_array_index (candidates, i));
 
           g_string_append_printf (err, "  %s\n", line);
         }
@@ -684,7 +672,7 @@ veto_evidence_command (VetoChecklist *checklist,
       return 2;
     }
 
-  what = describe_task (task);
+  what = veto_task_dup_name (task);
   date = veto_format_date (email->date);
   folder = veto_evidence_get_folder ();
   /* Translators: %s is a step with its app and account, then a date */

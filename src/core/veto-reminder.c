@@ -177,25 +177,6 @@ veto_reminder_set_enabled (gboolean   enabled,
 
 /* "Object to AI training (Facebook, Personal)": a step is only clear with
  * the app and the account it is for. */
-static char *
-describe_task (VetoTask *task)
-{
-  const char *title = veto_step_get_title (veto_task_get_step (task));
-  const char *app = veto_app_get_name (veto_task_get_app (task));
-  g_autofree char *account = NULL;
-
-  if (veto_task_get_account_id (task) == NULL)
-    {
-      /* Translators: a step, then the app it is for */
-      return g_strdup_printf (_("%s (%s)"), title, app);
-    }
-
-  account = veto_account_get_display_name (veto_task_get_account_label (task),
-                                           veto_task_get_account_id (task));
-  /* Translators: a step, then the app and the account it is for */
-  return g_strdup_printf (_("%s (%s, %s)"), title, app, account);
-}
-
 /**
  * veto_reminder_compose:
  * @checklist: the person's checklist, refreshed
@@ -223,7 +204,7 @@ veto_reminder_compose (VetoChecklist  *checklist,
   if (g_list_model_get_n_items (veto_checklist_get_overdue_tasks (checklist)) > 0)
     {
       g_autoptr(VetoTask) late = g_list_model_get_item (veto_checklist_get_overdue_tasks (checklist), 0);
-      g_autofree char *what = describe_task (late);
+      g_autofree char *what = veto_task_dup_name (late);
       g_autofree char *sentence = veto_task_dup_overdue_sentence (late);
       g_autoptr(GPtrArray) next = veto_checklist_find_follow_ups (checklist, late);
 
@@ -249,7 +230,7 @@ veto_reminder_compose (VetoChecklist  *checklist,
     return FALSE;
 
   first = g_list_model_get_item (due, 0);
-  step = describe_task (first);
+  step = veto_task_dup_name (first);
   text = g_string_new (NULL);
 
   if (n_due == 1)

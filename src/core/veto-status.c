@@ -182,27 +182,44 @@ veto_account_dup_name (VetoProgressStore *store,
 }
 
 /**
+ * veto_task_dup_name:
+ * @task: a task
+ *
+ * Names a task in a sentence or a list where nothing around it says which
+ * app or account it is for: a notification, Veto's questions, "Same as:".
+ *
+ * Returns: (transfer full): the step's title with its app and, for a step
+ *   done per account, the account ("Object to AI training on your Facebook
+ *   account (Facebook, Personal)", "Turn off activity from other businesses
+ *   (Facebook)")
+ */
+char *
+veto_task_dup_name (VetoTask *task)
+{
+  g_autofree char *place = veto_task_dup_place (task, NULL);
+
+  /* Translators: a step's title, then where it is done: "Turn off
+   * activity from other businesses (Facebook)", "Object to AI training on
+   * your Instagram account (Instagram, Personal)" */
+  return g_strdup_printf (_("%s (%s)"), veto_step_get_title (veto_task_get_step (task)), place);
+}
+
+/**
  * veto_task_dup_followed_name:
  * @task: a task that follows another (veto_task_get_followed())
  *
- * Returns: (transfer full): the title of the step whose state @task shows,
- *   with its app and, when that step is done per account, the account: the
- *   title alone may be the same as @task's own (Instagram's Accounts Center
- *   setting is Facebook's)
+ * Returns: (transfer full): the name of the task whose state @task shows,
+ *   with its app (veto_task_dup_name()): its title alone may be @task's
+ *   own (Instagram's Accounts Center setting is Facebook's)
  */
 char *
 veto_task_dup_followed_name (VetoTask *task)
 {
   VetoTask *followed = veto_task_get_followed (task);
-  g_autofree char *place = NULL;
 
   g_return_val_if_fail (followed != NULL, NULL);
 
-  place = veto_task_dup_place (followed, NULL);
-  /* Translators: a step's title, then where it was done: "Turn off
-   * activity from other businesses (Facebook)", "Object to AI training on
-   * your Instagram account (Instagram, Personal)" */
-  return g_strdup_printf (_("%s (%s)"), veto_step_get_title (veto_task_get_step (followed)), place);
+  return veto_task_dup_name (followed);
 }
 
 static void
