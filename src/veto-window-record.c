@@ -433,12 +433,9 @@ describe_moving (GPtrArray *moving)
 
   for (guint i = 0; i < moving->len; i++)
     {
-      VetoTask *task = g_ptr_array_index (moving, i);
-      g_autofree char *account = veto_account_get_display_name (veto_task_get_account_label (task),
-                                                                veto_task_get_account_id (task));
+      g_autofree char *name = veto_task_dup_name (g_ptr_array_index (moving, i));
 
-      g_string_append_printf (list, "\n• %s (%s — %s)", veto_step_get_title (veto_task_get_step (task)),
-                              veto_app_get_name (veto_task_get_app (task)), account);
+      g_string_append_printf (list, "\n• %s", name);
     }
 
   return g_string_free (g_steal_pointer (&list), FALSE);

@@ -271,7 +271,7 @@ test_region_change_dialog (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    is_fr () ? "Changer votre lieu de résidence\u202f?" : "Change Where You Live?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
-                            is_fr () ? "• S’opposer (Facebook — Perso)" : "• Object (Facebook — Perso)"));
+                            is_fr () ? "• S’opposer (Facebook, Perso)" : "• Object (Facebook, Perso)"));
   g_free (ui_screenshot (GTK_WIDGET (dialog), is_fr () ? "region-change-fr" : "region-change-en"));
 
   /* cancelled: nothing moves */
@@ -315,7 +315,7 @@ test_stop_using_app_dialog (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    is_fr () ? "Ne plus utiliser cette application\u202f?" : "Stop Using This App?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
-                            is_fr () ? "• S’opposer (Facebook — Perso)" : "• Object (Facebook — Perso)"));
+                            is_fr () ? "• S’opposer (Facebook, Perso)" : "• Object (Facebook, Perso)"));
   adw_message_dialog_response (dialog, "cancel");
   ui_iterate (300);
   g_assert_true (veto_progress_store_has_app (store, "facebook"));
