@@ -47,13 +47,6 @@ def rows_of(node):
     return [n for n in e2e.walk(node) if e2e.role_name(n) in ("list item", "row")]
 
 
-def description_of(node):
-    try:
-        return node.get_description() or ""
-    except e2e.GLib.Error:
-        return ""
-
-
 veto = e2e.Veto(home, language)
 try:
     veto.wait_for_app()
@@ -66,13 +59,13 @@ try:
     rows = rows_of(due)
     tap.ok(len(rows) == 2, f"one row for the objection due on two accounts, one for the setting (found {len(rows)})")
     once = [r for r in rows if e2e.name_of(r) == once_title]
-    said = description_of(once[0]) if once else ""
+    said = e2e.description_of(once[0]) if once else ""
     tap.ok(said == "Facebook — " + once_reason,
            f"a setting done once for every account is said with its app alone ({said[:40]!r}…)")
     rows = [r for r in rows if e2e.name_of(r) != once_title]
     row = rows[0] if rows else None
     name = e2e.name_of(row) if row else ""
-    described = description_of(row) if row else ""
+    described = e2e.description_of(row) if row else ""
     tap.ok(name == step_title, f"it is named after the step ({name!r})")
     tap.ok("Perso" in described and "Travail" in described and described.index("Perso") < described.index("Travail"),
            f"its description names both accounts, in order ({described[:60]!r}…)")

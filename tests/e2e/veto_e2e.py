@@ -262,6 +262,16 @@ def name_of(node):
         return ""
 
 
+def description_of(node):
+    """A control's accessible description: what it says beside its name."""
+    if node is None:
+        return ""
+    try:
+        return node.get_description() or ""
+    except gi.repository.GLib.Error:
+        return ""
+
+
 def text_of(node):
     """A label's text: GTK 4.8 puts it in the name, some in the Text iface."""
     name = name_of(node)
