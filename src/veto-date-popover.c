@@ -67,6 +67,7 @@ get_selection (VetoDatePopover  *self,
                GDateTime       **day)
 {
   guint pos = gtk_drop_down_get_selected (self->kind_dropdown);
+
   if (pos == GTK_INVALID_LIST_POSITION || pos >= self->kinds->len)
     return FALSE;
 
