@@ -135,8 +135,8 @@ update_days (VetoMonthCalendar *self)
 
       /* A screen reader hears what is wrong with the day on the day
        * itself, where the focus is, not only in a label beside it. (GTK
-       * 4.8 gives its "invalid" state to AT-SPI as the state of a defunct
-       * object, not of a wrong entry: the description says it.) */
+       * 4.8 gives its "invalid" state to AT-SPI as the object's own error
+       * state, not as a wrong entry: the description says it.) */
       if (selected && self->invalid != NULL)
         gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                         self->invalid, -1);
