@@ -8,9 +8,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <gmime/gmime.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "veto-evidence.h"
 #include "veto-i18n.h"
@@ -88,6 +91,217 @@ ensure_gmime (void)
     }
 }
 
+/* RFC 5322 §3.2.3: the characters of an atom */
+static gboolean
+is_atext (char c)
+{
+  return c != '\0' && (g_ascii_isalnum (c) || strchr ("!#$%&'*+-/=?^_`{|}~", c) != NULL);
+}
+
+/* A host name: labels of letters, digits and inner hyphens, one to 63
+ * characters each, at least two of them. */
+static gboolean
+is_domain (const char *domain)
+{
+  guint labels = 0;
+  gsize label_len = 0;
+  gsize len = strlen (domain);
+
+  if (len == 0 || len > 253)
+    return FALSE;
+
+  for (const char *p = domain; ; p++)
+    {
+      if (*p == '.' || *p == '\0')
+        {
+          if (label_len == 0 || label_len > 63 || p[-1] == '-')
+            return FALSE;
+          labels++;
+          label_len = 0;
+          if (*p == '\0')
+            break;
+          continue;
+        }
+      if (!g_ascii_isalnum (*p) && (*p != '-' || label_len == 0))
+        return FALSE;
+      label_len++;
+    }
+
+  return labels >= 2;
+}
+
+/* Whether @addr is one plain addr-spec: a dot-atom, one '@', a host name.
+ * Meta writes nothing fancier (no quoted local part, no literal), and
+ * anything fancier is where a lenient parser and a person's eye disagree
+ * on what the domain is. */
+static gboolean
+is_addr_spec (const char *addr)
+{
+  const char *at = strchr (addr, '@');
+  gboolean after_dot = TRUE;
+
+  if (at == NULL || at == addr || strchr (at + 1, '@') != NULL)
+    return FALSE;
+
+  for (const char *p = addr; p < at; p++)
+    {
+      if (*p == '.')
+        {
+          if (after_dot)
+            return FALSE;
+          after_dot = TRUE;
+        }
+      else if (is_atext (*p))
+        after_dot = FALSE;
+      else
+        return FALSE;
+    }
+
+  return !after_dot && is_domain (at + 1);
+}
+
+/* Skips white space and comments ("(Facebook)"), which may follow an
+ * address. Returns NULL on an unbalanced comment. */
+static const char *
+skip_cfws (const char *p)
+{
+  for (;;)
+    {
+      while (*p == ' ' || *p == '\t')
+        p++;
+      if (*p != '(')
+        return p;
+
+      for (int depth = 0; ; p++)
+        {
+          if (*p == '\0')
+            return NULL;
+          if (*p == '\\' && p[1] != '\0')
+            p++;
+          else if (*p == '(')
+            depth++;
+          else if (*p == ')' && --depth == 0)
+            {
+              p++;
+              break;
+            }
+        }
+    }
+}
+
+/* Whether a display name, as written before "<addr>", is one phrase:
+ * outside quotes, nothing that separates or makes addresses. */
+static gboolean
+is_phrase (const char *start,
+           const char *end)
+{
+  gboolean quoted = FALSE;
+
+  for (const char *p = start; p < end; p++)
+    {
+      if (quoted && *p == '\\' && p + 1 < end)
+        p++;
+      else if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && strchr ("@,;:<>[]\\", *p) != NULL)
+        return FALSE;
+    }
+
+  return !quoted;
+}
+
+/* The first '<' outside a quoted string, or NULL. */
+static const char *
+find_angle (const char *p)
+{
+  gboolean quoted = FALSE;
+
+  for (; *p; p++)
+    {
+      if (quoted && *p == '\\' && p[1] != '\0')
+        p++;
+      else if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && *p == '<')
+        return p;
+    }
+
+  return NULL;
+}
+
+/* The address of a From header's value, read strictly (RFC 5322 §3.4):
+ * exactly one mailbox, "addr-spec" or "phrase <addr-spec>", with only
+ * white space and comments around it. GMime's parser is lenient on
+ * purpose, and drops what follows a valid prefix:
+ * "security@facebookmail.com@evil.example" would read as facebookmail.com.
+ *
+ * Returns: (transfer full) (nullable): the addr-spec, or %NULL */
+static char *
+dup_strict_address (const char *raw)
+{
+  g_autoptr(GString) value = g_string_new (NULL);
+  g_autofree char *addr = NULL;
+  const char *lt;
+  const char *gt;
+  const char *start;
+  const char *end;
+
+  /* unfold: a line break followed by white space is that white space */
+  for (const char *p = raw; *p; p++)
+    if (*p != '\r' && *p != '\n')
+      g_string_append_c (value, *p);
+
+  start = skip_cfws (value->str);
+  if (start == NULL)
+    return NULL;
+
+  lt = find_angle (start);
+  if (lt != NULL)
+    {
+      gt = strchr (lt, '>');
+      if (gt == NULL || !is_phrase (start, lt) || strchr (lt + 1, '<') != NULL)
+        return NULL;
+      addr = g_strndup (lt + 1, gt - lt - 1);
+      end = skip_cfws (gt + 1);
+    }
+  else
+    {
+      const char *p = start;
+
+      while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '(')
+        p++;
+      addr = g_strndup (start, p - start);
+      end = skip_cfws (p);
+    }
+
+  if (end == NULL || *end != '\0' || !is_addr_spec (addr))
+    return NULL;
+
+  return g_steal_pointer (&addr);
+}
+
+/* The From header, only if the email has exactly one. */
+static const char *
+get_only_from (GMimeMessage *message)
+{
+  GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (message));
+  GMimeHeader *from = NULL;
+  int n = g_mime_header_list_get_count (headers);
+
+  for (int i = 0; i < n; i++)
+    {
+      GMimeHeader *header = g_mime_header_list_get_header_at (headers, i);
+
+      if (g_ascii_strcasecmp (g_mime_header_get_name (header), "From") != 0)
+        continue;
+      if (from != NULL)
+        return NULL;
+      from = header;
+    }
+
+  return from ? g_mime_header_get_raw_value (from) : NULL;
+}
+
 static gboolean
 set_not_email (GError **error)
 {
@@ -123,7 +337,8 @@ veto_email_new_from_bytes (GBytes  *bytes,
   g_autoptr(GMimeMessage) message = NULL;
   InternetAddressList *from;
   InternetAddress *address;
-  const char *addr;
+  g_autofree char *addr = NULL;
+  const char *raw_from;
   const char *at;
   const char *data;
   GDateTime *date;
@@ -160,6 +375,18 @@ veto_email_new_from_bytes (GBytes  *bytes,
       return NULL;
     }
 
+  /* The domain checked is the one a person reads in the header, not
+   * GMime's lenient reading of it (see dup_strict_address()). */
+  raw_from = get_only_from (message);
+  addr = raw_from ? dup_strict_address (raw_from) : NULL;
+  if (addr == NULL)
+    {
+      g_set_error_literal (error, VETO_EVIDENCE_ERROR, VETO_EVIDENCE_ERROR_NOT_FROM_META,
+                           _("The sender of this email is not one well-formed address, so it proves nothing. Nothing was changed."));
+      return NULL;
+    }
+  at = strchr (addr, '@');
+
   date = g_mime_message_get_date (message);
   from = g_mime_message_get_from (message);
   if (date == NULL || from == NULL || internet_address_list_length (from) != 1)
@@ -175,13 +402,6 @@ veto_email_new_from_bytes (GBytes  *bytes,
       return NULL;
     }
 
-  addr = internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address));
-  at = addr ? strrchr (addr, '@') : NULL;
-  if (at == NULL || at[1] == '\0')
-    {
-      set_not_email (error);
-      return NULL;
-    }
 
   self = g_object_new (VETO_TYPE_EMAIL, NULL);
   self->bytes = g_bytes_ref (bytes);
@@ -478,6 +698,135 @@ evidence_name (VetoTask  *task,
                           account ? account : "app", hash);
 }
 
+/* A copy being kept is written under a hidden name of Veto's own, and
+ * takes its real name only once the progress records it: a process killed
+ * in between leaves no email that looks kept but is recorded nowhere. */
+#define TEMP_PREFIX ".veto-evidence-"
+
+static gboolean
+fsync_folder (const char *folder)
+{
+  int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = fsync (fd) == 0;
+  close (fd);
+  return ok;
+}
+
+/* Writes @bytes to a new temporary file in @folder, fsynced.
+ * Returns: (transfer full) (nullable): its path */
+static char *
+write_temporary (const char  *folder,
+                 GBytes      *bytes,
+                 GError     **error)
+{
+  g_autofree char *tmp = g_build_filename (folder, TEMP_PREFIX "XXXXXX", NULL);
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  int saved_errno;
+  int fd;
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    goto fail;
+
+  for (gsize done = 0; done < len; )
+    {
+      gssize n = write (fd, data + done, len - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        goto fail_fd;
+      done += n;
+    }
+
+  if (fsync (fd) != 0)
+    goto fail_fd;
+  if (close (fd) != 0)
+    {
+      fd = -1;
+      goto fail_fd;
+    }
+
+  return g_steal_pointer (&tmp);
+
+fail_fd:
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  g_unlink (tmp);
+  errno = saved_errno;
+fail:
+  saved_errno = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               /* Translators: %s is a folder, then why */
+               _("Meta’s email could not be kept in %s: %s"),
+               folder, g_strerror (saved_errno));
+  return NULL;
+}
+
+/**
+ * veto_evidence_recover:
+ * @store: the person's progress, loaded
+ *
+ * Finishes what a killed `veto --attach-email` (or window) left in the
+ * evidence folder: a copy whose email the progress records, but under a
+ * name that is missing, takes that name; any other copy that was never
+ * recorded is removed once it is old enough that no Veto can still be
+ * writing it. Never touches a file Veto did not name.
+ */
+void
+veto_evidence_recover (VetoProgressStore *store)
+{
+  g_autoptr(GFile) folder = veto_evidence_get_folder ();
+  g_autoptr(GDir) dir = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  g_return_if_fail (VETO_IS_PROGRESS_STORE (store));
+
+  dir = g_dir_open (g_file_peek_path (folder), 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *contents = NULL;
+      g_autofree char *sha256 = NULL;
+      g_autofree char *recorded = NULL;
+      gsize len;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, TEMP_PREFIX) || strlen (name) != strlen (TEMP_PREFIX) + 6)
+        continue;
+
+      path = g_build_filename (g_file_peek_path (folder), name, NULL);
+      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > VETO_EVIDENCE_MAX_SIZE ||
+          !g_file_get_contents (path, &contents, &len, NULL))
+        continue;
+
+      sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, len);
+      recorded = veto_progress_store_find_evidence_file (store, sha256);
+      /* a name, never a path: the progress file is validated so, but it is
+       * also a file a person may edit */
+      if (recorded != NULL && *recorded != '.' && strchr (recorded, G_DIR_SEPARATOR) == NULL)
+        {
+          g_autofree char *target = g_build_filename (g_file_peek_path (folder), recorded, NULL);
+
+          if (!g_file_test (target, G_FILE_TEST_EXISTS) && g_rename (path, target) == 0)
+            {
+              fsync_folder (g_file_peek_path (folder));
+              continue;
+            }
+        }
+
+      if (now - st.st_mtime > 60)
+        g_unlink (path);
+    }
+}
+
 /**
  * veto_evidence_attach:
  * @checklist: the person's checklist
@@ -487,9 +836,12 @@ evidence_name (VetoTask  *task,
  *
  * Keeps a private copy of @email (0600, in a 0700 folder) and records
  * Meta's confirmation on the email's day with its SHA-256. All or nothing:
- * when the progress refuses the day, the copy is removed again.
+ * the copy is written and fsynced under a temporary name, the progress is
+ * saved, and only then does the copy take its name; when the progress
+ * refuses the day or can't be saved (%G_IO_ERROR_WRONG_ETAG: another Veto
+ * changed it since it was read), the copy is removed and nothing changed.
  *
- * Returns: %TRUE when the email was kept and the confirmation recorded
+ * Returns: %TRUE when the email was kept and the confirmation saved
  */
 gboolean
 veto_evidence_attach (VetoChecklist  *checklist,
@@ -501,11 +853,8 @@ veto_evidence_attach (VetoChecklist  *checklist,
   g_autoptr(GFile) folder = veto_evidence_get_folder ();
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *tmp = NULL;
   VetoEvidenceInfo info = { 0 };
-  gboolean existed;
-  gsize len;
-  const char *data;
 
   g_return_val_if_fail (VETO_IS_CHECKLIST (checklist), FALSE);
   g_return_val_if_fail (VETO_IS_TASK (task), FALSE);
@@ -533,19 +882,13 @@ veto_evidence_attach (VetoChecklist  *checklist,
       return FALSE;
     }
   g_chmod (g_file_peek_path (folder), 0700);
+  veto_evidence_recover (store);
 
   name = evidence_name (task, email);
   path = g_build_filename (g_file_peek_path (folder), name, NULL);
-  existed = g_file_test (path, G_FILE_TEST_EXISTS);
-  data = g_bytes_get_data (email->bytes, &len);
-
-  if (!g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Meta’s email could not be kept in %s: %s"),
-                   g_file_peek_path (folder), local_error->message);
-      return FALSE;
-    }
+  tmp = write_temporary (g_file_peek_path (folder), email->bytes, error);
+  if (tmp == NULL)
+    return FALSE;
 
   info.file = name;
   info.sha256 = email->sha256;
@@ -556,10 +899,22 @@ veto_evidence_attach (VetoChecklist  *checklist,
   if (!veto_progress_store_confirm_with_evidence (store, veto_step_get_id (veto_task_get_step (task)),
                                                   veto_task_get_account_id (task), &info, error))
     {
-      if (!existed)
-        g_unlink (path);
+      g_unlink (tmp);
       return FALSE;
     }
+
+  /* Recorded: the copy takes its name. Should this fail, the next attach
+   * finishes it (veto_evidence_recover()). */
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Meta’s email could not be kept in %s: %s"),
+                   g_file_peek_path (folder), g_strerror (saved_errno));
+      return FALSE;
+    }
+  fsync_folder (g_file_peek_path (folder));
 
   return TRUE;
 }
@@ -574,6 +929,52 @@ account_matches (VetoTask   *task,
   g_autofree char *b = g_utf8_casefold (account, -1);
 
   return g_str_equal (a, b) || g_strcmp0 (veto_task_get_account_id (task), account) == 0;
+}
+
+/* The one objection @email answers, or FALSE with why in @err. */
+static gboolean
+choose_task (VetoChecklist  *checklist,
+             VetoEmail      *email,
+             const char     *account,
+             VetoTask      **out_task,
+             GString        *err)
+{
+  g_autoptr(GPtrArray) candidates = veto_evidence_find_candidates (checklist, email);
+  g_autoptr(GPtrArray) chosen = NULL;
+
+  if (candidates->len == 0)
+    {
+      g_string_append_printf (err, "%s\n",
+                              _("No objection waits for Meta’s answer: mark the objection you sent as submitted in Veto first. Nothing was changed."));
+      return FALSE;
+    }
+
+  chosen = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < candidates->len; i++)
+    if (account == NULL || account_matches (g_ptr_array_index (candidates, i), account))
+      g_ptr_array_add (chosen, g_object_ref (g_ptr_array_index (candidates, i)));
+
+  if (chosen->len != 1)
+    {
+      if (account != NULL && chosen->len == 0)
+        /* Translators: %s is what the person gave to --account */
+        g_string_append_printf (err, _("No objection waiting for Meta’s answer is for the account “%s”."), account);
+      else
+        g_string_append (err, _("More than one objection waits for Meta’s answer. Say which with --account=LABEL."));
+      g_string_append_c (err, '\n');
+      g_string_append_printf (err, "%s\n", _("Waiting for Meta’s answer:"));
+      for (guint i = 0; i < candidates->len; i++)
+        {
+          g_autofree char *line = veto_task_dup_name (g_ptr_array_index (candidates, i));
+
+          g_string_append_printf (err, "  %s\n", line);
+        }
+      g_string_append_printf (err, "%s\n", _("Nothing was changed."));
+      return FALSE;
+    }
+
+  *out_task = g_object_ref (g_ptr_array_index (chosen, 0));
+  return TRUE;
 }
 
 /**
@@ -600,12 +1001,10 @@ veto_evidence_command (VetoChecklist *checklist,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VetoEmail) email = NULL;
-  g_autoptr(GPtrArray) candidates = NULL;
-  g_autoptr(GPtrArray) chosen = NULL;
+  g_autoptr(VetoTask) task = NULL;
   g_autofree char *what = NULL;
   g_autofree char *date = NULL;
   g_autoptr(GFile) folder = NULL;
-  VetoTask *task;
 
   g_return_val_if_fail (VETO_IS_CHECKLIST (checklist), 2);
   g_return_val_if_fail (file_arg != NULL, 2);
@@ -633,43 +1032,38 @@ veto_evidence_command (VetoChecklist *checklist,
       return 2;
     }
 
-  candidates = veto_evidence_find_candidates (checklist, email);
-  if (candidates->len == 0)
+  /* Two mail filters may run at once (two accounts' emails arriving
+   * together): a save that finds the file changed since it was read reads
+   * it again and tries again on top of the other's change. */
+  for (guint attempt = 0; ; attempt++)
     {
-      g_string_append_printf (err, "%s\n",
-                              _("No objection waits for Meta’s answer: mark the objection you sent as submitted in Veto first. Nothing was changed."));
-      return 2;
-    }
+      g_autoptr(GError) reload_error = NULL;
 
-  chosen = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < candidates->len; i++)
-    if (account == NULL || account_matches (g_ptr_array_index (candidates, i), account))
-      g_ptr_array_add (chosen, g_object_ref (g_ptr_array_index (candidates, i)));
+      if (!choose_task (checklist, email, account, &task, err))
+        return 2;
 
-  if (chosen->len != 1)
-    {
-      if (account != NULL && chosen->len == 0)
-        /* Translators: %s is what the person gave to --account */
-        g_string_append_printf (err, _("No objection waiting for Meta’s answer is for the account “%s”."), account);
-      else
-        g_string_append (err, _("More than one objection waits for Meta’s answer. Say which with --account=LABEL."));
-      g_string_append_c (err, '\n');
-      g_string_append_printf (err, "%s\n", _("Waiting for Meta’s answer:"));
-      for (guint i = 0; i < candidates->len; i++)
+      if (veto_evidence_attach (checklist, task, email, &error))
+        break;
+
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG) || attempt >= 20)
         {
-          g_autofree char *line = veto_task_dup_name (g_ptr_array_index (candidates, i));
-
-          g_string_append_printf (err, "  %s\n", line);
+          g_string_append_printf (err, "%s\n", error->message);
+          if (!g_error_matches (error, VETO_PROGRESS_ERROR, VETO_PROGRESS_ERROR_BEFORE_SUBMITTED) &&
+              !g_error_matches (error, VETO_PROGRESS_ERROR, VETO_PROGRESS_ERROR_FUTURE_DATE))
+            g_string_append_printf (err, "%s\n", _("Meta’s email was not kept. Nothing was changed."));
+          return 2;
         }
-      g_string_append_printf (err, "%s\n", _("Nothing was changed."));
-      return 2;
-    }
 
-  task = g_ptr_array_index (chosen, 0);
-  if (!veto_evidence_attach (checklist, task, email, &error))
-    {
-      g_string_append_printf (err, "%s\n", error->message);
-      return 2;
+      g_debug ("the progress changed since it was read; reading it again (%s)", error->message);
+      g_clear_error (&error);
+      g_clear_object (&task);
+      if (!veto_progress_store_reload (veto_checklist_get_store (checklist), &reload_error))
+        {
+          g_string_append_printf (err, "%s\n%s\n", reload_error->message,
+                                  _("Meta’s email was not kept. Nothing was changed."));
+          return 2;
+        }
+      g_usleep (g_random_int_range (1, 20) * 1000);
     }
 
   what = veto_task_dup_name (task);

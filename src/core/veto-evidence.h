@@ -52,6 +52,7 @@ gboolean    veto_email_check_sender       (VetoEmail      *self,
                                            GError        **error);
 
 GFile      *veto_evidence_get_folder      (void);
+void        veto_evidence_recover         (VetoProgressStore *store);
 GPtrArray  *veto_evidence_find_candidates (VetoChecklist  *checklist,
                                            VetoEmail      *email);
 gboolean    veto_evidence_attach          (VetoChecklist  *checklist,

@@ -93,6 +93,7 @@ static gboolean
 read_file (VetoProgressStore  *self,
            char              **out_data,
            gsize              *out_len,
+           GStatBuf           *out_st,
            GError            **error)
 {
   const char *path = g_file_peek_path (self->file);
@@ -105,8 +106,6 @@ read_file (VetoProgressStore  *self,
     {
       int saved_errno = errno;
 
-      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
-        remember_disk (self, NULL);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    "%s: %s", path, g_strerror (saved_errno));
       return FALSE;
@@ -158,7 +157,7 @@ read_file (VetoProgressStore  *self,
     }
   close (fd);
 
-  remember_disk (self, &st);
+  *out_st = st;
   *out_len = bytes->len;
   g_byte_array_append (bytes, (const guint8 *)"", 1);
   *out_data = (char *)g_byte_array_free (g_steal_pointer (&bytes), FALSE);
@@ -198,6 +197,50 @@ remove_stale_temporaries (VetoProgressStore *self)
       if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > 60)
         g_unlink (path);
     }
+}
+
+/* Parses what read_file() read. Returns: (transfer full) (nullable) */
+static GKeyFile *
+parse_data (char    *data,
+            gsize    len,
+            int     *format,
+            GError **error)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+
+  /* a byte order mark, as some editors write, is not part of the file */
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      memmove (data, data + 3, len - 3 + 1);
+      len -= 3;
+    }
+  if (!_veto_progress_parse (keyfile, data, len, format, error))
+    return NULL;
+
+  return g_steal_pointer (&keyfile);
+}
+
+static void adopt (VetoProgressStore *self,
+                   GKeyFile          *keyfile,
+                   int                format);
+
+/* Why the file on disk, changed by someone else while this store is open,
+ * can't be read; NULL when it can. While set, nothing is saved: the
+ * store keeps what it holds, and the file is the person's to repair. */
+static void
+set_disk_error (VetoProgressStore *self,
+                GError            *error)
+{
+  gboolean was_set = self->disk_error != NULL;
+
+  g_clear_error (&self->disk_error);
+  self->disk_error = error;
+  if (!was_set && error == NULL)
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), _veto_progress_store_properties[PROP_DISK_ERROR]);
+  if (was_set != (error != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), _veto_progress_store_properties[PROP_READ_ONLY]);
 }
 
 /**
@@ -240,22 +283,27 @@ veto_progress_store_load (VetoProgressStore  *self,
   g_autofree char *data = NULL;
   gsize len = 0;
   int format = 0;
+  GStatBuf st;
 
   g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
 
   g_clear_object (&self->recovered_file);
   _veto_progress_store_init_fresh (self);
   self->is_new = TRUE;
+  set_disk_error (self, NULL);
   if (!self->inspect_only)
     remove_stale_temporaries (self);
 
-  if (!read_file (self, &data, &len, &local_error))
+  if (!read_file (self, &data, &len, &st, &local_error))
     {
       /* No file (or a file where its folder should be, so no file either):
        * a fresh start; saving will say what is wrong. */
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
           g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
-        return TRUE;
+        {
+          remember_disk (self, NULL);
+          return TRUE;
+        }
 
       self->read_only = TRUE;
       g_object_notify_by_pspec (G_OBJECT (self), _veto_progress_store_properties[PROP_READ_ONLY]);
@@ -264,14 +312,9 @@ veto_progress_store_load (VetoProgressStore  *self,
       return FALSE;
     }
 
-  keyfile = g_key_file_new ();
-  /* a byte order mark, as some editors write, is not part of the file */
-  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      memmove (data, data + 3, len - 3 + 1);
-      len -= 3;
-    }
-  if (!_veto_progress_parse (keyfile, data, len, &format, &local_error) && self->inspect_only)
+  remember_disk (self, &st);
+  keyfile = parse_data (data, len, &format, &local_error);
+  if (keyfile == NULL && self->inspect_only)
     {
       /* Looking must not change anything: the file stays where it is. */
       self->read_only = TRUE;
@@ -302,8 +345,18 @@ veto_progress_store_load (VetoProgressStore  *self,
       return TRUE;
     }
 
+  adopt (self, g_steal_pointer (&keyfile), format);
+  return TRUE;
+}
+
+/* Makes @keyfile, read from the file, what this store holds. */
+static void
+adopt (VetoProgressStore *self,
+       GKeyFile          *keyfile,
+       int                format)
+{
   g_clear_pointer (&self->keyfile, g_key_file_unref);
-  self->keyfile = g_steal_pointer (&keyfile);
+  self->keyfile = keyfile;
   self->is_new = FALSE;
 
   if (format <= VETO_PROGRESS_FORMAT)
@@ -320,8 +373,6 @@ veto_progress_store_load (VetoProgressStore  *self,
       self->read_only = TRUE;
       g_object_notify_by_pspec (G_OBJECT (self), _veto_progress_store_properties[PROP_READ_ONLY]);
     }
-
-  return TRUE;
 }
 
 static gboolean
@@ -370,6 +421,37 @@ check_unchanged (VetoProgressStore  *self,
   return FALSE;
 }
 
+/* How long a save waits for another Veto's save to end. A save takes
+ * milliseconds: a lock held longer is held by a process that stopped. */
+#define LOCK_TIMEOUT_MS 5000
+
+static gboolean
+lock_folder (int          dir_fd,
+             const char  *dir,
+             GError     **error)
+{
+  gint64 deadline = g_get_monotonic_time () + LOCK_TIMEOUT_MS * 1000;
+
+  for (;;)
+    {
+      if (flock (dir_fd, LOCK_EX | LOCK_NB) == 0)
+        return TRUE;
+      if (errno == EINTR)
+        continue;
+      if (errno != EWOULDBLOCK)
+        return TRUE; /* no locks here: see the caller */
+      if (g_get_monotonic_time () > deadline)
+        break;
+      g_usleep (20 * 1000);
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+               /* Translators: %s is a folder; %d a number of seconds */
+               _("another program has kept %s locked for more than %d seconds (a Veto that was stopped, perhaps). Close it and try again."),
+               dir, LOCK_TIMEOUT_MS / 1000);
+  return FALSE;
+}
+
 /* Writes @data over @path all or nothing, and only if no one changed the
  * file since this store last read or wrote it. The lock on the folder
  * makes that check and the rename one step for every Veto process. */
@@ -398,9 +480,13 @@ write_file (VetoProgressStore  *self,
       goto out;
     }
   /* A file system without locks still gets the check, just not atomic
-   * with the rename. */
-  while (flock (dir_fd, LOCK_EX) != 0 && errno == EINTR)
-    ;
+   * with the rename. A lock nobody releases (a stopped Veto, another
+   * program) must not block every save forever. */
+  if (!lock_folder (dir_fd, dir, error))
+    {
+      close (dir_fd);
+      return FALSE;
+    }
 
   if (!check_unchanged (self, target, error))
     goto out_locked;
@@ -487,6 +573,11 @@ veto_progress_store_save (VetoProgressStore  *self,
                            _("Your progress is open read-only."));
       return FALSE;
     }
+  if (self->disk_error != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY, self->disk_error->message);
+      return FALSE;
+    }
 
   body = g_key_file_to_data (self->keyfile, NULL, NULL);
   data = g_strconcat (body, "\n[" END_GROUP "]\n", NULL);
@@ -521,11 +612,17 @@ veto_progress_store_save (VetoProgressStore  *self,
  * @self: a #VetoProgressStore
  *
  * Reads the file again if someone else wrote it since this store last read
- * or wrote it: another Veto window, or `veto --attach-email` run while the
- * window is open. A store with a change it could not save keeps it, and
- * does not read (saving it will then say the file changed, and nothing is
- * overwritten); so does a read-only one. Emits #VetoProgressStore::changed
- * after reading.
+ * or wrote it: another Veto window, `veto --attach-email` run while the
+ * window is open, or the person in a text editor. A store with a change it
+ * could not save keeps it, and does not read (saving it will then say the
+ * file changed, and nothing is overwritten); so does a read-only one.
+ *
+ * A file that can't be read or does not parse is never moved aside nor
+ * replaced here: the store keeps what it holds, saves nothing, and says
+ * why in #VetoProgressStore:disk-error, until the file parses again (an
+ * editor that writes in place, a typo the person fixes) or the person
+ * chooses veto_progress_store_replace_damaged(). Emits
+ * #VetoProgressStore::changed after reading.
  *
  * Returns: %TRUE if the store read the file again
  */
@@ -533,7 +630,11 @@ gboolean
 veto_progress_store_reload_if_changed (VetoProgressStore *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GKeyFile) keyfile = NULL;
+  g_autofree char *data = NULL;
   g_autofree char *path = NULL;
+  gsize len = 0;
+  int format = 0;
   GStatBuf st;
   gboolean exists;
 
@@ -554,11 +655,104 @@ veto_progress_store_reload_if_changed (VetoProgressStore *self)
   if (!exists)
     return FALSE;
 
-  if (!veto_progress_store_load (self, &error))
-    g_warning ("%s", error->message);
+  if (!read_file (self, &data, &len, &st, &error) ||
+      (keyfile = parse_data (data, len, &format, &error)) == NULL)
+    {
+      GError *disk_error = NULL;
+
+      g_debug ("%s changed and can't be read: %s", path, error->message);
+      g_set_error (&disk_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* Translators: %s is a file name */
+                   _("Your progress file %s was changed outside this window and can no longer be read. Veto keeps showing your progress as it was and saves nothing until the file is repaired; it reads the file again as soon as it can."),
+                   path);
+      set_disk_error (self, disk_error);
+      return FALSE;
+    }
+
+  remember_disk (self, &st);
+  adopt (self, g_steal_pointer (&keyfile), format);
+  set_disk_error (self, NULL);
   g_signal_emit_by_name (self, "changed");
 
   return TRUE;
+}
+
+/**
+ * veto_progress_store_reload:
+ * @self: a #VetoProgressStore
+ * @error: why the file could not be read
+ *
+ * Reads the file again, whatever this store holds: for a command whose
+ * save found that another process changed the file since it read it, and
+ * that does its change again on top of that one. Emits
+ * #VetoProgressStore::changed.
+ *
+ * Returns: %TRUE when the store can be used
+ */
+gboolean
+veto_progress_store_reload (VetoProgressStore  *self,
+                            GError            **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+
+  ok = veto_progress_store_load (self, error);
+  if (self->save_error != NULL)
+    {
+      g_clear_error (&self->save_error);
+      g_object_notify_by_pspec (G_OBJECT (self), _veto_progress_store_properties[PROP_SAVE_ERROR]);
+    }
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  g_signal_emit_by_name (self, "changed");
+  return ok;
+}
+
+/**
+ * veto_progress_store_get_disk_error:
+ *
+ * Returns: (transfer none) (nullable): why the progress file, changed
+ *   outside this store while it was open, can't be read
+ */
+const GError *
+veto_progress_store_get_disk_error (VetoProgressStore *self)
+{
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+  return self->disk_error;
+}
+
+/**
+ * veto_progress_store_replace_damaged:
+ * @self: a #VetoProgressStore with a #VetoProgressStore:disk-error
+ * @error: why it could not
+ *
+ * The person's choice, never Veto's: the damaged file is kept aside as
+ * `progress.ini.corrupt-<time>` and what this store holds is saved in its
+ * place.
+ *
+ * Returns: (transfer none) (nullable): where the damaged file was kept
+ */
+GFile *
+veto_progress_store_replace_damaged (VetoProgressStore  *self,
+                                     GError            **error)
+{
+  g_autoptr(GFile) aside = NULL;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+  g_return_val_if_fail (self->disk_error != NULL, NULL);
+
+  aside = move_aside (self, error);
+  if (aside == NULL)
+    return NULL;
+
+  g_set_object (&self->recovered_file, aside);
+  remember_disk (self, NULL);
+  set_disk_error (self, NULL);
+  if (!veto_progress_store_save (self, error))
+    return NULL;
+
+  g_signal_emit_by_name (self, "changed");
+  return self->recovered_file;
 }
 
 /**

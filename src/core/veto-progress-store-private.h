@@ -27,6 +27,7 @@ struct _VetoProgressStore
   /* set when a corrupt file was moved aside during load */
   GFile     *recovered_file;
   GError    *save_error;
+  GError    *disk_error;
   guint      retry_id;
 
   guint      read_only : 1;
@@ -49,6 +50,7 @@ enum {
   PROP_CLOCK,
   PROP_READ_ONLY,
   PROP_SAVE_ERROR,
+  PROP_DISK_ERROR,
   N_PROPS
 };
 
@@ -144,5 +146,10 @@ _veto_progress_store_begin_change (VetoProgressStore *self);
 
 void
 _veto_progress_store_commit (VetoProgressStore *self);
+
+gboolean
+_veto_progress_store_commit_or_revert (VetoProgressStore  *self,
+                                       const char         *before,
+                                       GError            **error);
 
 G_END_DECLS

@@ -205,9 +205,11 @@ veto_progress_store_dup_evidence (VetoProgressStore *self,
  * @error: why it was refused
  *
  * Records Meta's confirmation on the email's day, with the email as proof,
- * in one change.
+ * in one change, saved at once. When the save fails (the file changed
+ * since it was read: %G_IO_ERROR_WRONG_ETAG; a full or read-only disk),
+ * nothing is changed, in memory or on disk.
  *
- * Returns: %TRUE when recorded
+ * Returns: %TRUE when recorded and saved
  */
 gboolean
 veto_progress_store_confirm_with_evidence (VetoProgressStore       *self,
@@ -218,6 +220,7 @@ veto_progress_store_confirm_with_evidence (VetoProgressStore       *self,
 {
   g_autofree char *group = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *before = NULL;
 
   g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
   g_return_val_if_fail (evidence != NULL && evidence->date != NULL, FALSE);
@@ -233,6 +236,7 @@ veto_progress_store_confirm_with_evidence (VetoProgressStore       *self,
       return FALSE;
     }
 
+  before = g_key_file_to_data (self->keyfile, NULL, NULL);
   group = _veto_progress_step_group (step_id, account_id);
   _veto_progress_store_apply_state (self, group, VETO_STEP_STATE_CONFIRMED);
   _veto_progress_store_set_day (self, group, VETO_DATE_CONFIRMED, evidence->date);
@@ -242,9 +246,42 @@ veto_progress_store_confirm_with_evidence (VetoProgressStore       *self,
   g_key_file_set_string (self->keyfile, group, "EvidenceFrom", evidence->from ? evidence->from : "");
   g_key_file_set_string (self->keyfile, group, "EvidenceSubject", evidence->subject ? evidence->subject : "");
   g_key_file_set_string (self->keyfile, group, "EvidenceDate", date);
-  _veto_progress_store_commit (self);
 
-  return TRUE;
+  /* Proof is recorded on disk or not at all: a confirmation kept only in
+   * memory would be reported as recorded and lost at exit. */
+  return _veto_progress_store_commit_or_revert (self, before, error);
+}
+
+/**
+ * veto_progress_store_find_evidence_file:
+ * @self: a #VetoProgressStore
+ * @sha256: the SHA-256 of an email
+ *
+ * Returns: (transfer full) (nullable): the name under which an email with
+ *   that hash is recorded as proof, for any step and account
+ */
+char *
+veto_progress_store_find_evidence_file (VetoProgressStore *self,
+                                        const char        *sha256)
+{
+  g_auto(GStrv) groups = NULL;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+  g_return_val_if_fail (sha256 != NULL, NULL);
+
+  groups = g_key_file_get_groups (self->keyfile, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_autofree char *hash = NULL;
+
+      if (!g_str_has_prefix (groups[i], "Step "))
+        continue;
+      hash = g_key_file_get_string (self->keyfile, groups[i], "EvidenceSha256", NULL);
+      if (g_strcmp0 (hash, sha256) == 0)
+        return g_key_file_get_string (self->keyfile, groups[i], "EvidenceFile", NULL);
+    }
+
+  return NULL;
 }
 
 static int

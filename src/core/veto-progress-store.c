@@ -76,6 +76,7 @@ veto_progress_store_finalize (GObject *object)
 
   g_clear_pointer (&self->keyfile, g_key_file_unref);
   g_clear_error (&self->save_error);
+  g_clear_error (&self->disk_error);
 
   G_OBJECT_CLASS (veto_progress_store_parent_class)->finalize (object);
 }
@@ -99,7 +100,11 @@ veto_progress_store_get_property (GObject    *object,
       break;
 
     case PROP_READ_ONLY:
-      g_value_set_boolean (value, self->read_only);
+      g_value_set_boolean (value, veto_progress_store_get_read_only (self));
+      break;
+
+    case PROP_DISK_ERROR:
+      g_value_set_string (value, self->disk_error ? self->disk_error->message : NULL);
       break;
 
     case PROP_SAVE_ERROR:
@@ -172,6 +177,12 @@ veto_progress_store_class_init (VetoProgressStoreClass *klass)
     g_param_spec_string ("save-error", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* Why the progress file, changed by someone else while Veto is open,
+   * can't be read, or NULL. While set the store is read-only. */
+  _veto_progress_store_properties[PROP_DISK_ERROR] =
+    g_param_spec_string ("disk-error", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS,
                                      _veto_progress_store_properties);
 
@@ -241,7 +252,7 @@ veto_progress_store_new (GFile     *file,
 gboolean
 _veto_progress_store_begin_change (VetoProgressStore *self)
 {
-  if (self->read_only)
+  if (veto_progress_store_get_read_only (self))
     {
       g_debug ("Ignoring a change: the progress store is read-only");
       return FALSE;
@@ -277,6 +288,40 @@ _veto_progress_store_commit (VetoProgressStore *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* For a change that must be on disk or not at all (Meta's email kept as
+ * proof): saves at once, and on failure puts the keyfile back as @before
+ * (its text before the change) instead of keeping the change in memory
+ * for a retry. */
+gboolean
+_veto_progress_store_commit_or_revert (VetoProgressStore  *self,
+                                       const char         *before,
+                                       GError            **error)
+{
+  g_autoptr(GKeyFile) back = NULL;
+  gboolean had_error = self->save_error != NULL;
+
+  if (veto_progress_store_save (self, error))
+    {
+      g_signal_emit (self, signals[CHANGED], 0);
+      return TRUE;
+    }
+
+  back = g_key_file_new ();
+  if (!g_key_file_load_from_data (back, before, -1, G_KEY_FILE_NONE, NULL))
+    g_return_val_if_reached (FALSE);
+  g_clear_pointer (&self->keyfile, g_key_file_unref);
+  self->keyfile = g_steal_pointer (&back);
+
+  /* what is in memory is again what was saved, or what was already
+   * waiting for a retry */
+  if (!had_error)
+    {
+      g_clear_error (&self->save_error);
+      g_object_notify_by_pspec (G_OBJECT (self), _veto_progress_store_properties[PROP_SAVE_ERROR]);
+    }
+  return FALSE;
+}
+
 GFile *
 veto_progress_store_get_file (VetoProgressStore *self)
 {
@@ -304,11 +349,18 @@ veto_progress_store_get_recovered_file (VetoProgressStore *self)
   return self->recovered_file;
 }
 
+/**
+ * veto_progress_store_get_read_only:
+ *
+ * Returns: whether changes are refused: the file is from a newer Veto, or
+ *   could not be read, or (see #VetoProgressStore:disk-error) was damaged
+ *   outside Veto while it was open
+ */
 gboolean
 veto_progress_store_get_read_only (VetoProgressStore *self)
 {
   g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
-  return self->read_only;
+  return self->read_only || self->disk_error != NULL;
 }
 
 /**

@@ -70,6 +70,11 @@ gboolean           veto_progress_store_save             (VetoProgressStore *self
 gboolean           veto_progress_store_check_writable   (VetoProgressStore *self,
                                                          GError           **error);
 gboolean           veto_progress_store_reload_if_changed (VetoProgressStore *self);
+gboolean           veto_progress_store_reload           (VetoProgressStore *self,
+                                                         GError           **error);
+const GError      *veto_progress_store_get_disk_error   (VetoProgressStore *self);
+GFile             *veto_progress_store_replace_damaged  (VetoProgressStore *self,
+                                                         GError           **error);
 GFile             *veto_progress_store_get_file         (VetoProgressStore *self);
 VetoClock         *veto_progress_store_get_clock        (VetoProgressStore *self);
 GFile             *veto_progress_store_get_recovered_file (VetoProgressStore *self);
@@ -198,5 +203,7 @@ gboolean           veto_progress_store_confirm_with_evidence (VetoProgressStore 
                                                          const char        *account_id,
                                                          const VetoEvidenceInfo *evidence,
                                                          GError           **error);
+char              *veto_progress_store_find_evidence_file (VetoProgressStore *self,
+                                                         const char        *sha256);
 
 G_END_DECLS

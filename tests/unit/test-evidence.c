@@ -392,6 +392,89 @@ test_no_sender_domains (void)
   g_assert_nonnull (strstr (error->message, "veto --update-catalog"));
 }
 
+static VetoEmail *
+email_from (const char  *from,
+            GError     **error)
+{
+  g_autofree char *text = g_strdup_printf ("From: %s\r\n"
+                                           "To: person@example.org\r\n"
+                                           "Subject: Your objection was received\r\n"
+                                           "Date: Mon, 30 Nov 2026 10:00:00 +0000\r\n"
+                                           "MIME-Version: 1.0\r\n"
+                                           "Content-Type: text/plain; charset=UTF-8\r\n"
+                                           "\r\n"
+                                           "We received your objection.\r\n", from);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return veto_email_new_from_bytes (bytes, error);
+}
+
+/* GMime reads a From header leniently and drops what follows a valid
+ * prefix: each of these was accepted as facebookmail.com. A From is one
+ * well-formed address whose domain is what follows its only '@'. */
+static void
+test_malformed_from (void)
+{
+  const char * const forged[] = {
+    "security@facebookmail.com@evil.example",
+    "<security@facebookmail.com>@evil.example",
+    "security@facebookmail.com\\@evil.example",
+    "Facebook <security@facebookmail.com>@evil.example",
+    "Facebook <security@facebookmail.com> <a@evil.example>",
+    "security@facebookmail.com, a@evil.example",
+    "security@facebookmail.com a@evil.example",
+    "Facebook <security@facebookmail.com",
+    "a@evil.example <security@facebookmail.com>",
+    "\"Facebook <security@facebookmail.com>",
+    "security@facebookmail.com (Facebook",
+    "security@.facebookmail.com",
+    "security@facebookmail..com",
+    "security.@facebookmail.com",
+    "security@facebookmail.com.",
+    "security@-facebookmail.com",
+    "\"security\"@facebookmail.com",
+    "security@[127.0.0.1]",
+  };
+  const struct { const char *from; const char *domain; } good[] = {
+    { "Facebook <security@facebookmail.com>", "facebookmail.com" },
+    { "security@facebookmail.com", "facebookmail.com" },
+    { "\"Meta, Inc. <x@evil.example>\" <security@facebookmail.com>", "facebookmail.com" },
+    { "=?UTF-8?Q?Facebook_=E2=9C=93?= <security@facebookmail.com>", "facebookmail.com" },
+    { "security@facebookmail.com (Facebook)", "facebookmail.com" },
+    { "Instagram\r\n <no-reply@Mail.Instagram.com>", "mail.instagram.com" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forged); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VetoEmail) email = email_from (forged[i], &error);
+
+      g_test_message ("From: %s", forged[i]);
+      g_assert_null (email);
+      g_assert_error (error, VETO_EVIDENCE_ERROR, VETO_EVIDENCE_ERROR_NOT_FROM_META);
+      g_assert_nonnull (strstr (error->message, "Nothing was changed"));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VetoEmail) email = email_from (good[i].from, &error);
+
+      g_test_message ("From: %s", good[i].from);
+      g_assert_no_error (error);
+      g_assert_cmpstr (veto_email_get_from_domain (email), ==, good[i].domain);
+    }
+
+  /* two From headers are two senders */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VetoEmail) email = email_from ("security@facebookmail.com\r\nFrom: a@evil.example", &error);
+
+    g_assert_null (email);
+    g_assert_error (error, VETO_EVIDENCE_ERROR, VETO_EVIDENCE_ERROR_NOT_FROM_META);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -406,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/evidence/parse-multipart", test_parse_multipart);
   g_test_add_func ("/evidence/parse-base64-subject", test_parse_base64_subject);
   g_test_add_func ("/evidence/oversized", test_oversized);
+  g_test_add_func ("/evidence/malformed-from", test_malformed_from);
   ADD ("/evidence/attach-keeps-evidence", test_attach_keeps_evidence);
   ADD ("/evidence/refusals-change-nothing", test_refusals_change_nothing);
   ADD ("/evidence/command-two-accounts", test_command_two_accounts);
