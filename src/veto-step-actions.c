@@ -37,6 +37,7 @@ struct _VetoStepActions
   VetoStep          *step;
   char              *account_id;   /* "" for a step done once per app */
   gulong             changed_id;
+  gulong             read_only_id;
 
   /* template widgets */
   GtkWidget         *box;
@@ -521,7 +522,10 @@ veto_step_actions_dispose (GObject *object)
   VetoStepActions *self = (VetoStepActions *)object;
 
   if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
+    {
+      g_clear_signal_handler (&self->changed_id, self->store);
+      g_clear_signal_handler (&self->read_only_id, self->store);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), VETO_TYPE_STEP_ACTIONS);
   /* dispose_template() only drops bound children; the layout's own child
    * must go too */
@@ -611,6 +615,9 @@ veto_step_actions_new (VetoChecklist *checklist,
   self->account_id = g_strdup (account_id ? account_id : "");
   self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed),
                                               self, G_CONNECT_SWAPPED);
+  /* the file damaged outside Veto, or readable again */
+  self->read_only_id = g_signal_connect_object (store, "notify::read-only", G_CALLBACK (on_store_changed),
+                                                self, G_CONNECT_SWAPPED);
 
   gtk_label_set_text (self->name_label, heading);
   gtk_label_set_text (self->lead_label, lead ? lead : "");

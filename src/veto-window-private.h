@@ -38,6 +38,7 @@ struct _VetoWindow
   GtkLabel             *error_label;
   GtkWidget            *retry_button;
   gboolean              save_error_shown;
+  gboolean              disk_error_shown;
   GtkStack             *stack;
   GtkMenuButton        *menu_button;
 };

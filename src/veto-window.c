@@ -316,6 +316,7 @@ veto_window_show_banner (VetoWindow *self,
   else if (target != NULL)
     g_variant_unref (g_variant_ref_sink (target));
   self->save_error_shown = FALSE;
+  self->disk_error_shown = FALSE;
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
 }
 
@@ -341,6 +342,60 @@ on_save_error (VetoWindow        *self,
       gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
       veto_window_show_toast (self, _("Your progress is saved."));
     }
+}
+
+/* The progress file was damaged outside Veto while it is open (a typo in a
+ * hand edit, an editor half-way through writing it): the window keeps what
+ * it shows and changes nothing until the file parses again, or until the
+ * person chooses to keep what Veto shows. */
+static void
+on_disk_error (VetoWindow        *self,
+               GParamSpec        *pspec,
+               VetoProgressStore *store)
+{
+  const GError *error = veto_progress_store_get_disk_error (store);
+
+  update_editing (self);
+  if (error != NULL)
+    {
+      veto_window_show_banner (self, error->message, _("_Keep What Veto Shows"), "win.replace-damaged", NULL);
+      self->disk_error_shown = TRUE;
+    }
+  else if (self->disk_error_shown)
+    {
+      self->disk_error_shown = FALSE;
+      gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+      veto_window_show_toast (self, _("Your progress file was read again."));
+    }
+}
+
+static void
+replace_damaged_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  VetoWindow *self = VETO_WINDOW (widget);
+  VetoProgressStore *store = veto_window_get_store (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  GFile *aside;
+
+  if (veto_progress_store_get_disk_error (store) == NULL)
+    return;
+
+  self->disk_error_shown = FALSE;
+  aside = veto_progress_store_replace_damaged (store, &error);
+  if (aside == NULL)
+    {
+      veto_window_show_error (self, error->message);
+      return;
+    }
+
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Your progress is saved as Veto showed it; the damaged file is kept as %s."),
+                             g_file_peek_path (aside));
+  veto_window_show_banner (self, message, NULL, NULL, NULL);
 }
 
 /* --- messages ---------------------------------------------------------- */
@@ -381,6 +436,7 @@ veto_window_constructed (GObject *object)
   self->region = g_strdup (region ? region : "");
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notify::save-error", G_CALLBACK (on_save_error), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::disk-error", G_CALLBACK (on_disk_error), self, G_CONNECT_SWAPPED);
   veto_close_guard_install (GTK_WINDOW (self), store);
 
   update_editing (self);
@@ -535,6 +591,7 @@ veto_window_class_init (VetoWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.region", "region");
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
+  gtk_widget_class_install_action (widget_class, "win.replace-damaged", NULL, replace_damaged_action);
 
   veto_window_record_class_init (widget_class);
 

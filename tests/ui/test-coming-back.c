@@ -305,6 +305,133 @@ test_another_veto_writes (void)
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
 }
 
+static guint
+count_corrupt_copies (void)
+{
+  g_autofree char *path = progress_path ();
+  g_autofree char *dir_path = g_path_get_dirname (path);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "progress.ini.corrupt-"))
+      n++;
+  return n;
+}
+
+/* Whether the window's banner is revealed with @message. */
+static gboolean
+banner_shows (VetoWindow *window,
+              const char *message)
+{
+  GtkWidget *label = ui_find_label (GTK_WIDGET (window), message);
+  GtkWidget *revealer = label ? gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER) : NULL;
+
+  return revealer != NULL && gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}
+
+/* Writes @text over the progress file in place, as some editors do, in
+ * two halves with @pause_ms between them. */
+static void
+write_in_place (const char *text,
+                guint       pause_ms)
+{
+  g_autofree char *path = progress_path ();
+  gsize half = strlen (text) / 2;
+  FILE *file = fopen (path, "w");
+
+  g_assert_nonnull (file);
+  g_assert_cmpuint (fwrite (text, 1, half, file), ==, half);
+  fflush (file);
+  ui_iterate (pause_ms);
+  g_assert_cmpuint (fwrite (text + half, 1, strlen (text) - half, file), ==, strlen (text) - half);
+  g_assert_cmpint (fclose (file), ==, 0);
+}
+
+/* The progress file is damaged while the window is open: a typo in a hand
+ * edit, or an editor that writes in place and pauses half-way. The window
+ * keeps what it shows, says so, changes nothing, reads the file again once
+ * it parses, and replaces it only when the person asks. It used to move
+ * the file aside and start empty, without a word; an editor's finished
+ * text then ended in progress.ini.corrupt-…, with progress.ini empty. */
+static void
+test_damaged_while_open (void)
+{
+  VetoWindow *window;
+  VetoProgressStore *store = veto_application_get_store (app);
+  g_autoptr(GString) typo = NULL;
+  g_autoptr(GString) fixed = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *path = progress_path ();
+  guint corrupt_before = count_corrupt_copies ();
+
+  g_application_activate (G_APPLICATION (app));
+  window = ui_main_window (app);
+  ui_wait_for_draw (GTK_WIDGET (window));
+  ui_iterate (300);
+
+  veto_progress_store_set_state (store, "facebook-limit-audience", "1", VETO_STEP_STATE_DONE);
+  g_assert_null (veto_progress_store_get_save_error (store));
+  good = ui_progress_file ();
+  typo = g_string_new (good);
+  g_assert_cmpuint (g_string_replace (typo, "[Step facebook-limit-audience 1]\nState=done",
+                                      "[Step facebook-limit-audience 1]\nState=doen", 1), ==, 1);
+
+  /* a typo: the window keeps what it shows and says why */
+  write_in_place (typo->str, 0);
+  UI_WAIT_UNTIL (veto_progress_store_get_disk_error (store) != NULL);
+  g_assert_nonnull (veto_progress_store_get_disk_error (store));
+  g_assert_true (veto_progress_store_get_read_only (store));
+  g_assert_cmpint (veto_progress_store_get_state (store, "facebook-limit-audience", "1"), ==,
+                   VETO_STEP_STATE_DONE);
+  message = g_strdup (veto_progress_store_get_disk_error (store)->message);
+  g_assert_true (banner_shows (window, message));
+  g_assert_nonnull (strstr (message, path));
+  ui_iterate (400);
+  g_free (ui_screenshot (GTK_WIDGET (window), "damaged-while-open"));
+
+  /* nothing is saved over it, and nothing is moved aside */
+  veto_progress_store_set_state (store, "facebook-object", "1", VETO_STEP_STATE_TODO);
+  ui_iterate (500);
+  on_disk = ui_progress_file ();
+  g_assert_cmpstr (on_disk, ==, typo->str);
+  g_assert_cmpuint (count_corrupt_copies (), ==, corrupt_before);
+
+  /* the person fixes it in an editor that writes in place and pauses for
+   * longer than the window waits: the window reads the finished text */
+  fixed = g_string_new (good);
+  g_assert_cmpuint (g_string_replace (fixed, "[Step facebook-limit-audience 1]\nState=done",
+                                      "[Step facebook-limit-audience 1]\nState=skipped", 1), ==, 1);
+  write_in_place (fixed->str, 600);
+  UI_WAIT_UNTIL (veto_progress_store_get_disk_error (store) == NULL &&
+                 veto_progress_store_get_state (store, "facebook-limit-audience", "1") == VETO_STEP_STATE_SKIPPED);
+  g_assert_null (veto_progress_store_get_disk_error (store));
+  g_assert_false (veto_progress_store_get_read_only (store));
+  g_assert_cmpint (veto_progress_store_get_state (store, "facebook-limit-audience", "1"), ==,
+                   VETO_STEP_STATE_SKIPPED);
+  g_clear_pointer (&on_disk, g_free);
+  on_disk = ui_progress_file ();
+  g_assert_cmpstr (on_disk, ==, fixed->str);
+  g_assert_cmpuint (count_corrupt_copies (), ==, corrupt_before);
+  g_assert_false (banner_shows (window, message));
+
+  /* damaged again; this time the person keeps what Veto shows */
+  write_in_place (typo->str, 0);
+  UI_WAIT_UNTIL (veto_progress_store_get_disk_error (store) != NULL);
+  g_assert_nonnull (veto_progress_store_get_disk_error (store));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.replace-damaged", NULL));
+  g_assert_null (veto_progress_store_get_disk_error (store));
+  g_assert_cmpuint (count_corrupt_copies (), ==, corrupt_before + 1);
+  g_clear_pointer (&on_disk, g_free);
+  on_disk = ui_progress_file ();
+  g_assert_nonnull (strstr (on_disk, "[Step facebook-limit-audience 1]\nState=skipped"));
+  veto_progress_store_set_state (store, "facebook-object", "1", VETO_STEP_STATE_SKIPPED);
+  g_assert_null (veto_progress_store_get_save_error (store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +449,7 @@ main (int   argc,
   g_test_add_func ("/record/reminders", test_reminders);
   g_test_add_func ("/record/threads-follows-instagram", test_threads_follows_instagram);
   g_test_add_func ("/record/another-veto-writes", test_another_veto_writes);
+  g_test_add_func ("/record/damaged-while-open", test_damaged_while_open);
 
   ret = g_test_run ();
   g_clear_object (&app);
