@@ -310,36 +310,67 @@ ask_which (VetoWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-attach_email_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+typedef struct
 {
-  VetoWindow *self = VETO_WINDOW (widget);
+  char  *step_id;
+  char  *account_id;
+  GFile *file;
+} EmailRequest;
+
+static void
+email_request_free (EmailRequest *request)
+{
+  g_free (request->step_id);
+  g_free (request->account_id);
+  g_clear_object (&request->file);
+  g_free (request);
+}
+
+/* The file is read in a thread: a named pipe or a slow network folder
+ * given as the email must not freeze the window (veto-file.c reads it
+ * without blocking, and at most 5 MiB, in any case). */
+static void
+read_email_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  EmailRequest *request = task_data;
+  GError *error = NULL;
+  VetoEmail *email = veto_email_new_from_file (request->file, cancellable, &error);
+
+  if (email == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, email, g_object_unref);
+}
+
+static void
+on_email_read (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  VetoWindow *self = VETO_WINDOW (source_object);
   VetoChecklist *checklist = get_checklist (self);
-  const char *step_id, *account_id, *uri;
-  g_autoptr(GFile) file = NULL;
+  EmailRequest *request = g_task_get_task_data (G_TASK (result));
   g_autoptr(VetoEmail) email = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) candidates = NULL;
 
-  g_variant_get (parameter, "(&s&s&s)", &step_id, &account_id, &uri);
-  if (veto_progress_store_get_read_only (get_store (self)))
+  email = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-
-  /* at most 5 MiB, usually a few kilobytes, read at once: it is checked
-   * before anything is recorded */
-  file = g_file_new_for_uri (uri);
-  email = veto_email_new_from_file (file, NULL, &error);
   if (email == NULL || !veto_email_check_sender (email, veto_checklist_get_catalog (checklist), &error))
     {
       show_error (self, _("This Email Can’t Be Kept"), error->message);
       return;
     }
+  if (veto_progress_store_get_read_only (get_store (self)))
+    return;
 
-  if (*step_id != '\0')
+  if (*request->step_id != '\0')
     {
-      g_autoptr(VetoTask) task = find_task (checklist, step_id, account_id);
+      g_autoptr(VetoTask) task = find_task (checklist, request->step_id, request->account_id);
 
       if (task == NULL || veto_step_get_kind (veto_task_get_step (task)) != VETO_STEP_KIND_FORM)
         {
@@ -359,6 +390,31 @@ attach_email_action (GtkWidget  *widget,
     attach (self, g_ptr_array_index (candidates, 0), email);
   else
     ask_which (self, candidates, email);
+}
+
+static void
+attach_email_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VetoWindow *self = VETO_WINDOW (widget);
+  const char *step_id, *account_id, *uri;
+  g_autoptr(GTask) task = NULL;
+  EmailRequest *request;
+
+  g_variant_get (parameter, "(&s&s&s)", &step_id, &account_id, &uri);
+  if (veto_progress_store_get_read_only (get_store (self)))
+    return;
+
+  request = g_new0 (EmailRequest, 1);
+  request->step_id = g_strdup (step_id);
+  request->account_id = g_strdup (account_id);
+  request->file = g_file_new_for_uri (uri);
+
+  task = g_task_new (self, NULL, on_email_read, NULL);
+  g_task_set_source_tag (task, attach_email_action);
+  g_task_set_task_data (task, request, (GDestroyNotify)email_request_free);
+  g_task_run_in_thread (task, read_email_thread);
 }
 
 static void

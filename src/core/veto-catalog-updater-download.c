@@ -16,6 +16,7 @@
 
 #include "veto-catalog-cache.h"
 #include "veto-catalog-updater-private.h"
+#include "veto-file.h"
 #include "veto-http.h"
 
 #define VALIDATORS_GROUP "Download"
@@ -416,7 +417,9 @@ add_validators (VetoCatalogUpdater *self,
   g_autofree char *last_modified = NULL;
   SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
 
-  if (!g_key_file_load_from_file (keyfile, g_file_peek_path (file), G_KEY_FILE_NONE, NULL))
+  g_autoptr(GBytes) bytes = veto_file_read_bounded (g_file_peek_path (file), 64 * 1024, NULL, NULL);
+
+  if (bytes == NULL || !g_key_file_load_from_bytes (keyfile, bytes, G_KEY_FILE_NONE, NULL))
     return;
 
   /* validators from another address mean nothing here */

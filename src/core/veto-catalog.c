@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "veto-catalog.h"
+#include "veto-file.h"
 #include "veto-catalog-keys.h"
 #include "veto-catalog-private.h"
 
@@ -228,7 +229,15 @@ veto_catalog_new_from_file (GFile             *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  /* a pipe or a device given as --catalog, or planted as the cache, must
+   * not hang `veto --status` at every login (veto-file.c) */
+  if (g_file_peek_path (file) == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Veto reads steps only from a file on this computer."));
+      return NULL;
+    }
+  bytes = veto_file_read_bounded (g_file_peek_path (file), MAX_CATALOG_SIZE, NULL, error);
   if (bytes == NULL)
     return NULL;
 

@@ -21,6 +21,7 @@
 #include "veto-record.h"
 #include "veto-reminder.h"
 #include "veto-status.h"
+#include "veto-text.h"
 #ifndef VETO_CORE_LITE
 #include "veto-catalog-updater.h"
 #include "veto-evidence.h"
@@ -164,6 +165,20 @@ load_models (VetoCli  *cli,
   return TRUE;
 }
 
+/* What a command prints names labels, notes, catalog texts and an email's
+ * subject: none of them may drive the terminal (veto-text.c). */
+static void
+print_clean (const char *text,
+             gboolean    to_stderr)
+{
+  g_autofree char *clean = veto_text_clean (text, VETO_TEXT_MULTI_LINE, 0);
+
+  if (to_stderr)
+    g_printerr ("%s", clean);
+  else
+    g_print ("%s", clean);
+}
+
 /* Loads what a command needs, or says why it can't. */
 static gboolean
 load_for_command (VetoCli *cli)
@@ -202,7 +217,7 @@ run_status (VetoCli *cli)
     return VETO_STATUS_ERROR;
 
   status = veto_status_write (cli->checklist, out);
-  g_print ("%s", out->str);
+  print_clean (out->str, FALSE);
 
   /* A report that could not be updated is an error a script must see. */
   if (!veto_progress_store_get_read_only (cli->store) &&
@@ -561,8 +576,8 @@ run_attach_email (VetoCli *cli)
   status = veto_evidence_command (cli->checklist, cli->attach_email,
                                   input ? G_INPUT_STREAM (input) : NULL,
                                   cli->account, out, err);
-  g_print ("%s", out->str);
-  g_printerr ("%s", err->str);
+  print_clean (out->str, FALSE);
+  print_clean (err->str, TRUE);
   return status;
 }
 #endif

@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include "veto-evidence.h"
+#include "veto-file.h"
+#include "veto-text.h"
 #include "veto-i18n.h"
 #include "veto-status.h"
 
@@ -33,6 +35,9 @@
  * regulator do that with the original. */
 
 G_DEFINE_QUARK (veto-evidence-error-quark, veto_evidence_error)
+
+/* A subject or a sender longer than this is shortened: Meta's are a line. */
+#define MAX_HEADER_CHARS 300
 
 /* GMime 3.2 declares no autoptr cleanups of its own. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
@@ -338,6 +343,7 @@ veto_email_new_from_bytes (GBytes  *bytes,
   InternetAddressList *from;
   InternetAddress *address;
   g_autofree char *addr = NULL;
+  g_autofree char *from_text = NULL;
   const char *raw_from;
   const char *at;
   const char *data;
@@ -406,19 +412,16 @@ veto_email_new_from_bytes (GBytes  *bytes,
   self = g_object_new (VETO_TYPE_EMAIL, NULL);
   self->bytes = g_bytes_ref (bytes);
   self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  self->from = internet_address_to_string (address, NULL, FALSE);
+  /* Whatever a header says is shown as text, kept in the progress file
+   * and printed in a terminal: one line, no control characters (an
+   * encoded "=0D" made a heading of its own in the record), and bounded
+   * (two 5 MiB subjects made the progress file too large to read). */
+  from_text = internet_address_to_string (address, NULL, FALSE);
+  self->from = veto_text_clean (g_utf8_validate (from_text, -1, NULL) ? from_text : addr,
+                                VETO_TEXT_SINGLE_LINE, MAX_HEADER_CHARS);
   self->from_domain = g_ascii_strdown (at + 1, -1);
-  self->subject = g_strdup (g_mime_message_get_subject (message));
+  self->subject = veto_text_clean (g_mime_message_get_subject (message), VETO_TEXT_SINGLE_LINE, MAX_HEADER_CHARS);
   self->date = g_date_time_ref (date);
-
-  /* Whatever a header says, it is shown as text: keep it valid UTF-8. */
-  if (self->subject != NULL && !g_utf8_validate (self->subject, -1, NULL))
-    g_clear_pointer (&self->subject, g_free);
-  if (!g_utf8_validate (self->from, -1, NULL))
-    {
-      g_free (self->from);
-      self->from = g_strdup (addr);
-    }
 
   return g_steal_pointer (&self);
 }
@@ -469,41 +472,42 @@ veto_email_new_from_stream (GInputStream  *stream,
 /**
  * veto_email_new_from_file:
  *
- * Returns: (transfer full) (nullable): the email in @file; a file over
- *   %VETO_EVIDENCE_MAX_SIZE is refused before it is read
+ * Reads @file without blocking and only if it is a regular file of at most
+ * %VETO_EVIDENCE_MAX_SIZE bytes (veto-file.c): a named pipe given as the
+ * email froze the window and blocked the command line forever.
+ *
+ * Returns: (transfer full) (nullable): the email in @file
  */
 VetoEmail *
 veto_email_new_from_file (GFile         *file,
                           GCancellable  *cancellable,
                           GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
-    return NULL;
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+  if (g_file_peek_path (file) == NULL)
     {
       set_not_email (error);
       return NULL;
     }
 
-  if (g_file_info_get_size (info) > VETO_EVIDENCE_MAX_SIZE)
+  bytes = veto_file_read_bounded (g_file_peek_path (file), VETO_EVIDENCE_MAX_SIZE, NULL, &local_error);
+  if (bytes == NULL)
     {
-      set_too_large (error);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        set_too_large (error);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE) ||
+               g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        set_not_email (error);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
-  stream = g_file_read (file, cancellable, error);
-  if (stream == NULL)
-    return NULL;
-
-  return veto_email_new_from_stream (G_INPUT_STREAM (stream), cancellable, error);
+  return veto_email_new_from_bytes (bytes, error);
 }
 
 const char *
@@ -793,21 +797,22 @@ veto_evidence_recover (VetoProgressStore *store)
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = NULL;
-      g_autofree char *contents = NULL;
+      g_autoptr(GBytes) contents = NULL;
       g_autofree char *sha256 = NULL;
       g_autofree char *recorded = NULL;
-      gsize len;
       GStatBuf st;
 
       if (!g_str_has_prefix (name, TEMP_PREFIX) || strlen (name) != strlen (TEMP_PREFIX) + 6)
         continue;
 
       path = g_build_filename (g_file_peek_path (folder), name, NULL);
-      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > VETO_EVIDENCE_MAX_SIZE ||
-          !g_file_get_contents (path, &contents, &len, NULL))
+      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
+        continue;
+      contents = veto_file_read_bounded (path, VETO_EVIDENCE_MAX_SIZE, NULL, NULL);
+      if (contents == NULL)
         continue;
 
-      sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, len);
+      sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, contents);
       recorded = veto_progress_store_find_evidence_file (store, sha256);
       /* a name, never a path: the progress file is validated so, but it is
        * also a file a person may edit */

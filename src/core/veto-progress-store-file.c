@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "veto-file.h"
 #include "veto-progress-store-private.h"
 
 static GFile *
@@ -86,9 +87,10 @@ same_as_disk (VetoProgressStore *self,
          (gint64)st->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st->st_mtim.tv_nsec == self->disk.mtime_ns;
 }
 
-/* Reads the progress file without ever blocking: a named pipe (or a
- * device) where the file should be made `veto --status` wait forever and
- * the window never open. Anything but a regular file is unreadable. */
+/* Reads the progress file without ever blocking (veto-file.c): a named
+ * pipe (or a device) where the file should be made `veto --status` wait
+ * forever and the window never open. Anything but a regular file is
+ * unreadable. */
 static gboolean
 read_file (VetoProgressStore  *self,
            char              **out_data,
@@ -97,70 +99,28 @@ read_file (VetoProgressStore  *self,
            GError            **error)
 {
   const char *path = g_file_peek_path (self->file);
-  g_autoptr(GByteArray) bytes = NULL;
-  GStatBuf st;
-  int fd;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len;
 
-  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
-  if (fd < 0)
+  bytes = veto_file_read_bounded (path, MAX_PROGRESS_SIZE, out_st, &local_error);
+  if (bytes == NULL)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "%s: %s", path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > MAX_PROGRESS_SIZE)
-    {
-      gboolean regular = S_ISREG (st.st_mode);
-
-      close (fd);
-      if (regular)
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                      /* Translators: %s is a file name */
                      _("%s is too large to be Veto’s progress"), path);
       else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                     /* Translators: %s is a file name */
-                     _("%s is not a regular file"), path);
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  bytes = g_byte_array_sized_new (st.st_size + 1);
-  for (;;)
-    {
-      guint8 buf[16384];
-      gssize n = read (fd, buf, sizeof buf);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          close (fd);
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       "%s: %s", path, g_strerror (saved_errno));
-          return FALSE;
-        }
-      if (n == 0)
-        break;
-      g_byte_array_append (bytes, buf, n);
-      if (bytes->len > MAX_PROGRESS_SIZE)
-        {
-          close (fd);
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                       _("%s is too large to be Veto’s progress"), path);
-          return FALSE;
-        }
-    }
-  close (fd);
-
-  *out_st = st;
-  *out_len = bytes->len;
-  g_byte_array_append (bytes, (const guint8 *)"", 1);
-  *out_data = (char *)g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+  /* NUL-terminated, for the parser */
+  len = g_bytes_get_size (bytes);
+  *out_data = g_malloc (len + 1);
+  memcpy (*out_data, g_bytes_get_data (bytes, NULL), len);
+  (*out_data)[len] = '\0';
+  *out_len = len;
   return TRUE;
 }
 

@@ -10,14 +10,18 @@
 #include "config.h"
 
 #include "veto-record-private.h"
+#include "veto-text.h"
 
 /* Markdown */
 
 /* Text from the catalog or the person must not turn into markup. */
 static void
 append_md_text (GString    *out,
-                const char *text)
+                const char *raw)
 {
+  /* a carriage return is a line break to a Markdown reader too: cleaned
+   * text has only "\n" (veto-text.c) */
+  g_autofree char *text = veto_text_clean (raw, VETO_TEXT_MULTI_LINE, 0);
   gboolean line_start = TRUE;
 
   for (const char *p = text; *p != '\0'; p++)

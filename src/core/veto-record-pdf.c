@@ -18,6 +18,7 @@
 #endif
 
 #include "veto-record-private.h"
+#include "veto-text.h"
 
 #ifndef VETO_CORE_LITE
 /* PDF
@@ -220,7 +221,12 @@ typesetter_layout (Typesetter *self,
       pango_layout_set_markup (layout, bounded != NULL ? bounded : text, -1);
     }
   else
-    pango_layout_set_text (layout, text, -1);
+    {
+      /* no bidi override may reorder what the record says (veto-text.c) */
+      g_autofree char *clean = veto_text_clean (text, VETO_TEXT_MULTI_LINE, 0);
+
+      pango_layout_set_text (layout, clean, -1);
+    }
 
   /* No ligatures: "fi" stays two letters for whoever searches or copies
    * the record's text, and the ligature glyphs are not embedded as fonts

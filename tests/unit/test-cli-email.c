@@ -10,7 +10,9 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "test-record-fixtures.h"
 
@@ -19,6 +21,7 @@ typedef struct
   char *tmp;
   char *state_home;
   char *data_home;
+  char *cache_home;
   char *catalog;
   char *catalog_arg;
   char *progress;
@@ -42,6 +45,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   f->state_home = g_build_filename (f->tmp, "state", NULL);
   f->data_home = g_build_filename (f->tmp, "data", NULL);
+  f->cache_home = g_build_filename (f->tmp, "cache", NULL);
   f->catalog = g_build_filename (f->tmp, "test.steps", NULL);
   f->catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
   g_assert_true (g_file_set_contents (f->catalog, TEST_RECORD_CATALOG, -1, NULL));
@@ -78,6 +82,7 @@ fixture_tear_down (Fixture       *f,
   g_free (f->tmp);
   g_free (f->state_home);
   g_free (f->data_home);
+  g_free (f->cache_home);
   g_free (f->catalog);
   g_free (f->catalog_arg);
   g_free (f->progress);
@@ -121,6 +126,7 @@ spawn_veto_argv (Fixture            *f,
   g_subprocess_launcher_unsetenv (launcher, "VETO_NOW");
   g_subprocess_launcher_setenv (launcher, "XDG_STATE_HOME", f->state_home, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->data_home, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", f->cache_home, TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", language, TRUE);
   /* translations found as a person's run finds them */
@@ -595,6 +601,141 @@ test_attach_concurrent (Fixture       *f,
     }
 }
 
+/* What Veto reads that someone else could have put there is opened
+ * without blocking, only if it is a regular file, its size checked first:
+ * a named pipe as the cached steps hung `veto --status` at every login, a
+ * link to /dev/zero read until memory ran out, a 1.5 GB file was read
+ * whole before being refused, and a pipe given as the email blocked the
+ * command forever. Each run is bounded by timeout(1): 124 means it hung. */
+static void
+test_unreadable_inputs (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *cache_dir = g_build_filename (f->cache_home, "veto", NULL);
+  g_autofree char *cached = g_build_filename (cache_dir, "meta.steps", NULL);
+  g_autofree char *fifo = g_build_filename (f->tmp, "pipe", NULL);
+  g_autofree char *zero = g_build_filename (f->tmp, "zero.steps", NULL);
+  g_autofree char *huge = g_build_filename (f->tmp, "huge.steps", NULL);
+  g_autofree char *fifo_catalog = g_strconcat ("--catalog=", fifo, NULL);
+  g_autofree char *zero_catalog = g_strconcat ("--catalog=", zero, NULL);
+  g_autofree char *huge_catalog = g_strconcat ("--catalog=", huge, NULL);
+  g_autofree char *fifo_email = g_strconcat ("--attach-email=", fifo, NULL);
+  const char * const bounded[] = { "timeout", "20", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *progress = NULL;
+  FILE *file;
+  gint64 start;
+
+  g_assert_cmpint (g_mkdir_with_parents (cache_dir, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (cached, 0600), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+  file = fopen (huge, "w");
+  g_assert_nonnull (file);
+  /* sparse: 1.5 GB that take no room */
+  g_assert_cmpint (ftruncate (fileno (file), (off_t)1500 * 1024 * 1024), ==, 0);
+  fclose (file);
+
+  /* a pipe as the downloaded steps: ignored, the bundled ones used */
+  g_assert_cmpint (run_veto_wrapped (f, bounded, &out, &err, "--status", NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "Facebook"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_veto_wrapped (f, bounded, &out, &err, "--status", fifo_catalog, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "is not a regular file"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_veto_wrapped (f, bounded, &out, &err, "--status", zero_catalog, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "is not a regular file"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  start = g_get_monotonic_time ();
+  g_assert_cmpint (run_veto_wrapped (f, bounded, &out, &err, "--status", huge_catalog, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "is larger than"));
+  /* refused by its size, not after reading it: well under a second here */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_veto_wrapped (f, bounded, &out, &err, fifo_email, f->catalog_arg, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "This file is not an email."));
+  progress = read_progress (f);
+  g_assert_cmpstr (progress, ==, PROGRESS);
+}
+
+/* Control characters and bidi overrides from an email, a label or a note
+ * never reach the terminal or the record, and a carriage return makes no
+ * heading of its own in the Markdown record. A subject and a sender are
+ * kept bounded: two 5 MiB emails made the progress file 20 MiB, which Veto
+ * then refused to read. */
+static void
+test_hostile_text (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *source = fixture_path ("facebook-confirmation.eml");
+  g_autofree char *contents = NULL;
+  g_autofree char *email_path = g_build_filename (f->tmp, "hostile.eml", NULL);
+  g_autofree char *email_arg = g_strconcat ("--attach-email=", email_path, NULL);
+  g_autofree char *md = g_build_filename (f->tmp, "record.md", NULL);
+  g_autofree char *md_arg = g_strconcat ("--export=", md, NULL);
+  g_autoptr(GString) email = NULL;
+  g_autoptr(GString) progress = g_string_new (PROGRESS);
+  g_autoptr(GString) subject = g_string_new ("Subject: =?UTF-8?Q?Re=C3=A7u=0D=0A#_Fake_heading_=E2=80=AEetaM?=");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *after = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint headings = 0;
+
+  /* a subject of about 2 MiB, folded */
+  for (guint i = 0; i < 40000; i++)
+    g_string_append (subject, "\r\n =?UTF-8?Q?long_long_long_long_long_long?=");
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  email = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (email, "Subject: =?UTF-8?Q?Votre_demande_d=E2=80=99opposition_a_=C3=A9t=C3=A9_re=C3=A7ue?=",
+                                      subject->str, 1), ==, 1);
+  g_assert_true (g_file_set_contents (email_path, email->str, -1, NULL));
+
+  g_string_replace (progress, "Label=Perso\n", "Label=Perso\x1b[2J\xe2\x80\xae\n", 1);
+  g_string_replace (progress, "State=submitted\n", "State=submitted\nNote=first\\r# Not a heading\n", 1);
+  g_assert_true (g_file_set_contents (f->progress, progress->str, -1, NULL));
+
+  g_assert_cmpint (run_veto (f, "en", "2026-12-02T10:00:00Z", NULL, &out, &err, email_arg, f->catalog_arg, NULL), ==, 0);
+  g_assert_null (strchr (out, '\x1b'));
+  g_assert_null (strstr (out, "\xe2\x80\xae"));
+  after = read_progress (f);
+  /* the subject kept is one bounded line */
+  g_test_message ("%s", after);
+  g_assert_cmpuint (strlen (after), <, 8 * 1024);
+  g_assert_nonnull (strstr (after, "EvidenceSubject=Reçu # Fake heading etaMlong long"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_veto (f, "en", "2026-12-02T10:00:00Z", NULL, &out, &err, "--status", f->catalog_arg, NULL), ==, 1);
+  g_assert_null (strchr (out, '\x1b'));
+  g_assert_null (strstr (out, "\xe2\x80\xae"));
+  g_assert_nonnull (strstr (out, "Perso[2J"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_veto (f, "en", "2026-12-02T10:00:00Z", NULL, &out, &err, md_arg, f->catalog_arg, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
+  g_assert_null (strchr (text, '\r'));
+  g_assert_null (strchr (text, '\x1b'));
+  g_assert_null (strstr (text, "\xe2\x80\xae"));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (g_strchug (lines[i]), "# "))
+      headings++;
+  /* the title alone */
+  g_assert_cmpuint (headings, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,6 +752,8 @@ main (int   argc,
   ADD ("/cli-email/two-accounts", test_two_accounts);
   ADD ("/cli-email/attach-save-fails", test_attach_save_fails);
   ADD ("/cli-email/attach-concurrent", test_attach_concurrent);
+  ADD ("/cli-email/unreadable-inputs", test_unreadable_inputs);
+  ADD ("/cli-email/hostile-text", test_hostile_text);
   ADD ("/cli-email/status-overdue", test_status_overdue);
 
   return g_test_run ();
