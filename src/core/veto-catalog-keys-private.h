@@ -20,4 +20,7 @@ _veto_catalog_set_key_error (GError     **error,
                              const char  *key,
                              const char  *reason);
 
+gboolean
+_veto_catalog_is_meta_mail_domain (const char *domain);
+
 G_END_DECLS

@@ -40,14 +40,32 @@ static const char * const loopback_hosts[] = {
 };
 
 
+/* The domains Meta sends its email from may only be Meta's: a catalog
+ * that said "gmail.com" would make any Gmail message a confirmation. A
+ * subdomain of one of these is Meta's too (mail.instagram.com). */
+static const char * const meta_mail_domains[] = {
+  "facebookmail.com",
+  "facebook.com",
+  "instagram.com",
+  "whatsapp.com",
+  "messenger.com",
+  "threads.net",
+  "threads.com",
+  "meta.com",
+  "fb.com",
+};
+
+/* Whether @host is one of @domains or a subdomain of one. */
 static gboolean
-host_is_allowed (const char *host)
+host_is_in (const char         *host,
+            const char * const *domains,
+            gsize               n_domains)
 {
   gsize host_len = strlen (host);
 
-  for (guint i = 0; i < G_N_ELEMENTS (allowed_hosts); i++)
+  for (gsize i = 0; i < n_domains; i++)
     {
-      const char *allowed = allowed_hosts[i];
+      const char *allowed = domains[i];
       gsize len = strlen (allowed);
 
       if (g_ascii_strcasecmp (host, allowed) == 0)
@@ -61,6 +79,24 @@ host_is_allowed (const char *host)
     }
 
   return FALSE;
+}
+
+static gboolean
+host_is_allowed (const char *host)
+{
+  return host_is_in (host, allowed_hosts, G_N_ELEMENTS (allowed_hosts));
+}
+
+/**
+ * _veto_catalog_is_meta_mail_domain:
+ * @domain: a SenderDomains= entry
+ *
+ * Returns: whether @domain is one of Meta's, or a subdomain of one
+ */
+gboolean
+_veto_catalog_is_meta_mail_domain (const char *domain)
+{
+  return host_is_in (domain, meta_mail_domains, G_N_ELEMENTS (meta_mail_domains));
 }
 
 static gboolean

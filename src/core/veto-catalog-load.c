@@ -14,6 +14,7 @@
 
 #include "veto-catalog.h"
 #include "veto-catalog-keys.h"
+#include "veto-catalog-keys-private.h"
 #include "veto-catalog-private.h"
 
 /* Where a value looks like Pango markup or an entity ("<a href=…>", "<b>",
@@ -391,6 +392,13 @@ _veto_catalog_load_header (VetoCatalog  *self,
         {
           g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
                        _("[%s] %s: “%s” is not a mail domain"), "Catalog", "SenderDomains", d);
+          return FALSE;
+        }
+      if (!_veto_catalog_is_meta_mail_domain (d))
+        {
+          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                       /* Translators: %s, %s: a group and a key of the catalog; then a domain */
+                       _("[%s] %s: “%s” is not one of Meta’s domains"), "Catalog", "SenderDomains", d);
           return FALSE;
         }
     }

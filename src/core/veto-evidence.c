@@ -400,6 +400,14 @@ veto_email_new_from_bytes (GBytes  *bytes,
       set_not_email (error);
       return NULL;
     }
+  if (!veto_date_is_sane (date))
+    {
+      g_set_error (error, VETO_EVIDENCE_ERROR, VETO_EVIDENCE_ERROR_NOT_EMAIL,
+                   /* Translators: %d and %d are years */
+                   _("This email’s date is not between %d and %d, so it cannot be Meta’s answer. Nothing was changed."),
+                   VETO_DATE_MIN_YEAR, VETO_DATE_MAX_YEAR);
+      return NULL;
+    }
 
   address = internet_address_list_get_address (from, 0);
   if (!INTERNET_ADDRESS_IS_MAILBOX (address))

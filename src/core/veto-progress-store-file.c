@@ -280,8 +280,9 @@ veto_progress_store_load (VetoProgressStore  *self,
       self->read_only = TRUE;
       g_object_notify_by_pspec (G_OBJECT (self), _veto_progress_store_properties[PROP_READ_ONLY]);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Your progress file %s is damaged. Open Veto: it keeps a copy aside and starts afresh."),
-                   g_file_peek_path (self->file));
+                   /* Translators: %s is a file name, then what is wrong in it (in English) */
+                   _("Your progress file %s is damaged (%s). Open Veto: it keeps a copy aside and starts afresh."),
+                   g_file_peek_path (self->file), local_error->message);
       return FALSE;
     }
   else if (local_error != NULL)

@@ -22,7 +22,7 @@ is_iso8601 (const char *str)
     return TRUE;
 
   dt = g_date_time_new_from_iso8601 (str, NULL);
-  return dt != NULL;
+  return dt != NULL && veto_date_is_sane (dt);
 }
 
 /* A day the person stated: YYYY-MM-DD, a real date. */
@@ -35,6 +35,9 @@ _veto_progress_parse_day (const char *str)
   if (str == NULL || strlen (str) != 10 ||
       sscanf (str, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
       !g_date_valid_dmy (d, m, y))
+    return NULL;
+
+  if (y < VETO_DATE_MIN_YEAR || y > VETO_DATE_MAX_YEAR)
     return NULL;
 
   /* the person's own day: midnight where they are */
@@ -93,6 +96,28 @@ is_id (const char *str)
   return TRUE;
 }
 
+/* "Veto", "Account <app> <account>", "Step <step>" or
+ * "Step <step> <account>": every id an id. An account id with a space, a
+ * letter outside ASCII or 100 characters, typed by hand, made
+ * `veto --attach-email` crash. */
+static gboolean
+is_group_name (const char *group)
+{
+  g_auto(GStrv) parts = NULL;
+  guint n;
+
+  if (g_str_equal (group, HEADER))
+    return TRUE;
+
+  parts = g_strsplit (group, " ", -1);
+  n = g_strv_length (parts);
+  if (g_str_equal (parts[0], "Account"))
+    return n == 3 && is_id (parts[1]) && is_id (parts[2]);
+  if (g_str_equal (parts[0], "Step"))
+    return (n == 2 || n == 3) && is_id (parts[1]) && (n == 2 || is_id (parts[2]));
+  return FALSE;
+}
+
 /* Anything we would later misread makes the whole file suspect: it is then
  * kept aside rather than half-understood and overwritten. Ids end up in
  * group names ("Account <app> <id>"), so they must be ids. */
@@ -121,8 +146,17 @@ validate (GKeyFile  *keyfile,
 
   for (guint i = 0; groups[i] != NULL; i++)
     {
-      g_auto(GStrv) keys = g_key_file_get_keys (keyfile, groups[i], NULL, NULL);
+      g_auto(GStrv) keys = NULL;
       g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      if (!is_group_name (groups[i]))
+        {
+          g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                       "[%s]: not a group Veto writes", groups[i]);
+          return FALSE;
+        }
+
+      keys = g_key_file_get_keys (keyfile, groups[i], NULL, NULL);
 
       for (guint j = 0; keys != NULL && keys[j] != NULL; j++)
         {

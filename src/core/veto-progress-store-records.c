@@ -154,6 +154,29 @@ veto_date_kind_to_string (VetoDateKind kind)
   return names[kind];
 }
 
+/**
+ * veto_date_is_sane:
+ * @date: a date read from a file or an email
+ *
+ * Returns: whether its year, in UTC and where it was written, is between
+ *   %VETO_DATE_MIN_YEAR and %VETO_DATE_MAX_YEAR
+ */
+gboolean
+veto_date_is_sane (GDateTime *date)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  int year;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  year = g_date_time_get_year (date);
+  if (year < VETO_DATE_MIN_YEAR || year > VETO_DATE_MAX_YEAR)
+    return FALSE;
+  utc = g_date_time_to_utc (date);
+  year = utc ? g_date_time_get_year (utc) : 0;
+  return year >= VETO_DATE_MIN_YEAR && year <= VETO_DATE_MAX_YEAR;
+}
+
 void
 veto_evidence_info_free (VetoEvidenceInfo *info)
 {

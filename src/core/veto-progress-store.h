@@ -49,6 +49,13 @@ typedef struct
 void veto_evidence_info_free (VetoEvidenceInfo *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VetoEvidenceInfo, veto_evidence_info_free)
 
+/* The years a date Veto reads may fall in (Meta took objections from
+ * 2024): anything else is a typo, or an email written to overflow
+ * ("31 Dec 9999 -2359"). */
+#define VETO_DATE_MIN_YEAR 2000
+#define VETO_DATE_MAX_YEAR 2199
+
+gboolean    veto_date_is_sane           (GDateTime    *date);
 char       *veto_progress_format_day    (GDateTime    *date);
 gboolean    veto_date_kind_from_string  (const char   *str,
                                          VetoDateKind *kind);

@@ -736,6 +736,77 @@ test_hostile_text (Fixture       *f,
   g_assert_cmpuint (headings, ==, 1);
 }
 
+/* A hand-edited file with an account id that is not an id, or a date out
+ * of any sane range, is reported as damaged, with what is wrong, by every
+ * command; an email dated 9999 is refused. The account ids made
+ * `--attach-email` crash (SIGSEGV); the dates gave 17 GLib criticals and
+ * "recorded on 0, 0". */
+static void
+test_hand_edited_values (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const struct {
+    const char *from;
+    const char *to;
+    const char *reason;
+  } edits[] = {
+    { "[Account facebook 1]", "[Account facebook a b]", "[Account facebook a b]: not a group Veto writes" },
+    { "[Step facebook-object 1]", "[Step facebook-object é]", "not a group Veto writes" },
+    { "[Step facebook-object 1]",
+      "[Step facebook-object xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx]",
+      "not a group Veto writes" },
+    { "Submitted=2026-11-01\n", "Submitted=9999-12-31\n", "[Step facebook-object 1] Submitted: invalid value" },
+    { "SubmittedEntered=2026-11-02T09:00:00Z\n", "SubmittedEntered=0001-01-01T00:00:00Z\n", "SubmittedEntered: invalid value" },
+  };
+  g_autofree char *path = fixture_path ("facebook-confirmation.eml");
+  g_autofree char *arg = g_strconcat ("--attach-email=", path, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autoptr(GString) progress = g_string_new (PROGRESS);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *after = NULL;
+
+      g_assert_cmpuint (g_string_replace (progress, edits[i].from, edits[i].to, 1), ==, 1);
+      g_assert_true (g_file_set_contents (f->progress, progress->str, -1, NULL));
+
+      g_assert_cmpint (run_veto (f, "en", "2026-12-02T10:00:00Z", NULL, &out, &err, arg, f->catalog_arg, NULL), ==, 2);
+      g_assert_nonnull (strstr (err, "is damaged ("));
+      g_assert_nonnull (strstr (err, edits[i].reason));
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (run_veto (f, "en", "2026-12-02T10:00:00Z", NULL, &out, &err, "--status", f->catalog_arg, NULL), ==, 2);
+      g_assert_nonnull (strstr (err, edits[i].reason));
+      after = read_progress (f);
+      g_assert_cmpstr (after, ==, progress->str);
+    }
+
+  /* an email from the year 9999 */
+  {
+    g_autofree char *contents = NULL;
+    g_autoptr(GString) email = NULL;
+    g_autofree char *late = g_build_filename (f->tmp, "late.eml", NULL);
+    g_autofree char *late_arg = g_strconcat ("--attach-email=", late, NULL);
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autofree char *after = NULL;
+    char *date_line;
+
+    g_assert_true (g_file_set_contents (f->progress, PROGRESS, -1, NULL));
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    email = g_string_new (contents);
+    date_line = strstr (email->str, "\nDate: ");
+    g_assert_nonnull (date_line);
+    g_string_insert (email, date_line - email->str + 1, "Date: Fri, 31 Dec 9999 23:59:59 -2359\r\nX-Old-");
+    g_assert_true (g_file_set_contents (late, email->str, -1, NULL));
+    g_assert_cmpint (run_veto (f, "en", "2026-12-02T10:00:00Z", NULL, &out, &err, late_arg, f->catalog_arg, NULL), ==, 2);
+    g_assert_nonnull (strstr (err, "This email’s date is not between 2000 and 2199"));
+    after = read_progress (f);
+    g_assert_cmpstr (after, ==, PROGRESS);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -754,6 +825,7 @@ main (int   argc,
   ADD ("/cli-email/attach-concurrent", test_attach_concurrent);
   ADD ("/cli-email/unreadable-inputs", test_unreadable_inputs);
   ADD ("/cli-email/hostile-text", test_hostile_text);
+  ADD ("/cli-email/hand-edited-values", test_hand_edited_values);
   ADD ("/cli-email/status-overdue", test_status_overdue);
 
   return g_test_run ();

@@ -448,6 +448,10 @@ test_catalog_keys (void)
     { "AnswerMonths=1\n", "AnswerMonths=one\n", "AnswerMonths" },
     { "SenderDomains=facebookmail.com;", "SenderDomains=*.facebookmail.com;", "not a mail domain" },
     { "SenderDomains=facebookmail.com;", "SenderDomains=.facebookmail.com;", "not a mail domain" },
+    /* any Gmail message would be Meta's confirmation */
+    { "SenderDomains=facebookmail.com;", "SenderDomains=gmail.com;", "“gmail.com” is not one of Meta’s domains" },
+    { "SenderDomains=facebookmail.com;", "SenderDomains=facebookmail.com.evil.example;", "not one of Meta’s domains" },
+    { "SenderDomains=facebookmail.com;", "SenderDomains=evilfacebook.com;", "not one of Meta’s domains" },
   };
   g_autoptr(GBytes) good = g_bytes_new_static (TEST_RECORD_CATALOG, strlen (TEST_RECORD_CATALOG));
   g_autoptr(VetoCatalog) catalog = veto_catalog_new_from_bytes (good, VETO_CATALOG_FLAGS_NONE, NULL);
