@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "veto-file.h"
 #include "veto-progress-store-private.h"
 
 /**
@@ -188,6 +189,41 @@ veto_evidence_info_free (VetoEvidenceInfo *info)
   g_free (info->subject);
   g_clear_pointer (&info->date, g_date_time_unref);
   g_free (info);
+}
+
+/**
+ * veto_evidence_info_check_file:
+ * @info: Meta's email as recorded
+ * @out_path: (out) (optional): where its copy should be
+ *
+ * Reads the copy kept in `$XDG_DATA_HOME/veto/evidence/` and compares it
+ * with the SHA-256 recorded: a record must not list as proof a file that
+ * is gone or that someone changed.
+ *
+ * Returns: whether the copy is there, as it was kept
+ */
+VetoEvidenceFileState
+veto_evidence_info_check_file (const VetoEvidenceInfo  *info,
+                               char                   **out_path)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (info != NULL && info->file != NULL, VETO_EVIDENCE_FILE_MISSING);
+
+  path = g_build_filename (g_get_user_data_dir (), "veto", "evidence", info->file, NULL);
+  /* the copy is at most the size of an email Veto takes (5 MiB) */
+  bytes = veto_file_read_bounded (path, 5 * 1024 * 1024, NULL, &error);
+  if (out_path != NULL)
+    *out_path = g_strdup (path);
+  if (bytes == NULL)
+    return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+      ? VETO_EVIDENCE_FILE_MISSING : VETO_EVIDENCE_FILE_ALTERED;
+
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  return g_strcmp0 (sha256, info->sha256) == 0 ? VETO_EVIDENCE_FILE_KEPT : VETO_EVIDENCE_FILE_ALTERED;
 }
 
 /**

@@ -46,7 +46,17 @@ typedef struct
   GDateTime *date;
 } VetoEvidenceInfo;
 
+/* What became of the copy of Meta's email since it was kept. */
+typedef enum
+{
+  VETO_EVIDENCE_FILE_KEPT,
+  VETO_EVIDENCE_FILE_MISSING,
+  VETO_EVIDENCE_FILE_ALTERED,
+} VetoEvidenceFileState;
+
 void veto_evidence_info_free (VetoEvidenceInfo *info);
+VetoEvidenceFileState veto_evidence_info_check_file (const VetoEvidenceInfo *info,
+                                                     char                  **out_path);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VetoEvidenceInfo, veto_evidence_info_free)
 
 /* The years a date Veto reads may fall in (Meta took objections from

@@ -174,9 +174,31 @@ record_step_new (VetoProgressStore *store,
   if (evidence != NULL)
     {
       g_autofree char *date = evidence->date ? veto_format_date (evidence->date) : g_strdup ("—");
+      g_autofree char *path = NULL;
+      VetoEvidenceFileState file_state = veto_evidence_info_check_file (evidence, &path);
 
-      /* Translators: a line of the record: the email kept as proof */
-      add_field (record_step, _("Meta’s email, from: %s"), evidence->from, FALSE);
+      /* The email is kept whatever the step became, but it proves Meta's
+       * confirmation only while the step says so: back to Submitted,
+       * Refused or To do, it is an email kept earlier. */
+      if (veto_task_get_state (task) == VETO_STEP_STATE_CONFIRMED)
+        /* Translators: a line of the record: the email kept as proof */
+        add_field (record_step, _("Meta’s email, from: %s"), evidence->from, FALSE);
+      else
+        /* Translators: a line of the record: an email kept as proof of a
+         * confirmation the step no longer records */
+        add_field (record_step, _("Email kept earlier, no longer recorded as Meta’s confirmation, from: %s"),
+                   evidence->from, FALSE);
+      if (file_state != VETO_EVIDENCE_FILE_KEPT)
+        {
+          g_autofree char *what = file_state == VETO_EVIDENCE_FILE_MISSING
+            /* Translators: said of the copy of Meta's email; %s is a file name */
+            ? g_strdup_printf (_("missing (%s)"), path)
+            /* Translators: said of the copy of Meta's email; %s is a file name */
+            : g_strdup_printf (_("changed since Veto kept it (%s)"), path);
+
+          /* Translators: a line of the record, %s says what became of the file */
+          add_field (record_step, _("Evidence file: %s"), what, FALSE);
+        }
       /* Translators: a line of the record */
       add_field (record_step, _("Subject: %s"), evidence->subject, FALSE);
       /* Translators: a line of the record, %s is a date */

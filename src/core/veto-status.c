@@ -353,6 +353,49 @@ write_earlier (VetoChecklist *checklist,
     }
 }
 
+/* Meta's emails kept as proof whose copy is gone or was changed: said,
+ * since the person may count on them. Returns how many. */
+static guint
+write_evidence_problems (VetoChecklist *checklist,
+                         GString       *out)
+{
+  VetoProgressStore *store = veto_checklist_get_store (checklist);
+  GListModel *lists[] = { veto_checklist_get_tasks (checklist), veto_checklist_get_earlier_tasks (checklist) };
+  guint n = 0;
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+      {
+        g_autoptr(VetoTask) task = g_list_model_get_item (lists[l], i);
+        g_autoptr(VetoEvidenceInfo) evidence =
+          veto_progress_store_dup_evidence (store, veto_step_get_id (veto_task_get_step (task)),
+                                            veto_task_get_account_id (task));
+        g_autofree char *path = NULL;
+        g_autofree char *name = NULL;
+        VetoEvidenceFileState state;
+
+        if (evidence == NULL)
+          continue;
+        state = veto_evidence_info_check_file (evidence, &path);
+        if (state == VETO_EVIDENCE_FILE_KEPT)
+          continue;
+
+        if (n++ == 0)
+          g_string_append_c (out, '\n');
+        name = veto_task_dup_name (task);
+        if (state == VETO_EVIDENCE_FILE_MISSING)
+          /* Translators: the first %s is a step with its app and account, the second a file */
+          g_string_append_printf (out, _("! The copy of Meta’s email kept for %s is missing: %s"), name, path);
+        else
+          /* Translators: the first %s is a step with its app and account, the second a file */
+          g_string_append_printf (out, _("! The copy of Meta’s email kept for %s was changed since Veto kept it: %s"),
+                                  name, path);
+        g_string_append_c (out, '\n');
+      }
+
+  return n;
+}
+
 /**
  * veto_status_write:
  * @checklist: the checklist to report
@@ -370,7 +413,7 @@ veto_status_write (VetoChecklist *checklist,
   GListModel *tasks;
   g_autofree char *published = NULL;
   VetoRegion *region;
-  guint n_tasks, n_counted, n_overdue, n_finished, n_due;
+  guint n_tasks, n_counted, n_overdue, n_finished, n_due, n_evidence_problems;
 
   /* checked before anything is read from the checklist */
   g_return_val_if_fail (VETO_IS_CHECKLIST (checklist), VETO_STATUS_ERROR);
@@ -468,6 +511,7 @@ veto_status_write (VetoChecklist *checklist,
     }
 
   write_earlier (checklist, out);
+  n_evidence_problems = write_evidence_problems (checklist, out);
 
   g_string_append_c (out, '\n');
   /* Written as "label: count" so that no language needs plural forms that
@@ -485,5 +529,6 @@ veto_status_write (VetoChecklist *checklist,
     }
   g_string_append_c (out, '\n');
 
-  return (n_finished == n_counted && n_due == 0 && n_overdue == 0) ? VETO_STATUS_COMPLETE : VETO_STATUS_PENDING;
+  return (n_finished == n_counted && n_due == 0 && n_overdue == 0 && n_evidence_problems == 0)
+    ? VETO_STATUS_COMPLETE : VETO_STATUS_PENDING;
 }

@@ -807,6 +807,72 @@ test_hand_edited_values (Fixture       *f,
   }
 }
 
+/* The evidence is checked each time it is reported: a copy that is gone,
+ * or was changed, is said so by --status and the record; and an email
+ * kept for an objection that went back to Submitted is no longer
+ * presented as Meta's confirmation. The record listed both as if nothing
+ * had happened. */
+static void
+test_evidence_checked (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("facebook-confirmation.eml");
+  g_autofree char *arg = g_strconcat ("--attach-email=", path, NULL);
+  g_autofree char *md = g_build_filename (f->tmp, "record.md", NULL);
+  g_autofree char *md_arg = g_strconcat ("--export=", md, NULL);
+  g_autofree char *folder = g_build_filename (f->data_home, "veto", "evidence", NULL);
+  g_autofree char *copy = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *progress = NULL;
+  g_autoptr(GString) back = NULL;
+  g_autoptr(GDir) dir = NULL;
+
+  g_assert_cmpint (run_veto (f, "en", "2026-12-02T10:00:00Z", NULL, &out, &err, arg, f->catalog_arg, NULL), ==, 0);
+  dir = g_dir_open (folder, 0, NULL);
+  copy = g_build_filename (folder, g_dir_read_name (dir), NULL);
+
+  /* kept: nothing said */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  run_veto (f, "en", "2026-12-02T10:00:00Z", NULL, &out, &err, "--status", f->catalog_arg, NULL);
+  g_assert_null (strstr (out, "The copy of Meta’s email"));
+
+  /* changed */
+  g_assert_true (g_file_set_contents (copy, "From: someone\r\n\r\nedited\r\n", -1, NULL));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_veto (f, "en", "2026-12-02T10:00:00Z", NULL, &out, &err, "--status", f->catalog_arg, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "! The copy of Meta’s email kept for Object (Facebook, Perso) was changed since Veto kept it: "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_veto (f, "en", "2026-12-02T10:00:00Z", NULL, &out, &err, md_arg, f->catalog_arg, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "- **Evidence file:** changed since Veto kept it ("));
+
+  /* gone */
+  g_assert_cmpint (g_unlink (copy), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_veto (f, "fr", "2026-12-02T10:00:00Z", NULL, &out, &err, "--status", f->catalog_arg, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "est introuvable"));
+
+  /* the objection back to Submitted: the email is described for what it is */
+  progress = read_progress (f);
+  back = g_string_new (progress);
+  g_assert_cmpuint (g_string_replace (back, "State=confirmed\n", "State=submitted\n", 1), ==, 1);
+  g_assert_true (g_file_set_contents (f->progress, back->str, -1, NULL));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (run_veto (f, "en", "2026-12-02T10:00:00Z", NULL, &out, &err, md_arg, f->catalog_arg, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
+  g_assert_null (strstr (text, "Meta’s email, from:"));
+  g_assert_nonnull (strstr (text, "- **Email kept earlier, no longer recorded as Meta’s confirmation, from:** Facebook"));
+  g_assert_nonnull (strstr (text, "- **Evidence file:** missing ("));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -826,6 +892,7 @@ main (int   argc,
   ADD ("/cli-email/unreadable-inputs", test_unreadable_inputs);
   ADD ("/cli-email/hostile-text", test_hostile_text);
   ADD ("/cli-email/hand-edited-values", test_hand_edited_values);
+  ADD ("/cli-email/evidence-checked", test_evidence_checked);
   ADD ("/cli-email/status-overdue", test_status_overdue);
 
   return g_test_run ();
