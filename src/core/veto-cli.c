@@ -556,8 +556,10 @@ run_export (VetoCli    *cli,
 
 #ifndef VETO_CORE_LITE
 /* `veto --attach-email=FILE|-`: the logic is the core's
- * (veto_evidence_command()); this only hands it standard input. It runs in
- * the full build: GMime is not worth loading for --status. */
+ * (veto_evidence_command()); this reads the email first, then the
+ * progress: a mail filter's standard input may take its time, and the
+ * progress read before it would be older than what is saved after. It
+ * runs in the full build: GMime is not worth loading for --status. */
 static int
 run_attach_email (VetoCli *cli)
 {
@@ -565,17 +567,31 @@ run_attach_email (VetoCli *cli)
   g_autoptr(GFileInputStream) input = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) err = g_string_new (NULL);
+  g_autoptr(VetoEmail) email = NULL;
+  g_autoptr(GError) error = NULL;
   int status;
 
   if (g_str_equal (cli->attach_email, "-"))
-    input = g_file_read (stdin_file, NULL, NULL);
+    {
+      /* a person typing `veto --attach-email=-` would otherwise wait on a
+       * silent terminal */
+      if (isatty (STDIN_FILENO))
+        g_printerr ("%s\n", _("Reading Meta’s email from standard input: paste it, then press Ctrl+D."));
+      input = g_file_read (stdin_file, NULL, NULL);
+    }
+
+  email = veto_email_new_from_argument (cli->attach_email, input ? G_INPUT_STREAM (input) : NULL, &error);
+  if (email == NULL)
+    {
+      print_clean (error->message, TRUE);
+      g_printerr ("\n");
+      return VETO_STATUS_ERROR;
+    }
 
   if (!load_for_command (cli))
     return VETO_STATUS_ERROR;
 
-  status = veto_evidence_command (cli->checklist, cli->attach_email,
-                                  input ? G_INPUT_STREAM (input) : NULL,
-                                  cli->account, out, err);
+  status = veto_evidence_command (cli->checklist, email, cli->account, out, err);
   print_clean (out->str, FALSE);
   print_clean (err->str, TRUE);
   return status;

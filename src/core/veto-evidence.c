@@ -787,9 +787,9 @@ fail:
  *
  * Finishes what a killed `veto --attach-email` (or window) left in the
  * evidence folder: a copy whose email the progress records, but under a
- * name that is missing, takes that name; any other copy that was never
- * recorded is removed once it is old enough that no Veto can still be
- * writing it. Never touches a file Veto did not name.
+ * name that is missing, takes that name; any other copy was never
+ * recorded and is removed. Only copies old enough that no Veto can still
+ * be writing them; never a file Veto did not name.
  */
 void
 veto_evidence_recover (VetoProgressStore *store)
@@ -813,8 +813,10 @@ veto_evidence_recover (VetoProgressStore *store)
       if (!g_str_has_prefix (name, TEMP_PREFIX) || strlen (name) != strlen (TEMP_PREFIX) + 6)
         continue;
 
+      /* a young copy may be another Veto's, between its save and its
+       * rename: it is that Veto's to finish */
       path = g_build_filename (g_file_peek_path (folder), name, NULL);
-      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
+      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) || now - st.st_mtime <= 60)
         continue;
       contents = veto_file_read_bounded (path, VETO_EVIDENCE_MAX_SIZE, NULL, NULL);
       if (contents == NULL)
@@ -835,8 +837,7 @@ veto_evidence_recover (VetoProgressStore *store)
             }
         }
 
-      if (now - st.st_mtime > 60)
-        g_unlink (path);
+      g_unlink (path);
     }
 }
 
@@ -991,58 +992,109 @@ choose_task (VetoChecklist  *checklist,
 }
 
 /**
- * veto_evidence_command:
- * @checklist: the person's checklist, loaded
+ * veto_email_new_from_argument:
  * @file_arg: the file given to `--attach-email`, or `-` for @standard_input
  * @standard_input: (nullable): the process's standard input
+ * @error: why it is not an email Veto can read
+ *
+ * Returns: (transfer full) (nullable): the email
+ */
+VetoEmail *
+veto_email_new_from_argument (const char    *file_arg,
+                              GInputStream  *standard_input,
+                              GError       **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (file_arg != NULL, NULL);
+
+  if (!g_str_equal (file_arg, "-"))
+    {
+      file = g_file_new_for_commandline_arg (file_arg);
+      return veto_email_new_from_file (file, NULL, error);
+    }
+
+  if (standard_input == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("There is no standard input to read the email from."));
+      return NULL;
+    }
+  return veto_email_new_from_stream (standard_input, NULL, error);
+}
+
+/* The task for which an email with this hash is already kept, if any. */
+static VetoTask *
+find_task_with_evidence (VetoChecklist *checklist,
+                         VetoEmail     *email)
+{
+  VetoProgressStore *store = veto_checklist_get_store (checklist);
+  GListModel *lists[] = { veto_checklist_get_tasks (checklist), veto_checklist_get_earlier_tasks (checklist) };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+      {
+        g_autoptr(VetoTask) task = g_list_model_get_item (lists[l], i);
+        g_autoptr(VetoEvidenceInfo) kept =
+          veto_progress_store_dup_evidence (store, veto_step_get_id (veto_task_get_step (task)),
+                                            veto_task_get_account_id (task));
+
+        if (kept != NULL && g_strcmp0 (kept->sha256, email->sha256) == 0)
+          return g_steal_pointer (&task);
+      }
+
+  return NULL;
+}
+
+/**
+ * veto_evidence_command:
+ * @checklist: the person's checklist, loaded after the email was read (a
+ *   mail filter's standard input may take its time)
+ * @email: the email given to `--attach-email`
  * @account: (nullable): the `--account` label, when two objections wait
  * @out: what to print on standard output
  * @err: what to print on standard error
  *
  * `veto --attach-email=FILE|-`, over the core alone.
  *
- * Returns: the exit status: 0 when the email was kept, 2 when nothing
- *   changed (the reason, and the candidates when two wait, are in @err)
+ * Returns: the exit status: 0 when the email was kept (now or before), 2
+ *   when nothing changed (the reason, and the candidates when two wait,
+ *   are in @err)
  */
 int
 veto_evidence_command (VetoChecklist *checklist,
-                       const char    *file_arg,
-                       GInputStream  *standard_input,
+                       VetoEmail     *email,
                        const char    *account,
                        GString       *out,
                        GString       *err)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(VetoEmail) email = NULL;
   g_autoptr(VetoTask) task = NULL;
+  g_autoptr(VetoTask) already = NULL;
   g_autofree char *what = NULL;
   g_autofree char *date = NULL;
   g_autoptr(GFile) folder = NULL;
 
   g_return_val_if_fail (VETO_IS_CHECKLIST (checklist), 2);
-  g_return_val_if_fail (file_arg != NULL, 2);
+  g_return_val_if_fail (VETO_IS_EMAIL (email), 2);
 
-  if (g_str_equal (file_arg, "-"))
-    {
-      if (standard_input == NULL)
-        {
-          g_string_append_printf (err, "%s\n", _("There is no standard input to read the email from."));
-          return 2;
-        }
-      email = veto_email_new_from_stream (standard_input, NULL, &error);
-    }
-  else
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (file_arg);
-
-      email = veto_email_new_from_file (file, NULL, &error);
-    }
-
-  if (email == NULL ||
-      !veto_email_check_sender (email, veto_checklist_get_catalog (checklist), &error))
+  if (!veto_email_check_sender (email, veto_checklist_get_catalog (checklist), &error))
     {
       g_string_append_printf (err, "%s\n", error->message);
       return 2;
+    }
+
+  /* The same email again (a mail filter run twice): it is kept already,
+   * which is what was asked. */
+  already = find_task_with_evidence (checklist, email);
+  if (already != NULL)
+    {
+      g_autofree char *name = veto_task_dup_name (already);
+
+      /* Translators: %s is a step with its app and account */
+      g_string_append_printf (out, _("This email is already kept as proof for %s. Nothing was changed."), name);
+      g_string_append_c (out, '\n');
+      return 0;
     }
 
   /* Two mail filters may run at once (two accounts' emails arriving

@@ -59,9 +59,11 @@ gboolean    veto_evidence_attach          (VetoChecklist  *checklist,
                                            VetoTask       *task,
                                            VetoEmail      *email,
                                            GError        **error);
-int         veto_evidence_command         (VetoChecklist  *checklist,
-                                           const char     *file_arg,
+VetoEmail  *veto_email_new_from_argument  (const char     *file_arg,
                                            GInputStream   *standard_input,
+                                           GError        **error);
+int         veto_evidence_command         (VetoChecklist  *checklist,
+                                           VetoEmail      *email,
                                            const char     *account,
                                            GString        *out,
                                            GString        *err);

@@ -123,6 +123,12 @@ NET_FUNCTION (VetoEmail *, veto_email_new_from_file,
                GError       **error),
               (file, cancellable, error))
 
+NET_FUNCTION (VetoEmail *, veto_email_new_from_argument,
+              (const char    *file_arg,
+               GInputStream  *standard_input,
+               GError       **error),
+              (file_arg, standard_input, error))
+
 NET_FUNCTION (GDateTime *, veto_email_get_date,
               (VetoEmail *self),
               (self))
@@ -147,12 +153,11 @@ NET_FUNCTION (gboolean, veto_evidence_attach,
 
 NET_FUNCTION (int, veto_evidence_command,
               (VetoChecklist  *checklist,
-               const char     *file_arg,
-               GInputStream   *standard_input,
+               VetoEmail      *email,
                const char     *account,
                GString        *out,
                GString        *err),
-              (checklist, file_arg, standard_input, account, out, err))
+              (checklist, email, account, out, err))
 
 /* veto-link-checker.c */
 

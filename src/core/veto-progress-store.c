@@ -514,9 +514,10 @@ veto_progress_store_get_catalog_version (VetoProgressStore *self)
  * stamped with it (see veto_progress_store_get_step_catalog_version()), so
  * that a later catalog that changes the step can ask for a recheck.
  *
- * A store that has never been saved keeps the version in memory and writes
- * it with its first real change: only looking at Veto, or running
- * `veto --status`, must not create a progress file.
+ * A store that has never been saved, or that only inspects, keeps the
+ * version in memory and writes it with its first real change: only looking
+ * at Veto, or running `veto --status`, must not create or rewrite a
+ * progress file.
  */
 void
 veto_progress_store_set_catalog_version (VetoProgressStore *self,
@@ -529,7 +530,10 @@ veto_progress_store_set_catalog_version (VetoProgressStore *self,
     return;
 
   g_key_file_set_integer (self->keyfile, HEADER, "CatalogVersion", version);
-  if (self->is_new)
+  /* Nor does a command that only reads (`veto --status` with other steps
+   * than last time) rewrite the file: the version is saved with the next
+   * real change. */
+  if (self->is_new || self->inspect_only)
     return;
 
   _veto_progress_store_commit (self);

@@ -302,12 +302,15 @@ test_command_two_accounts (Fixture       *f,
   g_autoptr(GFile) file = fixture_file ("facebook-confirmation.eml");
   g_autoptr(GDateTime) sent = g_date_time_new_local (2026, 11, 3, 0, 0, 0);
   g_autofree char *work = veto_progress_store_add_account (f->store, "facebook", "Work");
+  g_autoptr(VetoEmail) email = NULL;
   int status;
 
   g_assert_true (veto_progress_store_set_state_on (f->store, "facebook-object", work,
                                                    VETO_STEP_STATE_SUBMITTED, sent, NULL));
 
-  status = veto_evidence_command (f->checklist, g_file_peek_path (file), NULL, NULL, out, err);
+  email = veto_email_new_from_argument (g_file_peek_path (file), NULL, NULL);
+  g_assert_nonnull (email);
+  status = veto_evidence_command (f->checklist, email, NULL, out, err);
   g_test_message ("%s", err->str);
   g_assert_cmpint (status, ==, 2);
   g_assert_nonnull (strstr (err->str, "More than one objection waits for Meta’s answer. Say which with --account=LABEL.\n"
@@ -319,7 +322,7 @@ test_command_two_accounts (Fixture       *f,
   g_assert_cmpuint (count_evidence_files (), ==, 0);
 
   g_string_truncate (err, 0);
-  status = veto_evidence_command (f->checklist, g_file_peek_path (file), NULL, "work", out, err);
+  status = veto_evidence_command (f->checklist, email, "work", out, err);
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (err->str, ==, "");
   g_assert_nonnull (strstr (out->str, "Meta’s confirmation of Object (Facebook, Work) is recorded on December 1, 2026.\n"));
