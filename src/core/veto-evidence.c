@@ -1084,6 +1084,9 @@ veto_evidence_command (VetoChecklist *checklist,
       return 2;
     }
 
+  /* what an earlier run killed half-way left behind */
+  veto_evidence_recover (veto_checklist_get_store (checklist));
+
   /* The same email again (a mail filter run twice): it is kept already,
    * which is what was asked. */
   already = find_task_with_evidence (checklist, email);
