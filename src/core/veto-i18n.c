@@ -8,12 +8,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <limits.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "veto-i18n.h"
+#include "veto-install.h"
 
 /* Two layers translate Veto: gettext for the interface and GKeyFile's
  * Key[fr] entries for the catalog. Both read $LANGUAGE, but glibc's gettext
@@ -71,40 +71,6 @@ apply_locale (void)
     setlocale (LC_ALL, "C.UTF-8");
 }
 
-/* Whether @path is @dir or inside it; both already canonical. */
-static gboolean
-path_is_inside (const char *path,
-                const char *dir)
-{
-  gsize len = strlen (dir);
-
-  return strncmp (path, dir, len) == 0 && (path[len] == '/' || path[len] == '\0');
-}
-
-/* The folder of the running executable, symbolic links resolved; %NULL where
- * the system does not say (no /proc). */
-static char *
-executable_dir (void)
-{
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-
-  if (exe == NULL || !g_path_is_absolute (exe))
-    return NULL;
-
-  return g_path_get_dirname (exe);
-}
-
-static char *
-canonical_dir (const char *dir)
-{
-  char resolved[PATH_MAX];
-
-  if (realpath (dir, resolved) == NULL)
-    return NULL;
-
-  return g_strdup (resolved);
-}
-
 /**
  * veto_i18n_get_localedir:
  *
@@ -136,10 +102,10 @@ veto_i18n_get_localedir (void)
   if (g_getenv ("VETO_LOCALEDIR") != NULL && *g_getenv ("VETO_LOCALEDIR") != '\0')
     return localedir = g_strdup (g_getenv ("VETO_LOCALEDIR"));
 
-  exe_dir = executable_dir ();
-  build_root = canonical_dir (VETO_BUILD_ROOT);
+  exe_dir = veto_install_dup_exe_dir ();
+  build_root = veto_install_dup_build_root ();
 
-  if (exe_dir != NULL && build_root != NULL && path_is_inside (exe_dir, build_root))
+  if (build_root != NULL)
     {
       g_autofree char *built = g_build_filename (build_root, "po", NULL);
 
