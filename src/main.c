@@ -20,10 +20,11 @@ main (int   argc,
   g_autoptr(VetoApplication) app = NULL;
   const char *program = veto_launch_choose (argc, argv);
 
-  /* `veto` sends commands to veto-cli; this one was started directly. */
+  /* `veto` sends commands to veto-cli; this one was started directly.
+   * Installed, this program is in libexecdir/veto itself. */
   if (!g_str_equal (program, "veto-window"))
     {
-      veto_launch_exec (program, argv);
+      veto_launch_exec (program, ".", argv);
       g_printerr ("%s could not be started: %s\n", program, g_strerror (errno));
       return 2;
     }

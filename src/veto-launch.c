@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
@@ -119,14 +120,33 @@ try_exec (const char   *dir,
   return execv (path, argv);
 }
 
+/* Whether the folder @dir (of @dir_len bytes, canonical) is the build
+ * tree's src/, where meson puts `veto` beside the programs it execs. Only
+ * that folder: a copy installed with --destdir into the build folder is
+ * installed all the same. */
+static int
+is_build_tree (const char *dir,
+               size_t      dir_len)
+{
+  char src[PATH_MAX];
+
+  if (realpath (VETO_BUILD_ROOT "/src", src) == NULL)
+    return 0;
+  return strlen (src) == dir_len && strncmp (src, dir, dir_len) == 0;
+}
+
 /* Execs @name with @argv (argv[0] kept, so that the window's program name,
- * used on X11 for WM_CLASS, is still “veto”): next to this program first,
- * as in the build tree; then in libexecdir/veto found from this program's
- * folder, as the prefix lays it out (a copy installed with --destdir, or
- * moved, finds its own); else in the configured $libexecdir/veto. Returns
- * only on failure, with errno set. */
+ * used on X11 for WM_CLASS, is still “veto”), from where Veto put it and
+ * nowhere else. In the build tree that is beside this program. Installed,
+ * it is libexecdir/veto: found first from this program's folder through
+ * @to_libexecdir, as the prefix lays it out (a copy installed with
+ * --destdir, or moved, finds its own), then the configured one. Never
+ * beside an installed `veto`: bindir is shared with every other package,
+ * and another one's `veto-cli` there would run in Veto's place.
+ * Returns only on failure, with errno set. */
 void
 veto_launch_exec (const char  *name,
+                  const char  *to_libexecdir,
                   char *const *argv)
 {
   char self[PATH_MAX];
@@ -140,12 +160,19 @@ veto_launch_exec (const char  *name,
       slash = strrchr (self, '/');
       if (slash != NULL)
         {
+          size_t dir_len = (size_t)(slash - self);
           char relative[PATH_MAX];
 
-          try_exec (self, (size_t)(slash - self), name, argv);
-          if (VETO_BINDIR_TO_LIBEXECDIR[0] != '/' &&
-              snprintf (relative, sizeof relative, "%.*s/%s", (int)(slash - self), self,
-                        VETO_BINDIR_TO_LIBEXECDIR) < (int)sizeof relative)
+          if (is_build_tree (self, dir_len))
+            {
+              try_exec (self, dir_len, name, argv);
+              /* not an installed Veto's programs in place of the ones
+               * just built */
+              return;
+            }
+          if (to_libexecdir[0] != '/' &&
+              snprintf (relative, sizeof relative, "%.*s/%s", (int)dir_len, self,
+                        to_libexecdir) < (int)sizeof relative)
             try_exec (relative, strlen (relative), name, argv);
         }
     }

@@ -12,4 +12,5 @@
 const char *veto_launch_choose (int          argc,
                                 char *const *argv);
 void        veto_launch_exec   (const char  *name,
+                                const char  *to_libexecdir,
                                 char *const *argv);

@@ -16,8 +16,10 @@
  *    --gapplication-service).
  *
  * Both live next to this program in the build tree, and in
- * $libexecdir/veto once installed. This costs the window one exec of a
- * program without libraries: about 0.3 ms (tests/bench). */
+ * $libexecdir/veto once installed, where alone they are looked for (not
+ * in bindir beside `veto`, which other packages share). This costs the
+ * window one exec of a program without libraries: about 0.3 ms
+ * (tests/bench). */
 
 #include "config.h"
 
@@ -43,7 +45,7 @@ main (int   argc,
    * setting of the person's own wins. */
   setenv ("G_SLICE", "always-malloc", 0);
 
-  veto_launch_exec (target, argv);
+  veto_launch_exec (target, VETO_BINDIR_TO_LIBEXECDIR, argv);
 
   /* Not translated: gettext lives in the libraries this does not load. */
   fprintf (stderr, "Veto is not installed correctly: %s could not be started (%s).\n",

@@ -1,0 +1,246 @@
+/* test-installed.c: an installed Veto, run from a prefix that is not on
+ * $PATH, whose path needs quoting, and whose bindir holds other programs
+ *
+ * Copyright 2026 The Veto developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   test-installed BUILD_ROOT BINDIR LIBEXECDIR
+ *
+ * Veto is installed with `meson install --destdir`, then the whole tree is
+ * moved to a folder whose name holds a space and the characters the
+ * Desktop Entry Specification makes special in an Exec line, as a person's
+ * /opt or ~/.local may be: Veto finds its own programs from where it is
+ * (src/veto-launch.c). Nothing points it there but that. */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+/* A name with a space, quotes, `$`, and a backslash */
+#define AWKWARD "Veto's \"test\" $PATH \\ prefix"
+
+static const char *build_root;
+static const char *bindir;
+static const char *libexecdir;
+
+static char *tmp;
+/* the installed tree's root, once moved */
+static char *root;
+
+static char *
+installed (const char *dir,
+           const char *name)
+{
+  return g_build_filename (root, dir, name, NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static gboolean
+install (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *meson = g_find_program_in_path ("meson");
+  g_autofree char *destdir = NULL;
+  g_autofree char *out = NULL;
+  int wait_status;
+
+  if (meson == NULL)
+    return FALSE;
+
+  tmp = g_dir_make_tmp ("veto-installed-XXXXXX", &error);
+  g_assert_no_error (error);
+  destdir = g_build_filename (tmp, "root", NULL);
+  root = g_build_filename (tmp, AWKWARD, NULL);
+
+  {
+    const char *argv[] = { meson, "install", "-C", build_root, "--no-rebuild", "--quiet",
+                           "--destdir", destdir, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &out, NULL, &wait_status, &error));
+    g_assert_no_error (error);
+    g_test_message ("meson install: %s", out);
+    g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  }
+
+  g_assert_cmpint (g_rename (destdir, root), ==, 0);
+  return TRUE;
+}
+
+/* A person's fresh home. */
+static char *
+make_home (const char *name)
+{
+  g_autofree char *home = g_build_filename (tmp, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (home, 0700), ==, 0);
+  return g_steal_pointer (&home);
+}
+
+static GSubprocessLauncher *
+new_launcher (const char       *home,
+              GSubprocessFlags  flags)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
+  const char *dirs[][2] = {
+    { "XDG_CONFIG_HOME", "config" }, { "XDG_STATE_HOME", "state" },
+    { "XDG_CACHE_HOME", "cache" }, { "XDG_DATA_HOME", "data" },
+  };
+
+  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, dirs[i][1], NULL);
+
+      g_subprocess_launcher_setenv (launcher, dirs[i][0], dir, TRUE);
+    }
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+  /* no Veto on the way: the prefix is nowhere on it */
+  g_subprocess_launcher_setenv (launcher, "PATH", "/usr/bin:/bin", TRUE);
+
+  return launcher;
+}
+
+/* Runs the installed `veto` with @args and no display; returns its exit
+ * status, and what it printed in @out. */
+static int
+run_veto (const char  *home,
+          char       **out,
+          ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = new_launcher (home, G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                G_SUBPROCESS_FLAGS_STDERR_MERGE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *veto = installed (bindir, "veto");
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, veto);
+  va_start (args, out);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  g_test_message ("%s exited %d:\n%s", (char *)argv->pdata[1],
+                  g_subprocess_get_exit_status (proc), *out);
+
+  return g_subprocess_get_exit_status (proc);
+}
+
+#define PROGRESS \
+  "[Veto]\nFormat=1\nRegion=eu\nApps=facebook;\n\n" \
+  "[Step facebook-object 1]\nState=submitted\nSubmitted=2026-11-01T09:00:00Z\nUpdated=2026-11-01T09:00:00Z\n\n" \
+  "[End]\n"
+
+#define FAKE "#!/bin/sh\necho \"not Veto's: $0\"\nexit 42\n"
+
+/* Another package's programs of the same names, in the bindir Veto shares
+ * with every package: the installed `veto` runs its own from libexecdir,
+ * never these. */
+static void
+test_launcher_ignores_bindir (void)
+{
+  const char *names[] = { "veto-cli", "veto-cli-full", "veto-window" };
+  g_autofree char *home = make_home ("home-launcher");
+  g_autofree char *pdf = g_build_filename (home, "record.pdf", NULL);
+  g_autofree char *export_arg = g_strconcat ("--export=", pdf, NULL);
+  g_autofree char *state = g_build_filename (home, "state", "veto", NULL);
+  g_autofree char *progress = g_build_filename (state, "progress.ini", NULL);
+  g_autofree char *status = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *help = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *fake = installed (bindir, names[i]);
+      g_autofree char *real = installed (libexecdir, names[i]);
+
+      g_assert_true (g_file_test (real, G_FILE_TEST_IS_EXECUTABLE));
+      g_assert_true (g_file_set_contents (fake, FAKE, -1, NULL));
+      g_assert_cmpint (g_chmod (fake, 0755), ==, 0);
+    }
+
+  /* veto-cli */
+  g_assert_cmpint (run_veto (home, &status, "--status", NULL), ==, 1);
+  g_assert_null (strstr (status, "not Veto's"));
+  g_assert_nonnull (strstr (status, "Nothing to report yet"));
+
+  /* veto-cli-full, for a PDF of something recorded */
+  g_assert_cmpint (g_mkdir_with_parents (state, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (progress, PROGRESS, -1, NULL));
+  g_assert_cmpint (run_veto (home, &exported, export_arg, NULL), ==, 0);
+  g_assert_null (strstr (exported, "not Veto's"));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  /* veto-window, which answers --help without a display */
+  g_assert_cmpint (run_veto (home, &help, "--help", NULL), ==, 0);
+  g_assert_null (strstr (help, "not Veto's"));
+  g_assert_nonnull (strstr (help, "--status"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *fake = installed (bindir, names[i]);
+
+      g_assert_cmpint (g_unlink (fake), ==, 0);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (argc != 4)
+    {
+      g_printerr ("usage: test-installed BUILD_ROOT BINDIR LIBEXECDIR\n");
+      return 2;
+    }
+  build_root = argv[1];
+  bindir = argv[2];
+  libexecdir = argv[3];
+
+  if (!install ())
+    {
+      g_test_skip ("no meson to install with");
+      return g_test_run ();
+    }
+
+  g_test_add_func ("/installed/launcher/ignores-bindir", test_launcher_ignores_bindir);
+
+  status = g_test_run ();
+  remove_tree (tmp);
+  return status;
+}
