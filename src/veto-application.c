@@ -265,6 +265,21 @@ watch_progress (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* An entry from an earlier Veto runs `veto` from $PATH, which may miss it
+ * (veto_reminder_repair()). Mended at each start rather than at the next
+ * toggle, which a person whose reminders are on has no reason to make; once
+ * idle, as reading the file costs start-up nothing then. */
+static gboolean
+repair_reminder (gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!veto_reminder_repair (&error) && error != NULL)
+    g_message ("The login reminder could not be updated: %s", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 veto_application_startup (GApplication *app)
 {
@@ -277,6 +292,8 @@ veto_application_startup (GApplication *app)
    * was validated in handle-local-options. Failing here is a bug. */
   if (!load_models (self, &error))
     g_critical ("%s", error->message);
+
+  g_idle_add_full (G_PRIORITY_LOW, repair_reminder, NULL, NULL);
 }
 
 static void

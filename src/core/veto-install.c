@@ -77,3 +77,46 @@ veto_install_dup_build_root (void)
 
   return g_steal_pointer (&build_root);
 }
+
+/**
+ * veto_install_dup_launcher:
+ *
+ * The `veto` that starts this Veto, for whatever runs it later from
+ * outside (the login reminder's autostart entry): never a bare “veto”,
+ * which the session would look for on a $PATH that may not have this
+ * prefix, or may have another Veto first. The running program is the
+ * window or a test, never `veto` itself (it execs), so this names the
+ * launcher of the same build or prefix:
+ *
+ * - from the build folder, its src/veto;
+ * - installed, the `veto` in bindir as the prefix lays it out from this
+ *   program's folder (libexecdir/veto), so that a moved prefix names its
+ *   own;
+ * - else the configured bindir's.
+ *
+ * Returns: (transfer full): an absolute path
+ */
+char *
+veto_install_dup_launcher (void)
+{
+  g_autofree char *build_root = veto_install_dup_build_root ();
+  g_autofree char *exe_dir = NULL;
+
+  if (build_root != NULL)
+    return g_build_filename (build_root, "src", "veto", NULL);
+
+  exe_dir = veto_install_dup_exe_dir ();
+  if (exe_dir != NULL)
+    {
+      g_autofree char *relative = g_path_is_absolute (VETO_EXEDIR_TO_BINDIR)
+                                  ? g_strdup (VETO_EXEDIR_TO_BINDIR)
+                                  : g_build_filename (exe_dir, VETO_EXEDIR_TO_BINDIR, NULL);
+      g_autofree char *bindir = canonical_dir (relative);
+      g_autofree char *launcher = bindir != NULL ? g_build_filename (bindir, "veto", NULL) : NULL;
+
+      if (launcher != NULL && g_file_test (launcher, G_FILE_TEST_IS_EXECUTABLE))
+        return g_steal_pointer (&launcher);
+    }
+
+  return g_build_filename (VETO_BINDIR, "veto", NULL);
+}

@@ -13,5 +13,6 @@ G_BEGIN_DECLS
 
 char *veto_install_dup_exe_dir     (void);
 char *veto_install_dup_build_root  (void);
+char *veto_install_dup_launcher    (void);
 
 G_END_DECLS

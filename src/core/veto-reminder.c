@@ -12,11 +12,13 @@
 #include <glib/gstdio.h>
 
 #include "veto-i18n.h"
+#include "veto-install.h"
 #include "veto-reminder.h"
 #include "veto-status.h"
 
 /* Reminders without a daemon. Turning "remind me" on writes an XDG
- * autostart entry that runs `veto --remind` once per login; that command
+ * autostart entry that runs `/absolute/path/to/veto --remind` once per
+ * login (veto_install_dup_launcher() says which `veto`); that command
  * loads the progress, sends one notification if something is due for a
  * recheck, and exits. Nothing keeps running, nothing is scheduled, and
  * turning it off deletes the entry: the person's session is left exactly
@@ -90,6 +92,55 @@ set_translated (GKeyFile   *keyfile,
     g_key_file_set_locale_string (keyfile, GROUP, key, language, translated);
 }
 
+/* @arg as one argument of an Exec line, as the Desktop Entry
+ * Specification quotes it: in double quotes when it holds a reserved
+ * character, with `"`, `` ` ``, `$` and `\` escaped by a backslash inside
+ * them, and `%` doubled, as it would start a field code. The key file's
+ * own escaping of a string comes on top (g_key_file_set_string() adds it):
+ * a literal backslash ends up as four in the file, as the specification
+ * says. A path with `=` can't be written as the specification wants;
+ * GLib, which starts GNOME's autostart entries, reads it all the same. */
+static void
+append_exec_arg (GString    *line,
+                 const char *arg)
+{
+  static const char reserved[] = " \t\n\"'\\><~|&;$*?#()`";
+  gboolean quote = *arg == '\0' || strpbrk (arg, reserved) != NULL;
+
+  if (line->len > 0)
+    g_string_append_c (line, ' ');
+  if (quote)
+    g_string_append_c (line, '"');
+  for (const char *c = arg; *c != '\0'; c++)
+    {
+      if (quote && strchr ("\"`$\\", *c) != NULL)
+        g_string_append_c (line, '\\');
+      if (*c == '%')
+        g_string_append_c (line, '%');
+      g_string_append_c (line, *c);
+    }
+  if (quote)
+    g_string_append_c (line, '"');
+}
+
+/* The command by this Veto's absolute path: an entry saying `veto` ran
+ * whichever `veto` came first on the session's $PATH, and none, silently,
+ * when that had no room for an /opt prefix or ~/.local/bin. */
+static void
+set_command (GKeyFile *keyfile)
+{
+  g_autofree char *launcher = veto_install_dup_launcher ();
+  g_autoptr(GString) exec = g_string_new (NULL);
+
+  append_exec_arg (exec, launcher);
+  append_exec_arg (exec, "--remind");
+  g_key_file_set_string (keyfile, GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, exec->str);
+  /* If Veto is uninstalled and the entry stays behind, the session skips
+   * it instead of failing at every login. A path, not a command line: it
+   * is not quoted. */
+  g_key_file_set_string (keyfile, GROUP, G_KEY_FILE_DESKTOP_KEY_TRY_EXEC, launcher);
+}
+
 static gboolean
 write_entry (GFile   *file,
              GError **error)
@@ -106,10 +157,7 @@ write_entry (GFile   *file,
                   N_("At login, tells you when a step against Meta’s AI training is due for a recheck"),
                   _("At login, tells you when a step against Meta’s AI training is due for a recheck"));
   g_key_file_set_string (keyfile, GROUP, G_KEY_FILE_DESKTOP_KEY_ICON, APP_ID);
-  g_key_file_set_string (keyfile, GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, "veto --remind");
-  /* If Veto is uninstalled and the entry stays behind, the session skips
-   * it instead of failing at every login. */
-  g_key_file_set_string (keyfile, GROUP, G_KEY_FILE_DESKTOP_KEY_TRY_EXEC, "veto");
+  set_command (keyfile);
   g_key_file_set_boolean (keyfile, GROUP, G_KEY_FILE_DESKTOP_KEY_NO_DISPLAY, TRUE);
   g_key_file_set_boolean (keyfile, GROUP, G_KEY_FILE_DESKTOP_KEY_TERMINAL, FALSE);
   g_key_file_set_boolean (keyfile, GROUP, "X-GNOME-Autostart-enabled", TRUE);
@@ -173,6 +221,66 @@ veto_reminder_set_enabled (gboolean   enabled,
     }
 
   return TRUE;
+}
+
+/* Whether @exec starts an existing program by its absolute path. */
+static gboolean
+names_program_by_path (const char *exec)
+{
+  g_auto(GStrv) argv = NULL;
+
+  if (exec == NULL || !g_shell_parse_argv (exec, NULL, &argv, NULL))
+    return FALSE;
+
+  return g_path_is_absolute (argv[0]) && g_file_test (argv[0], G_FILE_TEST_IS_EXECUTABLE);
+}
+
+/**
+ * veto_reminder_repair:
+ * @error: where to put a failure
+ *
+ * Earlier builds of Veto wrote `Exec=veto --remind`, which depends on the
+ * session's $PATH: this points such an entry, while it is on, at this Veto's
+ * launcher, as turning the reminder on writes it now. Meant for each start
+ * of the window: the person who turned reminders on gets them without
+ * having to know to switch them off and on again.
+ *
+ * Only an entry that cannot work as it stands is changed: a relative
+ * command, or an absolute one whose program is gone (its prefix moved or
+ * removed). An entry naming another Veto that is still there is left to
+ * the person: they may have two, and turning the reminder on in this one
+ * points it here. An entry switched off, here or in the desktop's startup
+ * settings, is not touched. Only Exec and TryExec change; the rest, any
+ * key added by the person or their desktop included, stays.
+ *
+ * Returns: %TRUE when the entry was rewritten; %FALSE with @error unset
+ *   when it did not need to be
+ */
+gboolean
+veto_reminder_repair (GError **error)
+{
+  g_autoptr(GFile) file = veto_reminder_get_autostart_file ();
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autofree char *exec = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+
+  if (!veto_reminder_get_enabled ())
+    return FALSE;
+
+  if (!g_key_file_load_from_file (keyfile, g_file_peek_path (file),
+                                  G_KEY_FILE_KEEP_COMMENTS | G_KEY_FILE_KEEP_TRANSLATIONS, NULL))
+    return FALSE;
+
+  exec = g_key_file_get_string (keyfile, GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, NULL);
+  if (names_program_by_path (exec))
+    return FALSE;
+
+  set_command (keyfile);
+  data = g_key_file_to_data (keyfile, &len, NULL);
+
+  return g_file_set_contents_full (g_file_peek_path (file), data, len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
 
 /* "Object to AI training (Facebook, Personal)": a step is only clear with

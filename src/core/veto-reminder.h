@@ -23,6 +23,7 @@ GFile         *veto_reminder_get_autostart_file  (void);
 gboolean       veto_reminder_get_enabled         (void);
 gboolean       veto_reminder_set_enabled         (gboolean        enabled,
                                                   GError        **error);
+gboolean       veto_reminder_repair              (GError        **error);
 gboolean       veto_reminder_compose             (VetoChecklist  *checklist,
                                                   char          **title,
                                                   char          **body);

@@ -11,15 +11,25 @@
  * moved to a folder whose name holds a space and the characters the
  * Desktop Entry Specification makes special in an Exec line, as a person's
  * /opt or ~/.local may be: Veto finds its own programs from where it is
- * (src/veto-launch.c). Nothing points it there but that. */
+ * (src/veto-launch.c, src/core/veto-install.c). Nothing points it there
+ * but that. */
 
 #include "config.h"
 
+#include <gio/gdesktopappinfo.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/prctl.h>
 
-/* A name with a space, quotes, `$`, and a backslash */
+#define APP_PATH "/io/github/vetoapp/Veto"
+
+/* A name with a space, quotes, `$`, and a backslash: in the entry it is
+ * quoted, the last three escaped by a backslash, and the key file's string
+ * escaping doubles every backslash once more (the specification's own
+ * example: a literal backslash is four in the file). */
 #define AWKWARD "Veto's \"test\" $PATH \\ prefix"
+#define AWKWARD_IN_FILE "Veto's \\\\\"test\\\\\" \\\\$PATH \\\\\\\\ prefix"
 
 static const char *build_root;
 static const char *bindir;
@@ -215,6 +225,228 @@ test_launcher_ignores_bindir (void)
     }
 }
 
+static gboolean
+on_timeout (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Turns the main loop for up to @seconds, until @done says so. */
+static gboolean
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data,
+            guint      seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, on_timeout, &timed_out);
+
+  while (!done (data) && !timed_out)
+    {
+      gboolean ticked = FALSE;
+      guint tick = g_timeout_add (50, on_timeout, &ticked);
+
+      g_main_context_iteration (NULL, TRUE);
+      if (!ticked)
+        g_source_remove (tick);
+    }
+  if (!timed_out)
+    g_source_remove (id);
+
+  return done (data);
+}
+
+static gboolean
+app_is_up (gpointer data)
+{
+  g_autoptr(GVariant) reply = NULL;
+  gboolean has_owner = FALSE;
+
+  reply = g_dbus_connection_call_sync (data, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", APP_ID), G_VARIANT_TYPE ("(b)"),
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &has_owner);
+
+  return has_owner;
+}
+
+/* A window left behind by a failed test would keep Veto's name on the bus,
+ * and the test's output open: it ends with the test. */
+static void
+die_with_test (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+/* Starts the installed `veto` as a person does, the window on the test's
+ * display and session bus, and waits until it is up. */
+static GSubprocess *
+start_window (const char      *home,
+              GDBusConnection *bus)
+{
+  g_autoptr(GSubprocessLauncher) launcher = new_launcher (home, G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *veto = installed (bindir, "veto");
+  GSubprocess *proc;
+
+  g_subprocess_launcher_setenv (launcher, "GDK_BACKEND", "x11", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", "cairo", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GDK_DEBUG", "gl-disable", TRUE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_test, NULL, NULL);
+  /* a second Veto would only raise the first */
+  g_assert_false (app_is_up (bus));
+
+  proc = g_subprocess_launcher_spawn (launcher, &error, veto, NULL);
+  g_assert_no_error (error);
+  g_assert_true (wait_until (app_is_up, bus, 60));
+
+  return proc;
+}
+
+static gboolean
+app_is_gone (gpointer data)
+{
+  return !app_is_up (data);
+}
+
+/* Ends the window this test started, and waits until the bus knows, so
+ * that the next test's starts afresh. */
+static void
+stop_window (GSubprocess     *proc,
+             GDBusConnection *bus)
+{
+  g_subprocess_send_signal (proc, SIGTERM);
+  g_assert_true (g_subprocess_wait (proc, NULL, NULL));
+  g_assert_true (wait_until (app_is_gone, bus, 10));
+}
+
+typedef struct
+{
+  const char *path;
+  const char *unlike;
+} EntryWait;
+
+/* Whether the entry is there, and no longer @unlike. */
+static gboolean
+entry_written (gpointer data)
+{
+  EntryWait *wait = data;
+  g_autofree char *contents = NULL;
+
+  if (!g_file_get_contents (wait->path, &contents, NULL, NULL))
+    return FALSE;
+  return wait->unlike == NULL || !g_str_equal (contents, wait->unlike);
+}
+
+/* The entry runs this installed `veto`, by its absolute path, as GLib —
+ * which starts GNOME's autostart entries — reads it. */
+static void
+assert_entry_runs_installed (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDesktopAppInfo) info = NULL;
+  g_autofree char *veto = installed (bindir, "veto");
+  g_autofree char *contents = NULL;
+  g_autofree char *try_exec = NULL;
+  g_autofree char *validate = g_find_program_in_path ("desktop-file-validate");
+  g_auto(GStrv) argv = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_test_message ("%s:\n%s", path, contents);
+  /* quoted and escaped as the specification says */
+  g_assert_nonnull (strstr (contents, "\nExec=\""));
+  g_assert_nonnull (strstr (contents, AWKWARD_IN_FILE));
+
+  /* NULL when TryExec, or the program Exec starts, is not there */
+  info = g_desktop_app_info_new_from_filename (path);
+  g_assert_nonnull (info);
+  g_assert_true (g_shell_parse_argv (g_app_info_get_commandline (G_APP_INFO (info)), NULL, &argv, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (argv), ==, 2);
+  g_assert_cmpstr (argv[0], ==, veto);
+  g_assert_cmpstr (argv[1], ==, "--remind");
+  try_exec = g_desktop_app_info_get_string (info, G_KEY_FILE_DESKTOP_KEY_TRY_EXEC);
+  g_assert_cmpstr (try_exec, ==, veto);
+
+  if (validate != NULL)
+    {
+      const char *validate_argv[] = { validate, path, NULL };
+      g_autofree char *out = NULL;
+      int wait_status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **)validate_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &out, NULL, &wait_status, &error));
+      g_assert_no_error (error);
+      g_test_message ("desktop-file-validate: %s", out);
+      g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+      g_assert_cmpstr (out, ==, "");
+    }
+}
+
+static char *
+autostart_path (const char *home)
+{
+  return g_build_filename (home, "config", "autostart", APP_ID ".Remind.desktop", NULL);
+}
+
+/* "Remind me", switched on in the window (through the action the switch
+ * is bound to, over the bus). */
+static void
+test_autostart_switched_on (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autofree char *home = make_home ("home-switched-on");
+  g_autofree char *path = autostart_path (home);
+  g_autoptr(GSubprocess) window = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  EntryWait wait = { path, NULL };
+
+  g_assert_no_error (error);
+  window = start_window (home, bus);
+  reply = g_dbus_connection_call_sync (bus, APP_ID, APP_PATH, "org.gtk.Actions", "SetState",
+                                       g_variant_new ("(sva{sv})", "reminders",
+                                                      g_variant_new_boolean (TRUE), NULL),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (wait_until (entry_written, &wait, 30));
+  stop_window (window, bus);
+
+  assert_entry_runs_installed (path);
+}
+
+/* An entry an earlier Veto wrote, with a bare `veto` that this session's
+ * $PATH does not find: the next start of the window mends it. */
+static void
+test_autostart_mended (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autofree char *home = make_home ("home-mended");
+  g_autofree char *path = autostart_path (home);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GSubprocess) window = NULL;
+  const char *old =
+    "[Desktop Entry]\nType=Application\nName=Veto reminders\nIcon=" APP_ID "\n"
+    "Exec=veto --remind\nTryExec=veto\nNoDisplay=true\nTerminal=false\n"
+    "X-GNOME-Autostart-enabled=true\nX-GNOME-Autostart-Delay=30\n";
+  EntryWait wait = { path, old };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, old, -1, NULL));
+
+  window = start_window (home, bus);
+  g_assert_true (wait_until (entry_written, &wait, 30));
+  stop_window (window, bus);
+
+  assert_entry_runs_installed (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +471,11 @@ main (int   argc,
     }
 
   g_test_add_func ("/installed/launcher/ignores-bindir", test_launcher_ignores_bindir);
+  if (g_getenv ("DISPLAY") != NULL && g_getenv ("DBUS_SESSION_BUS_ADDRESS") != NULL)
+    {
+      g_test_add_func ("/installed/autostart/switched-on", test_autostart_switched_on);
+      g_test_add_func ("/installed/autostart/mended", test_autostart_mended);
+    }
 
   status = g_test_run ();
   remove_tree (tmp);

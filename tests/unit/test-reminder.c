@@ -21,6 +21,26 @@ autostart_path (void)
                            "io.github.vetoapp.Veto.Remind.desktop", NULL);
 }
 
+/* The entry runs `veto` by its absolute path, whatever the session's
+ * $PATH (tests/run/test-installed.c checks which `veto`, installed). */
+static void
+assert_runs_launcher (GKeyFile *keyfile)
+{
+  g_autofree char *exec = g_key_file_get_string (keyfile, "Desktop Entry", "Exec", NULL);
+  g_autofree char *try_exec = g_key_file_get_string (keyfile, "Desktop Entry", "TryExec", NULL);
+  g_autofree char *name = NULL;
+  g_auto(GStrv) argv = NULL;
+
+  g_test_message ("Exec=%s", exec);
+  g_assert_true (g_shell_parse_argv (exec, NULL, &argv, NULL));
+  g_assert_cmpuint (g_strv_length (argv), ==, 2);
+  g_assert_true (g_path_is_absolute (argv[0]));
+  name = g_path_get_basename (argv[0]);
+  g_assert_cmpstr (name, ==, "veto");
+  g_assert_cmpstr (argv[1], ==, "--remind");
+  g_assert_cmpstr (try_exec, ==, argv[0]);
+}
+
 static void
 test_enable_disable (void)
 {
@@ -29,7 +49,6 @@ test_enable_disable (void)
   g_autoptr(GFile) file = veto_reminder_get_autostart_file ();
   g_autofree char *path = autostart_path ();
   g_autofree char *name = NULL;
-  g_autofree char *exec = NULL;
   g_autofree char *validate = NULL;
 
   g_assert_cmpstr (g_file_peek_path (file), ==, path);
@@ -45,8 +64,7 @@ test_enable_disable (void)
 
   g_assert_true (g_key_file_load_from_file (keyfile, path, G_KEY_FILE_KEEP_TRANSLATIONS, &error));
   g_assert_no_error (error);
-  exec = g_key_file_get_string (keyfile, "Desktop Entry", "Exec", NULL);
-  g_assert_cmpstr (exec, ==, "veto --remind");
+  assert_runs_launcher (keyfile);
   name = g_key_file_get_string (keyfile, "Desktop Entry", "Name", NULL);
   g_assert_cmpstr (name, ==, "Veto reminders");
   g_assert_true (g_key_file_get_boolean (keyfile, "Desktop Entry", "NoDisplay", NULL));
@@ -132,6 +150,73 @@ test_switched_off_elsewhere (void)
   /* turning it on again in Veto writes a working entry */
   g_assert_true (veto_reminder_set_enabled (TRUE, &error));
   g_assert_true (veto_reminder_get_enabled ());
+}
+
+/* An entry as earlier builds wrote it, with a key of the person's own. */
+#define OLD_ENTRY \
+  "[Desktop Entry]\nType=Application\nName=Veto reminders\nExec=veto --remind\nTryExec=veto\n" \
+  "X-GNOME-Autostart-enabled=true\nX-Mine=kept\n"
+
+static void
+test_repair (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autofree char *path = autostart_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *mine = NULL;
+  g_autofree char *mended = NULL;
+  g_autofree char *after = NULL;
+
+  /* nothing to mend: no entry */
+  g_assert_false (veto_reminder_repair (&error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, OLD_ENTRY, -1, NULL));
+  g_assert_true (veto_reminder_repair (&error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_key_file_load_from_file (keyfile, path, G_KEY_FILE_NONE, &error));
+  assert_runs_launcher (keyfile);
+  mine = g_key_file_get_string (keyfile, "Desktop Entry", "X-Mine", NULL);
+  g_assert_cmpstr (mine, ==, "kept");
+  g_assert_true (veto_reminder_get_enabled ());
+
+  /* once mended, left alone */
+  g_assert_true (g_file_get_contents (path, &mended, NULL, NULL));
+  g_assert_false (veto_reminder_repair (&error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, mended);
+}
+
+static void
+test_repair_leaves_alone (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = autostart_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  const char *entries[] = {
+    /* switched off in the desktop's startup settings: the person's choice */
+    OLD_ENTRY "Hidden=true\n",
+    "[Desktop Entry]\nType=Application\nName=Veto reminders\nExec=veto --remind\nTryExec=veto\n"
+    "X-GNOME-Autostart-enabled=false\n",
+    /* another Veto that is still there */
+    "[Desktop Entry]\nType=Application\nName=Veto reminders\nExec=/bin/true --remind\nTryExec=/bin/true\n",
+  };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_set_contents (path, entries[i], -1, NULL));
+      g_assert_false (veto_reminder_repair (&error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, entries[i]);
+    }
 }
 
 static void
@@ -235,6 +320,8 @@ main (int   argc,
   g_test_add_func ("/reminder/enable-disable", test_enable_disable);
   g_test_add_func ("/reminder/translated", test_translated);
   g_test_add_func ("/reminder/switched-off-elsewhere", test_switched_off_elsewhere);
+  g_test_add_func ("/reminder/repair", test_repair);
+  g_test_add_func ("/reminder/repair-leaves-alone", test_repair_leaves_alone);
   g_test_add_func ("/reminder/enable-error", test_enable_error);
   g_test_add_func ("/reminder/compose", test_compose);
 
