@@ -575,6 +575,14 @@ _veto_catalog_resolve_references (VetoCatalog  *self,
       if (steps == NULL)
         g_hash_table_insert (by_app, app, steps = g_ptr_array_new ());
       g_ptr_array_add (steps, step);
+      if (steps->len > VETO_CATALOG_MAX_APP_STEPS)
+        {
+          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_PARSE,
+                       /* Translators: %s is an app's id, %d a number of steps */
+                       _("The app “%s” has too many steps (at most %d)."),
+                       veto_app_get_id (app), VETO_CATALOG_MAX_APP_STEPS);
+          return FALSE;
+        }
     }
 
   g_hash_table_iter_init (&iter, by_app);

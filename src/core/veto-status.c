@@ -161,22 +161,57 @@ veto_task_get_attach_hint (VetoTask *task)
  *
  * Returns: (transfer full): how to name the account
  */
+static gboolean
+same_label (const char *a,
+            const char *b)
+{
+  g_autofree char *fa = g_utf8_casefold (a, -1);
+  g_autofree char *fb = g_utf8_casefold (b, -1);
+
+  return g_str_equal (g_strstrip (fa), g_strstrip (fb));
+}
+
 char *
 veto_account_dup_name (VetoProgressStore *store,
                        const char        *app_id,
                        const char        *account_id)
 {
   g_autofree char *label = veto_progress_store_dup_account_label (store, app_id, account_id);
-  g_auto(GStrv) accounts = NULL;
+  g_auto(GStrv) accounts = veto_progress_store_dup_accounts (store, app_id);
+  guint position = 0;
+  gboolean shared = FALSE;
 
-  if (label != NULL && *label != '\0')
-    return g_steal_pointer (&label);
-
-  accounts = veto_progress_store_dup_accounts (store, app_id);
   for (guint i = 0; accounts[i] != NULL; i++)
-    if (g_strcmp0 (accounts[i], account_id) == 0)
-      /* Translators: an account the person has not named yet, "Account 2" */
-      return g_strdup_printf (_("Account %u"), i + 1);
+    {
+      g_autofree char *other = NULL;
+
+      if (g_strcmp0 (accounts[i], account_id) == 0)
+        {
+          position = i + 1;
+          continue;
+        }
+      if (label == NULL || *label == '\0')
+        continue;
+      other = veto_progress_store_dup_account_label (store, app_id, accounts[i]);
+      if (other != NULL && same_label (other, label))
+        shared = TRUE;
+    }
+
+  if (label != NULL)
+    g_strstrip (label);
+
+  /* Two accounts named alike ("Perso" twice) must not look the same in
+   * every message: each is also said by its place. */
+  if (label != NULL && *label != '\0')
+    return shared && position > 0
+      /* Translators: an account's label shared by another account of the
+       * same app, then its place: "Perso (account 2)" */
+      ? g_strdup_printf (_("%s (account %u)"), label, position)
+      : g_steal_pointer (&label);
+
+  if (position > 0)
+    /* Translators: an account the person has not named yet, "Account 2" */
+    return g_strdup_printf (_("Account %u"), position);
 
   return veto_account_get_display_name (NULL, account_id);
 }

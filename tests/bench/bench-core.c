@@ -24,6 +24,7 @@
 #include <sys/wait.h>
 
 #include "veto-catalog.h"
+#include "veto-catalog-keys.h"
 #include "veto-progress-store.h"
 
 static int
@@ -48,7 +49,10 @@ synthetic_catalog (guint n_steps)
   GString *s = g_string_new ("[Catalog]\nFormat=1\nVersion=1\nPublished=2026-11-29\nName=Synthetic\nName[fr]=Synthétique\n\n"
                              "[Region eu]\nName=EU\nDescription=d\n\n[Region other]\nName=Other\nDescription=d\n\n");
 
-  for (guint a = 0; a < 10; a++)
+  /* at most VETO_CATALOG_MAX_APP_STEPS steps an app */
+  guint n_apps = MAX (10, (n_steps + VETO_CATALOG_MAX_APP_STEPS - 1) / VETO_CATALOG_MAX_APP_STEPS);
+
+  for (guint a = 0; a < n_apps; a++)
     g_string_append_printf (s, "[App app%u]\nName=App %u\nDescription=What Meta may use.\n\n", a, a);
 
   for (guint i = 0; i < n_steps; i++)
@@ -59,7 +63,7 @@ synthetic_catalog (guint n_steps)
                             "RecheckDays=180\nUrl=https://www.facebook.com/help/contact/%u\n"
                             "FallbackUrls=https://www.facebook.com/help/contact/1;\n"
                             "Sources=https://about.fb.com/news/;\n\n",
-                            i % 10, i, i % 10, i, i, i);
+                            i % n_apps, i, i % n_apps, i, i, i);
 
   return g_string_free_to_bytes (s);
 }

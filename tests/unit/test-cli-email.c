@@ -456,6 +456,38 @@ test_two_accounts (Fixture       *f,
   g_assert_nonnull (strstr (err, "--account only goes with --attach-email."));
 }
 
+/* Two accounts named alike are told apart in every message, and the name
+ * given there is one --account takes; they looked identical. */
+static void
+test_same_labels (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *path = fixture_path ("facebook-confirmation.eml");
+  g_autofree char *arg = g_strconcat ("--attach-email=", path, NULL);
+  g_autoptr(GString) progress = g_string_new (PROGRESS);
+
+  g_string_replace (progress, "[End]\n",
+                    "[Account facebook 3]\nLabel=perso \n\n"
+                    "[Step facebook-object 3]\nState=submitted\nSubmitted=2026-11-05T08:00:00Z\n\n[End]\n", 1);
+  g_assert_true (g_file_set_contents (f->progress, progress->str, -1, NULL));
+
+  g_assert_cmpint (run_veto (f, "en", "2026-12-02T10:00:00Z", NULL, &out, &err, arg, f->catalog_arg, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "  Object (Facebook, Perso (account 1))\n  Object (Facebook, perso (account 2))\n"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_veto (f, "fr", "2026-12-02T10:00:00Z", NULL, &out, &err, "--status", f->catalog_arg, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "Perso (compte 1)"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_veto (f, "en", "2026-12-02T10:00:00Z", NULL, &out, &err, arg, "--account=Perso (account 1)",
+                             f->catalog_arg, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "(Facebook, Perso (account 1)) is recorded"));
+}
+
 /* --status names an objection Meta left unanswered and exits 1. */
 static void
 test_status_overdue (Fixture       *f,
@@ -1082,6 +1114,7 @@ main (int   argc,
   ADD ("/cli-email/refusals", test_refusals);
   ADD ("/cli-email/oversized-standard-input", test_oversized_standard_input);
   ADD ("/cli-email/two-accounts", test_two_accounts);
+  ADD ("/cli-email/same-labels", test_same_labels);
   ADD ("/cli-email/attach-save-fails", test_attach_save_fails);
   ADD ("/cli-email/attach-concurrent", test_attach_concurrent);
   ADD ("/cli-email/unreadable-inputs", test_unreadable_inputs);
