@@ -126,6 +126,29 @@ typedef struct
   GError     **error;
 } RawCheck;
 
+/* Whether a line holds what no step's text needs and what would reach a
+ * terminal or reorder the text on screen (veto-text.c): C0 and C1
+ * controls but the tab, and the bidi embedding, override, isolate and
+ * mark characters. Lines are nearly all ASCII: one pass over bytes. */
+static gboolean
+has_hidden_control (const char *s,
+                    const char *e)
+{
+  for (const guchar *p = (const guchar *)s; p < (const guchar *)e; p++)
+    {
+      if (*p < 0x20 ? *p != '\t' : *p == 0x7F)
+        return TRUE;
+      if (*p == 0xC2 && p + 1 < (const guchar *)e && p[1] >= 0x80 && p[1] <= 0x9F)
+        return TRUE;
+      if (*p == 0xE2 && p + 2 < (const guchar *)e && p[1] == 0x80 &&
+          ((p[2] >= 0xAA && p[2] <= 0xAE) || p[2] == 0x8E || p[2] == 0x8F))
+        return TRUE;
+      if (*p == 0xE2 && p + 2 < (const guchar *)e && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 check_raw_line (const char *s,
                 const char *e,
@@ -152,6 +175,16 @@ check_raw_line (const char *s,
 
   if (s == e || *s == '#')
     return TRUE;
+
+  if (has_hidden_control (s, e))
+    {
+      g_autofree char *name = check->group != NULL ? g_strndup (check->group, check->group_len) : g_strdup ("");
+
+      g_set_error (check->error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                   /* Translators: %s is a group of the catalog */
+                   _("[%s]: a text holds a control character or a bidirectional override"), name);
+      return FALSE;
+    }
 
   /* no text looks like markup, and no translation is empty: the group's
    * name is only copied for a message */

@@ -11,6 +11,7 @@
 
 #include "veto-i18n.h"
 #include "veto-status.h"
+#include "veto-text.h"
 
 /* The text `veto --status` prints: the whole checklist, per app and
  * account, in the interface language, then one line that sums it up. It is
@@ -197,8 +198,15 @@ veto_account_dup_name (VetoProgressStore *store,
         shared = TRUE;
     }
 
+  /* a label from a hand-edited file is shown everywhere: one line, no
+   * control or bidi character (veto-text.c) */
   if (label != NULL)
-    g_strstrip (label);
+    {
+      g_autofree char *raw = g_steal_pointer (&label);
+
+      label = veto_text_clean (raw, VETO_TEXT_SINGLE_LINE, 200);
+      g_strstrip (label);
+    }
 
   /* Two accounts named alike ("Perso" twice) must not look the same in
    * every message: each is also said by its place. */

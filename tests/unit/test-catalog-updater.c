@@ -291,6 +291,30 @@ test_not_modified (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A named pipe as what the updater remembers of the server (the .etag
+ * file) hung the update; it is not read, and the update goes on as if
+ * there were none. */
+static void
+test_fifo_validators (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(VetoCatalogUpdater) updater = updater_new (f, "/catalog");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = g_build_filename (f->cache_dir, "meta.steps.etag", NULL);
+  int version;
+
+  seed_cache (f, 4);
+  g_assert_cmpint (g_unlink (etag), ==, 0);
+  g_assert_cmpint (mkfifo (etag, 0600), ==, 0);
+  g_free (f->body);
+  f->body = catalog_text (5, NULL, NULL);
+
+  g_assert_cmpint (update (updater, &version, &error), ==, VETO_CATALOG_UPDATE_UPDATED);
+  g_assert_no_error (error);
+  g_assert_cmpint (version, ==, 5);
+  g_assert_null (test_server_get_header (f->ts, test_server_get_n_requests (f->ts) - 1, "If-None-Match"));
+}
+
 /* Validators are only sent for a cache that can be used after a 304. */
 static void
 test_no_validators_without_cache (Fixture       *f,
@@ -736,6 +760,7 @@ main (int   argc,
 
   ADD ("/catalog-updater/newer", test_newer);
   ADD ("/catalog-updater/not-modified", test_not_modified);
+  ADD ("/catalog-updater/fifo-validators", test_fifo_validators);
   ADD ("/catalog-updater/no-validators-without-cache", test_no_validators_without_cache);
   ADD ("/catalog-updater/same-version", test_same_version);
   ADD ("/catalog-updater/older", test_older);

@@ -412,6 +412,41 @@ test_limits (void)
   g_assert_nonnull (strstr (error->message, "too many steps"));
 }
 
+/* A downloaded catalog's text reaches the terminal, the record and the
+ * window: no control character, no bidi override ("Meta" shown for
+ * "ateM"). */
+static void
+test_hidden_controls (void)
+{
+  const char * const titles[] = {
+    "Title=Object\x1b[2J",
+    "Title=Object\xe2\x80\xae",
+    "Title=Obj\xc2\x9b" "ect",
+    "Title=Object\xe2\x81\xa6x\xe2\x81\xa9",
+    "Title=Ob\x01ject",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autofree char *text = edit ("Title=Object", titles[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VetoCatalog) catalog = load_string (text, VETO_CATALOG_FLAGS_NONE, &error);
+
+      g_assert_null (catalog);
+      g_assert_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE);
+      g_assert_nonnull (strstr (error->message, "[Step facebook-object]: a text holds a control character"));
+    }
+
+  /* a tab, French, typographic quotes and the arrow of a path are text */
+  {
+    g_autofree char *text = edit ("Title=Object", "Title=Objet\t« s’opposer » → ✓");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VetoCatalog) catalog = load_string (text, VETO_CATALOG_FLAGS_NONE, &error);
+
+    g_assert_no_error (error);
+  }
+}
+
 /* A byte order mark, as some editors write, is not an error. */
 static void
 test_bom (void)
@@ -644,6 +679,7 @@ main (int   argc,
   g_test_add_func ("/catalog/same-in-every-language", test_same_in_every_language);
   g_test_add_func ("/catalog/lookup", test_lookup);
   g_test_add_func ("/catalog/limits", test_limits);
+  g_test_add_func ("/catalog/hidden-controls", test_hidden_controls);
   g_test_add_func ("/catalog/bom", test_bom);
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
