@@ -165,35 +165,6 @@ task_row (const char *title,
   return row;
 }
 
-/* Where an app's row leads: its first step due for a recheck, else its
- * first step still to do, for that account; %NULL when nothing is left. */
-static VetoTask *
-find_next_for (VetoDashboard *self,
-               VetoApp       *app,
-               const char    *account_id)
-{
-  GListModel *tasks = veto_checklist_get_tasks (self->checklist);
-  VetoTask *todo = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
-    {
-      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
-      const char *account = veto_task_get_account_id (task);
-
-      if (veto_task_get_app (task) != app || !veto_task_counts (task))
-        continue;
-      if (account_id != NULL && g_strcmp0 (account ? account : "", account_id) != 0)
-        continue;
-      if (veto_task_get_due (task))
-        return task;
-      if (todo == NULL && veto_task_get_state (task) == VETO_STEP_STATE_TODO)
-        todo = task;
-    }
-
-  /* the checklist's list holds the tasks */
-  return todo;
-}
-
 /* "3 of 12 steps done or sent", the plural following the total: the
  * overview's heading, and the line under each app or account */
 static char *
@@ -226,7 +197,8 @@ add_app_row (VetoDashboard *self,
   subtitle = format_count (done, n);
   row = link_row (title, subtitle, veto_app_get_id (app));
   {
-    VetoTask *next = find_next_for (self, app, account_id);
+    /* its most urgent step for that account (veto-lifecycle.c) */
+    VetoTask *next = veto_checklist_find_next_for (self->checklist, app, account_id);
 
     /* straight to what is left for that account, scrolled into view */
     if (next != NULL)

@@ -608,6 +608,18 @@ _veto_catalog_resolve_references (VetoCatalog  *self,
       if (steps == NULL)
         g_hash_table_insert (by_app, app, steps = g_ptr_array_new ());
       g_ptr_array_add (steps, step);
+      if (veto_step_get_essential (step))
+        for (guint k = 0; k + 1 < steps->len; k++)
+          if (veto_step_get_essential (g_ptr_array_index (steps, k)))
+            {
+              g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
+
+              g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                           /* Translators: a group and a key of the catalog, then another step's id */
+                           _("[%s] %s: an app has one essential step, and “%s” is already"),
+                           group, "Essential", veto_step_get_id (g_ptr_array_index (steps, k)));
+              return FALSE;
+            }
       if (steps->len > VETO_CATALOG_MAX_APP_STEPS)
         {
           g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_PARSE,

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "veto-checklist-private.h"
+#include "veto-lifecycle.h"
 #include "veto-status.h"
 
 /* The newest change that names the step and that the person has not seen:
@@ -104,7 +105,7 @@ _veto_checklist_add_task (VetoChecklist *self,
   VetoTask *task;
   gboolean due = FALSE;
 
-  if (state == VETO_STEP_STATE_CONFIRMED || state == VETO_STEP_STATE_DONE)
+  if (veto_step_state_can_recheck (state))
     {
       GDateTime *reference;
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "veto-checklist-private.h"
+#include "veto-lifecycle.h"
 #include "veto-status.h"
 
 /* The catalog says what can be done; the progress store says what the
@@ -589,33 +590,64 @@ veto_checklist_count (VetoChecklist *self,
 }
 
 /**
+ * veto_checklist_find_next_for:
+ * @self: a #VetoChecklist
+ * @app: (nullable): only this app's tasks, or %NULL for every app
+ * @account_id: (nullable): with @app, only this account's tasks ("" for
+ *   the steps done once), or %NULL for all of them
+ *
+ * Where a person continues: the most urgent task (veto-lifecycle.c): an
+ * objection Meta refused or left unanswered, then an objection not sent,
+ * then a step due for a recheck, then any step still to do; the first in
+ * the checklist's order among equals.
+ *
+ * Returns: (transfer none) (nullable): that task, or %NULL when nothing
+ *   is left to do now
+ */
+VetoTask *
+veto_checklist_find_next_for (VetoChecklist *self,
+                              VetoApp       *app,
+                              const char    *account_id)
+{
+  GListModel *tasks;
+  VetoTask *best = NULL;
+  VetoUrgency best_urgency = VETO_URGENCY_WAITING;
+
+  g_return_val_if_fail (VETO_IS_CHECKLIST (self), NULL);
+
+  tasks = G_LIST_MODEL (self->tasks);
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
+      const char *account = veto_task_get_account_id (task);
+      VetoUrgency urgency;
+
+      if (app != NULL && veto_task_get_app (task) != app)
+        continue;
+      if (app != NULL && account_id != NULL && g_strcmp0 (account ? account : "", account_id) != 0)
+        continue;
+
+      urgency = veto_task_get_urgency (task);
+      if (urgency < best_urgency)
+        {
+          /* the checklist's list holds the task */
+          best = task;
+          best_urgency = urgency;
+        }
+    }
+
+  return best;
+}
+
+/**
  * veto_checklist_find_next:
  * @self: a #VetoChecklist
  *
- * Returns: (transfer none) (nullable): the first task, in the checklist's
- *   order, that is due for a recheck or else still to do: where a person
- *   continues
+ * Returns: (transfer none) (nullable): veto_checklist_find_next_for() over
+ *   every app: where "Continue" leads
  */
 VetoTask *
 veto_checklist_find_next (VetoChecklist *self)
 {
-  g_autoptr(VetoTask) first_due = NULL;
-
-  g_return_val_if_fail (VETO_IS_CHECKLIST (self), NULL);
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->due_tasks)) > 0)
-    {
-      first_due = g_list_model_get_item (G_LIST_MODEL (self->due_tasks), 0);
-      return first_due;
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tasks)); i++)
-    {
-      g_autoptr(VetoTask) task = g_list_model_get_item (G_LIST_MODEL (self->tasks), i);
-
-      if (veto_task_counts (task) && veto_task_get_state (task) == VETO_STEP_STATE_TODO)
-        return task;
-    }
-
-  return NULL;
+  return veto_checklist_find_next_for (self, NULL, NULL);
 }

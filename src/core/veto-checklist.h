@@ -45,6 +45,9 @@ void               veto_checklist_count        (VetoChecklist     *self,
                                                 guint             *n_counted,
                                                 guint             *n_progressed);
 VetoTask          *veto_checklist_find_next    (VetoChecklist     *self);
+VetoTask          *veto_checklist_find_next_for (VetoChecklist    *self,
+                                                 VetoApp          *app,
+                                                 const char       *account_id);
 gboolean           veto_task_counts            (VetoTask          *task);
 gboolean           veto_task_is_progressed     (VetoTask          *task);
 

@@ -43,6 +43,7 @@ struct _VetoStep
   char           *source_notes;
   /* 0: Meta's answer has no deadline */
   int             answer_months;
+  gboolean        essential;
   /* the steps whose refusal or overdue answer makes this one a to-do;
    * empty: always a to-do */
   GStrv           only_if_refused_or_overdue;
@@ -319,6 +320,9 @@ _veto_step_new_from_group (VetoCatalogGroup  *group,
     }
   if (!(self->only_if_refused_or_overdue = get_only_if (group, error)))
     return NULL;
+  if (veto_catalog_group_has_key (group, "Essential") &&
+      !veto_catalog_get_boolean (group, "Essential", &self->essential, error))
+    return NULL;
 
   self->in_app_path = veto_catalog_get_string (group, "InAppPath", FALSE, TRUE, NULL);
   self->caveats = veto_catalog_get_string (group, "Caveats", FALSE, TRUE, NULL);
@@ -541,6 +545,21 @@ veto_step_get_source_notes (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
   return self->source_notes;
+}
+
+/**
+ * veto_step_get_essential:
+ * @self: a #VetoStep
+ *
+ * Returns: whether this is its app's essential step (`Essential=true`):
+ *   the objection, or for an app without one the step that limits Meta's
+ *   AI most; its page opens with it, and "Continue" leads to it first
+ */
+gboolean
+veto_step_get_essential (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), FALSE);
+  return self->essential;
 }
 
 /**

@@ -40,6 +40,7 @@ const char         *veto_step_get_objection_text (VetoStep   *self);
 const char * const *veto_step_get_sources        (VetoStep   *self);
 const char         *veto_step_get_source_notes   (VetoStep   *self);
 int                 veto_step_get_answer_months  (VetoStep   *self);
+gboolean            veto_step_get_essential      (VetoStep   *self);
 const char * const *veto_step_get_only_if_refused_or_overdue (VetoStep *self);
 gboolean            veto_step_get_conditional    (VetoStep   *self);
 

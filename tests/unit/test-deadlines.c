@@ -10,6 +10,7 @@
 
 #include "veto-checklist.h"
 #include "veto-i18n.h"
+#include "veto-lifecycle.h"
 #include "veto-record.h"
 #include "veto-reminder.h"
 #include "veto-status.h"
@@ -448,6 +449,8 @@ test_catalog_keys (void)
     { "AnswerMonths=1\n", "AnswerMonths=one\n", "AnswerMonths" },
     { "SenderDomains=facebookmail.com;", "SenderDomains=*.facebookmail.com;", "not a mail domain" },
     { "SenderDomains=facebookmail.com;", "SenderDomains=.facebookmail.com;", "not a mail domain" },
+    { "[Step facebook-audience]\n", "[Step facebook-audience]\nEssential=true\n", "an app has one essential step, and “facebook-object” is already" },
+    { "[Step facebook-object]\nEssential=true\n", "[Step facebook-object]\nEssential=yes\n", "“true” or “false”" },
     /* any Gmail message would be Meta's confirmation */
     { "SenderDomains=facebookmail.com;", "SenderDomains=gmail.com;", "“gmail.com” is not one of Meta’s domains" },
     { "SenderDomains=facebookmail.com;", "SenderDomains=facebookmail.com.evil.example;", "not one of Meta’s domains" },
@@ -542,6 +545,64 @@ test_progress_format_2 (void)
     }
 }
 
+/* "Continue" leads to what matters most (veto-lifecycle.c): an objection
+ * Meta left unanswered or refused, then an objection not sent, then a
+ * recheck due, then the rest. It followed the checklist's order, with
+ * rechecks first: a setting due for a recheck came before an untouched
+ * objection, and a setting still to do before an overdue objection. */
+static void
+test_continue_most_urgent (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GDateTime) long_ago = g_date_time_new_utc (2026, 7, 1, 10, 0, 0);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 29, 10, 0, 0);
+  g_autoptr(GDateTime) sent = day (2026, 10, 1);
+  g_autoptr(VetoTask) objection = NULL;
+  g_autoptr(VetoTask) audience = NULL;
+  VetoTask *next;
+
+  /* a setting done in July, due for a recheck (90 days); the objection
+   * untouched: the objection first */
+  veto_clock_set_now (f->clock, long_ago);
+  veto_progress_store_set_state (f->store, "facebook-audience", f->account, VETO_STEP_STATE_DONE);
+  veto_clock_set_now (f->clock, now);
+  g_clear_object (&f->checklist);
+  f->checklist = veto_checklist_new (f->catalog, f->store);
+  audience = find_task (veto_checklist_get_tasks (f->checklist), "facebook-audience", f->account);
+  g_assert_cmpint (veto_task_get_urgency (audience), ==, VETO_URGENCY_RECHECK);
+  next = veto_checklist_find_next (f->checklist);
+  g_assert_cmpstr (veto_step_get_id (veto_task_get_step (next)), ==, "facebook-object");
+  g_assert_cmpint (veto_task_get_urgency (next), ==, VETO_URGENCY_OBJECTION);
+
+  /* the objection sent on 1 October, unanswered on 29 November (one
+   * month): before the setting, even one still to do */
+  veto_progress_store_set_state (f->store, "facebook-audience", f->account, VETO_STEP_STATE_TODO);
+  g_assert_true (veto_progress_store_set_state_on (f->store, "facebook-object", f->account,
+                                                   VETO_STEP_STATE_SUBMITTED, sent, NULL));
+  next = veto_checklist_find_next (f->checklist);
+  g_assert_cmpstr (veto_step_get_id (veto_task_get_step (next)), ==, "facebook-object");
+  g_assert_cmpint (veto_task_get_urgency (next), ==, VETO_URGENCY_FOLLOW_UP);
+  /* the same for the app's row on the overview */
+  next = veto_checklist_find_next_for (f->checklist, veto_task_get_app (next), f->account);
+  g_assert_cmpstr (veto_step_get_id (veto_task_get_step (next)), ==, "facebook-object");
+
+  /* refused: followed up too, and never rechecked */
+  g_assert_true (veto_progress_store_set_state_on (f->store, "facebook-object", f->account,
+                                                   VETO_STEP_STATE_REFUSED, sent, NULL));
+  objection = find_task (veto_checklist_get_tasks (f->checklist), "facebook-object", f->account);
+  g_assert_cmpint (veto_task_get_urgency (objection), ==, VETO_URGENCY_FOLLOW_UP);
+  g_assert_false (veto_step_state_can_recheck (VETO_STEP_STATE_REFUSED));
+  g_assert_true (veto_step_state_can_recheck (VETO_STEP_STATE_CONFIRMED));
+  g_clear_object (&objection);
+
+  /* confirmed: the setting left to do comes next; waiting is not a to-do */
+  g_assert_true (veto_progress_store_set_state_on (f->store, "facebook-object", f->account,
+                                                   VETO_STEP_STATE_CONFIRMED, sent, NULL));
+  next = veto_checklist_find_next (f->checklist);
+  g_assert_cmpstr (veto_step_get_id (veto_task_get_step (next)), ==, "facebook-audience");
+  g_assert_false (veto_urgency_is_pending (VETO_URGENCY_WAITING));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -559,6 +620,7 @@ main (int   argc,
   ADD ("/deadlines/overdue-after-answer-period", test_overdue_after_answer_period);
   ADD ("/deadlines/refused-activates-complaint", test_refused_activates_complaint);
   ADD ("/deadlines/conditional-steps-out-of-counts", test_conditional_steps_out_of_counts);
+  ADD ("/deadlines/continue-most-urgent", test_continue_most_urgent);
   g_test_add_func ("/deadlines/catalog-keys", test_catalog_keys);
   g_test_add_func ("/deadlines/progress-format-2", test_progress_format_2);
 

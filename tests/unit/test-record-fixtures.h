@@ -36,6 +36,7 @@
   "Description=Posts.\n" \
   "\n" \
   "[Step facebook-object]\n" \
+  "Essential=true\n" \
   "App=facebook\n" \
   "Title=Object\n" \
   "Title[fr]=S’opposer\n" \
@@ -77,6 +78,7 @@
   "Sources=https://www.cnil.fr/fr/plaintes;\n" \
   "\n" \
   "[Step instagram-object]\n" \
+  "Essential=true\n" \
   "App=instagram\n" \
   "Title=Object on Instagram\n" \
   "Description=Send the form.\n" \
