@@ -370,7 +370,7 @@ test_refusals (Fixture       *f,
     /* GMime's lenient parser read each of these as facebookmail.com */
     { "en", "forged-from-1.eml", "The sender of this email is not one well-formed address" },
     { "en", "forged-from-2.eml", "The sender of this email is not one well-formed address" },
-    { "fr", "forged-from-3.eml", "L’expéditeur de cet e‑mail n’est pas une seule adresse bien formée" },
+    { "fr", "forged-from-3.eml", "L’expéditeur de cet e‑mail n’est pas une adresse unique et bien formée" },
     { "en", "facebook-too-early.eml", "Meta cannot have answered before you sent the form on" },
     { "fr", "forged-domain.eml", "facebookmail.com.evil.example n’est pas l’un des domaines" },
     { "fr", "not-an-email.eml", "Ce fichier n’est pas un e\u2011mail." },
