@@ -136,6 +136,14 @@ spawn_veto_argv (Fixture            *f,
   g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
   if (now != NULL)
     g_subprocess_launcher_setenv (launcher, "VETO_NOW", now, TRUE);
+  /* In the ASan build, LeakSanitizer (clang 14) can crash at the exit of a
+   * veto that dlopen()ed libveto-net.so, reading a stale dynamic TLS entry
+   * ("Tracer caught signal 11"), depending on memory layout: a fault of the
+   * tool, not a leak. These processes are checked for memory errors only;
+   * the evidence code's leaks are checked by test-evidence, which links it
+   * and runs it in-process. */
+  if (g_getenv ("ASAN_OPTIONS") != NULL)
+    g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", "abort_on_error=1:halt_on_error=1:detect_leaks=0", TRUE);
 
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);
