@@ -27,8 +27,15 @@ _veto_progress_store_ensure_accounts (VetoProgressStore *self)
 
   for (guint i = 0; apps[i] != NULL; i++)
     {
-      g_auto(GStrv) accounts = veto_progress_store_dup_accounts (self, apps[i]);
+      g_auto(GStrv) accounts = NULL;
 
+      /* "Apps=facebook;;instagram;" in a hand-edited file: an empty entry
+       * is no app, and "Account  4" would be no group Veto reads back
+       * (found by fuzz-progress) */
+      if (*apps[i] == '\0')
+        continue;
+
+      accounts = veto_progress_store_dup_accounts (self, apps[i]);
       if (accounts[0] == NULL)
         {
           g_autofree char *id = new_account_id (self);
