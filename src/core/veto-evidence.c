@@ -605,19 +605,6 @@ veto_email_check_sender (VetoEmail    *self,
   return FALSE;
 }
 
-/**
- * veto_evidence_get_folder:
- *
- * Returns: (transfer full): `$XDG_DATA_HOME/veto/evidence`
- */
-GFile *
-veto_evidence_get_folder (void)
-{
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "veto", "evidence", NULL);
-
-  return g_file_new_for_path (path);
-}
-
 static gboolean
 mentions (const char *haystack,
           const char *needle)

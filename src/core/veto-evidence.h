@@ -13,9 +13,6 @@
 
 G_BEGIN_DECLS
 
-/* An email bigger than this is not a confirmation from Meta. */
-#define VETO_EVIDENCE_MAX_SIZE (5 * 1024 * 1024)
-
 #define VETO_EVIDENCE_ERROR (veto_evidence_error_quark ())
 
 typedef enum
@@ -51,7 +48,6 @@ gboolean    veto_email_check_sender       (VetoEmail      *self,
                                            VetoCatalog    *catalog,
                                            GError        **error);
 
-GFile      *veto_evidence_get_folder      (void);
 void        veto_evidence_recover         (VetoProgressStore *store);
 GPtrArray  *veto_evidence_find_candidates (VetoChecklist  *checklist,
                                            VetoEmail      *email);

@@ -192,6 +192,20 @@ veto_evidence_info_free (VetoEvidenceInfo *info)
 }
 
 /**
+ * veto_evidence_get_folder:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/veto/evidence`, where the copies
+ *   of Meta's emails named in the progress are kept
+ */
+GFile *
+veto_evidence_get_folder (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "veto", "evidence", NULL);
+
+  return g_file_new_for_path (path);
+}
+
+/**
  * veto_evidence_info_check_file:
  * @info: Meta's email as recorded
  * @out_path: (out) (optional): where its copy should be
@@ -206,6 +220,7 @@ VetoEvidenceFileState
 veto_evidence_info_check_file (const VetoEvidenceInfo  *info,
                                char                   **out_path)
 {
+  g_autoptr(GFile) folder = veto_evidence_get_folder ();
   g_autofree char *path = NULL;
   g_autofree char *sha256 = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -213,9 +228,8 @@ veto_evidence_info_check_file (const VetoEvidenceInfo  *info,
 
   g_return_val_if_fail (info != NULL && info->file != NULL, VETO_EVIDENCE_FILE_MISSING);
 
-  path = g_build_filename (g_get_user_data_dir (), "veto", "evidence", info->file, NULL);
-  /* the copy is at most the size of an email Veto takes (5 MiB) */
-  bytes = veto_file_read_bounded (path, 5 * 1024 * 1024, NULL, &error);
+  path = g_build_filename (g_file_peek_path (folder), info->file, NULL);
+  bytes = veto_file_read_bounded (path, VETO_EVIDENCE_MAX_SIZE, NULL, &error);
   if (out_path != NULL)
     *out_path = g_strdup (path);
   if (bytes == NULL)

@@ -46,6 +46,9 @@ typedef struct
   GDateTime *date;
 } VetoEvidenceInfo;
 
+/* An email bigger than this is not a confirmation from Meta. */
+#define VETO_EVIDENCE_MAX_SIZE (5 * 1024 * 1024)
+
 /* What became of the copy of Meta's email since it was kept. */
 typedef enum
 {
@@ -54,6 +57,7 @@ typedef enum
   VETO_EVIDENCE_FILE_ALTERED,
 } VetoEvidenceFileState;
 
+GFile *veto_evidence_get_folder (void);
 void veto_evidence_info_free (VetoEvidenceInfo *info);
 VetoEvidenceFileState veto_evidence_info_check_file (const VetoEvidenceInfo *info,
                                                      char                  **out_path);
