@@ -146,6 +146,12 @@ _veto_checklist_add_task (VetoChecklist *self,
     {
       g_autoptr(GDateTime) since = overdue_since (self->store, step, account_id);
 
+      if (since != NULL)
+        {
+          g_autoptr(GDateTime) last_day = g_date_time_add_days (since, -1);
+
+          _veto_task_set_answer_due (task, last_day);
+        }
       if (since != NULL && g_date_time_compare (now, since) >= 0)
         _veto_task_set_overdue (task, TRUE, since);
     }

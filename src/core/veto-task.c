@@ -28,6 +28,8 @@ struct _VetoTask
 
   /* Meta's answer: overdue since this day, or refused on it */
   GDateTime     *overdue_since;
+  /* a sent objection: the last day of Meta's answer period */
+  GDateTime     *answer_due;
   /* the overdue or refused task that made this conditional step a to-do */
   VetoTask      *activated_by;
   /* set on an overdue or refused task once a step it activated is finished */
@@ -53,6 +55,7 @@ veto_task_finalize (GObject *object)
   g_clear_pointer (&self->due_date, g_date_time_unref);
   g_clear_object (&self->due_change);
   g_clear_pointer (&self->overdue_since, g_date_time_unref);
+  g_clear_pointer (&self->answer_due, g_date_time_unref);
   g_clear_object (&self->activated_by);
   g_clear_object (&self->followed);
 
@@ -305,6 +308,31 @@ veto_task_get_overdue_since (VetoTask *self)
 {
   g_return_val_if_fail (VETO_IS_TASK (self), NULL);
   return self->overdue_since;
+}
+
+/**
+ * veto_task_get_answer_due:
+ * @self: a #VetoTask
+ *
+ * Returns: (transfer none) (nullable): for an objection sent and not yet
+ *   answered (overdue or not), the last day (local midnight) on which
+ *   Meta's answer is due; %NULL for any other task
+ */
+GDateTime *
+veto_task_get_answer_due (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), NULL);
+  return self->answer_due;
+}
+
+void
+_veto_task_set_answer_due (VetoTask  *self,
+                           GDateTime *day)
+{
+  g_return_if_fail (VETO_IS_TASK (self));
+
+  g_clear_pointer (&self->answer_due, g_date_time_unref);
+  self->answer_due = day ? g_date_time_ref (day) : NULL;
 }
 
 /**

@@ -46,12 +46,15 @@ const char    *veto_task_get_due_reason    (VetoTask      *self);
 
 gboolean       veto_task_get_overdue       (VetoTask      *self);
 GDateTime     *veto_task_get_overdue_since (VetoTask      *self);
+GDateTime     *veto_task_get_answer_due    (VetoTask      *self);
 gboolean       veto_task_get_needs_follow_up (VetoTask    *self);
 gboolean       veto_task_get_active        (VetoTask      *self);
 VetoTask      *veto_task_get_activated_by  (VetoTask      *self);
 gboolean       veto_task_get_applies       (VetoTask      *self);
 
 /* for VetoChecklist only */
+void           _veto_task_set_answer_due   (VetoTask      *self,
+                                            GDateTime     *day);
 void           _veto_task_set_overdue      (VetoTask      *self,
                                             gboolean       overdue,
                                             GDateTime     *since);

@@ -315,6 +315,13 @@ test_overdue_after_answer_period (Fixture       *f,
   veto_checklist_refresh (f->checklist);
   task = find_task (veto_checklist_get_tasks (f->checklist), "facebook-object", f->account);
   g_assert_false (veto_task_get_overdue (task));
+  /* the answer is due by the period's last day, which the card shows */
+  {
+    g_autoptr(GDateTime) due_day = day (2026, 11, 29);
+
+    g_assert_nonnull (veto_task_get_answer_due (task));
+    g_assert_true (g_date_time_equal (veto_task_get_answer_due (task), due_day));
+  }
   g_assert_cmpuint (g_list_model_get_n_items (veto_checklist_get_overdue_tasks (f->checklist)), ==, 0);
   complaint = find_task (veto_checklist_get_tasks (f->checklist), "facebook-complain", NULL);
   g_assert_false (veto_task_get_active (complaint));
@@ -328,6 +335,7 @@ test_overdue_after_answer_period (Fixture       *f,
   task = find_task (veto_checklist_get_tasks (f->checklist), "facebook-object", f->account);
   g_assert_true (veto_task_get_overdue (task));
   g_assert_true (g_date_time_equal (veto_task_get_overdue_since (task), next_day));
+  g_assert_nonnull (veto_task_get_answer_due (task));
   g_assert_cmpuint (g_list_model_get_n_items (veto_checklist_get_overdue_tasks (f->checklist)), ==, 1);
 
   /* the complaint is now the next thing to do, and counts */
