@@ -29,6 +29,7 @@ struct _VetoDashboard
 
   GtkLabel               *summary_label;
   GtkProgressBar         *progress_bar;
+  GtkLabel               *total_label;
   AdwPreferencesGroup    *due_group;
   GtkListBox             *due_list;
   AdwPreferencesGroup    *waiting_group;
@@ -227,7 +228,8 @@ static void
 rebuild (VetoDashboard *self)
 {
   g_autofree char *summary = NULL;
-  guint n_counted, n_done;
+  g_autofree char *total = NULL;
+  guint n_counted, n_done, n_objections, n_sent;
   VetoTask *next;
 
   clear_list (self->due_list);
@@ -240,15 +242,39 @@ rebuild (VetoDashboard *self)
   /* Sent objections count; information steps don't; once-per-app steps
    * count once: the total is the sum of the rows below. */
   veto_checklist_count (self->checklist, NULL, NULL, &n_counted, &n_done);
-  if (n_counted > 0)
-    summary = format_count (n_done, n_counted);
+  veto_checklist_count_objections (self->checklist, &n_objections, &n_sent);
+  /* The objections lead: "2 of 4 objections sent", and the bar says the
+   * same; every step, objections included, is the line under it, the sum
+   * of the apps' rows below. */
+  if (n_objections > 0)
+    {
+      g_autofree char *steps = NULL;
+
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              /* Translators: the overview's heading; the plural
+                                               * follows the second number, the total */
+                                              "%u of %u objection sent",
+                                              "%u of %u objections sent",
+                                              n_objections),
+                                 n_sent, n_objections);
+      steps = format_count (n_done, n_counted);
+      /* Translators: under "2 of 4 objections sent": every step, objections included */
+      total = g_strdup_printf (_("In all, %s"), steps);
+      gtk_progress_bar_set_fraction (self->progress_bar, (double)n_sent / n_objections);
+    }
+  else if (n_counted > 0)
+    {
+      summary = format_count (n_done, n_counted);
+      gtk_progress_bar_set_fraction (self->progress_bar, (double)n_done / n_counted);
+    }
   else
     /* Translators: the overview's heading when the person's apps have only
      * information where they live, instead of "0 of 0 steps done or sent" */
     summary = g_strdup (_("Nothing to do for your apps where you live"));
   gtk_label_set_text (self->summary_label, summary);
-  gtk_progress_bar_set_fraction (self->progress_bar, n_counted ? (double)n_done / n_counted : 0.0);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), n_counted > 0);
+  gtk_label_set_text (self->total_label, total ? total : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->total_label), total != NULL);
   /* "Your apps" lists the apps with something to do */
   self->apps_wanted = n_counted > 0;
 
@@ -337,8 +363,9 @@ rebuild_rows (VetoDashboard *self)
     {
       g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
 
-      /* what waits for Meta's confirmation */
-      if (veto_task_get_state (task) != VETO_STEP_STATE_SUBMITTED)
+      /* what waits for Meta's confirmation; an overdue one is listed once,
+       * under "No Answer From Meta" */
+      if (veto_task_get_state (task) != VETO_STEP_STATE_SUBMITTED || veto_task_get_needs_follow_up (task))
         continue;
       n_waiting++;
       if (take_row (self))
@@ -512,6 +539,7 @@ veto_dashboard_class_init (VetoDashboardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "veto-dashboard.ui");
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, summary_label);
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, VetoDashboard, total_label);
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, due_group);
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, due_list);
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, waiting_group);
@@ -546,7 +574,8 @@ veto_dashboard_new (VetoChecklist *checklist)
    * overview (veto-overdue-group.c, veto-earlier-group.c) */
   {
     GtkWidget *groups = gtk_widget_get_parent (GTK_WIDGET (self->due_group));
-    gtk_widget_insert_before (veto_overdue_group_new (checklist), groups, GTK_WIDGET (self->due_group));
+    gtk_widget_insert_before (veto_overdue_group_new (checklist, TRUE), groups, GTK_WIDGET (self->due_group));
+    gtk_widget_insert_before (veto_overdue_group_new (checklist, FALSE), groups, GTK_WIDGET (self->due_group));
     if (!self->lower_deferred)
       show_lower (self);
   }

@@ -24,22 +24,28 @@ struct _VetoOverdueGroup
 
   VetoChecklist       *checklist;
   GtkListBox          *list;
+  /* this group lists Meta's refusals; the other, its silences */
+  gboolean             refusals;
 };
 
 G_DEFINE_FINAL_TYPE (VetoOverdueGroup, veto_overdue_group, ADW_TYPE_PREFERENCES_GROUP)
 
+/* A row that leads to one step of one account, its card in view. */
 static GtkWidget *
 row_new (const char *title,
          const char *subtitle,
-         const char *app_id)
+         VetoTask   *task)
 {
   /* titles come from the catalog and the person: text, never markup */
   GtkWidget *row = veto_row_new (title, subtitle);
+  const char *account = veto_task_get_account_id (task);
 
   veto_row_add_suffix (VETO_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-app");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", app_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-step");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)",
+                                    veto_step_get_id (veto_task_get_step (task)),
+                                    account ? account : "");
 
   return row;
 }
@@ -48,7 +54,9 @@ static void
 rebuild (VetoOverdueGroup *self)
 {
   GListModel *overdue = veto_checklist_get_overdue_tasks (self->checklist);
+  g_autoptr(GPtrArray) complaints = g_ptr_array_new_with_free_func (g_object_unref);
   GtkWidget *child;
+  guint n = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
     gtk_list_box_remove (self->list, child);
@@ -56,29 +64,38 @@ rebuild (VetoOverdueGroup *self)
   for (guint i = 0; i < g_list_model_get_n_items (overdue); i++)
     {
       g_autoptr(VetoTask) task = g_list_model_get_item (overdue, i);
-      g_autoptr(GPtrArray) next = veto_checklist_find_follow_ups (self->checklist, task);
-      const char *app_id = veto_app_get_id (veto_task_get_app (task));
-      g_autofree char *place = veto_task_dup_place (task, NULL);
-      g_autofree char *sentence = veto_task_dup_overdue_sentence (task);
+      g_autofree char *place = NULL;
+      g_autofree char *sentence = NULL;
+      g_autofree char *subtitle = NULL;
+      VetoTask *complaint;
+
+      if ((veto_task_get_state (task) == VETO_STEP_STATE_REFUSED) != self->refusals)
+        continue;
+      n++;
+
+      place = veto_task_dup_place (task, NULL);
+      sentence = veto_task_dup_overdue_sentence (task);
       /* Translators: app and account, what happened: "Facebook, Personal — Meta refused …" */
-      g_autofree char *subtitle = g_strdup_printf (_("%s — %s"), place, sentence);
-
+      subtitle = g_strdup_printf (_("%s — %s"), place, sentence);
       gtk_list_box_append (self->list, row_new (veto_step_get_title (veto_task_get_step (task)),
-                                                subtitle, app_id));
+                                                subtitle, task));
 
-      for (guint j = 0; j < next->len; j++)
+      /* then the complaint that covers it, once for all the objections it
+       * covers */
+      complaint = veto_checklist_find_complaint (self->checklist, task);
+      if (complaint != NULL && !g_ptr_array_find (complaints, complaint, NULL))
         {
-          VetoTask *follow_up = g_ptr_array_index (next, j);
           g_autofree char *title = g_strdup_printf (_("Next: %s"),
-                                                    veto_step_get_title (veto_task_get_step (follow_up)));
+                                                    veto_step_get_title (veto_task_get_step (complaint)));
 
-          gtk_list_box_append (self->list,
-                               row_new (title, veto_task_get_attach_hint (follow_up),
-                                        veto_app_get_id (veto_task_get_app (follow_up))));
+          gtk_list_box_append (self->list, row_new (title, veto_task_get_attach_hint (complaint), complaint));
+          g_ptr_array_add (complaints, complaint);
         }
+      else
+        g_clear_object (&complaint);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self), g_list_model_get_n_items (overdue) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self), n > 0);
 }
 
 static void
@@ -109,18 +126,32 @@ veto_overdue_group_init (VetoOverdueGroup *self)
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("No Answer From Meta"));
-  veto_util_group_add_description (ADW_PREFERENCES_GROUP (self),
-                                   _("Meta must answer an objection within a month (GDPR, article 12). When it refuses or does not answer, you can complain to your data protection authority."));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
-  /* a screen reader names the list as the heading above it */
-  veto_util_set_accessible_label (GTK_WIDGET (self->list), _("No Answer From Meta"));
 }
 
+/**
+ * veto_overdue_group_new:
+ * @checklist: the checklist
+ * @refusals: %TRUE for Meta's refusals, %FALSE for the objections it did
+ *   not answer in time: each has its own heading
+ *
+ * Returns: (transfer full): a new group
+ */
 GtkWidget *
-veto_overdue_group_new (VetoChecklist *checklist)
+veto_overdue_group_new (VetoChecklist *checklist,
+                        gboolean       refusals)
 {
   VetoOverdueGroup *self = g_object_new (VETO_TYPE_OVERDUE_GROUP, NULL);
+  const char *title = refusals ? _("Refused by Meta") : _("No Answer From Meta");
+
+  self->refusals = refusals;
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), title);
+  veto_util_group_add_description (ADW_PREFERENCES_GROUP (self),
+                                   refusals
+                                     ? _("Meta refused these objections. You can complain to your data protection authority.")
+                                     : _("Meta did not answer these objections in time. You can complain to your data protection authority."));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
+  /* a screen reader names the list as the heading above it */
+  veto_util_set_accessible_label (GTK_WIDGET (self->list), title);
 
   self->checklist = g_object_ref (checklist);
   g_signal_connect_object (veto_checklist_get_overdue_tasks (checklist), "items-changed",

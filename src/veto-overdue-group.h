@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VetoOverdueGroup, veto_overdue_group, VETO, OVERDUE_GROUP, AdwPreferencesGroup)
 
-GtkWidget *veto_overdue_group_new (VetoChecklist *checklist);
+GtkWidget *veto_overdue_group_new (VetoChecklist *checklist,
+                                   gboolean       refusals);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "veto-date-popover.h"
 #include "veto-i18n.h"
+#include "veto-lifecycle.h"
 #include "veto-status.h"
 #include "veto-step-actions.h"
 #include "veto-step-menu.h"
@@ -49,6 +50,8 @@ struct _VetoStepActions
   GtkWidget         *actions_box;
   GtkButton         *open_button;
   GtkButton         *submitted_button;
+  GtkMenuButton     *answer_button;
+  GtkButton         *complain_button;
   GtkButton         *confirmed_button;
   GtkButton         *done_button;
   GtkButton         *recheck_button;
@@ -59,6 +62,15 @@ struct _VetoStepActions
   AdwEntryRow       *note_row;
   gboolean           note_wanted;
   VetoStepState      menu_state;
+
+  /* the button the state asks for (see update()), and whether it is the
+   * page's one suggested action (veto_step_actions_set_emphasis()) */
+  GtkWidget         *main_button;
+  gboolean           emphasis;
+  /* the state last shown: focus follows a change of it */
+  VetoStepState      shown_state;
+  gboolean           shown_urgent;
+  gboolean           shown_valid;
 
   /* "Correct Dates…", with its calendar */
   GtkMenuButton     *dates_button;
@@ -104,6 +116,24 @@ show_action (GtkWidget *button,
   gtk_widget_set_visible (button, visible);
 }
 
+/* This card's task in the checklist, for what is due and why. */
+static VetoTask *
+find_task (VetoStepActions *self)
+{
+  GListModel *tasks = veto_checklist_get_tasks (self->checklist);
+
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
+
+      if (veto_task_get_step (task) == self->step &&
+          g_strcmp0 (veto_task_get_account_id (task), account_or_null (self)) == 0)
+        return g_steal_pointer (&task);
+    }
+
+  return NULL;
+}
+
 static char *
 format_dates (VetoStepActions *self)
 {
@@ -121,6 +151,21 @@ format_dates (VetoStepActions *self)
       /* Translators: %s is a date */
       g_string_append_printf (text, _("Submitted on %s."), date);
     }
+  {
+    g_autoptr(VetoTask) task = find_task (self);
+    GDateTime *answer_due = task ? veto_task_get_answer_due (task) : NULL;
+
+    /* every sent objection says by when Meta must answer */
+    if (answer_due != NULL && !veto_task_get_overdue (task))
+      {
+        g_autofree char *date = veto_format_date (answer_due);
+
+        if (text->len > 0)
+          g_string_append_c (text, ' ');
+        /* Translators: %s is a date: the last day of Meta's answer period */
+        g_string_append_printf (text, _("Answer due by %s."), date);
+      }
+  }
   if (confirmed != NULL)
     {
       g_autofree char *date = veto_format_date (confirmed);
@@ -153,22 +198,58 @@ format_dates (VetoStepActions *self)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* This card's task in the checklist, for what is due and why. */
-static VetoTask *
-find_task (VetoStepActions *self)
+/* Only the page's most urgent row wears the suggested style: the app
+ * page says which (veto_step_actions_set_emphasis()). */
+static void
+apply_emphasis (VetoStepActions *self)
 {
-  GListModel *tasks = veto_checklist_get_tasks (self->checklist);
+  GtkWidget *buttons[] = {
+    GTK_WIDGET (self->open_button), GTK_WIDGET (self->recheck_button),
+    GTK_WIDGET (self->answer_button), GTK_WIDGET (self->complain_button),
+    GTK_WIDGET (self->done_button), GTK_WIDGET (self->submitted_button),
+  };
 
-  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
-      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
+      if (self->emphasis && buttons[i] == self->main_button)
+        gtk_widget_add_css_class (buttons[i], "suggested-action");
+      else
+        gtk_widget_remove_css_class (buttons[i], "suggested-action");
+    }
+}
 
-      if (veto_task_get_step (task) == self->step &&
-          g_strcmp0 (veto_task_get_account_id (task), account_or_null (self)) == 0)
-        return g_steal_pointer (&task);
+/* What a screen reader says with the row: its state and its dates, which a
+ * sighted person reads in the pill and the line under the buttons. */
+static void
+update_description (VetoStepActions *self,
+                    VetoStepState    state,
+                    VetoTask        *task,
+                    const char      *dates)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->state_label)))
+    g_string_append (text, gtk_label_get_text (self->state_label));
+  if (gtk_widget_get_visible (GTK_WIDGET (self->due_label)))
+    {
+      if (text->len > 0)
+        g_string_append (text, ". ");
+      g_string_append (text, gtk_label_get_text (self->due_label));
+    }
+  if (dates != NULL && *dates != '\0')
+    {
+      if (text->len > 0)
+        g_string_append (text, ". ");
+      g_string_append (text, dates);
     }
 
-  return NULL;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
+                                  -1);
+  if (self->main_button != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->main_button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
+                                    -1);
 }
 
 static void ensure_note_row (VetoStepActions *self);
@@ -198,7 +279,15 @@ update (VetoStepActions *self)
                         : veto_step_state_get_label (state));
   for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), state_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->state_label), state_classes[state]);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "veto-state-overdue");
+  /* sent, and Meta's answer period is over: a pill of its own */
+  if (own_task != NULL && veto_task_get_overdue (own_task))
+    {
+      gtk_label_set_text (self->state_label, C_("state", "No Answer in Time"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "veto-state-overdue");
+    }
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->state_label), state_classes[state]);
 
   /* A step that is the same thing as another (SameAs=) shows that step's
    * state and asks for nothing here. */
@@ -257,19 +346,79 @@ update (VetoStepActions *self)
   show_action (GTK_WIDGET (self->dates_button),
                veto_date_popover_would_offer (self->store, step_id, account_or_null (self)));
 
-  show_action (GTK_WIDGET (self->submitted_button),
-               !follows && kind == VETO_STEP_KIND_FORM && state == VETO_STEP_STATE_TODO);
-  show_action (GTK_WIDGET (self->confirmed_button),
-               !follows && kind == VETO_STEP_KIND_FORM && state == VETO_STEP_STATE_SUBMITTED);
-  show_action (GTK_WIDGET (self->done_button),
-               !follows && kind != VETO_STEP_KIND_FORM && !VETO_STEP_STATE_IS_FINISHED (state));
+  /* The button follows the state: one main button for what the state
+   * asks next (the lifecycle in veto-lifecycle.c), the rest beside it. */
+  {
+    gboolean form = kind == VETO_STEP_KIND_FORM;
+    gboolean conditional = veto_step_get_conditional (self->step);
+    /* a complaint is information until Meta's refusal or silence makes it
+     * a to-do; then it has buttons like any other */
+    gboolean dormant = conditional && own_task != NULL && !veto_task_get_active (own_task);
+    gboolean information = kind == VETO_STEP_KIND_INFORMATION && !conditional;
+    gboolean urgent = own_task != NULL && veto_task_get_needs_follow_up (own_task);
+    gboolean has_url = veto_step_get_url (self->step) != NULL;
+    gboolean due = own_task != NULL && veto_task_get_due (own_task);
+    gboolean can_complain = FALSE;
+    gboolean changed;
 
-  /* A finished step leaves the open button as the way back in, without
-   * shouting for attention. */
-  if (VETO_STEP_STATE_IS_FINISHED (state))
-    gtk_widget_remove_css_class (GTK_WIDGET (self->open_button), "suggested-action");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->open_button), "suggested-action");
+    if (urgent)
+      {
+        g_autoptr(VetoTask) complaint = veto_checklist_find_complaint (self->checklist, own_task);
+
+        can_complain = complaint != NULL;
+      }
+
+    /* a form is opened while it is to do; once sent, Meta's answer is what
+     * the person waits for, and the form is in the ⋮ menu */
+    show_action (GTK_WIDGET (self->open_button),
+                 !follows && !information && has_url && (!form || state == VETO_STEP_STATE_TODO));
+    show_action (GTK_WIDGET (self->submitted_button),
+                 !follows && form && state == VETO_STEP_STATE_TODO);
+    show_action (GTK_WIDGET (self->answer_button),
+                 !follows && form && state == VETO_STEP_STATE_SUBMITTED);
+    show_action (GTK_WIDGET (self->complain_button), !follows && can_complain);
+    show_action (GTK_WIDGET (self->confirmed_button), FALSE);
+    /* information is read, not done */
+    show_action (GTK_WIDGET (self->done_button),
+                 !follows && !form && !information && !VETO_STEP_STATE_IS_FINISHED (state));
+
+    if (follows || information || dormant)
+      self->main_button = NULL;
+    else if (can_complain)
+      self->main_button = GTK_WIDGET (self->complain_button);
+    else if (due)
+      self->main_button = GTK_WIDGET (self->recheck_button);
+    else if (form && state == VETO_STEP_STATE_SUBMITTED)
+      self->main_button = GTK_WIDGET (self->answer_button);
+    else if (state == VETO_STEP_STATE_TODO && has_url)
+      self->main_button = GTK_WIDGET (self->open_button);
+    else if (state == VETO_STEP_STATE_TODO)
+      self->main_button = GTK_WIDGET (self->done_button);
+    else
+      self->main_button = NULL;
+
+    /* an information step has no state to show: it is read */
+    gtk_widget_set_visible (GTK_WIDGET (self->state_label), !information);
+    gtk_widget_set_visible (self->actions_box, !information && !dormant);
+
+    apply_emphasis (self);
+
+    /* The pressed button may have gone (Mark as Sent hides itself): the
+     * keyboard focus moves to the button the new state asks for, on the
+     * same row, rather than falling to the window. */
+    changed = self->shown_valid && (state != self->shown_state || urgent != self->shown_urgent);
+    root = gtk_widget_get_root (GTK_WIDGET (self));
+    focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+    if (changed && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+        (focus == NULL || !gtk_widget_get_mapped (focus) ||
+         gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
+      veto_step_actions_focus_main (self);
+    self->shown_state = state;
+    self->shown_urgent = urgent;
+    self->shown_valid = TRUE;
+
+    update_description (self, state, own_task, dates);
+  }
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->actions_box), !read_only);
   gtk_widget_set_sensitive (GTK_WIDGET (self->more_button), !read_only);
@@ -379,8 +528,16 @@ populate (VetoStepActions *self)
   const char *url = veto_step_get_url (self->step);
   const char * const *fallbacks = veto_step_get_fallback_urls (self->step);
 
-  /* The open button: a form, or a page that shows the setting. */
-  if (url != NULL)
+  /* The open button: a form, or a page that shows the setting. A form
+   * with a text to paste copies it first, so that the person does not
+   * have to come back from the browser for it. */
+  if (url != NULL && veto_step_get_kind (self->step) == VETO_STEP_KIND_FORM &&
+      veto_step_get_objection_text (self->step) != NULL)
+    {
+      gtk_button_set_label (self->open_button, _("_Copy the Text and Open the Form"));
+      set_action (GTK_WIDGET (self->open_button), "win.copy-and-open", "(ss)", step_id, self->account_id);
+    }
+  else if (url != NULL)
     {
       gtk_button_set_label (self->open_button,
                             veto_step_get_kind (self->step) == VETO_STEP_KIND_FORM
@@ -390,14 +547,38 @@ populate (VetoStepActions *self)
     }
   show_action (GTK_WIDGET (self->open_button), url != NULL);
 
+  /* Meta's answer: accepted or refused, and its email kept as proof */
+  {
+    g_autoptr(GMenu) answer = g_menu_new ();
+    g_autoptr(GMenu) email = g_menu_new ();
+    g_autoptr(GMenuItem) item = NULL;
+
+    item = g_menu_item_new (_("Meta _Accepted My Objection"), NULL);
+    g_menu_item_set_action_and_target_value (item, "win.set-state",
+                                             g_variant_new ("(sss)", step_id, self->account_id,
+                                                            veto_step_state_to_string (VETO_STEP_STATE_CONFIRMED)));
+    g_menu_append_item (answer, item);
+    g_clear_object (&item);
+    item = g_menu_item_new (_("Meta _Refused"), NULL);
+    g_menu_item_set_action_and_target_value (item, "win.set-state",
+                                             g_variant_new ("(sss)", step_id, self->account_id,
+                                                            veto_step_state_to_string (VETO_STEP_STATE_REFUSED)));
+    g_menu_append_item (answer, item);
+    g_clear_object (&item);
+    item = g_menu_item_new (_("Attach Meta’s _Email…"), NULL);
+    g_menu_item_set_action_and_target_value (item, "win.choose-email",
+                                             g_variant_new ("(ss)", step_id, self->account_id));
+    g_menu_append_item (email, item);
+    g_menu_append_section (answer, NULL, G_MENU_MODEL (email));
+    gtk_menu_button_set_menu_model (self->answer_button, G_MENU_MODEL (answer));
+  }
+  set_action (GTK_WIDGET (self->complain_button), "win.complain", "(ss)", step_id, self->account_id);
+
   set_action (GTK_WIDGET (self->submitted_button), "win.set-state", "(sss)",
               step_id, self->account_id, veto_step_state_to_string (VETO_STEP_STATE_SUBMITTED));
   set_action (GTK_WIDGET (self->confirmed_button), "win.set-state", "(sss)",
               step_id, self->account_id, veto_step_state_to_string (VETO_STEP_STATE_CONFIRMED));
-  gtk_button_set_label (self->done_button,
-                        veto_step_get_kind (self->step) == VETO_STEP_KIND_INFORMATION
-                          ? _("_Got It")
-                          : _("Mark as _Done"));
+  gtk_button_set_label (self->done_button, _("Mark as _Done"));
   set_action (GTK_WIDGET (self->done_button), "win.set-state", "(sss)",
               step_id, self->account_id, veto_step_state_to_string (VETO_STEP_STATE_DONE));
   set_action (GTK_WIDGET (self->recheck_button), "win.recheck", "(ss)", step_id, self->account_id);
@@ -568,6 +749,8 @@ veto_step_actions_class_init (VetoStepActionsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VetoStepActions, actions_box);
   gtk_widget_class_bind_template_child (widget_class, VetoStepActions, open_button);
   gtk_widget_class_bind_template_child (widget_class, VetoStepActions, submitted_button);
+  gtk_widget_class_bind_template_child (widget_class, VetoStepActions, answer_button);
+  gtk_widget_class_bind_template_child (widget_class, VetoStepActions, complain_button);
   gtk_widget_class_bind_template_child (widget_class, VetoStepActions, confirmed_button);
   gtk_widget_class_bind_template_child (widget_class, VetoStepActions, done_button);
   gtk_widget_class_bind_template_child (widget_class, VetoStepActions, more_button);
@@ -585,6 +768,7 @@ static void
 veto_step_actions_init (VetoStepActions *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_use_underline (self->answer_button, TRUE);
 }
 
 /**
@@ -696,6 +880,11 @@ veto_step_actions_focus_main (VetoStepActions *self)
 {
   g_return_val_if_fail (VETO_IS_STEP_ACTIONS (self), FALSE);
 
+  /* what the state asks for first */
+  if (self->main_button != NULL && gtk_widget_get_visible (self->main_button) &&
+      gtk_widget_is_sensitive (self->main_button) && gtk_widget_grab_focus (self->main_button))
+    return TRUE;
+
   for (GtkWidget *child = gtk_widget_get_first_child (self->actions_box);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -704,4 +893,40 @@ veto_step_actions_focus_main (VetoStepActions *self)
       return TRUE;
 
   return gtk_widget_grab_focus (GTK_WIDGET (self->more_button));
+}
+
+/**
+ * veto_step_actions_get_urgency:
+ *
+ * Returns: what the row asks of the person now (veto-lifecycle.h), for the
+ *   page to choose its one suggested button
+ */
+VetoUrgency
+veto_step_actions_get_urgency (VetoStepActions *self)
+{
+  g_autoptr(VetoTask) task = NULL;
+
+  g_return_val_if_fail (VETO_IS_STEP_ACTIONS (self), VETO_URGENCY_NONE);
+
+  if (self->main_button == NULL)
+    return VETO_URGENCY_NONE;
+  task = find_task (self);
+  return task != NULL ? veto_task_get_urgency (task) : VETO_URGENCY_NONE;
+}
+
+/**
+ * veto_step_actions_set_emphasis:
+ * @emphasis: whether the row's main button is the page's suggested action
+ *
+ * A page shows at most one suggested (blue) button: the app page gives it
+ * to its most urgent row.
+ */
+void
+veto_step_actions_set_emphasis (VetoStepActions *self,
+                                gboolean         emphasis)
+{
+  g_return_if_fail (VETO_IS_STEP_ACTIONS (self));
+
+  self->emphasis = !!emphasis;
+  apply_emphasis (self);
 }

@@ -11,6 +11,8 @@
 
 #include "veto-checklist.h"
 
+#include "veto-lifecycle.h"
+
 G_BEGIN_DECLS
 
 #define VETO_TYPE_STEP_ACTIONS (veto_step_actions_get_type ())
@@ -27,5 +29,8 @@ const char *veto_step_actions_get_account_id   (VetoStepActions *self);
 void        veto_step_actions_reveal_fallbacks (VetoStepActions *self);
 gboolean    veto_step_actions_focus_main       (VetoStepActions *self);
 GtkWidget  *veto_step_actions_get_date_popover (VetoStepActions *self);
+VetoUrgency veto_step_actions_get_urgency      (VetoStepActions *self);
+void        veto_step_actions_set_emphasis     (VetoStepActions *self,
+                                                gboolean         emphasis);
 
 G_END_DECLS

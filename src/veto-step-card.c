@@ -308,3 +308,24 @@ veto_step_card_find_actions (VetoStepCard *self,
 
   return NULL;
 }
+
+/**
+ * veto_step_card_list_actions:
+ *
+ * Returns: (transfer container) (element-type VetoStepActions): the rows
+ *   of the card, one per account, in order
+ */
+GPtrArray *
+veto_step_card_list_actions (VetoStepCard *self)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  g_return_val_if_fail (VETO_IS_STEP_CARD (self), rows);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    g_ptr_array_add (rows, child);
+
+  return rows;
+}

@@ -27,4 +27,6 @@ GtkWidget  *veto_step_card_find_actions   (VetoStepCard       *self,
 char       *veto_step_card_split_lead     (const char         *description,
                                            char              **rest);
 
+GPtrArray  *veto_step_card_list_actions (VetoStepCard       *self);
+
 G_END_DECLS

@@ -80,8 +80,19 @@ veto_step_menu_new (VetoStep      *step,
           g_clear_object (&item);
         }
 
+      /* once sent, the form is no longer the main button: it stays here */
+      if (state != VETO_STEP_STATE_TODO && veto_step_get_url (step) != NULL)
+        {
+          g_clear_object (&item);
+          item = g_menu_item_new (_("Open the Official _Form"), NULL);
+          g_menu_item_set_action_and_target_value (item, "win.open-step",
+                                                   g_variant_new ("(ss)", step_id, account_id));
+          g_menu_append_item (states, item);
+        }
+
       if (state == VETO_STEP_STATE_SUBMITTED || state == VETO_STEP_STATE_CONFIRMED)
         {
+          g_clear_object (&item);
           item = g_menu_item_new (_("Attach Meta’s _Email…"), NULL);
           g_menu_item_set_action_and_target_value (item, "win.choose-email",
                                                    g_variant_new ("(ss)", step_id, account_id));

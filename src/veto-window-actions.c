@@ -432,6 +432,54 @@ open_url_action (GtkWidget  *widget,
   open_url (self, step, account_id, url);
 }
 
+/* The objection's text on the clipboard, then its form in the browser: the
+ * person pastes without coming back to Veto. */
+static void
+copy_and_open_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  const char *step_id, *account_id;
+
+  g_variant_get (parameter, "(&s&s)", &step_id, &account_id);
+  gtk_widget_activate_action (widget, "win.copy-objection", "s", step_id);
+  gtk_widget_activate_action (widget, "win.open-step", "(ss)", step_id, account_id);
+}
+
+/* Meta refused or did not answer: to the complaint that covers it, its
+ * card in view. */
+static void
+complain_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  VetoWindow *self = VETO_WINDOW (widget);
+  VetoChecklist *checklist = self->checklist;
+  GListModel *tasks = veto_checklist_get_tasks (checklist);
+  const char *step_id, *account_id;
+
+  g_variant_get (parameter, "(&s&s)", &step_id, &account_id);
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
+      g_autoptr(VetoTask) complaint = NULL;
+      const char *complaint_account;
+
+      if (g_strcmp0 (veto_step_get_id (veto_task_get_step (task)), step_id) != 0 ||
+          g_strcmp0 (veto_task_get_account_id (task), *account_id ? account_id : NULL) != 0)
+        continue;
+
+      complaint = veto_checklist_find_complaint (checklist, task);
+      if (complaint == NULL)
+        return;
+      complaint_account = veto_task_get_account_id (complaint);
+      gtk_widget_activate_action (widget, "win.show-step", "(ss)",
+                                  veto_step_get_id (veto_task_get_step (complaint)),
+                                  complaint_account ? complaint_account : "");
+      return;
+    }
+}
+
 static void
 mark_checked_action (GtkWidget  *widget,
                      const char *action_name,
@@ -697,6 +745,8 @@ veto_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-step", "(ss)", open_step_action);
   gtk_widget_class_install_action (widget_class, "win.open-url", "(sss)", open_url_action);
   gtk_widget_class_install_action (widget_class, "win.copy-objection", "s", copy_objection_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-and-open", "(ss)", copy_and_open_action);
+  gtk_widget_class_install_action (widget_class, "win.complain", "(ss)", complain_action);
   gtk_widget_class_install_action (widget_class, "win.recheck", "(ss)", recheck_action);
   gtk_widget_class_install_action (widget_class, "win.mark-checked", "(ss)", mark_checked_action);
   gtk_widget_class_install_action (widget_class, "win.export-record", NULL, export_record_action);

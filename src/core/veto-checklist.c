@@ -468,6 +468,84 @@ veto_checklist_find_follow_ups (VetoChecklist *self,
 }
 
 /**
+ * veto_checklist_count_objections:
+ * @self: a #VetoChecklist
+ * @n_objections: (out): the objections to send, one per account and app
+ * @n_sent: (out): of those, the ones sent (answered or not)
+ *
+ * The figure the overview leads with: "2 of 4 objections sent". An
+ * objection skipped or marked as not applying is not sent.
+ */
+void
+veto_checklist_count_objections (VetoChecklist *self,
+                                 guint         *n_objections,
+                                 guint         *n_sent)
+{
+  g_return_if_fail (VETO_IS_CHECKLIST (self));
+
+  *n_objections = *n_sent = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tasks)); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (G_LIST_MODEL (self->tasks), i);
+      VetoStepState state = veto_task_get_state (task);
+
+      if (!veto_task_counts (task) || !veto_step_is_objection (veto_task_get_step (task)))
+        continue;
+      (*n_objections)++;
+      if (state == VETO_STEP_STATE_SUBMITTED || state == VETO_STEP_STATE_CONFIRMED ||
+          state == VETO_STEP_STATE_REFUSED)
+        (*n_sent)++;
+    }
+}
+
+/**
+ * veto_checklist_find_complaint:
+ * @self: a #VetoChecklist
+ * @task: an objection Meta refused or did not answer in time
+ *
+ * The complaint that covers @task: a conditional step (`OnlyIf=`) that
+ * names @task's step and is a to-do now. Every objection that made it one
+ * leads to it, not only the first.
+ *
+ * Returns: (transfer full) (nullable): that task
+ */
+VetoTask *
+veto_checklist_find_complaint (VetoChecklist *self,
+                               VetoTask      *task)
+{
+  const char *step_id;
+
+  g_return_val_if_fail (VETO_IS_CHECKLIST (self), NULL);
+  g_return_val_if_fail (VETO_IS_TASK (task), NULL);
+
+  if (!veto_task_get_needs_follow_up (task))
+    return NULL;
+
+  step_id = veto_step_get_id (veto_task_get_step (task));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tasks)); i++)
+    {
+      g_autoptr(VetoTask) other = g_list_model_get_item (G_LIST_MODEL (self->tasks), i);
+      VetoStep *other_step = veto_task_get_step (other);
+      gboolean same_scope;
+
+      if (!veto_task_get_active (other) ||
+          !g_strv_contains (veto_step_get_only_if_refused_or_overdue (other_step), step_id))
+        continue;
+
+      /* a per-account complaint of the same app is that account's */
+      same_scope = veto_step_get_per_account (other_step) &&
+                   veto_step_get_per_account (veto_task_get_step (task)) &&
+                   g_str_equal (veto_step_get_app_id (other_step), veto_step_get_app_id (veto_task_get_step (task)));
+      if (same_scope && g_strcmp0 (veto_task_get_account_id (other), veto_task_get_account_id (task)) != 0)
+        continue;
+
+      return g_steal_pointer (&other);
+    }
+
+  return NULL;
+}
+
+/**
  * veto_checklist_preview_change:
  * @self: a #VetoChecklist
  * @region_id: (nullable): the region the person is about to choose, or

@@ -39,6 +39,11 @@ GPtrArray         *veto_checklist_preview_change (VetoChecklist   *self,
                                                 const char        *app_id);
 GPtrArray         *veto_checklist_find_follow_ups (VetoChecklist  *self,
                                                 VetoTask          *task);
+VetoTask          *veto_checklist_find_complaint  (VetoChecklist  *self,
+                                                VetoTask          *task);
+void               veto_checklist_count_objections (VetoChecklist *self,
+                                                    guint         *n_objections,
+                                                    guint         *n_sent);
 void               veto_checklist_count        (VetoChecklist     *self,
                                                 VetoApp           *app,
                                                 const char        *account_id,

@@ -146,9 +146,9 @@ veto_task_get_attach_hint (VetoTask *task)
     return NULL;
 
   if (veto_task_get_state (cause) == VETO_STEP_STATE_REFUSED)
-    return _("Attach your record from Veto (veto --export, or “Export Record…” in the menu) and Meta’s refusal.");
+    return _("Attach the record you export from Veto, and Meta’s refusal.");
 
-  return _("Attach your record from Veto (veto --export, or “Export Record…” in the menu): it shows the day you sent the objection and that Meta did not confirm it in time.");
+  return _("Attach the record you export from Veto: it shows the day you sent the objection and that Meta did not confirm it in time.");
 }
 
 /**

@@ -344,7 +344,7 @@ test_card_layout (void)
 
   /* the action comes first: the open button is above Details and in the
    * first screen of a 360 px window */
-  open = ui_find_label (card, fr ? "Ouvrir le formulaire officiel" : "Open the Official Form");
+  open = ui_find_label (card, fr ? "Copier le texte et ouvrir le formulaire" : "Copy the Text and Open the Form");
   g_assert_nonnull (open);
   expander = ui_find_type (card, GTK_TYPE_EXPANDER);
   g_assert_nonnull (expander);

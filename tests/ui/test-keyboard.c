@@ -120,7 +120,7 @@ test_wizard_keyboard (void)
   /* an app page: its first Open button; the progress says which app */
   act (window, "win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "app:facebook");
-  assert_default (window, fr ? "_Ouvrir le formulaire officiel" : "_Open the Official Form");
+  assert_default (window, fr ? "_Copier le texte et ouvrir le formulaire" : "_Copy the Text and Open the Form");
   g_assert_nonnull (ui_find_label (GTK_WIDGET (window), fr ? "Facebook — application 1 sur 3" : "Facebook — app 1 of 3"));
   /* visible at 360 px */
   {

@@ -165,7 +165,9 @@ test_date_popover (void)
 
   saved = ui_progress_file ();
   g_assert_nonnull (strstr (saved, "Submitted=2026-11-18\nSubmittedEntered=2026-12-02T10:00:00Z\n"));
-  g_assert_nonnull (ui_find_label (card, is_fr () ? "Envoyée le 18\u00a0novembre\u00a02026." : "Submitted on November 18, 2026."));
+  /* with the answer due a month later (GDPR Article 12(3)) */
+  g_assert_nonnull (ui_find_label (card, is_fr () ? "Envoyée le 18\u00a0novembre\u00a02026. Réponse attendue au plus tard le 18\u00a0décembre\u00a02026."
+                                                  : "Submitted on November 18, 2026. Answer due by December 18, 2026."));
 
   /* Undo, from the toast */
   click_label (GTK_WIDGET (window), is_fr () ? "Annuler" : "Undo");
@@ -517,7 +519,7 @@ test_card_overdue (void)
 
   g_assert_null (ui_find_label (complaint, is_fr () ? "Si besoin" : "Only if needed"));
   g_assert_nonnull (ui_find_label (complaint, is_fr () ? "À faire" : "To do"));
-  label = ui_find_label_prefix (complaint, is_fr () ? "Joignez votre relevé Veto" : "Attach your record from Veto");
+  label = ui_find_label_prefix (complaint, is_fr () ? "Joignez le relevé exporté de Veto" : "Attach the record you export from Veto");
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_get_visible (label));
 

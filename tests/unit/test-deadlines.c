@@ -357,7 +357,7 @@ test_overdue_after_answer_period (Fixture       *f,
 
   record = veto_record_to_markdown (f->checklist);
   g_assert_nonnull (strstr (record, "- **Meta’s answer:** No answer from Meta within 1 month: overdue since November 30, 2026.\n"));
-  g_assert_nonnull (strstr (record, "- **To do now:** Attach your record from Veto"));
+  g_assert_nonnull (strstr (record, "- **To do now:** Attach the record you export from Veto"));
 
   /* --remind notifies it before any recheck */
   {
@@ -417,7 +417,7 @@ test_refused_activates_complaint (Fixture       *f,
   status = status_text (f, &code);
   g_assert_cmpint (code, ==, VETO_STATUS_PENDING);
   g_assert_nonnull (strstr (status, "Meta refused this objection on November 27, 2026."));
-  g_assert_nonnull (strstr (status, "Next: Complain about Instagram\n  Attach your record from Veto"));
+  g_assert_nonnull (strstr (status, "Next: Complain about Instagram\n  Attach the record you export from Veto"));
   g_assert_nonnull (strstr (status, "Refused         Object on Instagram\n"));
 }
 
