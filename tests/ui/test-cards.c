@@ -194,10 +194,18 @@ test_overview_counts_and_accounts (void)
   g_assert_cmpstr (veto_window_get_page (window), ==, "dashboard");
   dashboard = veto_window_get_page_widget (window, "dashboard");
 
-  /* the heading counts what the person recognises */
+  /* the heading counts the objections first: one per account */
   summary = ui_find_label_prefix (dashboard, "0 ");
   g_assert_nonnull (summary);
   parse_counts (gtk_label_get_text (GTK_LABEL (summary)), &done, &total);
+  g_assert_cmpuint (done, ==, 0);
+  g_assert_cmpuint (total, ==, 4);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (summary)), fr ? "oppositions envoyées" : "objections sent"));
+
+  /* then every step, in what the person recognises */
+  summary = ui_find_label_prefix (dashboard, fr ? "En tout, " : "In all, ");
+  g_assert_nonnull (summary);
+  parse_counts (gtk_label_get_text (GTK_LABEL (summary)) + strlen (fr ? "En tout, " : "In all, "), &done, &total);
   g_assert_cmpuint (done, ==, 0);
   g_assert_cmpuint (total, ==, expected_total ());
 
@@ -219,6 +227,10 @@ test_overview_counts_and_accounts (void)
   summary = ui_find_label_prefix (dashboard, "1 ");
   g_assert_nonnull (summary);
   parse_counts (gtk_label_get_text (GTK_LABEL (summary)), &done, &total);
+  g_assert_cmpuint (done, ==, 1);
+  g_assert_cmpuint (total, ==, 4);
+  summary = ui_find_label_prefix (dashboard, fr ? "En tout, " : "In all, ");
+  parse_counts (gtk_label_get_text (GTK_LABEL (summary)) + strlen (fr ? "En tout, " : "In all, "), &done, &total);
   g_assert_cmpuint (done, ==, 1);
   g_assert_cmpuint (total, ==, expected_total ());
   rows_done = sum_rows (dashboard, &rows_total);
@@ -368,6 +380,13 @@ test_card_layout (void)
     VetoCatalog *catalog = veto_application_get_catalog (app);
     g_autoptr(GListModel) steps = veto_catalog_list_steps (catalog, "instagram", "eu");
 
+    /* the objection first; the rest, folded, made when unfolded */
+    n_cards = ui_count_type (page, VETO_TYPE_STEP_CARD);
+    g_assert_cmpuint (n_cards, ==, 1);
+    g_assert_nonnull (veto_app_page_find_card (VETO_APP_PAGE (page), "instagram-private-account", "2"));
+    gtk_expander_set_expanded (GTK_EXPANDER (gtk_widget_get_ancestor (ui_find_label (page, fr ? "Pour aller plus loin" : "Going Further"),
+                                                                      GTK_TYPE_EXPANDER)), TRUE);
+    ui_iterate (100);
     n_cards = ui_count_type (page, VETO_TYPE_STEP_CARD);
     g_assert_cmpuint (n_cards, ==, g_list_model_get_n_items (steps));
     actions = veto_app_page_find_card (VETO_APP_PAGE (page), "instagram-object", "4");

@@ -517,6 +517,10 @@ test_card_overdue (void)
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_get_visible (label));
 
+  /* the complaint, a to-do now, moved up among the page's first steps:
+   * its card is a new one */
+  complaint = veto_app_page_find_card (VETO_APP_PAGE (page), "facebook-complain", NULL);
+  g_assert_nonnull (complaint);
   g_assert_null (ui_find_label (complaint, is_fr () ? "Si besoin" : "Only if needed"));
   g_assert_nonnull (ui_find_label (complaint, is_fr () ? "À faire" : "To do"));
   label = ui_find_label_prefix (complaint, is_fr () ? "Joignez le relevé exporté de Veto" : "Attach the record you export from Veto");
