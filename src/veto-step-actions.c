@@ -247,9 +247,16 @@ update_description (VetoStepActions *self,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
                                   -1);
   if (self->main_button != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->main_button),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
-                                    -1);
+    {
+      /* a menu button's focus is its inner toggle button */
+      GtkWidget *focusable = GTK_IS_MENU_BUTTON (self->main_button)
+                               ? gtk_widget_get_first_child (self->main_button)
+                               : self->main_button;
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (focusable),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
+                                      -1);
+    }
 }
 
 static void ensure_note_row (VetoStepActions *self);

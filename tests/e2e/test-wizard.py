@@ -23,8 +23,10 @@ T = {
     "apps_page": "Vos applications" if fr else "Your Apps",
     "overview": "Vue d’ensemble" if fr else "Overview",
     "use_facebook": "J’utilise Facebook" if fr else "I use Facebook",
-    "open_form": "Ouvrir le formulaire officiel" if fr else "Open the Official Form",
-    "mark_submitted": "Marquer comme envoyée" if fr else "Mark as Submitted",
+    "open_form": "Copier le texte et ouvrir le formulaire" if fr else "Copy the Text and Open the Form",
+    "mark_submitted": "Marquer comme envoyée" if fr else "Mark as Sent",
+    "answer": "J’ai reçu la réponse de Meta" if fr else "I Got Meta’s Answer",
+    "answer_due": "Réponse attendue au plus tard le" if fr else "Answer due by",
     "waiting": "En attente de Meta" if fr else "Waiting for Meta",
     "sent_on": "envoyée le" if fr else "sent on",
     # the wizard's progress under the header bar: the setup pages, then the apps
@@ -175,6 +177,19 @@ try:
     press(card, "push button", T["mark_submitted"], "marking it sent")
     time.sleep(0.5)
     tap.ok("State=submitted" in home.progress(), "the step is saved as submitted")
+    # the pressed button is gone: the focus is on what the state asks next,
+    # and a screen reader hears the state with it
+    end = time.monotonic() + 5
+    now = None
+    while time.monotonic() < end:
+        now = e2e.focused(frame)
+        if now is not None and e2e.name_of(now) == T["answer"]:
+            break
+        time.sleep(0.1)
+    tap.ok(now is not None and e2e.name_of(now) == T["answer"],
+           f"the focus moved to “{T['answer']}” ({e2e.name_of(now) if now else None})")
+    tap.ok(now is not None and T["answer_due"] in e2e.description_of(now),
+           f"which says when Meta's answer is due ({e2e.description_of(now) if now else None})")
 
     veto.close_cleanly(tap, "first run")
 
