@@ -260,7 +260,18 @@ card_new (VetoAppPage         *self,
 static void
 clear_box (GtkBox *box)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (box));
   GtkWidget *child;
+
+  /* GTK 4.8 keeps a window's default widget past the widget's end: one of
+   * these cards' buttons may be it (Enter presses the page's main one) */
+  if (GTK_IS_WINDOW (root))
+    {
+      GtkWidget *def = gtk_window_get_default_widget (GTK_WINDOW (root));
+
+      if (def != NULL && gtk_widget_is_ancestor (def, GTK_WIDGET (box)))
+        gtk_window_set_default_widget (GTK_WINDOW (root), NULL);
+    }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))))
     gtk_box_remove (box, child);
@@ -307,8 +318,8 @@ rebuild (VetoAppPage *self)
   guint n_first = 0;
   VetoStep *fallback_first = NULL;
 
-  self->marked = NULL;
-  self->revealed = NULL;
+  g_clear_weak_pointer (&self->marked);
+  g_clear_weak_pointer (&self->revealed);
   clear_box (self->steps_box);
   clear_box (self->more_box);
   g_ptr_array_set_size (self->more_steps, 0);
@@ -389,6 +400,8 @@ veto_app_page_dispose (GObject *object)
   g_clear_pointer (&self->reveal_account, g_free);
   g_clear_handle_id (&self->reveal_id, g_source_remove);
   g_clear_pointer (&self->more_steps, g_ptr_array_unref);
+  g_clear_weak_pointer (&self->marked);
+  g_clear_weak_pointer (&self->revealed);
 
   G_OBJECT_CLASS (veto_app_page_parent_class)->dispose (object);
 }
@@ -520,14 +533,15 @@ reveal_idle (gpointer user_data)
 
       /* the card's top, its title, a little below the top of the page */
       gtk_adjustment_set_value (adj, MAX (0, bounds.origin.y - 24));
-      self->revealed = target;
+      g_set_weak_pointer (&self->revealed, target);
       update_emphasis (self);
       veto_step_actions_focus_main (VETO_STEP_ACTIONS (target));
 
       /* and the card marked, so that the eye finds where it landed */
       if (self->marked != NULL)
         gtk_widget_remove_css_class (self->marked, "veto-marked");
-      self->marked = card ? card : target;
+      /* weak: a rebuild drops the cards */
+      g_set_weak_pointer (&self->marked, card ? card : target);
       gtk_widget_add_css_class (self->marked, "veto-marked");
     }
 
@@ -571,7 +585,7 @@ veto_app_page_scroll_to_top (VetoAppPage *self)
   /* no card was led to: the mark goes, the most urgent row leads again */
   if (self->marked != NULL)
     gtk_widget_remove_css_class (self->marked, "veto-marked");
-  self->marked = NULL;
-  self->revealed = NULL;
+  g_clear_weak_pointer (&self->marked);
+  g_clear_weak_pointer (&self->revealed);
   update_emphasis (self);
 }

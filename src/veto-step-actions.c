@@ -203,11 +203,18 @@ format_dates (VetoStepActions *self)
 static void
 apply_emphasis (VetoStepActions *self)
 {
-  GtkWidget *buttons[] = {
-    GTK_WIDGET (self->open_button), GTK_WIDGET (self->recheck_button),
-    GTK_WIDGET (self->answer_button), GTK_WIDGET (self->complain_button),
-    GTK_WIDGET (self->done_button), GTK_WIDGET (self->submitted_button),
-  };
+  GtkWidget *buttons[6];
+
+  /* a row whose card is being taken down has no buttons left */
+  if (self->open_button == NULL)
+    return;
+
+  buttons[0] = GTK_WIDGET (self->open_button);
+  buttons[1] = GTK_WIDGET (self->recheck_button);
+  buttons[2] = GTK_WIDGET (self->answer_button);
+  buttons[3] = GTK_WIDGET (self->complain_button);
+  buttons[4] = GTK_WIDGET (self->done_button);
+  buttons[5] = GTK_WIDGET (self->submitted_button);
 
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
@@ -381,6 +388,9 @@ update (VetoStepActions *self)
                  !follows && !information && has_url && (!form || state == VETO_STEP_STATE_TODO));
     show_action (GTK_WIDGET (self->submitted_button),
                  !follows && form && state == VETO_STEP_STATE_TODO);
+    /* its menu closes with it: a popover left open keeps the keyboard */
+    if (!(!follows && form && state == VETO_STEP_STATE_SUBMITTED))
+      gtk_menu_button_popdown (self->answer_button);
     show_action (GTK_WIDGET (self->answer_button),
                  !follows && form && state == VETO_STEP_STATE_SUBMITTED);
     show_action (GTK_WIDGET (self->complain_button), !follows && can_complain);

@@ -24,7 +24,8 @@ T = {
     "no_answer": "Pas de réponse de Meta" if fr else "No Answer From Meta",
     "overdue": "délai dépassé depuis le" if fr else "overdue since",
     "next": "Ensuite" if fr else "Next:",
-    "confirmed": "Noter la confirmation" if fr else "Record Confirmation",
+    "answer": "J’ai reçu la réponse de Meta" if fr else "I Got Meta’s Answer",
+    "confirmed": "Meta a accepté mon opposition" if fr else "Meta Accepted My Objection",
     "more": "Plus d’options" if fr else "More Options",
     "attach": "Joindre l’e‑mail de Meta…" if fr else "Attach Meta’s Email…",
     "correct": "Corriger les dates…" if fr else "Correct Dates…",
@@ -97,18 +98,23 @@ try:
         row = row.get_parent()
     if row is not None:
         e2e.click(row)
-    confirm = None
+    answer = None
     end = time.monotonic() + 10
-    while confirm is None and time.monotonic() < end:
+    while answer is None and time.monotonic() < end:
         for node in e2e.walk(frame):
             if (e2e.role_name(node) in ("panel", "grouping") and e2e.name_of(node) == "Facebook"):
-                confirm = e2e.wait_for(node, role="push button", name=T["confirmed"], timeout=0.5)
+                answer = e2e.wait_for(node, role="push button", name=T["answer"], timeout=0.5)
                 facebook = node
         time.sleep(0.1)
-    if not tap.ok(confirm is not None, f"Facebook's page offers “{T['confirmed']}”"):
+    if not tap.ok(answer is not None, f"Facebook's page offers “{T['answer']}”"):
         print("# " + e2e.dump(frame).replace("\n", "\n# "))
         raise SystemExit(tap.done())
 
+    # Meta's answer: a menu of accepted, refused, and its email
+    e2e.click(answer)
+    confirm = e2e.wait_for_menu_item(veto.app, T["confirmed"])
+    if not tap.ok(confirm is not None, f"its menu offers “{T['confirmed']}”"):
+        raise SystemExit(tap.done())
     e2e.click(confirm)
     tap.ok(wait_for_progress("State=confirmed"), "pressing it records Meta's confirmation")
 
@@ -120,6 +126,8 @@ try:
     # up on the accessibility bus here, even with the cache cleared (GTK 4.8,
     # libadwaita 1.2), which is why the window has the shortcut;
     # tests/ui/test-record-ui.c presses the button itself.)
+    # (the menu closes first, as it does for a person)
+    time.sleep(0.5)
     e2e.press_keys("<Control>z")
     tap.ok(wait_for_progress("State=submitted"), "Ctrl+Z takes Meta's confirmation back")
     saved = home.progress()
