@@ -471,8 +471,11 @@ create_more_menu (GtkMenuButton *button,
                   gpointer       user_data)
 {
   VetoStepActions *self = user_data;
+  g_autoptr(VetoEvidenceInfo) evidence =
+    veto_progress_store_dup_evidence (self->store, veto_step_get_id (self->step), account_or_null (self));
   g_autoptr(GMenuModel) more = veto_step_menu_new (self->step, self->account_id, self->menu_state,
-                                                   !gtk_widget_get_visible (self->note_list));
+                                                   !gtk_widget_get_visible (self->note_list),
+                                                   evidence != NULL);
 
   gtk_menu_button_set_menu_model (button, more);
 }

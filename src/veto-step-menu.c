@@ -27,7 +27,8 @@ GMenuModel *
 veto_step_menu_new (VetoStep      *step,
                     const char    *account_id,
                     VetoStepState  state,
-                    gboolean       offer_note)
+                    gboolean       offer_note,
+                    gboolean       has_evidence)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) states = g_menu_new ();
@@ -95,6 +96,17 @@ veto_step_menu_new (VetoStep      *step,
           g_clear_object (&item);
           item = g_menu_item_new (_("Attach Meta’s _Email…"), NULL);
           g_menu_item_set_action_and_target_value (item, "win.choose-email",
+                                                   g_variant_new ("(ss)", step_id, account_id));
+          g_menu_append_item (states, item);
+          g_clear_object (&item);
+        }
+
+      /* the email kept may be an acknowledgement kept only as proof: the
+       * person reads it again before saying what Meta answered */
+      if (has_evidence)
+        {
+          item = g_menu_item_new (_("Open Meta’s _Kept Email"), NULL);
+          g_menu_item_set_action_and_target_value (item, "win.open-evidence",
                                                    g_variant_new ("(ss)", step_id, account_id));
           g_menu_append_item (states, item);
         }

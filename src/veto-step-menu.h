@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 GMenuModel *veto_step_menu_new (VetoStep      *step,
                                 const char    *account_id,
                                 VetoStepState  state,
-                                gboolean       offer_note);
+                                gboolean       offer_note,
+                                gboolean       has_evidence);
 
 G_END_DECLS

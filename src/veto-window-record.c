@@ -26,6 +26,7 @@
  *   win.undo-step      (sss)  step, account, snapshot from before the change
  *   win.attach-email   (sss)  step ("" for "whichever waits"), account, file URI
  *   win.choose-email   (ss)   step, account: a file chooser, then win.attach-email
+ *   win.open-evidence  (ss)   step, account: the copy of Meta's email kept for it
  *   win.undo-last             the latest change with an Undo toast (Ctrl+Z)
  *
  * and the Undo toast after win.set-state, the question before a change of
@@ -237,9 +238,10 @@ find_task (VetoChecklist *checklist,
 }
 
 static void
-attach (VetoWindow *self,
-        VetoTask   *task,
-        VetoEmail  *email)
+attach (VetoWindow      *self,
+        VetoTask        *task,
+        VetoEmail       *email,
+        VetoEmailAnswer  answer)
 {
   VetoChecklist *checklist = get_checklist (self);
   const char *step_id = veto_step_get_id (veto_task_get_step (task));
@@ -249,16 +251,93 @@ attach (VetoWindow *self,
   g_autofree char *date = NULL;
   g_autofree char *text = NULL;
 
-  if (!veto_evidence_attach (checklist, task, email, &error))
+  if (!veto_evidence_attach (checklist, task, email, answer, &error))
     {
       show_error (self, _("This Email Can’t Be Kept"), error->message);
       return;
     }
 
   date = veto_format_date (veto_email_get_date (email));
-  /* Translators: %s is a date */
-  text = g_strdup_printf (_("Meta’s email is kept as proof: confirmed on %s."), date);
+  if (answer == VETO_EMAIL_ANSWER_CONFIRMED)
+    /* Translators: %s is a date */
+    text = g_strdup_printf (_("Meta’s email is kept as proof: confirmed on %s."), date);
+  else if (answer == VETO_EMAIL_ANSWER_REFUSED)
+    /* Translators: %s is a date */
+    text = g_strdup_printf (_("Meta’s email is kept as proof: refused on %s."), date);
+  else
+    text = g_strdup (_("Meta’s email is kept as proof. The objection’s state is unchanged."));
   show_undo_toast (self, text, step_id, account_id, snapshot);
+}
+
+static void
+on_answer_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    VetoWindow       *self)
+{
+  VetoTask *task = g_object_get_data (G_OBJECT (dialog), "task");
+  VetoEmail *email = g_object_get_data (G_OBJECT (dialog), "email");
+
+  if (veto_progress_store_get_read_only (get_store (self)))
+    return;
+
+  if (g_str_equal (response, "confirmed"))
+    attach (self, task, email, VETO_EMAIL_ANSWER_CONFIRMED);
+  else if (g_str_equal (response, "refused"))
+    attach (self, task, email, VETO_EMAIL_ANSWER_REFUSED);
+  else if (g_str_equal (response, "keep"))
+    attach (self, task, email, VETO_EMAIL_ANSWER_UNKNOWN);
+}
+
+/* Any email from Meta's domains is not yet its answer: an acknowledgement
+ * ("We received your request") or a request for details looks the same
+ * from its sender. The person reads what it is and says so; the words
+ * Veto recognises (veto_email_classify_answer()) only choose the
+ * response that Enter gives. */
+static void
+ask_answer (VetoWindow *self,
+            VetoTask   *task,
+            VetoEmail  *email)
+{
+  g_autofree char *date = veto_format_date (veto_email_get_date (email));
+  g_autofree char *name = veto_task_dup_name (task);
+  g_autofree char *body = NULL;
+  const char *subject = veto_email_get_subject (email);
+  const char *preselected;
+  GtkWidget *dialog;
+
+  switch (veto_email_classify_answer (email, veto_checklist_get_catalog (get_checklist (self))))
+    {
+    case VETO_EMAIL_ANSWER_CONFIRMED:
+      preselected = "confirmed";
+      break;
+    case VETO_EMAIL_ANSWER_REFUSED:
+      preselected = "refused";
+      break;
+    case VETO_EMAIL_ANSWER_UNKNOWN:
+    default:
+      preselected = "keep";
+      break;
+    }
+
+  /* Translators: the sender, the date and the subject of an email, then
+   * the objection (step, app and account). The body is plain text. */
+  body = g_strdup_printf (_("From: %s\nDate: %s\nSubject: %s\n\nIs this email Meta’s answer to “%s”? Veto keeps it as proof whatever you choose."),
+                          veto_email_get_from (email), date,
+                          subject != NULL && *subject != '\0' ? subject : _("(no subject)"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Is This Meta’s Answer?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "keep", _("_Keep Only as Proof"),
+                                    "refused", _("Meta _Refused"),
+                                    "confirmed", _("Meta _Accepted"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), preselected, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), preselected);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "task", g_object_ref (task), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "email", g_object_ref (email), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_answer_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -273,7 +352,7 @@ on_which_response (AdwMessageDialog *dialog,
   if (!g_ascii_string_to_unsigned (response, 10, 0, candidates->len - 1, &index, NULL))
     return;
 
-  attach (self, g_ptr_array_index (candidates, index), email);
+  ask_answer (self, g_ptr_array_index (candidates, index), email);
 }
 
 /* Two objections wait for Meta's answer: the person says which. */
@@ -282,7 +361,7 @@ ask_which (VetoWindow *self,
            GPtrArray  *candidates,
            VetoEmail  *email)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Which Objection Does This Email Confirm?"),
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Which Objection Does This Email Answer?"),
                                               _("More than one objection waits for Meta’s answer. Nothing is recorded until you choose."));
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
@@ -378,7 +457,7 @@ on_email_read (GObject      *source_object,
                       _("Meta’s email confirms an objection: drop it on the objection’s form step."));
           return;
         }
-      attach (self, task, email);
+      ask_answer (self, task, email);
       return;
     }
 
@@ -387,7 +466,7 @@ on_email_read (GObject      *source_object,
     show_error (self, _("This Email Can’t Be Kept"),
                 _("No objection waits for Meta’s answer: mark the objection you sent as submitted in Veto first. Nothing was changed."));
   else if (candidates->len == 1)
-    attach (self, g_ptr_array_index (candidates, 0), email);
+    ask_answer (self, g_ptr_array_index (candidates, 0), email);
   else
     ask_which (self, candidates, email);
 }
@@ -459,6 +538,57 @@ choose_email_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (dialog), "account-id", g_strdup (account_id), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_choose_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_evidence_shown (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    veto_window_show_toast (VETO_WINDOW (source), error->message);
+}
+
+/* The copy is opened only as it was kept: a file changed since then is
+ * not Meta's email any more, and the person is told rather than shown it. */
+static void
+open_evidence_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  VetoWindow *self = VETO_WINDOW (widget);
+  const char *step_id, *account_id;
+  g_autoptr(VetoEvidenceInfo) evidence = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &step_id, &account_id);
+  if (veto_catalog_lookup_step (veto_checklist_get_catalog (get_checklist (self)), step_id) == NULL)
+    return;
+  evidence = veto_progress_store_dup_evidence (get_store (self), step_id, account_or_null (account_id));
+  if (evidence == NULL)
+    return;
+
+  switch (veto_evidence_info_check_file (evidence, &path))
+    {
+    case VETO_EVIDENCE_FILE_KEPT:
+      break;
+    case VETO_EVIDENCE_FILE_MISSING:
+      veto_window_add_toast (self, toast_new_text (_("The copy of Meta’s email kept by Veto is missing.")));
+      return;
+    case VETO_EVIDENCE_FILE_ALTERED:
+    default:
+      veto_window_add_toast (self, toast_new_text (_("The copy of Meta’s email kept by Veto was changed since it was kept, so it was not opened.")));
+      return;
+    }
+
+  file = g_file_new_for_path (path);
+  uri = g_file_get_uri (file);
+  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, self->cancellable, on_evidence_shown, NULL);
 }
 
 /* An email dropped anywhere else on the window: for whichever objection
@@ -621,6 +751,7 @@ veto_window_record_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-last", NULL);
   gtk_widget_class_install_action (widget_class, "win.attach-email", "(sss)", attach_email_action);
   gtk_widget_class_install_action (widget_class, "win.choose-email", "(ss)", choose_email_action);
+  gtk_widget_class_install_action (widget_class, "win.open-evidence", "(ss)", open_evidence_action);
 }
 
 void

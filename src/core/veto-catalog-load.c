@@ -365,6 +365,35 @@ check_same_as (VetoCatalog  *self,
   return TRUE;
 }
 
+/* The phrases that read Meta's answer in its email decide, with the
+ * person, whether an objection counts as accepted: each must be long
+ * enough not to be found in any email ("oui") and at most a sentence. */
+#define MIN_PHRASE_CHARS 8
+#define MAX_PHRASE_CHARS 200
+
+static gboolean
+check_phrases (GStrv        phrases,
+               const char  *key,
+               GError     **error)
+{
+  for (guint i = 0; phrases[i] != NULL; i++)
+    {
+      glong n = g_utf8_strlen (phrases[i], -1);
+
+      if (n < MIN_PHRASE_CHARS || n > MAX_PHRASE_CHARS)
+        {
+          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                       /* Translators: %s, %s: a group and a key of the catalog; then a phrase,
+                        * then two numbers of characters */
+                       _("[%s] %s: “%s” must be from %d to %d characters long"), "Catalog", key,
+                       phrases[i], MIN_PHRASE_CHARS, MAX_PHRASE_CHARS);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 gboolean
 _veto_catalog_load_header (VetoCatalog  *self,
                            GKeyFile     *keyfile,
@@ -407,8 +436,32 @@ _veto_catalog_load_header (VetoCatalog  *self,
 
   if (!(self->published = veto_catalog_get_date (&group, "Published", error)) ||
       !(self->name = veto_catalog_get_string (&group, "Name", TRUE, TRUE, error)) ||
-      !(self->sender_domains = veto_catalog_get_list (&group, "SenderDomains", FALSE, error)))
+      !(self->sender_domains = veto_catalog_get_list (&group, "SenderDomains", FALSE, error)) ||
+      !(self->confirmation_phrases = veto_catalog_get_list (&group, "ConfirmationPhrases", FALSE, error)) ||
+      !(self->refusal_phrases = veto_catalog_get_list (&group, "RefusalPhrases", FALSE, error)))
     return FALSE;
+
+  if (!check_phrases (self->confirmation_phrases, "ConfirmationPhrases", error) ||
+      !check_phrases (self->refusal_phrases, "RefusalPhrases", error))
+    return FALSE;
+
+  /* a phrase in both lists would make every email that has it both an
+   * acceptance and a refusal, that is neither */
+  for (guint i = 0; self->confirmation_phrases[i] != NULL; i++)
+    for (guint j = 0; self->refusal_phrases[j] != NULL; j++)
+      {
+        g_autofree char *a = g_utf8_casefold (self->confirmation_phrases[i], -1);
+        g_autofree char *b = g_utf8_casefold (self->refusal_phrases[j], -1);
+
+        if (g_str_equal (a, b))
+          {
+            g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                         /* Translators: %s, %s: a group and a key of the catalog; then a phrase */
+                         _("[%s] %s: “%s” is also a confirmation phrase"), "Catalog", "RefusalPhrases",
+                         self->refusal_phrases[j]);
+            return FALSE;
+          }
+      }
 
   /* Meta's mail domains decide whether an email is evidence: each must be
    * a plain lowercase host name, never a pattern. */

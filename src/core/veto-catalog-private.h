@@ -48,6 +48,10 @@ struct _VetoCatalog
   char       *name;
   /* the domains Meta sends email from: [Catalog] SenderDomains= */
   GStrv       sender_domains;
+  /* Veto's own wording heuristics for Meta's answer by email:
+   * [Catalog] ConfirmationPhrases= and RefusalPhrases= */
+  GStrv       confirmation_phrases;
+  GStrv       refusal_phrases;
 
   GListStore *regions;
   GListStore *apps;

@@ -34,6 +34,8 @@ veto_catalog_finalize (GObject *object)
   g_clear_pointer (&self->published, g_date_time_unref);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->sender_domains, g_strfreev);
+  g_clear_pointer (&self->confirmation_phrases, g_strfreev);
+  g_clear_pointer (&self->refusal_phrases, g_strfreev);
   g_clear_pointer (&self->region_by_id, g_hash_table_unref);
   g_clear_pointer (&self->app_by_id, g_hash_table_unref);
   g_clear_pointer (&self->step_by_id, g_hash_table_unref);
@@ -423,6 +425,35 @@ veto_catalog_get_sender_domains (VetoCatalog *self)
 {
   g_return_val_if_fail (VETO_IS_CATALOG (self), NULL);
   return (const char * const *)self->sender_domains;
+}
+
+/**
+ * veto_catalog_get_confirmation_phrases:
+ * @self: a #VetoCatalog
+ *
+ * Returns: (transfer none): words by which Meta's email says it will honour
+ *   the objection (`ConfirmationPhrases=`, in every language the catalog
+ *   matches); possibly empty
+ */
+const char * const *
+veto_catalog_get_confirmation_phrases (VetoCatalog *self)
+{
+  g_return_val_if_fail (VETO_IS_CATALOG (self), NULL);
+  return (const char * const *)self->confirmation_phrases;
+}
+
+/**
+ * veto_catalog_get_refusal_phrases:
+ * @self: a #VetoCatalog
+ *
+ * Returns: (transfer none): words by which Meta's email says it cannot or
+ *   will not honour the objection (`RefusalPhrases=`); possibly empty
+ */
+const char * const *
+veto_catalog_get_refusal_phrases (VetoCatalog *self)
+{
+  g_return_val_if_fail (VETO_IS_CATALOG (self), NULL);
+  return (const char * const *)self->refusal_phrases;
 }
 
 /**

@@ -38,6 +38,8 @@ const char  *veto_catalog_get_name          (VetoCatalog       *self);
 const char * const *veto_catalog_get_sender_domains (VetoCatalog  *self);
 gboolean     veto_catalog_is_sender_domain  (VetoCatalog       *self,
                                              const char        *domain);
+const char * const *veto_catalog_get_confirmation_phrases (VetoCatalog *self);
+const char * const *veto_catalog_get_refusal_phrases      (VetoCatalog *self);
 GListModel  *veto_catalog_get_regions       (VetoCatalog       *self);
 GListModel  *veto_catalog_get_apps          (VetoCatalog       *self);
 GListModel  *veto_catalog_get_steps         (VetoCatalog       *self);

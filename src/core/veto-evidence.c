@@ -39,6 +39,11 @@ G_DEFINE_QUARK (veto-evidence-error-quark, veto_evidence_error)
 /* A subject or a sender longer than this is shortened: Meta's are a line. */
 #define MAX_HEADER_CHARS 300
 
+/* How much of the plain body is read for Meta's answer: its answer is a
+ * few lines at the top, and quoted history or a legal footer only adds
+ * words that could match by chance. */
+#define MAX_ANSWER_BYTES (64 * 1024)
+
 /* GMime 3.2 declares no autoptr cleanups of its own. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeParser, g_object_unref)
@@ -54,6 +59,7 @@ struct _VetoEmail
   char      *from_domain; /* lower case */
   char      *subject;
   GDateTime *date;
+  char      *answer_text; /* subject and plain body, folded for matching */
 };
 
 G_DEFINE_FINAL_TYPE (VetoEmail, veto_email, G_TYPE_OBJECT)
@@ -69,6 +75,7 @@ veto_email_finalize (GObject *object)
   g_clear_pointer (&self->from_domain, g_free);
   g_clear_pointer (&self->subject, g_free);
   g_clear_pointer (&self->date, g_date_time_unref);
+  g_clear_pointer (&self->answer_text, g_free);
 
   G_OBJECT_CLASS (veto_email_parent_class)->finalize (object);
 }
@@ -324,6 +331,78 @@ set_too_large (GError **error)
                VETO_EVIDENCE_MAX_SIZE / (1024 * 1024));
 }
 
+/* Text as phrases are compared: NFKC (a no-break space is a space, "ﬁ" is
+ * "fi"), case-folded, typographic apostrophes as "'", and every run of
+ * white space one space: a plain body is wrapped at any word. */
+static char *
+fold_for_matching (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  g_autofree char *folded = normal ? g_utf8_casefold (normal, -1) : NULL;
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = folded; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
+        g_string_append_c (out, '\'');
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+collect_plain_text (GMimeObject *parent,
+                    GMimeObject *part,
+                    gpointer     user_data)
+{
+  GString *body = user_data;
+  g_autofree char *text = NULL;
+
+  if (!GMIME_IS_TEXT_PART (part) || body->len >= MAX_ANSWER_BYTES ||
+      g_mime_part_is_attachment (GMIME_PART (part)) ||
+      !g_mime_content_type_is_type (g_mime_object_get_content_type (part), "text", "plain"))
+    return;
+
+  /* decoded (quoted-printable, base64) and converted from its charset */
+  text = g_mime_text_part_get_text (GMIME_TEXT_PART (part));
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return;
+  g_string_append_c (body, '\n');
+  g_string_append_len (body, text, MIN (strlen (text), MAX_ANSWER_BYTES - body->len));
+}
+
+/* The subject and the plain text of @message, folded for matching. */
+static char *
+dup_answer_text (GMimeMessage *message,
+                 const char   *subject)
+{
+  g_autoptr(GString) text = g_string_new (subject);
+
+  g_mime_message_foreach (message, collect_plain_text, text);
+  /* a cut in the middle of a character is dropped, not mis-read */
+  if (!g_utf8_validate (text->str, -1, NULL))
+    {
+      const char *end;
+
+      g_utf8_validate (text->str, -1, &end);
+      g_string_truncate (text, end - text->str);
+    }
+  return fold_for_matching (text->str);
+}
+
 /**
  * veto_email_new_from_bytes:
  * @bytes: an email, as saved by a mail client (RFC 5322)
@@ -430,6 +509,7 @@ veto_email_new_from_bytes (GBytes  *bytes,
   self->from_domain = g_ascii_strdown (at + 1, -1);
   self->subject = veto_text_clean (g_mime_message_get_subject (message), VETO_TEXT_SINGLE_LINE, MAX_HEADER_CHARS);
   self->date = g_date_time_ref (date);
+  self->answer_text = dup_answer_text (message, self->subject ? self->subject : "");
 
   return g_steal_pointer (&self);
 }
@@ -603,6 +683,54 @@ veto_email_check_sender (VetoEmail    *self,
                _("This email is from “%s”: %s is not one of the domains Meta sends its email from, so it proves nothing. Nothing was changed."),
                self->from, self->from_domain);
   return FALSE;
+}
+
+static gboolean
+says_any (const char         *text,
+          const char * const *phrases)
+{
+  for (guint i = 0; phrases[i] != NULL; i++)
+    {
+      g_autofree char *phrase = fold_for_matching (phrases[i]);
+
+      if (*phrase != '\0' && strstr (text, phrase) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * veto_email_classify_answer:
+ * @self: Meta's email
+ * @catalog: the catalog, with the wording Meta's answers are known by
+ *
+ * Reads the email's subject and plain text for the catalog's
+ * `ConfirmationPhrases=` and `RefusalPhrases=` (case-insensitive
+ * substrings, white space and apostrophes as any). An acknowledgement
+ * ("We received your request") says neither, and an email that says both
+ * (an acceptance of one request and a refusal of another, quoted history)
+ * is not read as either: the person decides. This is a heuristic on
+ * Meta's wording, never proof: nothing is recorded on it without the
+ * person in the window, and `veto --attach-email` says what it read.
+ *
+ * Returns: what the email says of the objection
+ */
+VetoEmailAnswer
+veto_email_classify_answer (VetoEmail   *self,
+                            VetoCatalog *catalog)
+{
+  gboolean confirms, refuses;
+
+  g_return_val_if_fail (VETO_IS_EMAIL (self), VETO_EMAIL_ANSWER_UNKNOWN);
+  g_return_val_if_fail (VETO_IS_CATALOG (catalog), VETO_EMAIL_ANSWER_UNKNOWN);
+
+  confirms = says_any (self->answer_text, veto_catalog_get_confirmation_phrases (catalog));
+  refuses = says_any (self->answer_text, veto_catalog_get_refusal_phrases (catalog));
+
+  if (confirms == refuses)
+    return VETO_EMAIL_ANSWER_UNKNOWN;
+  return confirms ? VETO_EMAIL_ANSWER_CONFIRMED : VETO_EMAIL_ANSWER_REFUSED;
 }
 
 static gboolean
@@ -831,24 +959,30 @@ veto_evidence_recover (VetoProgressStore *store)
 /**
  * veto_evidence_attach:
  * @checklist: the person's checklist
- * @task: the objection Meta's email confirms
+ * @task: the objection Meta's email answers
  * @email: the email, from Meta
+ * @answer: what the email says, as the person (or the words Veto read)
+ *   decided: %VETO_EMAIL_ANSWER_CONFIRMED or %VETO_EMAIL_ANSWER_REFUSED
+ *   record Meta's answer on the email's day; %VETO_EMAIL_ANSWER_UNKNOWN
+ *   keeps the email as proof only
  * @error: why nothing was changed
  *
- * Keeps a private copy of @email (0600, in a 0700 folder) and records
- * Meta's confirmation on the email's day with its SHA-256. All or nothing:
- * the copy is written and fsynced under a temporary name, the progress is
- * saved, and only then does the copy take its name; when the progress
- * refuses the day or can't be saved (%G_IO_ERROR_WRONG_ETAG: another Veto
- * changed it since it was read), the copy is removed and nothing changed.
+ * Keeps a private copy of @email (0600, in a 0700 folder) and records it
+ * with its SHA-256, and Meta's answer when @answer says one. All or
+ * nothing: the copy is written and fsynced under a temporary name, the
+ * progress is saved, and only then does the copy take its name; when the
+ * progress refuses the day or can't be saved (%G_IO_ERROR_WRONG_ETAG:
+ * another Veto changed it since it was read), the copy is removed and
+ * nothing changed.
  *
- * Returns: %TRUE when the email was kept and the confirmation saved
+ * Returns: %TRUE when the email was kept (and the answer saved)
  */
 gboolean
-veto_evidence_attach (VetoChecklist  *checklist,
-                      VetoTask       *task,
-                      VetoEmail      *email,
-                      GError        **error)
+veto_evidence_attach (VetoChecklist    *checklist,
+                      VetoTask         *task,
+                      VetoEmail        *email,
+                      VetoEmailAnswer   answer,
+                      GError          **error)
 {
   VetoProgressStore *store;
   g_autoptr(GFile) folder = veto_evidence_get_folder ();
@@ -897,8 +1031,8 @@ veto_evidence_attach (VetoChecklist  *checklist,
   info.subject = email->subject;
   info.date = email->date;
 
-  if (!veto_progress_store_confirm_with_evidence (store, veto_step_get_id (veto_task_get_step (task)),
-                                                  veto_task_get_account_id (task), &info, error))
+  if (!veto_progress_store_keep_evidence (store, veto_step_get_id (veto_task_get_step (task)),
+                                          veto_task_get_account_id (task), &info, answer, error))
     {
       g_unlink (tmp);
       return FALSE;
@@ -1061,6 +1195,7 @@ veto_evidence_command (VetoChecklist *checklist,
   g_autofree char *what = NULL;
   g_autofree char *date = NULL;
   g_autoptr(GFile) folder = NULL;
+  VetoEmailAnswer answer;
 
   g_return_val_if_fail (VETO_IS_CHECKLIST (checklist), 2);
   g_return_val_if_fail (VETO_IS_EMAIL (email), 2);
@@ -1073,6 +1208,11 @@ veto_evidence_command (VetoChecklist *checklist,
 
   /* what an earlier run killed half-way left behind */
   veto_evidence_recover (veto_checklist_get_store (checklist));
+
+  /* A mail filter has no one to ask: an answer is recorded only when the
+   * email's words say it; anything else (an acknowledgement, a request
+   * for more details) is kept as proof, and the person decides. */
+  answer = veto_email_classify_answer (email, veto_checklist_get_catalog (checklist));
 
   /* The same email again (a mail filter run twice): it is kept already,
    * which is what was asked. */
@@ -1097,7 +1237,7 @@ veto_evidence_command (VetoChecklist *checklist,
       if (!choose_task (checklist, email, account, &task, err))
         return 2;
 
-      if (veto_evidence_attach (checklist, task, email, &error))
+      if (veto_evidence_attach (checklist, task, email, answer, &error))
         break;
 
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG) || attempt >= 20)
@@ -1124,8 +1264,31 @@ veto_evidence_command (VetoChecklist *checklist,
   what = veto_task_dup_name (task);
   date = veto_format_date (email->date);
   folder = veto_evidence_get_folder ();
-  /* Translators: %s is a step with its app and account, then a date */
-  g_string_append_printf (out, _("Meta’s confirmation of %s is recorded on %s."), what, date);
+  switch (answer)
+    {
+    case VETO_EMAIL_ANSWER_CONFIRMED:
+      /* Translators: %s is a step with its app and account, then a date */
+      g_string_append_printf (out, _("Meta’s confirmation of %s is recorded on %s."), what, date);
+      break;
+    case VETO_EMAIL_ANSWER_REFUSED:
+      /* Translators: %s is a step with its app and account, then a date */
+      g_string_append_printf (out, _("Meta’s refusal of %s is recorded on %s."), what, date);
+      break;
+    case VETO_EMAIL_ANSWER_UNKNOWN:
+    default:
+      /* Translators: %s is a step with its app and account */
+      g_string_append_printf (out, _("Meta’s email is kept as proof for %s, but its words do not say whether Meta accepted or refused the objection, so nothing else was changed."),
+                              what);
+      if (veto_task_get_state (task) == VETO_STEP_STATE_SUBMITTED)
+        {
+          g_string_append_c (out, '\n');
+          /* Translators: "Record Confirmation" and "Meta Refused" are the
+           * labels of the objection card's button and menu item, without
+           * their underscores */
+          g_string_append (out, _("Read it, then record Meta’s answer in the Veto window: on the objection’s card, “Record Confirmation” if Meta accepted it, or “Meta Refused” in the card’s menu if it refused."));
+        }
+      break;
+    }
   g_string_append_c (out, '\n');
   /* Translators: %s is a folder, then a SHA-256 */
   g_string_append_printf (out, _("The email is kept in %s (SHA-256 %s)."),

@@ -47,6 +47,8 @@ GBytes     *veto_email_get_bytes          (VetoEmail      *self);
 gboolean    veto_email_check_sender       (VetoEmail      *self,
                                            VetoCatalog    *catalog,
                                            GError        **error);
+VetoEmailAnswer veto_email_classify_answer (VetoEmail     *self,
+                                           VetoCatalog    *catalog);
 
 void        veto_evidence_recover         (VetoProgressStore *store);
 GPtrArray  *veto_evidence_find_candidates (VetoChecklist  *checklist,
@@ -54,6 +56,7 @@ GPtrArray  *veto_evidence_find_candidates (VetoChecklist  *checklist,
 gboolean    veto_evidence_attach          (VetoChecklist  *checklist,
                                            VetoTask       *task,
                                            VetoEmail      *email,
+                                           VetoEmailAnswer answer,
                                            GError        **error);
 VetoEmail  *veto_email_new_from_argument  (const char     *file_arg,
                                            GInputStream   *standard_input,

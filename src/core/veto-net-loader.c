@@ -133,6 +133,19 @@ NET_FUNCTION (GDateTime *, veto_email_get_date,
               (VetoEmail *self),
               (self))
 
+NET_FUNCTION (const char *, veto_email_get_from,
+              (VetoEmail *self),
+              (self))
+
+NET_FUNCTION (const char *, veto_email_get_subject,
+              (VetoEmail *self),
+              (self))
+
+NET_FUNCTION (VetoEmailAnswer, veto_email_classify_answer,
+              (VetoEmail   *self,
+               VetoCatalog *catalog),
+              (self, catalog))
+
 NET_FUNCTION (gboolean, veto_email_check_sender,
               (VetoEmail    *self,
                VetoCatalog  *catalog,
@@ -145,11 +158,12 @@ NET_FUNCTION (GPtrArray *, veto_evidence_find_candidates,
               (checklist, email))
 
 NET_FUNCTION (gboolean, veto_evidence_attach,
-              (VetoChecklist  *checklist,
-               VetoTask       *task,
-               VetoEmail      *email,
-               GError        **error),
-              (checklist, task, email, error))
+              (VetoChecklist    *checklist,
+               VetoTask         *task,
+               VetoEmail        *email,
+               VetoEmailAnswer   answer,
+               GError          **error),
+              (checklist, task, email, answer, error))
 
 NET_FUNCTION (int, veto_evidence_command,
               (VetoChecklist  *checklist,

@@ -270,36 +270,44 @@ veto_progress_store_dup_evidence (VetoProgressStore *self,
 }
 
 /**
- * veto_progress_store_confirm_with_evidence:
+ * veto_progress_store_keep_evidence:
  * @self: a #VetoProgressStore
  * @step_id: a step id
  * @account_id: (nullable): the account
  * @evidence: the email kept (its file already written in the evidence folder)
+ * @answer: %VETO_EMAIL_ANSWER_CONFIRMED or %VETO_EMAIL_ANSWER_REFUSED to
+ *   record Meta's answer on the email's day; %VETO_EMAIL_ANSWER_UNKNOWN to
+ *   keep the email as proof and leave the state and dates as they are
  * @error: why it was refused
  *
- * Records Meta's confirmation on the email's day, with the email as proof,
- * in one change, saved at once. When the save fails (the file changed
- * since it was read: %G_IO_ERROR_WRONG_ETAG; a full or read-only disk),
- * nothing is changed, in memory or on disk.
+ * Records the email as proof, and Meta's answer when @answer says one, in
+ * one change, saved at once. When the save fails (the file changed since
+ * it was read: %G_IO_ERROR_WRONG_ETAG; a full or read-only disk), nothing
+ * is changed, in memory or on disk.
  *
  * Returns: %TRUE when recorded and saved
  */
 gboolean
-veto_progress_store_confirm_with_evidence (VetoProgressStore       *self,
-                                           const char              *step_id,
-                                           const char              *account_id,
-                                           const VetoEvidenceInfo  *evidence,
-                                           GError                 **error)
+veto_progress_store_keep_evidence (VetoProgressStore       *self,
+                                   const char              *step_id,
+                                   const char              *account_id,
+                                   const VetoEvidenceInfo  *evidence,
+                                   VetoEmailAnswer          answer,
+                                   GError                 **error)
 {
   g_autofree char *group = NULL;
   g_autofree char *date = NULL;
   g_autofree char *before = NULL;
+  VetoDateKind kind = answer == VETO_EMAIL_ANSWER_REFUSED ? VETO_DATE_REFUSED : VETO_DATE_CONFIRMED;
 
   g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
   g_return_val_if_fail (evidence != NULL && evidence->date != NULL, FALSE);
   g_return_val_if_fail (_veto_progress_is_evidence_name (evidence->file) && _veto_progress_is_sha256 (evidence->sha256), FALSE);
+  g_return_val_if_fail (answer <= VETO_EMAIL_ANSWER_REFUSED, FALSE);
 
-  if (!_veto_progress_store_check_day (self, step_id, account_id, VETO_DATE_CONFIRMED, evidence->date, error))
+  /* an email from before the objection was sent (or from the future) is
+   * about something else, even one kept only as proof */
+  if (!_veto_progress_store_check_day (self, step_id, account_id, kind, evidence->date, error))
     return FALSE;
 
   if (!_veto_progress_store_begin_change (self))
@@ -311,8 +319,12 @@ veto_progress_store_confirm_with_evidence (VetoProgressStore       *self,
 
   before = g_key_file_to_data (self->keyfile, NULL, NULL);
   group = _veto_progress_step_group (step_id, account_id);
-  _veto_progress_store_apply_state (self, group, VETO_STEP_STATE_CONFIRMED);
-  _veto_progress_store_set_day (self, group, VETO_DATE_CONFIRMED, evidence->date);
+  if (answer != VETO_EMAIL_ANSWER_UNKNOWN)
+    {
+      _veto_progress_store_apply_state (self, group, answer == VETO_EMAIL_ANSWER_REFUSED
+                                                       ? VETO_STEP_STATE_REFUSED : VETO_STEP_STATE_CONFIRMED);
+      _veto_progress_store_set_day (self, group, kind, evidence->date);
+    }
   date = g_date_time_format_iso8601 (evidence->date);
   g_key_file_set_string (self->keyfile, group, "EvidenceFile", evidence->file);
   g_key_file_set_string (self->keyfile, group, "EvidenceSha256", evidence->sha256);

@@ -46,6 +46,17 @@ typedef struct
   GDateTime *date;
 } VetoEvidenceInfo;
 
+/* What Meta's email says of the objection it answers: Veto reads its
+ * words against the catalog's ConfirmationPhrases= and RefusalPhrases=,
+ * and the person has the last word in the window. UNKNOWN keeps the
+ * email as proof and leaves the objection's state as it was. */
+typedef enum
+{
+  VETO_EMAIL_ANSWER_UNKNOWN,
+  VETO_EMAIL_ANSWER_CONFIRMED,
+  VETO_EMAIL_ANSWER_REFUSED,
+} VetoEmailAnswer;
+
 /* An email bigger than this is not a confirmation from Meta. */
 #define VETO_EVIDENCE_MAX_SIZE (5 * 1024 * 1024)
 
@@ -219,10 +230,11 @@ void               veto_progress_store_restore_step     (VetoProgressStore *self
 VetoEvidenceInfo  *veto_progress_store_dup_evidence     (VetoProgressStore *self,
                                                          const char        *step_id,
                                                          const char        *account_id);
-gboolean           veto_progress_store_confirm_with_evidence (VetoProgressStore *self,
+gboolean           veto_progress_store_keep_evidence    (VetoProgressStore *self,
                                                          const char        *step_id,
                                                          const char        *account_id,
                                                          const VetoEvidenceInfo *evidence,
+                                                         VetoEmailAnswer    answer,
                                                          GError           **error);
 char              *veto_progress_store_find_evidence_file (VetoProgressStore *self,
                                                          const char        *sha256);

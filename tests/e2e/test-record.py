@@ -28,6 +28,8 @@ T = {
     "confirmed": "Meta a accepté mon opposition" if fr else "Meta Accepted My Objection",
     "more": "Plus d’options" if fr else "More Options",
     "attach": "Joindre l’e‑mail de Meta…" if fr else "Attach Meta’s Email…",
+    "accepted": "Meta a accepté" if fr else "Meta Accepted",
+    "keep": "Garder seulement comme preuve" if fr else "Keep Only as Proof",
     "correct": "Corriger les dates…" if fr else "Correct Dates…",
     # the days as a screen reader says them, in Veto's language whatever the
     # system's LC_TIME (here C.UTF-8): GtkCalendar said "October"
@@ -60,6 +62,21 @@ def labels(root):
 def mapped(name):
     with open(f"/proc/{veto.proc.pid}/maps") as f:
         return name in f.read()
+
+
+def response_button(label, timeout=10):
+    """The dialog's response button showing @label: libadwaita 1.2 names
+    it after its mnemonic and its text together ("Meta _Accepted Meta
+    Accepted"), and lays every response out twice (one layout hidden; under
+    Xvfb, with no window manager, neither says it is showing)."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        found = [node for node in e2e.find_all(veto.app, role="push button", contains=label)
+                 if e2e.text_of(node).endswith(" " + label)]
+        if found:
+            return ([node for node in found if e2e.showing(node)] or found)[0]
+        time.sleep(0.1)
+    return None
 
 
 def wait_for_progress(text, timeout=10):
@@ -208,6 +225,14 @@ try:
     e2e.type_text(email)
     time.sleep(0.3)
     e2e.press_keys("Return")
+    # an email from Meta's domain is not taken as its answer unasked
+    accepted = response_button(T["accepted"])
+    if not tap.ok(accepted is not None, f"the window asks whether it is Meta’s answer (“{T['accepted']}”)"):
+        print("# " + e2e.dump(veto.app).replace("\n", "\n# "))
+    tap.ok(response_button(T["keep"], timeout=2) is not None, f"and offers “{T['keep']}”")
+    tap.ok("EvidenceSha256=" not in home.progress(), "nothing is kept before the answer")
+    if accepted is not None:
+        e2e.click(accepted)
     tap.ok(wait_for_progress("EvidenceSha256="), "the email is kept as proof")
     tap.ok("State=confirmed" in home.progress(), "and the objection is confirmed by it")
     tap.ok(mapped("libgmime-3.0"), "GMime is loaded now")

@@ -252,6 +252,31 @@ find_dialog (void)
   return NULL;
 }
 
+/* The visible dialog with this heading: one that answered may still be
+ * on its way out. */
+static AdwMessageDialog *
+find_dialog_with_heading (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) widget = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (widget) && gtk_widget_get_visible (widget) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (widget)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (widget);
+    }
+
+  return NULL;
+}
+
+static const char *
+answer_heading (void)
+{
+  return is_fr () ? "Est-ce la réponse de Meta\u202f?" : "Is This Meta’s Answer?";
+}
+
 /* Moving asks first and names what will move; nothing is hidden after. */
 static void
 test_region_change_dialog (void)
@@ -398,7 +423,15 @@ test_dropped_email (void)
   ui_iterate (200);
   g_assert_cmpint (veto_progress_store_get_state (store, "facebook-object", "1"), ==, VETO_STEP_STATE_SUBMITTED);
 
+  /* from Meta's domain, and its words accept the objection: the window
+   * still asks, with Meta's acceptance as the default */
   g_assert_true (drop_on (card, real));
+  ui_iterate (300);
+  dialog = find_dialog_with_heading (answer_heading ());
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "confirmed");
+  g_assert_cmpint (veto_progress_store_get_state (store, "facebook-object", "1"), ==, VETO_STEP_STATE_SUBMITTED);
+  adw_message_dialog_response (dialog, "confirmed");
   ui_iterate (300);
   g_assert_cmpint (veto_progress_store_get_state (store, "facebook-object", "1"), ==, VETO_STEP_STATE_CONFIRMED);
   saved = ui_progress_file ();
@@ -437,7 +470,7 @@ test_email_two_accounts (void)
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
-                   is_fr () ? "Quelle opposition cet e\u2011mail confirme-t-il\u202f?" : "Which Objection Does This Email Confirm?");
+                   is_fr () ? "À quelle opposition cet e\u2011mail répond-il\u202f?" : "Which Objection Does This Email Answer?");
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "0"), ==, "Facebook — Perso");
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "1"), ==, "Facebook — Travail");
   g_assert_cmpint (veto_progress_store_get_state (store, "facebook-object", "1"), ==, VETO_STEP_STATE_SUBMITTED);
@@ -446,8 +479,109 @@ test_email_two_accounts (void)
 
   adw_message_dialog_response (dialog, "1");
   ui_iterate (300);
+  /* then whether it is Meta's answer, for that one */
+  dialog = find_dialog_with_heading (answer_heading ());
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Travail"));
+  g_assert_cmpint (veto_progress_store_get_state (store, "facebook-object", account), ==, VETO_STEP_STATE_SUBMITTED);
+  adw_message_dialog_response (dialog, "confirmed");
+  ui_iterate (300);
   g_assert_cmpint (veto_progress_store_get_state (store, "facebook-object", "1"), ==, VETO_STEP_STATE_SUBMITTED);
   g_assert_cmpint (veto_progress_store_get_state (store, "facebook-object", account), ==, VETO_STEP_STATE_CONFIRMED);
+
+  close_window (window);
+}
+
+/* An acknowledgement from Meta's own domain is not its answer: the window
+ * shows who sent it, when and about what, and asks; Cancel keeps nothing,
+ * "Keep Only as Proof" keeps the email and leaves the objection submitted,
+ * and the card's menu then opens the copy kept. */
+static void
+test_email_receipt_asks (void)
+{
+  VetoWindow *window;
+  VetoProgressStore *store;
+  GtkWidget *card;
+  AdwMessageDialog *dialog;
+  g_autofree char *receipt = fixture ("facebook-receipt.eml");
+  g_autofree char *saved = NULL;
+  g_autoptr(VetoEvidenceInfo) kept = NULL;
+  GMenuModel *menu;
+  gboolean open = FALSE;
+  const char *body;
+
+  write_state ();
+  window = open_window ();
+  store = veto_application_get_store (app);
+  card = open_card (window);
+
+  g_assert_true (drop_on (card, receipt));
+  ui_iterate (300);
+  dialog = find_dialog_with_heading (answer_heading ());
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (dialog);
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, is_fr () ? "Expéditeur\u00a0: Facebook <notification@facebookmail.com>\n"
+                                           : "From: Facebook <notification@facebookmail.com>\n"));
+  g_assert_nonnull (strstr (body, is_fr () ? "Objet\u00a0: We received your request\n" : "Subject: We received your request\n"));
+  g_assert_nonnull (strstr (body, is_fr () ? "25\u00a0novembre\u00a02026" : "November 25, 2026"));
+  /* its words say neither: keeping it is the default, never Meta's acceptance */
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "keep");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "keep"), ==,
+                   is_fr () ? "_Garder seulement comme preuve" : "_Keep Only as Proof");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "confirmed"), ==,
+                   is_fr () ? "Meta a a_ccepté" : "Meta _Accepted");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "refused"), ==,
+                   is_fr () ? "Meta a _refusé" : "Meta _Refused");
+  g_free (ui_screenshot (GTK_WIDGET (dialog), is_fr () ? "email-answer-fr" : "email-answer-en"));
+
+  adw_message_dialog_response (dialog, "cancel");
+  ui_iterate (300);
+  g_assert_null (veto_progress_store_dup_evidence (store, "facebook-object", "1"));
+  g_assert_cmpint (veto_progress_store_get_state (store, "facebook-object", "1"), ==, VETO_STEP_STATE_SUBMITTED);
+
+  g_assert_true (drop_on (card, receipt));
+  ui_iterate (300);
+  dialog = find_dialog_with_heading (answer_heading ());
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "keep");
+  ui_iterate (300);
+  g_assert_cmpint (veto_progress_store_get_state (store, "facebook-object", "1"), ==, VETO_STEP_STATE_SUBMITTED);
+  kept = veto_progress_store_dup_evidence (store, "facebook-object", "1");
+  g_assert_nonnull (kept);
+  g_assert_cmpstr (kept->subject, ==, "We received your request");
+  g_assert_cmpint (veto_evidence_info_check_file (kept, NULL), ==, VETO_EVIDENCE_FILE_KEPT);
+  saved = ui_progress_file ();
+  g_assert_nonnull (strstr (saved, "State=submitted\n"));
+  g_assert_null (strstr (saved, "Confirmed="));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (window),
+                                   is_fr () ? "L’e\u2011mail de Meta est conservé comme preuve. L’état de l’opposition n’a pas changé."
+                                            : "Meta’s email is kept as proof. The objection’s state is unchanged."));
+
+  /* the card's menu opens the kept copy */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (ui_find_type (card, GTK_TYPE_MENU_BUTTON)));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (ui_find_type (card, GTK_TYPE_MENU_BUTTON)));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (ui_find_type (card, GTK_TYPE_MENU_BUTTON)));
+  g_assert_nonnull (menu);
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *text = NULL;
+          g_autofree char *action = NULL;
+
+          g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &text);
+          g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+          if (g_strcmp0 (text, is_fr () ? "Ou_vrir l’e\u2011mail de Meta conservé" : "Open Meta’s _Kept Email") == 0)
+            {
+              g_assert_cmpstr (action, ==, "win.open-evidence");
+              open = TRUE;
+            }
+        }
+    }
+  g_assert_true (open);
 
   close_window (window);
 }
@@ -654,6 +788,7 @@ main (int   argc,
   g_test_add_func ("/record-ui/stop-using-app-dialog", test_stop_using_app_dialog);
   g_test_add_func ("/record-ui/dropped-email", test_dropped_email);
   g_test_add_func ("/record-ui/email-two-accounts", test_email_two_accounts);
+  g_test_add_func ("/record-ui/email-receipt-asks", test_email_receipt_asks);
   g_test_add_func ("/record-ui/overview-overdue", test_overview_overdue);
   g_test_add_func ("/record-ui/card-overdue", test_card_overdue);
   g_test_add_func ("/record-ui/export-offers-both", test_export_offers_both);

@@ -1108,6 +1108,104 @@ test_lock_held (Fixture       *f,
   g_assert_cmpuint (count_evidence (f), ==, 0);
 }
 
+/* An acknowledgement from Meta's own domain ("We received your request",
+ * « Nous avons reçu votre demande ») is kept as proof, but it is not
+ * Meta's answer: the objection stays submitted, and the person is told
+ * how to record the answer in the window. It used to read as confirmed. */
+static void
+test_attach_receipt (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("facebook-receipt.eml");
+  g_autofree char *arg = g_strconcat ("--attach-email=", path, NULL);
+  static const struct {
+    const char *language;
+    const char *kept;
+    const char *how;
+  } cases[] = {
+    { "en", "Meta’s email is kept as proof for Object (Facebook, Perso), but its words do not say whether Meta accepted or refused the objection, so nothing else was changed.\n",
+      "on the objection’s card, “Record Confirmation” if Meta accepted it, or “Meta Refused” in the card’s menu" },
+    { "fr", "L’e\u2011mail de Meta est conservé comme preuve pour S’opposer (Facebook, Perso)",
+      "«\u202fNoter la confirmation\u202f»" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *progress = NULL;
+      g_autofree char *status = NULL;
+      g_autofree char *status_err = NULL;
+
+      /* the second run starts from the same progress, with nothing kept */
+      g_assert_true (g_file_set_contents (f->progress, PROGRESS, -1, NULL));
+      remove_tree (f->data_home);
+
+      g_assert_cmpint (run_veto (f, cases[i].language, "2026-12-02T10:00:00Z", NULL, &out, &err,
+                                 arg, f->catalog_arg, NULL), ==, 0);
+      g_assert_cmpstr (err, ==, "");
+      g_assert_nonnull (strstr (out, cases[i].kept));
+      g_assert_nonnull (strstr (out, cases[i].how));
+      /* no command-line syntax for what is done in the window */
+      g_assert_null (strstr (out, "--"));
+
+      progress = read_progress (f);
+      g_assert_nonnull (strstr (progress, "State=submitted\n"));
+      g_assert_null (strstr (progress, "State=confirmed"));
+      g_assert_null (strstr (progress, "Confirmed="));
+      g_assert_nonnull (strstr (progress, "EvidenceSubject=We received your request\n"));
+      assert_evidence_kept (f, "facebook-receipt.eml");
+
+      g_assert_cmpint (run_veto (f, "en", "2026-12-02T10:00:00Z", NULL, &status, &status_err,
+                                 "--status", f->catalog_arg, NULL), ==, 1);
+      g_assert_null (strstr (status, "Confirmed       Object\n"));
+    }
+}
+
+/* Meta's words decide only when they say it: a confirmation confirms (on
+ * the email's day), a refusal refuses. */
+static void
+test_attach_answers (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *refusal = fixture_path ("facebook-refusal.eml");
+  g_autofree char *refusal_arg = g_strconcat ("--attach-email=", refusal, NULL);
+  g_autofree char *confirmation = fixture_path ("instagram-confirmation.eml");
+  g_autofree char *confirmation_arg = g_strconcat ("--attach-email=", confirmation, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *progress = NULL;
+
+  g_assert_cmpint (run_veto (f, "en", "2026-12-02T10:00:00Z", NULL, &out, &err,
+                             refusal_arg, f->catalog_arg, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "Meta’s refusal of Object (Facebook, Perso) is recorded on November 20, 2026.\n"));
+  progress = read_progress (f);
+  g_assert_nonnull (strstr (progress, "State=refused\n"));
+  g_assert_nonnull (strstr (progress, "Refused=2026-11-20\n"));
+  g_assert_null (strstr (progress, "Confirmed="));
+  assert_evidence_kept (f, "facebook-refusal.eml");
+
+  /* the Instagram objection waits too: its email, in English, confirms it */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&progress, g_free);
+  g_assert_true (g_file_set_contents (f->progress,
+                                      "[Veto]\nFormat=2\nRegion=eu\nApps=instagram;\nCatalogVersion=5\n\n"
+                                      "[Account instagram 2]\nLabel=\n\n"
+                                      "[Step instagram-object 2]\nState=submitted\nSubmitted=2026-11-01\n\n"
+                                      "[End]\n", -1, NULL));
+  remove_tree (f->data_home);
+  g_assert_cmpint (run_veto (f, "en", "2026-12-02T10:00:00Z", NULL, &out, &err,
+                             confirmation_arg, f->catalog_arg, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "Meta’s confirmation of "));
+  progress = read_progress (f);
+  g_assert_nonnull (strstr (progress, "State=confirmed\n"));
+  g_assert_nonnull (strstr (progress, "Confirmed=2026-11-26\n"));
+  assert_evidence_kept (f, "instagram-confirmation.eml");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1119,6 +1217,8 @@ main (int   argc,
 
   ADD ("/cli-email/attach-file", test_attach_file);
   ADD ("/cli-email/attach-standard-input", test_attach_standard_input);
+  ADD ("/cli-email/attach-receipt", test_attach_receipt);
+  ADD ("/cli-email/attach-answers", test_attach_answers);
   ADD ("/cli-email/refusals", test_refusals);
   ADD ("/cli-email/oversized-standard-input", test_oversized_standard_input);
   ADD ("/cli-email/two-accounts", test_two_accounts);

@@ -463,6 +463,10 @@ test_catalog_keys (void)
     { "SenderDomains=facebookmail.com;", "SenderDomains=gmail.com;", "“gmail.com” is not one of Meta’s domains" },
     { "SenderDomains=facebookmail.com;", "SenderDomains=facebookmail.com.evil.example;", "not one of Meta’s domains" },
     { "SenderDomains=facebookmail.com;", "SenderDomains=evilfacebook.com;", "not one of Meta’s domains" },
+    /* a phrase found in any email would make any email Meta's answer */
+    { "RefusalPhrases=unable to honour;", "RefusalPhrases=non;", "“non” must be from 8 to 200 characters long" },
+    { "ConfirmationPhrases=will honour your objection;", "ConfirmationPhrases=will honour your objection;Unable To Honour;",
+      "[Catalog] RefusalPhrases: “unable to honour” is also a confirmation phrase" },
   };
   g_autoptr(GBytes) good = g_bytes_new_static (TEST_RECORD_CATALOG, strlen (TEST_RECORD_CATALOG));
   g_autoptr(VetoCatalog) catalog = veto_catalog_new_from_bytes (good, VETO_CATALOG_FLAGS_NONE, NULL);

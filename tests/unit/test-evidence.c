@@ -151,7 +151,7 @@ test_attach_keeps_evidence (Fixture       *f,
   g_assert_cmpuint (candidates->len, ==, 1);
   g_assert_cmpstr (veto_task_get_account_id (g_ptr_array_index (candidates, 0)), ==, f->account);
 
-  g_assert_true (veto_evidence_attach (f->checklist, g_ptr_array_index (candidates, 0), email, &error));
+  g_assert_true (veto_evidence_attach (f->checklist, g_ptr_array_index (candidates, 0), email, VETO_EMAIL_ANSWER_CONFIRMED, &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (veto_progress_store_get_state (f->store, "facebook-object", f->account), ==,
@@ -232,7 +232,7 @@ test_refusals_change_nothing (Fixture       *f,
       g_autofree char *after = NULL;
 
       if (email != NULL)
-        g_assert_false (veto_evidence_attach (f->checklist, task, email, &error));
+        g_assert_false (veto_evidence_attach (f->checklist, task, email, VETO_EMAIL_ANSWER_CONFIRMED, &error));
       g_assert_error (error, VETO_EVIDENCE_ERROR, cases[i].code);
       g_test_message ("%s: %s", cases[i].file, error->message);
       g_assert_nonnull (strstr (error->message, cases[i].message));
@@ -251,7 +251,7 @@ test_refusals_change_nothing (Fixture       *f,
     g_autofree char *after = NULL;
 
     g_assert_no_error (error);
-    g_assert_false (veto_evidence_attach (f->checklist, task, email, &error));
+    g_assert_false (veto_evidence_attach (f->checklist, task, email, VETO_EMAIL_ANSWER_CONFIRMED, &error));
     g_assert_error (error, VETO_PROGRESS_ERROR, VETO_PROGRESS_ERROR_BEFORE_SUBMITTED);
     after = veto_progress_store_dup_step_snapshot (f->store, "facebook-object", f->account);
     g_assert_cmpstr (before, ==, after);
@@ -365,7 +365,7 @@ test_confirmed_without_email (Fixture       *f,
   veto_progress_store_set_state (f->store, "facebook-object", f->account, VETO_STEP_STATE_CONFIRMED);
   candidates = veto_evidence_find_candidates (f->checklist, email);
   g_assert_cmpuint (candidates->len, ==, 1);
-  g_assert_true (veto_evidence_attach (f->checklist, g_ptr_array_index (candidates, 0), email, &error));
+  g_assert_true (veto_evidence_attach (f->checklist, g_ptr_array_index (candidates, 0), email, VETO_EMAIL_ANSWER_CONFIRMED, &error));
   g_assert_no_error (error);
   confirmed = veto_progress_store_dup_date (f->store, "facebook-object", f->account, VETO_DATE_CONFIRMED);
   g_assert_cmpint (g_date_time_get_day_of_month (confirmed), ==, 1);
@@ -478,6 +478,51 @@ test_malformed_from (void)
   }
 }
 
+/* Meta's answer is read from the subject and the plain text only, across
+ * line wraps, in any case and with either apostrophe; an email that says
+ * neither (an acknowledgement) or both is the person's to read. */
+static void
+test_classify_answer (void)
+{
+  static const struct {
+    const char     *headers;
+    const char     *body;
+    VetoEmailAnswer answer;
+  } cases[] = {
+    { "Subject: We received your request\r\n", "Thanks, we will get back to you.\r\n", VETO_EMAIL_ANSWER_UNKNOWN },
+    { "Subject: =?UTF-8?Q?Nous_avons_re=C3=A7u_votre_demande?=\r\n", "Bonjour.\r\n", VETO_EMAIL_ANSWER_UNKNOWN },
+    { "Subject: Your request\r\n", "We have reviewed it and WILL HONOUR\r\n  your\r\nobjection.\r\n", VETO_EMAIL_ANSWER_CONFIRMED },
+    { "Subject: Votre demande\r\n", "Nous l'honorerons.\r\n", VETO_EMAIL_ANSWER_CONFIRMED },
+    { "Subject: Votre demande\r\n", "Nous ne pouvons pas donner\r\nsuite.\r\n", VETO_EMAIL_ANSWER_REFUSED },
+    { "Subject: Unable to honour your objection\r\n", "\r\n", VETO_EMAIL_ANSWER_REFUSED },
+    /* both: neither */
+    { "Subject: Your request\r\n", "We are unable to honour one; we will honour your objection to the other.\r\n", VETO_EMAIL_ANSWER_UNKNOWN },
+    /* the HTML part and attachments are not read */
+    { "Content-Type: multipart/mixed; boundary=\"b\"\r\nSubject: Hello\r\n",
+      "--b\r\nContent-Type: text/html\r\n\r\n<p>we will honour your objection</p>\r\n"
+      "--b\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=x.txt\r\n\r\nwill honour your objection\r\n"
+      "--b\r\nContent-Type: text/plain\r\n\r\nWe received your request.\r\n--b--\r\n", VETO_EMAIL_ANSWER_UNKNOWN },
+  };
+  g_autoptr(GBytes) catalog_bytes = g_bytes_new_static (TEST_RECORD_CATALOG, strlen (TEST_RECORD_CATALOG));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VetoCatalog) catalog = veto_catalog_new_from_bytes (catalog_bytes, VETO_CATALOG_FLAGS_NONE, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("From: Facebook <security@facebookmail.com>\r\n"
+                                               "Date: Mon, 30 Nov 2026 10:00:00 +0000\r\n"
+                                               "MIME-Version: 1.0\r\n%s\r\n%s",
+                                               cases[i].headers, cases[i].body);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+      g_autoptr(VetoEmail) email = veto_email_new_from_bytes (bytes, &error);
+
+      g_assert_no_error (error);
+      g_test_message ("case %u", i);
+      g_assert_cmpint (veto_email_classify_answer (email, catalog), ==, cases[i].answer);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -499,6 +544,7 @@ main (int   argc,
   ADD ("/evidence/match-by-app", test_match_by_app);
   ADD ("/evidence/confirmed-without-email", test_confirmed_without_email);
   g_test_add_func ("/evidence/no-sender-domains", test_no_sender_domains);
+  g_test_add_func ("/evidence/classify-answer", test_classify_answer);
 
   return g_test_run ();
 }

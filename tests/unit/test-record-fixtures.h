@@ -16,6 +16,8 @@
   "Name=Test catalog\n" \
   "Name[fr]=Catalogue de test\n" \
   "SenderDomains=facebookmail.com;mail.instagram.com;\n" \
+  "ConfirmationPhrases=will honour your objection;we will apply it to your;nous l’honorerons;\n" \
+  "RefusalPhrases=unable to honour;ne pouvons pas donner suite;\n" \
   "\n" \
   "[Region eu]\n" \
   "Name=European Union\n" \
