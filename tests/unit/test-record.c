@@ -13,6 +13,7 @@
 #include "veto-i18n.h"
 #include "veto-record.h"
 #include "test-fixtures.h"
+#include "test-record-fixtures.h"
 
 typedef struct
 {
@@ -26,7 +27,7 @@ typedef struct
 static void
 load_catalog (Fixture *f)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new_static (TEST_CATALOG, strlen (TEST_CATALOG));
+  g_autoptr(GBytes) bytes = g_bytes_new_static (TEST_RECORD_CATALOG, strlen (TEST_RECORD_CATALOG));
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&f->checklist);
@@ -42,6 +43,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 11, 2, 9, 0, 0);
+  g_autoptr(GDateTime) sent = g_date_time_new_utc (2026, 11, 25, 9, 0, 0);
   g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 3, 15, 10, 0, 0);
   g_autoptr(GError) error = NULL;
   g_autofree char *work = NULL;
@@ -55,14 +57,17 @@ fixture_set_up (Fixture       *f,
   f->dir = g_build_filename (g_get_user_data_dir (), "records", NULL);
   g_assert_cmpint (g_mkdir_with_parents (f->dir, 0700), ==, 0);
 
-  /* Two Facebook accounts and Instagram: one objection confirmed the next
-   * day, with the form used and a note; one skipped; the audience setting
-   * done and, by March, due for its recheck. */
+  /* Two Facebook accounts and Instagram. The personal account's
+   * objection was confirmed the next day, with the form used and a note;
+   * the work account's, sent on 25 November, has had no answer within the
+   * month; Instagram's is not sent. The audience setting was done and, by
+   * March, is due for its recheck; the complaint is now to do. */
   veto_progress_store_set_region (f->store, "eu");
   veto_progress_store_set_app (f->store, "facebook", TRUE);
   veto_progress_store_set_app (f->store, "instagram", TRUE);
   accounts = veto_progress_store_dup_accounts (f->store, "facebook");
   veto_progress_store_set_account_label (f->store, "facebook", accounts[0], "Personal");
+  veto_progress_store_set_account_identifier (f->store, "facebook", accounts[0], "jane_doe@example.org");
   work = veto_progress_store_add_account (f->store, "facebook", "Work *shared*");
 
   veto_progress_store_set_form_url (f->store, "facebook-object", accounts[0],
@@ -70,11 +75,26 @@ fixture_set_up (Fixture       *f,
   veto_progress_store_set_state (f->store, "facebook-object", accounts[0], VETO_STEP_STATE_SUBMITTED);
   veto_progress_store_set_state (f->store, "facebook-audience", accounts[0], VETO_STEP_STATE_DONE);
   veto_clock_advance (f->clock, G_TIME_SPAN_DAY);
-  veto_progress_store_set_state (f->store, "facebook-object", accounts[0], VETO_STEP_STATE_CONFIRMED);
+  /* Meta's email, kept as evidence: a copy whose SHA-256 matches */
+  {
+    static const char email[] = "From: Facebook <security@facebookmail.com>\r\n\r\nReceived.\r\n";
+    g_autoptr(GFile) folder = veto_evidence_get_folder ();
+    g_autofree char *copy = g_build_filename (g_file_peek_path (folder), "objection-1.eml", NULL);
+    g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, email, -1);
+    g_autoptr(GDateTime) day = g_date_time_new_utc (2026, 11, 3, 8, 0, 0);
+    VetoEvidenceInfo evidence = { (char *)"objection-1.eml", sha256, (char *)"Facebook <security@facebookmail.com>",
+                                  (char *)"Your objection was received", day };
+
+    g_assert_cmpint (g_mkdir_with_parents (g_file_peek_path (folder), 0700), ==, 0);
+    g_assert_true (g_file_set_contents (copy, email, -1, NULL));
+    g_assert_true (veto_progress_store_confirm_with_evidence (f->store, "facebook-object", accounts[0],
+                                                              &evidence, &error));
+    g_assert_no_error (error);
+  }
   veto_progress_store_set_note (f->store, "facebook-object", accounts[0],
                                 "Email from Meta, ref. #123_456.\n- kept in the \"Meta\" folder");
-  veto_progress_store_set_state (f->store, "facebook-object", work, VETO_STEP_STATE_SKIPPED);
-  veto_progress_store_set_state (f->store, "instagram-info", NULL, VETO_STEP_STATE_DONE);
+  veto_clock_set_now (f->clock, sent);
+  veto_progress_store_set_state (f->store, "facebook-object", work, VETO_STEP_STATE_SUBMITTED);
 
   veto_clock_set_now (f->clock, now);
   veto_checklist_refresh (f->checklist);
@@ -97,55 +117,113 @@ static const char expected_markdown[] =
   "\n"
   "Exported on March 15, 2027 with Veto " PACKAGE_VERSION ".  \n"
   "Where you live: European Union  \n"
-  "Steps used: Test catalog, version 3, published November 29, 2026.\n"
+  "Steps used: Test catalog, version 5, published November 29, 2026.\n"
   "\n"
-  "This record lists, app by app and account by account, the steps taken with Veto to object to Meta "
-  "using personal data to train its artificial intelligence. Each date is the day the person states; "
-  "where they entered it on another day, that day is given too. Meta’s emails kept as proof are listed "
-  "with their SHA-256 at the end, so that the copies can be checked.\n"
+  "This record sets out the objections sent to Meta, with Veto, against the use of personal data to train its artificial intelligence: for each account, the day it was sent, the text sent, the day Meta had to answer by, Meta’s answer and the evidence kept. The other steps taken follow in an annex. Each date is the day the person states; where they entered it on another day, that day is given too. The sources of the steps and the SHA-256 of each email kept are listed at the end, so that the copies can be checked.\n"
   "\n"
-  "Steps finished: 3 of 4. Due for a recheck: 1.\n"
+  "Steps finished: 2 of 6. Due for a recheck: 1. Refused or unanswered by Meta: 1.\n"
   "\n"
-  "## Facebook\n"
+  "## Objections to Meta\n"
   "\n"
-  "### Personal\n"
+  "### Facebook — Personal\n"
   "\n"
-  "#### Object\n"
-  "\n"
-  "- **State:** Confirmed\n"
+  "- **App:** Facebook\n"
+  "- **Account:** Personal\n"
+  "- **Identifier:** jane\\_doe@example.org\n"
+  "- **Objection:** Objection to AI training\n"
+  "- **State:** Confirmed by Meta on November 3, 2026\n"
   "- **Submitted:** November 2, 2026\n"
-  "- **Confirmed by Meta:** November 3, 2026\n"
+  "- **Answer due before:** December 3, 2026\n"
+  "- **Meta’s answer:** confirmation, on November 3, 2026\n"
+  "- **Text sent, as Veto proposed it:** I object to AI training.  \n"
+  "  Please confirm by email.\n"
+  "- **Evidence kept:** objection-1.eml\n"
+  "- **Meta’s email, from:** Facebook \\<security@facebookmail.com\\>\n"
+  "- **Subject:** Your objection was received\n"
+  "- **Sent on:** November 3, 2026\n"
+  "- **SHA-256:** d17bc726b8578c5a16a6f0aebf872ad9ea9b82c4b91f1211df49b411b90351f0\n"
   "- **Form used:** <https://www.facebook.com/help/contact/6359191084165019>\n"
   "- **Note:** Email from Meta, ref. #123\\_456.  \n"
   "  \\- kept in the \"Meta\" folder\n"
   "\n"
-  "#### Limit audience\n"
+  "### Facebook — Work \\*shared\\*\n"
+  "\n"
+  "- **App:** Facebook\n"
+  "- **Account:** Work \\*shared\\*\n"
+  "- **Objection:** Objection to AI training\n"
+  "- **State:** No answer from Meta since November 25, 2026, the day it was sent; the answer was due before December 26, 2026\n"
+  "- **Submitted:** November 25, 2026\n"
+  "- **Answer due before:** December 26, 2026\n"
+  "- **Meta’s answer:** No answer from Meta within 1 month: overdue since December 26, 2026.\n"
+  "- **Text sent, as Veto proposed it:** I object to AI training.  \n"
+  "  Please confirm by email.\n"
+  "- **Official form:** <https://www.facebook.com/help/contact/6359191084165019>\n"
+  "\n"
+  "### Instagram — Account 1\n"
+  "\n"
+  "- **App:** Instagram\n"
+  "- **Account:** Account 1\n"
+  "- **Objection:** Object on Instagram\n"
+  "- **State:** Not sent yet\n"
+  "- **Official form:** <https://help.instagram.com/contact/767264225370182>\n"
+  "\n"
+  "## Annex: the other steps\n"
+  "\n"
+  "The steps below limit what Meta can use without an objection: settings, requests, and what is useful to know. Each is named by what it concerns.\n"
+  "\n"
+  "### Facebook\n"
+  "\n"
+  "#### Personal\n"
+  "\n"
+  "##### Audience of posts\n"
   "\n"
   "- **State:** Done\n"
   "- *Due for a recheck since January 31, 2027*\n"
   "\n"
-  "### Work \\*shared\\*\n"
+  "#### Work \\*shared\\*\n"
   "\n"
-  "#### Object\n"
+  "##### Audience of posts\n"
   "\n"
-  "- **State:** Skipped\n"
-  "- **Official form:** <https://www.facebook.com/help/contact/6359191084165019>\n"
+  "- **State:** Not done yet\n"
   "\n"
-  "#### Limit audience\n"
+  "#### Every account\n"
   "\n"
-  "- **State:** To do\n"
+  "##### Complain to your regulator\n"
   "\n"
-  "## Instagram\n"
+  "- **State:** Not done yet\n"
+  "- **To do now:** Attach your record from Veto (veto --export, or “Export Record…” in the menu): it shows the day you sent the objection and that Meta did not confirm it in time.\n"
   "\n"
-  "### Know this\n"
+  "### Instagram\n"
   "\n"
-  "- **State:** Done\n"
+  "#### Account 1\n"
+  "\n"
+  "##### Complain about Instagram\n"
+  "\n"
+  "- **State:** Only if needed\n"
+  "\n"
+  "#### Every account\n"
+  "\n"
+  "##### Something to know\n"
+  "\n"
+  "- **State:** For information\n"
   "\n"
   "## Steps version and evidence files\n"
   "\n"
   "### Test catalog\n"
   "\n"
-  "- **Steps version:** 3\n";
+  "- **Steps version:** 5\n"
+  "\n"
+  "### objection-1.eml\n"
+  "\n"
+  "- **Proof for:** Objection to AI training (Facebook, Personal)\n"
+  "- **SHA-256:** d17bc726b8578c5a16a6f0aebf872ad9ea9b82c4b91f1211df49b411b90351f0\n"
+  "\n"
+  "## Sources of the steps reported\n"
+  "\n"
+  "- <https://www.facebook.com/privacy/center>\n"
+  "- <https://www.cnil.fr/fr/plaintes>\n"
+  "- <https://privacycenter.instagram.com/privacy/genai>\n"
+  "- <https://about.instagram.com/know>\n";
 
 static void
 test_markdown (Fixture       *f,
