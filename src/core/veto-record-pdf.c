@@ -302,7 +302,8 @@ add_step_blocks (GPtrArray  *blocks,
                  Typesetter *typesetter,
                  RecordStep *step,
                  double      indent,
-                 const char *where)
+                 const char *where,
+                 gboolean    keep_together)
 {
   g_autofree char *step_title = g_markup_escape_text (step->title, -1);
   Block *block;
@@ -320,8 +321,9 @@ add_step_blocks (GPtrArray  *blocks,
       block = add_block (blocks, typesetter, markup, FONT " 9.5", indent + 14, -10, 2);
       block->link = g_strdup (field->link);
       block->context = g_strdup (where);
-      /* keep the state with the title: at least two lines */
-      block->keep_with_next = f == 0 && step->fields->len > 1;
+      /* keep the state with the title: at least two lines; an objection
+       * whole, so that a reader never turns a page in the middle of one */
+      block->keep_with_next = (f == 0 || keep_together) && f + 1 < step->fields->len;
     }
 
   if (step->due != NULL)
@@ -385,7 +387,7 @@ layout_record (Record     *record,
       }
     for (guint o = 0; o < record->objections->len; o++)
       add_step_blocks (blocks, typesetter, g_ptr_array_index (record->objections, o), 0,
-                       record->objections_title);
+                       record->objections_title, TRUE);
   }
 
   for (guint a = 0; a < record->apps->len; a++)
@@ -431,7 +433,7 @@ layout_record (Record     *record,
             where = g_strdup (app->name);
 
           for (guint s = 0; s < group->steps->len; s++)
-            add_step_blocks (blocks, typesetter, g_ptr_array_index (group->steps, s), indent, where);
+            add_step_blocks (blocks, typesetter, g_ptr_array_index (group->steps, s), indent, where, FALSE);
         }
     }
 
