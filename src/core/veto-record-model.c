@@ -387,6 +387,7 @@ objection_new (VetoProgressStore *store,
   g_autofree char *identifier = NULL;
   g_autofree char *state_text = objection_state_sentence (store, task);
   g_autofree char *submitted_text = dup_stated_date (store, step_id, account_id, VETO_DATE_SUBMITTED);
+  g_autofree char *checked_text = dup_stated_date (store, step_id, account_id, VETO_DATE_CHECKED);
   g_autofree char *answer = NULL;
   g_autofree char *due = NULL;
   g_autofree char *form_url = veto_progress_store_dup_form_url (store, step_id, account_id);
@@ -452,6 +453,7 @@ objection_new (VetoProgressStore *store,
                                           /* Translators: Meta's answer, in the record */
                                           : g_strdup (_("none yet"));
   add_field (record_step, _("Meta’s answer: %s"), answer, FALSE);
+  add_field (record_step, _("Last checked: %s"), checked_text, FALSE);
 
   /* What Veto gave the person to paste: they may have completed it (their
    * particular situation), so it is said to be Veto's text. */
