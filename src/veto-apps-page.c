@@ -84,6 +84,56 @@ on_label_focus_leave (GtkEventControllerFocus *controller,
   on_label_apply (ADW_ENTRY_ROW (row), app);
 }
 
+static void
+on_identifier_apply (AdwEntryRow *row,
+                     VetoApp     *app)
+{
+  const char *account_id = g_object_get_data (G_OBJECT (row), "account-id");
+
+  gtk_widget_activate_action (GTK_WIDGET (row), "win.set-account-identifier", "(sss)",
+                              veto_app_get_id (app), account_id,
+                              gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+static void
+on_identifier_focus_leave (GtkEventControllerFocus *controller,
+                           VetoApp                 *app)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  on_identifier_apply (ADW_ENTRY_ROW (row), app);
+}
+
+/* The address or handle that tells Meta or a regulator which account an
+ * objection was for. AdwEntryRow has no subtitle before libadwaita 1.3:
+ * where it goes is said in its tooltip and to screen readers. */
+static GtkWidget *
+identifier_row_new (VetoProgressStore *store,
+                    VetoApp           *app,
+                    const char        *account_id,
+                    guint              position)
+{
+  g_autofree char *identifier = veto_progress_store_dup_account_identifier (store, veto_app_get_id (app),
+                                                                            account_id);
+  /* Translators: %u numbers the person's accounts on an app: 1, 2, 3 */
+  g_autofree char *title = g_strdup_printf (_("Email or username of account %u (optional)"), position);
+  const char *where = _("Stays on this computer; it only goes into the record you export.");
+  GtkWidget *entry = adw_entry_row_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  veto_util_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (entry), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), identifier ? identifier : "");
+  gtk_widget_set_tooltip_text (entry, where);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, where, -1);
+  g_object_set_data_full (G_OBJECT (entry), "account-id", g_strdup (account_id), g_free);
+  g_signal_connect_object (entry, "apply", G_CALLBACK (on_identifier_apply), app, 0);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_identifier_focus_leave), app, 0);
+  gtk_widget_add_controller (entry, focus);
+
+  return entry;
+}
+
 static GtkWidget *
 build_group (VetoAppsPage *self,
              VetoApp      *app)
@@ -161,6 +211,8 @@ build_group (VetoAppsPage *self,
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry), remove);
 
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), entry);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 identifier_row_new (store, app, accounts[i], i + 1));
     }
 
   if (used)

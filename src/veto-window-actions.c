@@ -253,6 +253,20 @@ rename_account_action (GtkWidget  *widget,
   veto_progress_store_set_account_label (veto_window_get_store (self), app_id, account_id, clean);
 }
 
+/* The store cleans it (one line, no control character): what the row
+ * shows after a rebuild is what the record will say. */
+static void
+set_account_identifier_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  VetoWindow *self = VETO_WINDOW (widget);
+  const char *app_id, *account_id, *identifier;
+
+  g_variant_get (parameter, "(&s&s&s)", &app_id, &account_id, &identifier);
+  veto_progress_store_set_account_identifier (veto_window_get_store (self), app_id, account_id, identifier);
+}
+
 VetoStep *
 veto_window_lookup_step (VetoWindow *self,
              const char *step_id)
@@ -740,6 +754,8 @@ veto_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-account", "s", add_account_action);
   gtk_widget_class_install_action (widget_class, "win.remove-account", "(ss)", remove_account_action);
   gtk_widget_class_install_action (widget_class, "win.rename-account", "(sss)", rename_account_action);
+  gtk_widget_class_install_action (widget_class, "win.set-account-identifier", "(sss)",
+                                   set_account_identifier_action);
   gtk_widget_class_install_action (widget_class, "win.set-state", "(sss)", set_state_action);
   gtk_widget_class_install_action (widget_class, "win.set-note", "(sss)", set_note_action);
   gtk_widget_class_install_action (widget_class, "win.open-step", "(ss)", open_step_action);

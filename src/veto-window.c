@@ -52,7 +52,7 @@ static GParamSpec *properties[N_PROPS];
 /* Actions that change the person's progress: off when it is read-only. */
 static const char * const editing_actions[] = {
   "win.region", "win.set-app-used", "win.add-account", "win.remove-account",
-  "win.rename-account", "win.set-state", "win.set-note", "win.recheck", "win.mark-checked",
+  "win.rename-account", "win.set-account-identifier", "win.set-state", "win.set-note", "win.recheck", "win.mark-checked",
   "win.set-date", "win.undo-step", "win.undo-last", "win.attach-email", "win.choose-email",
 };
 

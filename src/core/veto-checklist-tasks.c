@@ -142,20 +142,26 @@ _veto_checklist_add_task (VetoChecklist *self,
 
   task = veto_task_new (app, step, account_id, label, state, due_date, due, change);
 
-  if (state == VETO_STEP_STATE_SUBMITTED)
+  /* the deadline stays known once Meta answered: the record sets it
+   * beside the day of the answer */
+  if (state == VETO_STEP_STATE_SUBMITTED || state == VETO_STEP_STATE_CONFIRMED ||
+      state == VETO_STEP_STATE_REFUSED)
     {
       g_autoptr(GDateTime) since = overdue_since (self->store, step, account_id);
 
-      if (since != NULL)
+      _veto_task_set_answer_late_from (task, since);
+      /* while it waits for Meta: the last day of the answer period */
+      if (state == VETO_STEP_STATE_SUBMITTED && since != NULL)
         {
           g_autoptr(GDateTime) last_day = g_date_time_add_days (since, -1);
 
           _veto_task_set_answer_due (task, last_day);
         }
-      if (since != NULL && g_date_time_compare (now, since) >= 0)
+      if (state == VETO_STEP_STATE_SUBMITTED && since != NULL && g_date_time_compare (now, since) >= 0)
         _veto_task_set_overdue (task, TRUE, since);
     }
-  else if (state == VETO_STEP_STATE_REFUSED)
+
+  if (state == VETO_STEP_STATE_REFUSED)
     {
       g_autoptr(GDateTime) refused = veto_progress_store_dup_date (self->store, step_id, account_id,
                                                                   VETO_DATE_REFUSED);

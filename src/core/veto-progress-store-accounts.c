@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "veto-progress-store-private.h"
+#include "veto-text.h"
 
 static char *new_account_id (VetoProgressStore *self);
 
@@ -299,5 +300,87 @@ veto_progress_store_set_account_label (VetoProgressStore *self,
     return;
 
   g_key_file_set_string (self->keyfile, group, "Label", label ? label : "");
+  _veto_progress_store_commit (self);
+}
+
+/* An identifier goes into a record a regulator reads, and a hand-edited
+ * file may hold anything: one line, no control or bidi character, and
+ * short enough that no address or handle is cut. */
+#define IDENTIFIER_MAX_CHARS 320
+
+static char *
+clean_identifier (const char *raw)
+{
+  g_autofree char *clean = NULL;
+
+  if (raw == NULL)
+    return NULL;
+
+  clean = veto_text_clean (raw, VETO_TEXT_SINGLE_LINE, IDENTIFIER_MAX_CHARS);
+  g_strstrip (clean);
+  if (*clean == '\0')
+    return NULL;
+
+  return g_steal_pointer (&clean);
+}
+
+/**
+ * veto_progress_store_dup_account_identifier:
+ *
+ * The email address or handle the person chose to name the account by in
+ * their record, so that Meta or a regulator can tell which account an
+ * objection was for. It stays in the progress file.
+ *
+ * Returns: (transfer full) (nullable): the identifier, cleaned, or %NULL
+ *   when the person gave none
+ */
+char *
+veto_progress_store_dup_account_identifier (VetoProgressStore *self,
+                                            const char        *app_id,
+                                            const char        *account_id)
+{
+  g_autofree char *group = NULL;
+  g_autofree char *raw = NULL;
+
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
+
+  group = account_group (app_id, account_id);
+  raw = _veto_progress_store_get_string (self, group, "Identifier");
+  return clean_identifier (raw);
+}
+
+/**
+ * veto_progress_store_set_account_identifier:
+ * @identifier: (nullable): an email address or handle; %NULL or blank
+ *   removes it
+ *
+ * Cleaned as it is kept (one line, no control character, at most 320
+ * characters), so that what the window shows is what the record says.
+ */
+void
+veto_progress_store_set_account_identifier (VetoProgressStore *self,
+                                            const char        *app_id,
+                                            const char        *account_id,
+                                            const char        *identifier)
+{
+  g_autofree char *group = NULL;
+  g_autofree char *old = NULL;
+  g_autofree char *clean = NULL;
+
+  g_return_if_fail (VETO_IS_PROGRESS_STORE (self));
+
+  group = account_group (app_id, account_id);
+  if (!g_key_file_has_group (self->keyfile, group))
+    return;
+
+  clean = clean_identifier (identifier);
+  old = veto_progress_store_dup_account_identifier (self, app_id, account_id);
+  if (g_strcmp0 (old, clean) == 0 || !_veto_progress_store_begin_change (self))
+    return;
+
+  if (clean != NULL)
+    g_key_file_set_string (self->keyfile, group, "Identifier", clean);
+  else
+    g_key_file_remove_key (self->keyfile, group, "Identifier", NULL);
   _veto_progress_store_commit (self);
 }

@@ -15,7 +15,8 @@
  *
  *   [Veto]                       format, region, language, chosen apps,
  *                                CatalogVersion= of the catalog in use
- *   [Account facebook 1]         Label=Personal
+ *   [Account facebook 1]         Label=Personal, and Identifier= when the
+ *                                person gave the account's address or handle
  *   [Step facebook-object 1]     State=, Submitted=, Confirmed=, Refused=,
  *                                Updated=, Checked=, Note=, FormUrl=,
  *                                CatalogVersion=, and for each of the four

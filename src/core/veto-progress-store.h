@@ -147,6 +147,13 @@ void               veto_progress_store_set_account_label (VetoProgressStore *sel
                                                          const char        *app_id,
                                                          const char        *account_id,
                                                          const char        *label);
+char              *veto_progress_store_dup_account_identifier (VetoProgressStore *self,
+                                                         const char        *app_id,
+                                                         const char        *account_id);
+void               veto_progress_store_set_account_identifier (VetoProgressStore *self,
+                                                         const char        *app_id,
+                                                         const char        *account_id,
+                                                         const char        *identifier);
 
 VetoStepState      veto_progress_store_get_state        (VetoProgressStore *self,
                                                          const char        *step_id,

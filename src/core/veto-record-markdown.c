@@ -68,6 +68,38 @@ append_md_link (GString    *out,
     append_md_text (out, url);
 }
 
+static void
+append_md_step (GString    *out,
+                RecordStep *step,
+                const char *heading)
+{
+  g_string_append_printf (out, "\n%s ", heading);
+  append_md_text (out, step->title);
+  g_string_append (out, "\n\n");
+
+  for (guint f = 0; f < step->fields->len; f++)
+    {
+      RecordField *field = g_ptr_array_index (step->fields, f);
+
+      g_string_append (out, "- **");
+      append_md_text (out, field->label);
+      g_string_append (out, "** ");
+      if (field->link != NULL)
+        append_md_link (out, field->value);
+      else
+        append_md_text (out, field->value);
+      append_md_text (out, field->suffix);
+      g_string_append_c (out, '\n');
+    }
+
+  if (step->due != NULL)
+    {
+      g_string_append (out, "- *");
+      append_md_text (out, step->due);
+      g_string_append (out, "*\n");
+    }
+}
+
 char *
 _veto_record_to_markdown (Record *record)
 {
@@ -95,11 +127,35 @@ _veto_record_to_markdown (Record *record)
   append_md_text (out, record->summary);
   g_string_append (out, "\n");
 
+  /* page 1: the objections */
+  g_string_append (out, "\n## ");
+  append_md_text (out, record->objections_title);
+  g_string_append (out, "\n");
+  if (record->no_objections != NULL)
+    {
+      g_string_append_c (out, '\n');
+      append_md_text (out, record->no_objections);
+      g_string_append_c (out, '\n');
+    }
+  for (guint o = 0; o < record->objections->len; o++)
+    append_md_step (out, g_ptr_array_index (record->objections, o), "###");
+
   for (guint a = 0; a < record->apps->len; a++)
     {
       RecordApp *app = g_ptr_array_index (record->apps, a);
+      /* under the annex's heading, each level one deeper */
+      const char *deeper = app->in_annex ? "#" : "";
 
-      g_string_append (out, "\n## ");
+      if (app->in_annex && (a == 0 || !((RecordApp *)g_ptr_array_index (record->apps, a - 1))->in_annex))
+        {
+          g_string_append (out, "\n## ");
+          append_md_text (out, record->annex_title);
+          g_string_append (out, "\n\n");
+          append_md_text (out, record->annex_intro);
+          g_string_append_c (out, '\n');
+        }
+
+      g_string_append_printf (out, "\n##%s ", deeper);
       append_md_text (out, app->name);
       g_string_append (out, "\n");
 
@@ -107,43 +163,31 @@ _veto_record_to_markdown (Record *record)
         {
           RecordGroup *group = g_ptr_array_index (app->groups, g);
 
+          g_autofree char *heading = NULL;
+
           if (group->name != NULL)
             {
-              g_string_append (out, "\n### ");
+              g_string_append_printf (out, "\n###%s ", deeper);
               append_md_text (out, group->name);
               g_string_append (out, "\n");
             }
 
+          heading = g_strconcat (group->name != NULL ? "####" : "###", deeper, NULL);
           for (guint s = 0; s < group->steps->len; s++)
-            {
-              RecordStep *step = g_ptr_array_index (group->steps, s);
+            append_md_step (out, g_ptr_array_index (group->steps, s), heading);
+        }
+    }
 
-              g_string_append (out, group->name != NULL ? "\n#### " : "\n### ");
-              append_md_text (out, step->title);
-              g_string_append (out, "\n\n");
-
-              for (guint f = 0; f < step->fields->len; f++)
-                {
-                  RecordField *field = g_ptr_array_index (step->fields, f);
-
-                  g_string_append (out, "- **");
-                  append_md_text (out, field->label);
-                  g_string_append (out, "** ");
-                  if (field->link != NULL)
-                    append_md_link (out, field->value);
-                  else
-                    append_md_text (out, field->value);
-                  append_md_text (out, field->suffix);
-                  g_string_append_c (out, '\n');
-                }
-
-              if (step->due != NULL)
-                {
-                  g_string_append (out, "- *");
-                  append_md_text (out, step->due);
-                  g_string_append (out, "*\n");
-                }
-            }
+  if (record->sources->len > 0)
+    {
+      g_string_append (out, "\n## ");
+      append_md_text (out, record->sources_title);
+      g_string_append (out, "\n\n");
+      for (guint i = 0; i < record->sources->len; i++)
+        {
+          g_string_append (out, "- ");
+          append_md_link (out, g_ptr_array_index (record->sources, i));
+          g_string_append_c (out, '\n');
         }
     }
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "veto-i18n.h"
+#include "veto-lifecycle.h"
 #include "veto-status.h"
 #include "veto-record-private.h"
 
@@ -62,7 +63,14 @@ _veto_record_free (Record *record)
   g_free (record->intro);
   g_free (record->summary);
   g_free (record->empty);
+  g_free (record->objections_title);
+  g_ptr_array_unref (record->objections);
+  g_free (record->no_objections);
+  g_free (record->annex_title);
+  g_free (record->annex_intro);
   g_ptr_array_unref (record->apps);
+  g_free (record->sources_title);
+  g_ptr_array_unref (record->sources);
   g_free (record);
 }
 
@@ -125,6 +133,80 @@ dup_stated_date (VetoProgressStore *store,
   }
 }
 
+/* Meta's email kept for the step: who sent it, its subject and day, and
+ * the SHA-256 that lets a reader check the copy they are given. */
+static void
+add_evidence_fields (RecordStep             *record_step,
+                     VetoTask               *task,
+                     const VetoEvidenceInfo *evidence)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *path = NULL;
+  VetoEvidenceFileState file_state;
+
+  if (evidence == NULL)
+    return;
+
+  date = evidence->date ? veto_format_date (evidence->date) : g_strdup ("—");
+  file_state = veto_evidence_info_check_file (evidence, &path);
+
+  /* Translators: a line of the record, %s is the name of the file kept
+   * as proof (listed again at the end with its SHA-256) */
+  add_field (record_step, _("Evidence kept: %s"), evidence->file, FALSE);
+
+  /* The email is kept whatever the step became, but it proves Meta's
+   * confirmation only while the step says so: back to Submitted,
+   * Refused or To do, it is an email kept earlier. */
+  if (veto_task_get_state (task) == VETO_STEP_STATE_CONFIRMED)
+    /* Translators: a line of the record: the email kept as proof */
+    add_field (record_step, _("Meta’s email, from: %s"), evidence->from, FALSE);
+  else
+    /* Translators: a line of the record: an email kept as proof of a
+     * confirmation the step no longer records */
+    add_field (record_step, _("Email kept earlier, no longer recorded as Meta’s confirmation, from: %s"),
+               evidence->from, FALSE);
+  if (file_state != VETO_EVIDENCE_FILE_KEPT)
+    {
+      g_autofree char *what = file_state == VETO_EVIDENCE_FILE_MISSING
+        /* Translators: said of the copy of Meta's email; %s is a file name */
+        ? g_strdup_printf (_("missing (%s)"), path)
+        /* Translators: said of the copy of Meta's email; %s is a file name */
+        : g_strdup_printf (_("changed since Veto kept it (%s)"), path);
+
+      /* Translators: a line of the record, %s says what became of the file */
+      add_field (record_step, _("Evidence file: %s"), what, FALSE);
+    }
+  /* Translators: a line of the record */
+  add_field (record_step, _("Subject: %s"), evidence->subject, FALSE);
+  /* Translators: a line of the record, %s is a date */
+  add_field (record_step, _("Sent on: %s"), date, FALSE);
+  /* Translators: a line of the record: the file's fingerprint */
+  add_field (record_step, _("SHA-256: %s"), evidence->sha256, FALSE);
+}
+
+/* A record says what stands, not what to do: a step not done yet is "Not
+ * done", and a step that is only something to know is no to-do at all. */
+static const char *
+record_state_label (VetoTask *task)
+{
+  VetoStepState state = veto_task_get_state (task);
+
+  if (!veto_task_get_active (task))
+    return C_("state", "Only if needed");
+
+  if (state != VETO_STEP_STATE_TODO)
+    return veto_step_state_get_label (state);
+
+  if (veto_step_get_kind (veto_task_get_step (task)) == VETO_STEP_KIND_INFORMATION &&
+      veto_task_get_activated_by (task) == NULL)
+    /* Translators: the state, in the record, of a step that only tells
+     * the person something: there is nothing to send or to switch */
+    return C_("record state", "For information");
+
+  /* Translators: the state, in the record, of a step not done yet */
+  return C_("record state", "Not done yet");
+}
+
 static RecordStep *
 record_step_new (VetoProgressStore *store,
                  VetoTask          *task)
@@ -141,11 +223,9 @@ record_step_new (VetoProgressStore *store,
   g_autofree char *note = veto_progress_store_dup_note (store, step_id, account_id);
   g_autofree char *overdue = veto_task_dup_overdue_sentence (task);
   g_autoptr(VetoEvidenceInfo) evidence = veto_progress_store_dup_evidence (store, step_id, account_id);
-  const char *state_label = veto_task_get_active (task)
-    ? veto_step_state_get_label (veto_task_get_state (task))
-    : C_("state", "Only if needed");
+  const char *state_label = record_state_label (task);
 
-  record_step->title = g_strdup (veto_step_get_title (step));
+  record_step->title = g_strdup (veto_step_get_record_title (step));
   record_step->fields = g_ptr_array_new_with_free_func ((GDestroyNotify)record_field_free);
 
   /* Translators: a line of the record; the part before %s is shown in bold */
@@ -171,41 +251,7 @@ record_step_new (VetoProgressStore *store,
   /* Translators: a line of the record, %s is a date */
   add_field (record_step, _("Last checked: %s"), checked_text, FALSE);
 
-  if (evidence != NULL)
-    {
-      g_autofree char *date = evidence->date ? veto_format_date (evidence->date) : g_strdup ("—");
-      g_autofree char *path = NULL;
-      VetoEvidenceFileState file_state = veto_evidence_info_check_file (evidence, &path);
-
-      /* The email is kept whatever the step became, but it proves Meta's
-       * confirmation only while the step says so: back to Submitted,
-       * Refused or To do, it is an email kept earlier. */
-      if (veto_task_get_state (task) == VETO_STEP_STATE_CONFIRMED)
-        /* Translators: a line of the record: the email kept as proof */
-        add_field (record_step, _("Meta’s email, from: %s"), evidence->from, FALSE);
-      else
-        /* Translators: a line of the record: an email kept as proof of a
-         * confirmation the step no longer records */
-        add_field (record_step, _("Email kept earlier, no longer recorded as Meta’s confirmation, from: %s"),
-                   evidence->from, FALSE);
-      if (file_state != VETO_EVIDENCE_FILE_KEPT)
-        {
-          g_autofree char *what = file_state == VETO_EVIDENCE_FILE_MISSING
-            /* Translators: said of the copy of Meta's email; %s is a file name */
-            ? g_strdup_printf (_("missing (%s)"), path)
-            /* Translators: said of the copy of Meta's email; %s is a file name */
-            : g_strdup_printf (_("changed since Veto kept it (%s)"), path);
-
-          /* Translators: a line of the record, %s says what became of the file */
-          add_field (record_step, _("Evidence file: %s"), what, FALSE);
-        }
-      /* Translators: a line of the record */
-      add_field (record_step, _("Subject: %s"), evidence->subject, FALSE);
-      /* Translators: a line of the record, %s is a date */
-      add_field (record_step, _("Sent on: %s"), date, FALSE);
-      /* Translators: a line of the record: the file's fingerprint */
-      add_field (record_step, _("SHA-256: %s"), evidence->sha256, FALSE);
-    }
+  add_evidence_fields (record_step, task, evidence);
 
   /* The address the person opened is the evidence; without one, the
    * official address of a form tells a reader where it is. */
@@ -248,6 +294,185 @@ record_step_new (VetoProgressStore *store,
   return record_step;
 }
 
+/* The day a date states, without when it was entered: for a sentence. */
+static char *
+dup_day (VetoProgressStore *store,
+         VetoTask          *task,
+         VetoDateKind       kind)
+{
+  g_autoptr(GDateTime) date = veto_progress_store_dup_date (store, veto_step_get_id (veto_task_get_step (task)),
+                                                            veto_task_get_account_id (task), kind);
+
+  return date != NULL ? veto_format_date (date) : NULL;
+}
+
+/* Where an objection stands, in the words a regulator reads. */
+static char *
+objection_state_sentence (VetoProgressStore *store,
+                          VetoTask          *task)
+{
+  GDateTime *late_from = veto_task_get_answer_late_from (task);
+  g_autofree char *sent = dup_day (store, task, VETO_DATE_SUBMITTED);
+  g_autofree char *due = late_from != NULL ? veto_format_date (late_from) : NULL;
+
+  switch (veto_task_get_state (task))
+    {
+    case VETO_STEP_STATE_SUBMITTED:
+      if (veto_task_get_overdue (task) && sent != NULL && due != NULL)
+        /* Translators: an objection's state in the record: the first %s is
+         * the day it was sent, the second the day Meta's answer was due
+         * before */
+        return g_strdup_printf (_("No answer from Meta since %s, the day it was sent; the answer was due before %s"),
+                                sent, due);
+      if (sent != NULL && due != NULL)
+        /* Translators: an objection's state in the record; %s are dates */
+        return g_strdup_printf (_("Sent on %s; answer due before %s"), sent, due);
+      if (sent != NULL)
+        /* Translators: an objection's state in the record; %s is a date */
+        return g_strdup_printf (_("Sent on %s; waiting for Meta’s answer"), sent);
+      return g_strdup (_("Sent; waiting for Meta’s answer"));
+
+    case VETO_STEP_STATE_CONFIRMED:
+      {
+        g_autofree char *day = dup_day (store, task, VETO_DATE_CONFIRMED);
+
+        if (day != NULL)
+          /* Translators: an objection's state in the record; %s is a date */
+          return g_strdup_printf (_("Confirmed by Meta on %s"), day);
+        return g_strdup (C_("objection", "Confirmed by Meta"));
+      }
+
+    case VETO_STEP_STATE_REFUSED:
+      {
+        g_autofree char *day = dup_day (store, task, VETO_DATE_REFUSED);
+
+        if (day != NULL)
+          /* Translators: an objection's state in the record; %s is a date */
+          return g_strdup_printf (_("Refused by Meta on %s"), day);
+        return g_strdup (C_("objection", "Refused by Meta"));
+      }
+
+    case VETO_STEP_STATE_TODO:
+      return g_strdup (_("Not sent yet"));
+
+    case VETO_STEP_STATE_SKIPPED:
+      /* Translators: an objection's state in the record */
+      return g_strdup (_("Not sent: skipped by the person"));
+
+    case VETO_STEP_STATE_NOT_APPLICABLE:
+      /* Translators: an objection's state in the record */
+      return g_strdup (_("Not sent: marked not applicable by the person"));
+
+    case VETO_STEP_STATE_DONE:
+    default:
+      return g_strdup (veto_step_state_get_label (veto_task_get_state (task)));
+    }
+}
+
+/* An objection as page 1 sets it out: which account, what was sent and
+ * when, by when Meta had to answer and what it answered, and the proof. */
+static RecordStep *
+objection_new (VetoProgressStore *store,
+               VetoTask          *task)
+{
+  VetoStep *step = veto_task_get_step (task);
+  const char *step_id = veto_step_get_id (step);
+  const char *account_id = veto_task_get_account_id (task);
+  const char *app_name = veto_app_get_name (veto_task_get_app (task));
+  VetoStepState state = veto_task_get_state (task);
+  gboolean sent = state == VETO_STEP_STATE_SUBMITTED || state == VETO_STEP_STATE_CONFIRMED ||
+                  state == VETO_STEP_STATE_REFUSED;
+  RecordStep *record_step = g_new0 (RecordStep, 1);
+  g_autofree char *account = NULL;
+  g_autofree char *identifier = NULL;
+  g_autofree char *state_text = objection_state_sentence (store, task);
+  g_autofree char *submitted_text = dup_stated_date (store, step_id, account_id, VETO_DATE_SUBMITTED);
+  g_autofree char *checked_text = dup_stated_date (store, step_id, account_id, VETO_DATE_CHECKED);
+  g_autofree char *answer = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *form_url = veto_progress_store_dup_form_url (store, step_id, account_id);
+  g_autofree char *note = veto_progress_store_dup_note (store, step_id, account_id);
+  g_autoptr(VetoEvidenceInfo) evidence = veto_progress_store_dup_evidence (store, step_id, account_id);
+
+  record_step->fields = g_ptr_array_new_with_free_func ((GDestroyNotify)record_field_free);
+
+  if (account_id != NULL)
+    {
+      account = veto_account_get_display_name (veto_task_get_account_label (task), account_id);
+      identifier = veto_progress_store_dup_account_identifier (store, veto_app_get_id (veto_task_get_app (task)),
+                                                               account_id);
+      /* Translators: an app and an account: "Facebook — Personal" */
+      record_step->title = g_strdup_printf (_("%s — %s"), app_name, account);
+    }
+  else
+    record_step->title = g_strdup (app_name);
+
+  /* Translators: a line of the record, %s is an app ("Facebook") */
+  add_field (record_step, _("App: %s"), app_name, FALSE);
+  /* Translators: a line of the record, %s is the account's name as the
+   * person gave it */
+  add_field (record_step, _("Account: %s"), account, FALSE);
+  /* Translators: a line of the record, %s is the email address or handle
+   * the person gave for the account */
+  add_field (record_step, _("Identifier: %s"), identifier, FALSE);
+  /* Translators: a line of the record, %s is the step's name */
+  add_field (record_step, _("Objection: %s"), veto_step_get_record_title (step), FALSE);
+  /* Translators: a line of the record, %s says where the objection stands */
+  add_field (record_step, _("State: %s"), state_text, FALSE);
+  add_field (record_step, _("Submitted: %s"), submitted_text, FALSE);
+
+  if (sent && veto_task_get_answer_late_from (task) != NULL)
+    {
+      /* the last day Meta may answer in time */
+      g_autoptr(GDateTime) last_day = g_date_time_add_days (veto_task_get_answer_late_from (task), -1);
+
+      due = veto_format_date (last_day);
+      /* Translators: a line of the record, %s is the last day Meta may
+       * answer the objection in time */
+      add_field (record_step, _("Answer due by: %s"), due, FALSE);
+    }
+
+  if (state == VETO_STEP_STATE_CONFIRMED || state == VETO_STEP_STATE_REFUSED)
+    {
+      g_autofree char *day = dup_stated_date (store, step_id, account_id,
+                                              state == VETO_STEP_STATE_CONFIRMED ? VETO_DATE_CONFIRMED
+                                                                                 : VETO_DATE_REFUSED);
+
+      if (day == NULL)
+        answer = g_strdup (state == VETO_STEP_STATE_CONFIRMED ? C_("objection", "Confirmed by Meta")
+                                                          : C_("objection", "Refused by Meta"));
+      else
+        answer = state == VETO_STEP_STATE_CONFIRMED
+          /* Translators: Meta's answer, in the record; %s is a date */
+          ? g_strdup_printf (_("confirmation, on %s"), day)
+          /* Translators: Meta's answer, in the record; %s is a date */
+          : g_strdup_printf (_("refusal, on %s"), day);
+    }
+  else if (state == VETO_STEP_STATE_SUBMITTED)
+    answer = veto_task_get_overdue (task) ? veto_task_dup_overdue_sentence (task)
+                                          /* Translators: Meta's answer, in the record */
+                                          : g_strdup (_("none yet"));
+  add_field (record_step, _("Meta’s answer: %s"), answer, FALSE);
+  add_field (record_step, _("Last checked: %s"), checked_text, FALSE);
+
+  /* What Veto gave the person to paste: they may have completed it (their
+   * particular situation), so it is said to be Veto's text. */
+  if (sent)
+    /* Translators: a line of the record, %s is the text of the objection */
+    add_field (record_step, _("Text sent, as Veto proposed it: %s"), veto_step_get_objection_text (step), FALSE);
+
+  add_evidence_fields (record_step, task, evidence);
+
+  if (form_url != NULL)
+    add_field (record_step, _("Form used: %s"), form_url, TRUE);
+  else if (veto_step_get_url (step) != NULL)
+    add_field (record_step, _("Official form: %s"), veto_step_get_url (step), TRUE);
+
+  add_field (record_step, _("Note: %s"), note, FALSE);
+
+  return record_step;
+}
+
 static RecordGroup *
 record_group_new (const char *name)
 {
@@ -271,6 +496,7 @@ record_app_new (VetoProgressStore *store,
   RecordGroup *app_wide = NULL;
 
   app->groups = g_ptr_array_new_with_free_func ((GDestroyNotify)record_group_free);
+  app->in_annex = TRUE;
 
   for (guint i = start; i < end; i++)
     {
@@ -279,6 +505,10 @@ record_app_new (VetoProgressStore *store,
 
       if (app->name == NULL)
         app->name = g_strdup (veto_app_get_name (veto_task_get_app (task)));
+
+      /* the objections are on page 1 */
+      if (veto_step_is_objection (veto_task_get_step (task)))
+        continue;
 
       if (account == NULL)
         {
@@ -298,7 +528,8 @@ record_app_new (VetoProgressStore *store,
         {
           g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
 
-          if (g_strcmp0 (veto_task_get_account_id (task), g_ptr_array_index (accounts, k)) != 0)
+          if (g_strcmp0 (veto_task_get_account_id (task), g_ptr_array_index (accounts, k)) != 0 ||
+              veto_step_is_objection (veto_task_get_step (task)))
             continue;
 
           if (group == NULL)
@@ -391,7 +622,13 @@ add_evidence_of (GPtrArray         *steps,
       step->title = g_strdup (evidence->file);
       step->fields = g_ptr_array_new_with_free_func ((GDestroyNotify)record_field_free);
       /* Translators: a line of the record: which step an email is proof for */
-      add_field (step, _("Proof for: %s"), veto_step_get_title (veto_task_get_step (task)), FALSE);
+      {
+        g_autofree char *place = veto_task_dup_place (task, NULL);
+        g_autofree char *what = g_strdup_printf (_("%s (%s)"), veto_step_get_record_title (veto_task_get_step (task)),
+                                                 place);
+
+        add_field (step, _("Proof for: %s"), what, FALSE);
+      }
       add_field (step, _("SHA-256: %s"), evidence->sha256, FALSE);
       g_ptr_array_add (steps, step);
     }
@@ -428,6 +665,32 @@ add_evidence (Record        *record,
   g_ptr_array_add (record->apps, app);
 }
 
+static void
+add_sources_of (GPtrArray  *sources,
+                GListModel *tasks)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
+      const char * const *urls = veto_step_get_sources (veto_task_get_step (task));
+
+      for (guint k = 0; urls[k] != NULL; k++)
+        if (!g_ptr_array_find_with_equal_func (sources, urls[k], g_str_equal, NULL))
+          g_ptr_array_add (sources, g_strdup (urls[k]));
+    }
+}
+
+/* What backs the steps the record reports, each address once, in the
+ * order the steps come: a reader can check what the person was told. */
+static void
+add_sources (Record        *record,
+             VetoChecklist *checklist)
+{
+  record->sources_title = g_strdup (_("Sources of the steps reported"));
+  add_sources_of (record->sources, veto_checklist_get_tasks (checklist));
+  add_sources_of (record->sources, veto_checklist_get_earlier_tasks (checklist));
+}
+
 Record *
 _veto_record_new (VetoChecklist *checklist)
 {
@@ -444,7 +707,9 @@ _veto_record_new (VetoChecklist *checklist)
   record->now = veto_clock_get_now (veto_progress_store_get_clock (store));
   record->language = g_strdup (veto_i18n_get_language ());
   record->header = g_ptr_array_new_with_free_func (g_free);
+  record->objections = g_ptr_array_new_with_free_func ((GDestroyNotify)record_step_free);
   record->apps = g_ptr_array_new_with_free_func ((GDestroyNotify)record_app_free);
+  record->sources = g_ptr_array_new_with_free_func (g_free);
 
   today = veto_format_date (record->now);
   published = veto_format_date (veto_catalog_get_published (catalog));
@@ -470,11 +735,13 @@ _veto_record_new (VetoChecklist *checklist)
       return g_steal_pointer (&record);
     }
 
-  record->intro = g_strdup (_("This record lists, app by app and account by account, the steps taken with Veto "
-                              "to object to Meta using personal data to train its artificial intelligence. "
-                              "Each date is the day the person states; where they entered it on another day, "
-                              "that day is given too. Meta’s emails kept as proof are listed with their SHA-256 "
-                              "at the end, so that the copies can be checked."));
+  record->intro = g_strdup (_("This record sets out the objections sent to Meta, with Veto, against the use of "
+                              "personal data to train its artificial intelligence: for each account, the day it "
+                              "was sent, the text sent, the day Meta had to answer by, Meta’s answer and the "
+                              "evidence kept. The other steps taken follow in an annex. Each date is the day the "
+                              "person states; where they entered it on another day, that day is given too. The "
+                              "sources of the steps and the SHA-256 of each email kept are listed at the end, so "
+                              "that the copies can be checked."));
 
   summary = g_string_new (NULL);
   g_string_append_printf (summary, _("Steps finished: %u of %u."),
@@ -492,6 +759,21 @@ _veto_record_new (VetoChecklist *checklist)
     }
   record->summary = g_string_free (g_steal_pointer (&summary), FALSE);
 
+  record->objections_title = g_strdup (_("Objections to Meta"));
+  for (guint i = 0; i < n_tasks; i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
+
+      if (veto_step_is_objection (veto_task_get_step (task)))
+        g_ptr_array_add (record->objections, objection_new (store, task));
+    }
+  if (record->objections->len == 0)
+    record->no_objections = g_strdup (_("Where the person lives, no objection form applies to the apps chosen."));
+
+  record->annex_title = g_strdup (_("Annex: the other steps"));
+  record->annex_intro = g_strdup (_("The steps below limit what Meta can use without an objection: settings, "
+                                    "requests, and what is useful to know. Each is named by what it concerns."));
+
   for (guint i = 0; i < n_tasks;)
     {
       g_autoptr(VetoTask) first = g_list_model_get_item (tasks, i);
@@ -506,12 +788,21 @@ _veto_record_new (VetoChecklist *checklist)
           end++;
         }
 
-      g_ptr_array_add (record->apps, record_app_new (store, tasks, i, end));
+      {
+        RecordApp *app = record_app_new (store, tasks, i, end);
+
+        /* an app whose only step is its objection has nothing left here */
+        if (app->groups->len > 0)
+          g_ptr_array_add (record->apps, app);
+        else
+          record_app_free (app);
+      }
       i = end;
     }
 
   add_earlier (record, checklist);
   add_evidence (record, checklist);
+  add_sources (record, checklist);
 
   return g_steal_pointer (&record);
 }

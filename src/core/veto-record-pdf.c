@@ -63,6 +63,8 @@ typedef struct
   char        *context;
   guint        keep_with_next : 1;
   guint        rule_below : 1;
+  /* starts a page: the annex, so that page 1 is the objections */
+  guint        page_break : 1;
 } Block;
 
 static void
@@ -293,6 +295,48 @@ field_markup (RecordField *field)
   return g_markup_printf_escaped ("<b>%s</b> %s%s", field->label, field->value, field->suffix);
 }
 
+/* A step's title and its lines, @indent points in; @where is repeated at
+ * the top of a page it runs onto. */
+static void
+add_step_blocks (GPtrArray  *blocks,
+                 Typesetter *typesetter,
+                 RecordStep *step,
+                 double      indent,
+                 const char *where,
+                 gboolean    keep_together)
+{
+  g_autofree char *step_title = g_markup_escape_text (step->title, -1);
+  Block *block;
+
+  block = add_block (blocks, typesetter, step_title, FONT " Bold 11", indent, 0, 10);
+  block->keep_with_next = TRUE;
+  block->context = g_strdup (where);
+
+  for (guint f = 0; f < step->fields->len; f++)
+    {
+      RecordField *field = g_ptr_array_index (step->fields, f);
+      g_autofree char *markup = field_markup (field);
+
+      /* a long note or address hangs under its label */
+      block = add_block (blocks, typesetter, markup, FONT " 9.5", indent + 14, -10, 2);
+      block->link = g_strdup (field->link);
+      block->context = g_strdup (where);
+      /* keep the state with the title: at least two lines; an objection
+       * whole, so that a reader never turns a page in the middle of one */
+      block->keep_with_next = (f == 0 || keep_together) && f + 1 < step->fields->len;
+    }
+
+  if (step->due != NULL)
+    {
+      g_autofree char *due = g_markup_escape_text (step->due, -1);
+
+      block = add_block (blocks, typesetter, due, FONT " 9.5", indent + 14, 0, 2);
+      /* what is to come, set apart from what was done */
+      block->grey = 0.4;
+      block->context = g_strdup (where);
+    }
+}
+
 static GPtrArray *
 layout_record (Record     *record,
                Typesetter *typesetter)
@@ -328,10 +372,40 @@ layout_record (Record     *record,
     add_block (blocks, typesetter, summary, FONT " Bold 11", 0, 0, 10);
   }
 
+  /* page 1: the objections */
+  {
+    g_autofree char *heading = g_markup_escape_text (record->objections_title, -1);
+
+    block = add_block (blocks, typesetter, heading, FONT " Bold 15", 0, 0, 22);
+    block->keep_with_next = TRUE;
+    block->rule_below = TRUE;
+    if (record->no_objections != NULL)
+      {
+        g_autofree char *none = g_markup_escape_text (record->no_objections, -1);
+
+        add_block (blocks, typesetter, none, FONT " 9.5", 0, 0, 10);
+      }
+    for (guint o = 0; o < record->objections->len; o++)
+      add_step_blocks (blocks, typesetter, g_ptr_array_index (record->objections, o), 0,
+                       record->objections_title, TRUE);
+  }
+
   for (guint a = 0; a < record->apps->len; a++)
     {
       RecordApp *app = g_ptr_array_index (record->apps, a);
       g_autofree char *name = g_markup_escape_text (app->name, -1);
+
+      if (app->in_annex && (a == 0 || !((RecordApp *)g_ptr_array_index (record->apps, a - 1))->in_annex))
+        {
+          g_autofree char *heading = g_markup_escape_text (record->annex_title, -1);
+          g_autofree char *intro = g_markup_escape_text (record->annex_intro, -1);
+
+          block = add_block (blocks, typesetter, heading, FONT " Bold 18", 0, 0, 0);
+          block->page_break = TRUE;
+          block->keep_with_next = TRUE;
+          block->rule_below = TRUE;
+          add_block (blocks, typesetter, intro, FONT " 9.5", 0, 0, 10);
+        }
 
       block = add_block (blocks, typesetter, name, FONT " Bold 15", 0, 0, 22);
       block->keep_with_next = TRUE;
@@ -359,37 +433,25 @@ layout_record (Record     *record,
             where = g_strdup (app->name);
 
           for (guint s = 0; s < group->steps->len; s++)
-            {
-              RecordStep *step = g_ptr_array_index (group->steps, s);
-              g_autofree char *step_title = g_markup_escape_text (step->title, -1);
+            add_step_blocks (blocks, typesetter, g_ptr_array_index (group->steps, s), indent, where, FALSE);
+        }
+    }
 
-              block = add_block (blocks, typesetter, step_title, FONT " Bold 11", indent, 0, 10);
-              block->keep_with_next = TRUE;
-              block->context = g_strdup (where);
+  if (record->sources->len > 0)
+    {
+      g_autofree char *heading = g_markup_escape_text (record->sources_title, -1);
 
-              for (guint f = 0; f < step->fields->len; f++)
-                {
-                  RecordField *field = g_ptr_array_index (step->fields, f);
-                  g_autofree char *markup = field_markup (field);
+      block = add_block (blocks, typesetter, heading, FONT " Bold 15", 0, 0, 22);
+      block->keep_with_next = TRUE;
+      block->rule_below = TRUE;
+      for (guint i = 0; i < record->sources->len; i++)
+        {
+          const char *url = g_ptr_array_index (record->sources, i);
+          g_autofree char *markup = g_markup_printf_escaped ("<span foreground='#1c4f9c'>%s</span>", url);
 
-                  /* a long note or address hangs under its label */
-                  block = add_block (blocks, typesetter, markup, FONT " 9.5", indent + 14, -10, 2);
-                  block->link = g_strdup (field->link);
-                  block->context = g_strdup (where);
-                  /* keep the state with the title: at least two lines */
-                  block->keep_with_next = f == 0 && step->fields->len > 1;
-                }
-
-              if (step->due != NULL)
-                {
-                  g_autofree char *due = g_markup_escape_text (step->due, -1);
-
-                  block = add_block (blocks, typesetter, due, FONT " 9.5", indent + 14, 0, 2);
-                  /* what is to come, set apart from what was done */
-                  block->grey = 0.4;
-                  block->context = g_strdup (where);
-                }
-            }
+          block = add_block (blocks, typesetter, markup, FONT " 9.5", 14, 0, i == 0 ? 6 : 2);
+          block->link = g_strdup (url);
+          block->context = g_strdup (record->sources_title);
         }
     }
 
@@ -520,6 +582,9 @@ place_block (Cursor    *cursor,
   const double bottom = PAGE_HEIGHT - MARGIN_BOTTOM;
   g_autoptr(PangoLayoutIter) iter = NULL;
   g_autofree char *link = block->link ? link_attributes (block->link) : NULL;
+
+  if (block->page_break && !cursor->page_empty)
+    next_page (cursor);
 
   /* A heading moves to the next page rather than end one: with it go the
    * blocks it is kept with and the first line after them. */

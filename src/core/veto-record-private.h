@@ -38,6 +38,7 @@ typedef struct
 {
   char      *name;
   GPtrArray *groups;
+  gboolean   in_annex;  /* a heading one level under the annex's */
 } RecordApp;
 
 typedef struct
@@ -50,7 +51,19 @@ typedef struct
   char      *intro;
   char      *summary;
   char      *empty;    /* set when there is nothing to record */
+  /* Page 1: one RecordStep per objection and account, titled with the
+   * app and the account; @no_objections is said when there is none. */
+  char      *objections_title;
+  GPtrArray *objections;
+  char      *no_objections;
+  /* a new page: the other steps, app by app (the RecordApps with
+   * in_annex), then what was recorded earlier and the evidence */
+  char      *annex_title;
+  char      *annex_intro;
   GPtrArray *apps;
+  /* at the end: each address the reported steps cite, once */
+  char      *sources_title;
+  GPtrArray *sources;
 } Record;
 
 /* veto-record-model.c */

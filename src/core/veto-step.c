@@ -23,6 +23,7 @@ struct _VetoStep
   char           *id;
   char           *app_id;
   char           *title;
+  char           *record_title;
   char           *description;
   VetoStepKind    kind;
   GStrv           regions;
@@ -71,6 +72,7 @@ veto_step_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->app_id, g_free);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->record_title, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->regions, g_strfreev);
   g_clear_pointer (&self->last_verified, g_date_time_unref);
@@ -324,6 +326,9 @@ _veto_step_new_from_group (VetoCatalogGroup  *group,
       !veto_catalog_get_boolean (group, "Essential", &self->essential, error))
     return NULL;
 
+  /* a catalog written before the record had noun titles keeps working:
+   * the record falls back to Title */
+  self->record_title = veto_catalog_get_string (group, "RecordTitle", FALSE, TRUE, NULL);
   self->in_app_path = veto_catalog_get_string (group, "InAppPath", FALSE, TRUE, NULL);
   self->caveats = veto_catalog_get_string (group, "Caveats", FALSE, TRUE, NULL);
   self->objection_text = veto_catalog_get_string (group, "ObjectionText", FALSE, TRUE, NULL);
@@ -381,6 +386,20 @@ veto_step_get_title (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
   return self->title;
+}
+
+/**
+ * veto_step_get_record_title:
+ *
+ * Returns: the step named as a noun, as the record lists it ("Audience of
+ *   future Facebook posts"): a record is what was done, not orders
+ */
+const char *
+veto_step_get_record_title (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+
+  return self->record_title != NULL ? self->record_title : self->title;
 }
 
 const char *

@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (VetoStep, veto_step, VETO, STEP, GObject)
 const char         *veto_step_get_id             (VetoStep   *self);
 const char         *veto_step_get_app_id         (VetoStep   *self);
 const char         *veto_step_get_title          (VetoStep   *self);
+const char         *veto_step_get_record_title   (VetoStep   *self);
 const char         *veto_step_get_description    (VetoStep   *self);
 VetoStepKind        veto_step_get_kind           (VetoStep   *self);
 const char * const *veto_step_get_regions        (VetoStep   *self);

@@ -30,6 +30,8 @@ struct _VetoTask
   GDateTime     *overdue_since;
   /* a sent objection: the last day of Meta's answer period */
   GDateTime     *answer_due;
+  /* the first day Meta is late, whether or not that day has come */
+  GDateTime     *answer_late_from;
   /* the overdue or refused task that made this conditional step a to-do */
   VetoTask      *activated_by;
   /* set on an overdue or refused task once a step it activated is finished */
@@ -56,6 +58,7 @@ veto_task_finalize (GObject *object)
   g_clear_object (&self->due_change);
   g_clear_pointer (&self->overdue_since, g_date_time_unref);
   g_clear_pointer (&self->answer_due, g_date_time_unref);
+  g_clear_pointer (&self->answer_late_from, g_date_time_unref);
   g_clear_object (&self->activated_by);
   g_clear_object (&self->followed);
 
@@ -280,6 +283,31 @@ _veto_task_set_applies (VetoTask *self,
                         gboolean  applies)
 {
   self->applies = applies;
+}
+
+void
+_veto_task_set_answer_late_from (VetoTask  *self,
+                                 GDateTime *day)
+{
+  g_clear_pointer (&self->answer_late_from, g_date_time_unref);
+  self->answer_late_from = day ? g_date_time_ref (day) : NULL;
+}
+
+/**
+ * veto_task_get_answer_late_from:
+ *
+ * The record says by when Meta had to answer an objection, answered or
+ * not: a reader compares it with the day of Meta's answer.
+ *
+ * Returns: (transfer none) (nullable): for a step Meta must answer within
+ *   a period (`AnswerMonths=`) and that the person sent on a day, the
+ *   first day Meta's answer is late (local midnight); %NULL otherwise
+ */
+GDateTime *
+veto_task_get_answer_late_from (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), NULL);
+  return self->answer_late_from;
 }
 
 /**

@@ -47,6 +47,7 @@ const char    *veto_task_get_due_reason    (VetoTask      *self);
 gboolean       veto_task_get_overdue       (VetoTask      *self);
 GDateTime     *veto_task_get_overdue_since (VetoTask      *self);
 GDateTime     *veto_task_get_answer_due    (VetoTask      *self);
+GDateTime     *veto_task_get_answer_late_from (VetoTask    *self);
 gboolean       veto_task_get_needs_follow_up (VetoTask    *self);
 gboolean       veto_task_get_active        (VetoTask      *self);
 VetoTask      *veto_task_get_activated_by  (VetoTask      *self);
@@ -58,6 +59,8 @@ void           _veto_task_set_answer_due   (VetoTask      *self,
 void           _veto_task_set_overdue      (VetoTask      *self,
                                             gboolean       overdue,
                                             GDateTime     *since);
+void           _veto_task_set_answer_late_from (VetoTask  *self,
+                                                GDateTime *day);
 void           _veto_task_set_active       (VetoTask      *self,
                                             gboolean       active,
                                             VetoTask      *activated_by);

@@ -657,7 +657,7 @@ test_card_overdue (void)
   g_assert_nonnull (complaint);
   g_assert_null (ui_find_label (complaint, is_fr () ? "Si besoin" : "Only if needed"));
   g_assert_nonnull (ui_find_label (complaint, is_fr () ? "À faire" : "To do"));
-  label = ui_find_label_prefix (complaint, is_fr () ? "Joignez le relevé exporté de Veto" : "Attach the record you export from Veto");
+  label = ui_find_label_prefix (complaint, is_fr () ? "Joignez le dossier exporté de Veto" : "Attach the record you export from Veto");
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_get_visible (label));
 

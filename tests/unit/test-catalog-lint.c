@@ -27,7 +27,7 @@ static const char * const meta_hosts[] = {
 };
 
 static const char * const translatable_keys[] = {
-  "Name", "Description", "Title", "InAppPath", "Caveats", "ObjectionText", "SourceNotes", "Summary",
+  "Name", "Description", "Title", "RecordTitle", "InAppPath", "Caveats", "ObjectionText", "SourceNotes", "Summary",
 };
 
 static gboolean

@@ -597,7 +597,7 @@ test_bundled_complete (void)
       g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
       g_autofree char *title_fr = g_key_file_get_locale_string (keyfile, group, "Title", "fr", NULL);
       g_autofree char *title_en = g_key_file_get_string (keyfile, group, "Title", NULL);
-      const char *translatable[] = { "Title", "Description", "InAppPath", "Caveats", "ObjectionText", "SourceNotes" };
+      const char *translatable[] = { "Title", "RecordTitle", "Description", "InAppPath", "Caveats", "ObjectionText", "SourceNotes" };
       g_autoptr(GDateTime) earliest = g_date_time_new_utc (2024, 5, 1, 0, 0, 0);
       g_autoptr(GDateTime) published = g_date_time_ref (veto_catalog_get_published (en));
       const char * const *sources = veto_step_get_sources (step);
@@ -609,6 +609,13 @@ test_bundled_complete (void)
       g_assert_cmpstr (title_fr, !=, title_en);
       g_assert_cmpstr (veto_step_get_title (step_fr), ==, title_fr);
       g_assert_cmpstr (veto_step_get_description (step_fr), !=, veto_step_get_description (step));
+
+      /* the record names every step by a noun title of its own, in both
+       * languages, not by the imperative one */
+      g_assert_true (g_key_file_has_key (keyfile, group, "RecordTitle", NULL));
+      g_assert_cmpstr (veto_step_get_record_title (step), !=, veto_step_get_title (step));
+      g_assert_cmpstr (veto_step_get_record_title (step_fr), !=, veto_step_get_title (step_fr));
+      g_assert_cmpstr (veto_step_get_record_title (step_fr), !=, veto_step_get_record_title (step));
 
       /* every translatable key present in English has its French twin */
       for (guint k = 0; k < G_N_ELEMENTS (translatable); k++)

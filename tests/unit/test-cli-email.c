@@ -325,8 +325,8 @@ test_attach_file (Fixture       *f,
 
     g_assert_cmpint (run_veto (f, "fr", "2026-12-02T10:00:00Z", NULL, &o, &e, md_arg, f->catalog_arg, NULL), ==, 0);
     g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
-    g_assert_nonnull (strstr (text, "- **Confirmation de Meta\u00a0:** 1er\u00a0décembre\u00a02026 (saisie le 2\u00a0décembre\u00a02026)\n"
-                                    "- **E\u2011mail de Meta, expéditeur\u00a0:** Facebook \\<security@facebookmail.com\\>\n"
+    g_assert_nonnull (strstr (text, "- **Réponse de Meta\u00a0:** confirmation, le 1er\u00a0décembre\u00a02026 (saisie le 2\u00a0décembre\u00a02026)\n"));
+    g_assert_nonnull (strstr (text, "- **E\u2011mail de Meta, expéditeur\u00a0:** Facebook \\<security@facebookmail.com\\>\n"
                                     "- **Objet\u00a0:** Votre demande d’opposition a été reçue\n"));
     g_assert_nonnull (strstr (text, "## Version des démarches et fichiers de preuve\n"));
 

@@ -1084,6 +1084,22 @@ test_remind_errors (Fixture       *f,
   "[Step instagram-info]\nState=not-applicable\nUpdated=2026-11-02T09:00:00Z\nCatalogVersion=3\n\n" \
   "[End]\n"
 
+/* TEST_CATALOG with Facebook's form as the objection it is in the real
+ * catalog: the record sets it out on page 1. */
+static void
+write_record_catalog (Fixture *f)
+{
+  g_autoptr(GString) text = g_string_new (TEST_CATALOG);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_string_replace (text, "[Step facebook-object]\n",
+                                      "[Step facebook-object]\nEssential=true\nAnswerMonths=1\n"
+                                      "RecordTitle=Objection to AI training\n"
+                                      "RecordTitle[fr]=Opposition à l’entraînement de l’IA\n", 1), ==, 1);
+  g_file_set_contents (f->catalog, text->str, -1, &error);
+  g_assert_no_error (error);
+}
+
 /* Runs a poppler tool; skips the test when it is not installed. */
 static char *
 run_tool (const char *tool,
@@ -1137,6 +1153,7 @@ test_export_pdf (Fixture       *f,
   gsize png_len;
 
   write_progress (f, PROGRESS_RECORD);
+  write_record_catalog (f);
 
   /* no display, no bus: run_veto gives it neither */
   g_assert_cmpint (run_veto (f, language, &out, &err, export_arg, catalog_arg, NULL), ==, 0);
@@ -1157,6 +1174,7 @@ test_export_pdf (Fixture       *f,
 #define HAS(en_text, fr_text) G_STMT_START { \
     g_autoptr(GString) expected = g_string_new (fr ? fr_text : en_text); \
     g_string_replace (expected, "\u00a0", " ", 0); \
+    g_string_replace (expected, "\u202f", " ", 0); \
     if (strstr (text, expected->str) == NULL) \
       g_error ("The %s record lacks “%s”", language, expected->str); \
   } G_STMT_END
@@ -1171,24 +1189,34 @@ test_export_pdf (Fixture       *f,
   HAS ("Steps finished: 2 of 4. Due for a recheck: 1.",
        "Démarches terminées\u00a0: 2 sur 4. À revérifier\u00a0: 1.");
 
-  /* per app and account, each step with its state and dates */
-  HAS ("Perso", "Perso");
-  HAS ("Travail", "Travail");
-  HAS ("Object", "S’opposer");
-  HAS ("State: Confirmed", "État\u00a0: Confirmée");
+  /* the objections first, per account, with the text sent and the
+   * answer due */
+  HAS ("Objections to Meta", "Oppositions adressées à Meta");
+  HAS ("Facebook — Perso", "Facebook — Perso");
+  HAS ("Facebook — Travail", "Facebook — Travail");
+  HAS ("Objection: Objection to AI training", "Opposition\u00a0: Opposition à l’entraînement de l’IA");
+  HAS ("State: Confirmed by Meta on November 3, 2026", "État\u00a0: Confirmée par Meta le 3\u00a0novembre\u00a02026");
   HAS ("Submitted: November 2, 2026", "Date d’envoi\u00a0: 2\u00a0novembre\u00a02026");
-  HAS ("Confirmed by Meta: November 3, 2026", "Confirmation de Meta\u00a0: 3\u00a0novembre\u00a02026");
+  HAS ("Meta’s answer: confirmation, on November 3, 2026", "Réponse de Meta\u00a0: confirmation, le 3\u00a0novembre\u00a02026");
   HAS ("Last checked: November 20, 2026", "Dernière vérification\u00a0: 20\u00a0novembre\u00a02026");
+  /* the catalog's text has no French: the English one, as sent */
+  HAS ("Text sent, as Veto proposed it: I object to Meta using my information for AI.",
+       "Texte envoyé, tel que Veto l’a proposé\u00a0: I object to Meta using my information for AI.");
   HAS ("Form used: https://www.facebook.com/help/contact/6359191084165019",
        "Formulaire utilisé\u00a0: https://www.facebook.com/help/contact/6359191084165019");
   HAS ("Note: Confirmation reçue par e-mail, référence 123-456.",
        "Note\u00a0: Confirmation reçue par e-mail, référence 123-456.");
-  HAS ("State: Submitted", "État\u00a0: Envoyée");
+  HAS ("State: Sent on November 25, 2026; answer due before December 26, 2026",
+       "État\u00a0: Envoyée le 25\u00a0novembre\u00a02026\u202f; réponse attendue avant le 26\u00a0décembre\u00a02026");
   HAS ("Submitted: November 25, 2026", "Date d’envoi\u00a0: 25\u00a0novembre\u00a02026");
+  HAS ("Answer due by: December 25, 2026", "Échéance de la réponse\u00a0: 25\u00a0décembre\u00a02026");
+  /* then the annex, on a page of its own */
+  HAS ("Annex: the other steps", "Annexe\u00a0: les autres démarches");
   HAS ("Due for a recheck since October 30, 2026", "À revérifier depuis le 30\u00a0octobre\u00a02026");
   HAS ("State: Not applicable", "État\u00a0: Sans objet");
   HAS ("Instagram", "Instagram");
-  HAS ("Page 1 of 1", "Page 1 sur 1");
+  HAS ("Page 1 of 2", "Page 1 sur 2");
+  HAS ("Page 2 of 2", "Page 2 sur 2");
 #undef HAS
 
   info = run_tool ("pdfinfo", pdf, NULL);
@@ -1267,12 +1295,18 @@ test_export_markdown (Fixture       *f,
   g_autofree char *text = NULL;
 
   write_progress (f, PROGRESS_RECORD);
+  write_record_catalog (f);
   g_assert_cmpint (run_veto (f, "fr", &out, &err, export_arg, catalog_arg, NULL), ==, 0);
   g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
   g_test_message ("%s", text);
   g_assert_true (g_str_has_prefix (text, "# Relevé des oppositions à l’entraînement de l’IA de Meta\n"));
-  g_assert_nonnull (strstr (text, "### Perso\n\n#### S’opposer\n\n- **État\u00a0:** Confirmée\n"
+  /* the real binary, in French: the objections come first */
+  g_assert_nonnull (strstr (text, "\n## Oppositions adressées à Meta\n\n### Facebook — Perso\n\n"
+                                  "- **Application\u00a0:** Facebook\n- **Compte\u00a0:** Perso\n"
+                                  "- **Opposition\u00a0:** Opposition à l’entraînement de l’IA\n"
+                                  "- **État\u00a0:** Confirmée par Meta le 3\u00a0novembre\u00a02026\n"
                                   "- **Date d’envoi\u00a0:** 2\u00a0novembre\u00a02026\n"));
+  g_assert_true (strstr (text, "\n## Oppositions adressées à Meta\n") < strstr (text, "\n## Annexe\u00a0: les autres démarches\n"));
 }
 
 static void

@@ -143,7 +143,7 @@ test_region_change_keeps_records (Fixture       *f,
 
   record = veto_record_to_markdown (f->checklist);
   g_assert_nonnull (strstr (record, "## Recorded earlier, no longer applying where you live or to your apps\n\n"
-                                    "### Facebook — Account 1\n\n#### Object\n\n- **State:** Submitted\n"
+                                    "### Facebook — Account 1\n\n#### Objection to AI training\n\n- **State:** Submitted\n"
                                     "- **Submitted:** November 29, 2026\n"));
 
   /* dropping the app keeps its audience step, which has a note */
@@ -235,7 +235,8 @@ test_stated_dates (Fixture       *f,
   record = veto_record_to_markdown (f->checklist);
   g_test_message ("%s", record);
   g_assert_nonnull (strstr (record, "- **Submitted:** November 20, 2026 (entered on November 29, 2026)\n"
-                                    "- **Confirmed by Meta:** November 24, 2026 (entered on November 29, 2026)\n"));
+                                    "- **Answer due by:** December 20, 2026\n"
+                                    "- **Meta’s answer:** confirmation, on November 24, 2026 (entered on November 29, 2026)\n"));
   g_assert_nonnull (strstr (record, "- **Last checked:** November 28, 2026 (entered on November 29, 2026)\n"));
 
   /* the file keeps both */

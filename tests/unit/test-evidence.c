@@ -183,13 +183,13 @@ test_attach_keeps_evidence (Fixture       *f,
 
   record = veto_record_to_markdown (f->checklist);
   g_test_message ("%s", record);
-  g_assert_nonnull (strstr (record, "- **Confirmed by Meta:** December 1, 2026 (entered on December 2, 2026)\n"
-                                    "- **Meta’s email, from:** Facebook \\<security@facebookmail.com\\>\n"
+  g_assert_nonnull (strstr (record, "- **Meta’s answer:** confirmation, on December 1, 2026 (entered on December 2, 2026)\n"));
+  g_assert_nonnull (strstr (record, "- **Meta’s email, from:** Facebook \\<security@facebookmail.com\\>\n"
                                     "- **Subject:** Votre demande d’opposition a été reçue\n"
                                     "- **Sent on:** December 1, 2026\n"));
   g_assert_nonnull (strstr (record, "## Steps version and evidence files\n"));
   g_assert_nonnull (strstr (record, "- **Steps version:** 5\n"));
-  g_assert_nonnull (strstr (record, "- **Proof for:** Object\n"));
+  g_assert_nonnull (strstr (record, "- **Proof for:** Objection to AI training (Facebook, Personal)\n"));
   {
     g_autofree char *line = g_strdup_printf ("- **SHA-256:** %s\n", expected_hash);
 

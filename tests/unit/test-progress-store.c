@@ -365,6 +365,75 @@ test_accounts (Fixture       *f,
   g_assert_cmpuint (g_strv_length (after), ==, 2);
 }
 
+/* The identifier a person gives an account goes into the record a
+ * regulator reads: kept across a reload, one line whatever it was given,
+ * and read back cleaned from a hand-edited file. */
+static void
+test_account_identifier (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(VetoProgressStore) store = open_store (f);
+  g_autoptr(VetoProgressStore) again = NULL;
+  g_autoptr(VetoProgressStore) edited = NULL;
+  g_autoptr(GString) hostile = g_string_new (NULL);
+  g_auto(GStrv) accounts = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *second = NULL;
+
+  veto_progress_store_set_app (store, "facebook", TRUE);
+  accounts = veto_progress_store_dup_accounts (store, "facebook");
+  g_assert_null (veto_progress_store_dup_account_identifier (store, "facebook", accounts[0]));
+
+  veto_progress_store_set_account_identifier (store, "facebook", accounts[0], "  jeanne@example.org \n");
+  again = open_store (f);
+  id = veto_progress_store_dup_account_identifier (again, "facebook", accounts[0]);
+  g_assert_cmpstr (id, ==, "jeanne@example.org");
+  g_clear_pointer (&id, g_free);
+  /* the label is not touched */
+  g_assert_null (veto_progress_store_dup_account_label (again, "facebook", accounts[0]));
+
+  /* a line break would start a fake line of the record, a bidi override
+   * would show another address than the one kept, an escape drives a
+   * terminal: all gone, and a very long text is cut */
+  g_string_append (hostile, "@jeanne\r\n## Confirmée\u202Egro.elpmaxe\u202C\x1b[31m");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_c (hostile, 'x');
+  veto_progress_store_set_account_identifier (again, "facebook", accounts[0], hostile->str);
+  id = veto_progress_store_dup_account_identifier (again, "facebook", accounts[0]);
+  g_assert_nonnull (id);
+  g_assert_true (g_str_has_prefix (id, "@jeanne ## Confirmée"));
+  g_assert_null (strpbrk (id, "\r\n\x1b"));
+  g_assert_null (strstr (id, "\u202E"));
+  g_assert_cmpuint (g_utf8_strlen (id, -1), <=, 321);
+  g_assert_true (g_str_has_suffix (id, "x…"));
+  g_clear_pointer (&id, g_free);
+
+  /* blank removes it, from the file too */
+  veto_progress_store_set_account_identifier (again, "facebook", accounts[0], " \t ");
+  g_assert_null (veto_progress_store_dup_account_identifier (again, "facebook", accounts[0]));
+  contents = read_file (f->path);
+  g_assert_null (strstr (contents, "Identifier="));
+  g_clear_pointer (&contents, g_free);
+
+  /* each account its own; an unknown account gets nothing written */
+  second = veto_progress_store_add_account (again, "facebook", "Travail");
+  veto_progress_store_set_account_identifier (again, "facebook", second, "travail@example.org");
+  veto_progress_store_set_account_identifier (again, "facebook", "999", "nobody@example.org");
+  g_assert_null (veto_progress_store_dup_account_identifier (again, "facebook", accounts[0]));
+  contents = read_file (f->path);
+  g_assert_nonnull (strstr (contents, "Identifier=travail@example.org\n"));
+  g_assert_null (strstr (contents, "nobody"));
+  g_clear_pointer (&contents, g_free);
+
+  /* a hand-edited file is read back cleaned */
+  write_file (f, "[Veto]\nFormat=2\nApps=facebook;\n\n[Account facebook 1]\nLabel=\n"
+                 "Identifier=\\r\\n# x\u202Eevil\n\n[End]\n", -1);
+  edited = open_store (f);
+  id = veto_progress_store_dup_account_identifier (edited, "facebook", "1");
+  g_assert_cmpstr (id, ==, "# xevil");
+}
+
 static void
 test_reset (Fixture       *f,
             gconstpointer  data)
@@ -972,6 +1041,7 @@ main (int   argc,
   ADD ("/progress/catalog-version", test_catalog_version);
   ADD ("/progress/changed-signal", test_changed_signal);
   ADD ("/progress/accounts", test_accounts);
+  ADD ("/progress/account-identifier", test_account_identifier);
   ADD ("/progress/reset", test_reset);
   ADD ("/progress/valid-file", test_valid_file);
   ADD ("/progress/app-without-account", test_app_without_account);

@@ -42,6 +42,10 @@
   "App=facebook\n" \
   "Title=Object\n" \
   "Title[fr]=S’opposer\n" \
+  "RecordTitle=Objection to AI training\n" \
+  "RecordTitle[fr]=Opposition à l’entraînement de l’IA\n" \
+  "ObjectionText=I object to AI training.\\nPlease confirm by email.\n" \
+  "ObjectionText[fr]=Je m’oppose à l’entraînement de l’IA.\\nMerci de confirmer par e-mail.\n" \
   "Description=Send the form.\n" \
   "Kind=form\n" \
   "Regions=eu\n" \
@@ -56,6 +60,8 @@
   "[Step facebook-audience]\n" \
   "App=facebook\n" \
   "Title=Limit audience\n" \
+  "RecordTitle=Audience of posts\n" \
+  "RecordTitle[fr]=Public des publications\n" \
   "Description=Friends only.\n" \
   "Kind=setting\n" \
   "Regions=all\n" \
@@ -93,6 +99,19 @@
   "AnswerMonths=2\n" \
   "Url=https://help.instagram.com/contact/767264225370182\n" \
   "Sources=https://privacycenter.instagram.com/privacy/genai;\n" \
+  "\n" \
+  "[Step instagram-know]\n" \
+  "App=instagram\n" \
+  "Title=Know this\n" \
+  "RecordTitle=Something to know\n" \
+  "Description=Only to know.\n" \
+  "Kind=information\n" \
+  "Regions=all\n" \
+  "PerAccount=false\n" \
+  "Confidence=high\n" \
+  "LastVerified=2026-10-02\n" \
+  "RecheckDays=365\n" \
+  "Sources=https://about.instagram.com/know;\n" \
   "\n" \
   "[Step instagram-complain]\n" \
   "App=instagram\n" \

@@ -13,6 +13,7 @@
 #include "veto-i18n.h"
 #include "veto-record.h"
 #include "test-fixtures.h"
+#include "test-record-fixtures.h"
 
 typedef struct
 {
@@ -26,7 +27,7 @@ typedef struct
 static void
 load_catalog (Fixture *f)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new_static (TEST_CATALOG, strlen (TEST_CATALOG));
+  g_autoptr(GBytes) bytes = g_bytes_new_static (TEST_RECORD_CATALOG, strlen (TEST_RECORD_CATALOG));
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&f->checklist);
@@ -42,6 +43,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 11, 2, 9, 0, 0);
+  g_autoptr(GDateTime) sent = g_date_time_new_utc (2026, 11, 25, 9, 0, 0);
   g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 3, 15, 10, 0, 0);
   g_autoptr(GError) error = NULL;
   g_autofree char *work = NULL;
@@ -55,14 +57,17 @@ fixture_set_up (Fixture       *f,
   f->dir = g_build_filename (g_get_user_data_dir (), "records", NULL);
   g_assert_cmpint (g_mkdir_with_parents (f->dir, 0700), ==, 0);
 
-  /* Two Facebook accounts and Instagram: one objection confirmed the next
-   * day, with the form used and a note; one skipped; the audience setting
-   * done and, by March, due for its recheck. */
+  /* Two Facebook accounts and Instagram. The personal account's
+   * objection was confirmed the next day, with the form used and a note;
+   * the work account's, sent on 25 November, has had no answer within the
+   * month; Instagram's is not sent. The audience setting was done and, by
+   * March, is due for its recheck; the complaint is now to do. */
   veto_progress_store_set_region (f->store, "eu");
   veto_progress_store_set_app (f->store, "facebook", TRUE);
   veto_progress_store_set_app (f->store, "instagram", TRUE);
   accounts = veto_progress_store_dup_accounts (f->store, "facebook");
   veto_progress_store_set_account_label (f->store, "facebook", accounts[0], "Personal");
+  veto_progress_store_set_account_identifier (f->store, "facebook", accounts[0], "jane_doe@example.org");
   work = veto_progress_store_add_account (f->store, "facebook", "Work *shared*");
 
   veto_progress_store_set_form_url (f->store, "facebook-object", accounts[0],
@@ -70,11 +75,26 @@ fixture_set_up (Fixture       *f,
   veto_progress_store_set_state (f->store, "facebook-object", accounts[0], VETO_STEP_STATE_SUBMITTED);
   veto_progress_store_set_state (f->store, "facebook-audience", accounts[0], VETO_STEP_STATE_DONE);
   veto_clock_advance (f->clock, G_TIME_SPAN_DAY);
-  veto_progress_store_set_state (f->store, "facebook-object", accounts[0], VETO_STEP_STATE_CONFIRMED);
+  /* Meta's email, kept as evidence: a copy whose SHA-256 matches */
+  {
+    static const char email[] = "From: Facebook <security@facebookmail.com>\r\n\r\nReceived.\r\n";
+    g_autoptr(GFile) folder = veto_evidence_get_folder ();
+    g_autofree char *copy = g_build_filename (g_file_peek_path (folder), "objection-1.eml", NULL);
+    g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, email, -1);
+    g_autoptr(GDateTime) day = g_date_time_new_utc (2026, 11, 3, 8, 0, 0);
+    VetoEvidenceInfo evidence = { (char *)"objection-1.eml", sha256, (char *)"Facebook <security@facebookmail.com>",
+                                  (char *)"Your objection was received", day };
+
+    g_assert_cmpint (g_mkdir_with_parents (g_file_peek_path (folder), 0700), ==, 0);
+    g_assert_true (g_file_set_contents (copy, email, -1, NULL));
+    g_assert_true (veto_progress_store_keep_evidence (f->store, "facebook-object", accounts[0],
+                                                              &evidence, VETO_EMAIL_ANSWER_CONFIRMED, &error));
+    g_assert_no_error (error);
+  }
   veto_progress_store_set_note (f->store, "facebook-object", accounts[0],
                                 "Email from Meta, ref. #123_456.\n- kept in the \"Meta\" folder");
-  veto_progress_store_set_state (f->store, "facebook-object", work, VETO_STEP_STATE_SKIPPED);
-  veto_progress_store_set_state (f->store, "instagram-info", NULL, VETO_STEP_STATE_DONE);
+  veto_clock_set_now (f->clock, sent);
+  veto_progress_store_set_state (f->store, "facebook-object", work, VETO_STEP_STATE_SUBMITTED);
 
   veto_clock_set_now (f->clock, now);
   veto_checklist_refresh (f->checklist);
@@ -97,55 +117,113 @@ static const char expected_markdown[] =
   "\n"
   "Exported on March 15, 2027 with Veto " PACKAGE_VERSION ".  \n"
   "Where you live: European Union  \n"
-  "Steps used: Test catalog, version 3, published November 29, 2026.\n"
+  "Steps used: Test catalog, version 5, published November 29, 2026.\n"
   "\n"
-  "This record lists, app by app and account by account, the steps taken with Veto to object to Meta "
-  "using personal data to train its artificial intelligence. Each date is the day the person states; "
-  "where they entered it on another day, that day is given too. Meta’s emails kept as proof are listed "
-  "with their SHA-256 at the end, so that the copies can be checked.\n"
+  "This record sets out the objections sent to Meta, with Veto, against the use of personal data to train its artificial intelligence: for each account, the day it was sent, the text sent, the day Meta had to answer by, Meta’s answer and the evidence kept. The other steps taken follow in an annex. Each date is the day the person states; where they entered it on another day, that day is given too. The sources of the steps and the SHA-256 of each email kept are listed at the end, so that the copies can be checked.\n"
   "\n"
-  "Steps finished: 3 of 4. Due for a recheck: 1.\n"
+  "Steps finished: 2 of 6. Due for a recheck: 1. Refused or unanswered by Meta: 1.\n"
   "\n"
-  "## Facebook\n"
+  "## Objections to Meta\n"
   "\n"
-  "### Personal\n"
+  "### Facebook — Personal\n"
   "\n"
-  "#### Object\n"
-  "\n"
-  "- **State:** Confirmed\n"
+  "- **App:** Facebook\n"
+  "- **Account:** Personal\n"
+  "- **Identifier:** jane\\_doe@example.org\n"
+  "- **Objection:** Objection to AI training\n"
+  "- **State:** Confirmed by Meta on November 3, 2026\n"
   "- **Submitted:** November 2, 2026\n"
-  "- **Confirmed by Meta:** November 3, 2026\n"
+  "- **Answer due by:** December 2, 2026\n"
+  "- **Meta’s answer:** confirmation, on November 3, 2026\n"
+  "- **Text sent, as Veto proposed it:** I object to AI training.  \n"
+  "  Please confirm by email.\n"
+  "- **Evidence kept:** objection-1.eml\n"
+  "- **Meta’s email, from:** Facebook \\<security@facebookmail.com\\>\n"
+  "- **Subject:** Your objection was received\n"
+  "- **Sent on:** November 3, 2026\n"
+  "- **SHA-256:** d17bc726b8578c5a16a6f0aebf872ad9ea9b82c4b91f1211df49b411b90351f0\n"
   "- **Form used:** <https://www.facebook.com/help/contact/6359191084165019>\n"
   "- **Note:** Email from Meta, ref. #123\\_456.  \n"
   "  \\- kept in the \"Meta\" folder\n"
   "\n"
-  "#### Limit audience\n"
+  "### Facebook — Work \\*shared\\*\n"
+  "\n"
+  "- **App:** Facebook\n"
+  "- **Account:** Work \\*shared\\*\n"
+  "- **Objection:** Objection to AI training\n"
+  "- **State:** No answer from Meta since November 25, 2026, the day it was sent; the answer was due before December 26, 2026\n"
+  "- **Submitted:** November 25, 2026\n"
+  "- **Answer due by:** December 25, 2026\n"
+  "- **Meta’s answer:** No answer from Meta within 1 month: overdue since December 26, 2026.\n"
+  "- **Text sent, as Veto proposed it:** I object to AI training.  \n"
+  "  Please confirm by email.\n"
+  "- **Official form:** <https://www.facebook.com/help/contact/6359191084165019>\n"
+  "\n"
+  "### Instagram — Account 1\n"
+  "\n"
+  "- **App:** Instagram\n"
+  "- **Account:** Account 1\n"
+  "- **Objection:** Object on Instagram\n"
+  "- **State:** Not sent yet\n"
+  "- **Official form:** <https://help.instagram.com/contact/767264225370182>\n"
+  "\n"
+  "## Annex: the other steps\n"
+  "\n"
+  "The steps below limit what Meta can use without an objection: settings, requests, and what is useful to know. Each is named by what it concerns.\n"
+  "\n"
+  "### Facebook\n"
+  "\n"
+  "#### Personal\n"
+  "\n"
+  "##### Audience of posts\n"
   "\n"
   "- **State:** Done\n"
   "- *Due for a recheck since January 31, 2027*\n"
   "\n"
-  "### Work \\*shared\\*\n"
+  "#### Work \\*shared\\*\n"
   "\n"
-  "#### Object\n"
+  "##### Audience of posts\n"
   "\n"
-  "- **State:** Skipped\n"
-  "- **Official form:** <https://www.facebook.com/help/contact/6359191084165019>\n"
+  "- **State:** Not done yet\n"
   "\n"
-  "#### Limit audience\n"
+  "#### Every account\n"
   "\n"
-  "- **State:** To do\n"
+  "##### Complain to your regulator\n"
   "\n"
-  "## Instagram\n"
+  "- **State:** Not done yet\n"
+  "- **To do now:** Attach the record you export from Veto: it shows the day you sent the objection and that Meta did not confirm it in time.\n"
   "\n"
-  "### Know this\n"
+  "### Instagram\n"
   "\n"
-  "- **State:** Done\n"
+  "#### Account 1\n"
+  "\n"
+  "##### Complain about Instagram\n"
+  "\n"
+  "- **State:** Only if needed\n"
+  "\n"
+  "#### Every account\n"
+  "\n"
+  "##### Something to know\n"
+  "\n"
+  "- **State:** For information\n"
   "\n"
   "## Steps version and evidence files\n"
   "\n"
   "### Test catalog\n"
   "\n"
-  "- **Steps version:** 3\n";
+  "- **Steps version:** 5\n"
+  "\n"
+  "### objection-1.eml\n"
+  "\n"
+  "- **Proof for:** Objection to AI training (Facebook, Personal)\n"
+  "- **SHA-256:** d17bc726b8578c5a16a6f0aebf872ad9ea9b82c4b91f1211df49b411b90351f0\n"
+  "\n"
+  "## Sources of the steps reported\n"
+  "\n"
+  "- <https://www.facebook.com/privacy/center>\n"
+  "- <https://www.cnil.fr/fr/plaintes>\n"
+  "- <https://privacycenter.instagram.com/privacy/genai>\n"
+  "- <https://about.instagram.com/know>\n";
 
 static void
 test_markdown (Fixture       *f,
@@ -170,17 +248,41 @@ test_markdown_french (Fixture       *f,
 
   /* the interface, the catalog and the dates in French, with French
    * punctuation kept inside the bold labels */
-  g_assert_true (g_str_has_prefix (text, "# Relevé des oppositions à l’entraînement de l’IA de Meta\n"));
   g_assert_nonnull (strstr (text, "Exporté le 15\u00a0mars\u00a02027 avec Veto " PACKAGE_VERSION ".  \n"));
   g_assert_nonnull (strstr (text, "Où vous vivez\u00a0: Union européenne  \n"));
-  g_assert_nonnull (strstr (text, "Démarches utilisées\u00a0: Catalogue de test, version 3, publiée le 29\u00a0novembre\u00a02026.\n"));
-  g_assert_nonnull (strstr (text, "#### S’opposer\n\n- **État\u00a0:** Confirmée\n"));
-  g_assert_nonnull (strstr (text, "- **Date d’envoi\u00a0:** 2\u00a0novembre\u00a02026\n"));
-  g_assert_nonnull (strstr (text, "- **Confirmation de Meta\u00a0:** 3\u00a0novembre\u00a02026\n"));
+  g_assert_nonnull (strstr (text, "Démarches utilisées\u00a0: Catalogue de test, version 5, publiée le 29\u00a0novembre\u00a02026.\n"));
+
+  /* page 1: the objections, each field in French */
+  g_assert_nonnull (strstr (text, "## Oppositions adressées à Meta\n\n"
+                                  "### Facebook — Personal\n\n"
+                                  "- **Application\u00a0:** Facebook\n"
+                                  "- **Compte\u00a0:** Personal\n"
+                                  "- **Identifiant\u00a0:** jane\\_doe@example.org\n"
+                                  "- **Opposition\u00a0:** Opposition à l’entraînement de l’IA\n"
+                                  "- **État\u00a0:** Confirmée par Meta le 3\u00a0novembre\u00a02026\n"
+                                  "- **Date d’envoi\u00a0:** 2\u00a0novembre\u00a02026\n"
+                                  "- **Échéance de la réponse\u00a0:** 2\u00a0décembre\u00a02026\n"
+                                  "- **Réponse de Meta\u00a0:** confirmation, le 3\u00a0novembre\u00a02026\n"
+                                  "- **Texte envoyé, tel que Veto l’a proposé\u00a0:** Je m’oppose à l’entraînement de l’IA.  \n"
+                                  "  Merci de confirmer par e-mail.\n"
+                                  "- **Preuve conservée\u00a0:** objection-1.eml\n"));
+  g_assert_nonnull (strstr (text, "- **État\u00a0:** Sans réponse de Meta depuis le 25\u00a0novembre\u00a02026, jour de l’envoi\u202f; "
+                                  "réponse attendue avant le 26\u00a0décembre\u00a02026\n"));
+  g_assert_nonnull (strstr (text, "- **État\u00a0:** Pas encore envoyée\n"));
   g_assert_nonnull (strstr (text, "- **Formulaire utilisé\u00a0:** <https://www.facebook.com/help/contact/6359191084165019>\n"));
-  g_assert_nonnull (strstr (text, "- *À revérifier depuis le 31\u00a0janvier\u00a02027*\n"));
+
+  /* the annex: noun titles, no « À faire », information is not a to-do */
+  g_assert_nonnull (strstr (text, "\n## Annexe\u00a0: les autres démarches\n"));
+  g_assert_nonnull (strstr (text, "##### Public des publications\n\n- **État\u00a0:** Faite\n"
+                                  "- *À revérifier depuis le 31\u00a0janvier\u00a02027*\n"));
+  g_assert_nonnull (strstr (text, "- **État\u00a0:** Pas encore faite\n"));
+  g_assert_nonnull (strstr (text, "- **État\u00a0:** Pour information\n"));
+  g_assert_null (strstr (text, "- **État\u00a0:** À faire"));
+  g_assert_null (strstr (text, "Limit audience"));
+  g_assert_nonnull (strstr (text, "\n## Sources des démarches rapportées\n\n- <https://www.facebook.com/privacy/center>\n"));
+
   /* the person's own words stay as they are */
-  g_assert_nonnull (strstr (text, "### Work \\*shared\\*\n"));
+  g_assert_nonnull (strstr (text, "### Facebook — Work \\*shared\\*\n"));
   g_assert_null (strstr (text, "State"));
 }
 
@@ -201,12 +303,12 @@ test_due_reason (Fixture       *f,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(GString) catalog_text = g_string_new (TEST_CATALOG);
+  g_autoptr(GString) catalog_text = g_string_new (TEST_RECORD_CATALOG);
   g_autoptr(GError) error = NULL;
 
-  /* version 4 changed the audience step */
-  g_string_replace (catalog_text, "Version=3\n", "Version=4\n", 1);
-  g_string_append (catalog_text, "\n[Changes 4]\nSummary=Meta moved the setting.\nSteps=facebook-audience;\n");
+  /* version 6 changed the audience step */
+  g_string_replace (catalog_text, "Version=5\n", "Version=6\n", 1);
+  g_string_append (catalog_text, "\n[Changes 6]\nSummary=Meta moved the setting.\nSteps=facebook-audience;\n");
   bytes = g_bytes_new (catalog_text->str, catalog_text->len);
   g_clear_object (&f->checklist);
   g_clear_object (&f->catalog);
@@ -215,7 +317,7 @@ test_due_reason (Fixture       *f,
   f->checklist = veto_checklist_new (f->catalog, f->store);
 
   text = veto_record_to_markdown (f->checklist);
-  g_assert_nonnull (strstr (text, "#### Limit audience\n\n- **State:** Done\n- *Due for a recheck: Meta moved the setting.*\n"));
+  g_assert_nonnull (strstr (text, "##### Audience of posts\n\n- **State:** Done\n- *Due for a recheck: Meta moved the setting.*\n"));
 }
 
 static void
@@ -304,6 +406,149 @@ test_pdf (Fixture       *f,
   /* two fonts embedded, regular and bold: no slanted copy, and no font of
    * its own for the ligatures of "Official form" */
   g_assert_cmpuint (count_bytes (pdf, len, "/Type /FontDescriptor"), ==, 2);
+}
+
+/* Page 1 is what a regulator asks for: the objections, each with its
+ * account, identifier, day sent, text sent, answer due, Meta's answer, the
+ * evidence and the state in words; everything else comes after. */
+static void
+test_objections_first (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *text = veto_record_to_markdown (f->checklist);
+  const char *objections = strstr (text, "\n## Objections to Meta\n");
+  const char *annex = strstr (text, "\n## Annex: the other steps\n");
+  const char *first_section = strstr (text, "\n## ");
+  const char *fields[] = {
+    "### Facebook — Personal\n",
+    "- **App:** Facebook\n",
+    "- **Account:** Personal\n",
+    "- **Identifier:** jane\\_doe@example.org\n",
+    "- **State:** Confirmed by Meta on November 3, 2026\n",
+    "- **Submitted:** November 2, 2026\n",
+    "- **Answer due by:** December 2, 2026\n",
+    "- **Meta’s answer:** confirmation, on November 3, 2026\n",
+    "- **Text sent, as Veto proposed it:** I object to AI training.  \n  Please confirm by email.\n",
+    "- **Evidence kept:** objection-1.eml\n",
+    "- **Subject:** Your objection was received\n",
+    "- **SHA-256:** ",
+    "### Facebook — Work \\*shared\\*\n",
+    "- **State:** No answer from Meta since November 25, 2026, the day it was sent; the answer was due before December 26, 2026\n",
+    "### Instagram — Account 1\n",
+    "- **State:** Not sent yet\n",
+  };
+  const char *at;
+
+  g_assert_nonnull (objections);
+  g_assert_nonnull (annex);
+  /* the first section of the record, right after its summary */
+  g_assert_true (first_section == objections);
+  g_assert_true (objections < annex);
+
+  at = objections;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *found = strstr (at, fields[i]);
+
+      if (found == NULL || found > annex)
+        g_error ("the objections lack, in this order, “%s”", fields[i]);
+      at = found;
+    }
+
+  /* the other steps are in the annex only, named by nouns */
+  g_assert_null (g_strstr_len (text, annex - text, "Audience of posts"));
+  g_assert_nonnull (strstr (annex, "##### Audience of posts\n"));
+  g_assert_null (strstr (text, "Limit audience"));
+  g_assert_null (strstr (text, "- **State:** To do\n"));
+  g_assert_nonnull (strstr (annex, "##### Something to know\n\n- **State:** For information\n"));
+  /* the objections are not repeated there */
+  g_assert_null (strstr (annex, "Objection to AI training\n\n"));
+}
+
+/* The PDF opens with the objections: page 1 holds the first ones whole,
+ * every objection comes before the annex, and the annex starts a page of
+ * its own (an objection is never cut by a page break). */
+static void
+test_pdf_objections_first (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *language = data;
+  gboolean fr = g_str_equal (language, "fr");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *path = g_build_filename (f->dir, "record.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  const char *argv[] = { NULL, "-enc", "UTF-8", NULL, "-", NULL };
+  const char *annex_title = fr ? "Annexe : les autres démarches" : "Annex: the other steps";
+  guint annex_page = 0;
+  int status;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  veto_i18n_set_language (language);
+  load_catalog (f);
+  g_assert_true (veto_record_write (f->checklist, file, VETO_RECORD_FORMAT_PDF, NULL, &error));
+  g_assert_no_error (error);
+
+  argv[0] = pdftotext;
+  argv[3] = path;
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* pdftotext gives a no-break space back as a plain one */
+  {
+    g_autoptr(GString) plain = g_string_new (text);
+
+    g_string_replace (plain, "\u00a0", " ", 0);
+    g_string_replace (plain, "\u202f", " ", 0);
+    pages = g_strsplit (plain->str, "\f", -1);
+  }
+  g_test_message ("page 1:\n%s", pages[0]);
+
+  for (guint i = 0; pages[i] != NULL; i++)
+    if (annex_page == 0 && strstr (pages[i], annex_title) != NULL)
+      annex_page = i;
+  g_assert_cmpuint (annex_page, >, 0);
+  /* the annex's title is the first line of its page */
+  g_assert_true (g_str_has_prefix (g_strchug (pages[annex_page]), annex_title));
+
+#define ON_PAGE(from, to, en_text, fr_text) G_STMT_START { \
+    g_autoptr(GString) expected = g_string_new (fr ? fr_text : en_text); \
+    gboolean found = FALSE; \
+    g_string_replace (expected, "\u00a0", " ", 0); \
+    g_string_replace (expected, "\u202f", " ", 0); \
+    for (guint p = (from); p < (to) && pages[p] != NULL; p++) \
+      found = found || strstr (pages[p], expected->str) != NULL; \
+    if (!found) \
+      g_error ("The %s record lacks “%s” on pages %u to %u", language, expected->str, (from) + 1, (to)); \
+  } G_STMT_END
+  /* page 1: the first objection, whole */
+  ON_PAGE (0, 1, "Objections to Meta", "Oppositions adressées à Meta");
+  ON_PAGE (0, 1, "Facebook — Personal", "Facebook — Personal");
+  ON_PAGE (0, 1, "Identifier: jane_doe@example.org", "Identifiant\u00a0: jane_doe@example.org");
+  ON_PAGE (0, 1, "State: Confirmed by Meta on November 3, 2026", "État\u00a0: Confirmée par Meta le 3\u00a0novembre\u00a02026");
+  ON_PAGE (0, 1, "Submitted: November 2, 2026", "Date d’envoi\u00a0: 2\u00a0novembre\u00a02026");
+  ON_PAGE (0, 1, "Answer due by: December 2, 2026", "Échéance de la réponse\u00a0: 2\u00a0décembre\u00a02026");
+  ON_PAGE (0, 1, "Meta’s answer: confirmation, on November 3, 2026", "Réponse de Meta\u00a0: confirmation, le 3\u00a0novembre\u00a02026");
+  ON_PAGE (0, 1, "Text sent, as Veto proposed it: I object to AI training.",
+           "Texte envoyé, tel que Veto l’a proposé\u00a0: Je m’oppose à l’entraînement de l’IA.");
+  ON_PAGE (0, 1, "Evidence kept: objection-1.eml", "Preuve conservée\u00a0: objection-1.eml");
+  ON_PAGE (0, 1, "Subject: Your objection was received", "Objet\u00a0: Your objection was received");
+  ON_PAGE (0, 1, "SHA-256: ", "SHA-256\u00a0: ");
+  /* the others before the annex */
+  ON_PAGE (0, annex_page, "No answer from Meta since November 25, 2026", "Sans réponse de Meta depuis le 25\u00a0novembre\u00a02026");
+  ON_PAGE (0, annex_page, "Not sent yet", "Pas encore envoyée");
+  ON_PAGE (annex_page, annex_page + 1, "Audience of posts", "Public des publications");
+#undef ON_PAGE
+  for (guint p = 0; p < annex_page; p++)
+    g_assert_null (strstr (pages[p], fr ? "Public des publications" : "Audience of posts"));
 }
 
 static double
@@ -495,6 +740,11 @@ main (int   argc,
   ADD ("/record/markdown", test_markdown);
   ADD ("/record/markdown-french", test_markdown_french);
   ADD ("/record/markdown-empty", test_markdown_empty);
+  ADD ("/record/objections-first", test_objections_first);
+  g_test_add ("/record/pdf-objections-first/en", Fixture, "en", fixture_set_up, test_pdf_objections_first,
+              fixture_tear_down);
+  g_test_add ("/record/pdf-objections-first/fr", Fixture, "fr", fixture_set_up, test_pdf_objections_first,
+              fixture_tear_down);
   ADD ("/record/due-reason", test_due_reason);
   ADD ("/record/suggest-filename", test_suggest_filename);
   ADD ("/record/pdf", test_pdf);
