@@ -23,8 +23,6 @@ struct _VetoWindow
 
   /* the wizard's order of pages and how far along the person is */
   VetoAssistant        *assistant;
-  /* a first run, in which reminders are switched on at the summary */
-  gboolean              first_run;
   char                 *region;        /* mirror of the store, for win.region */
 
   /* template widgets */

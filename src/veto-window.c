@@ -163,7 +163,7 @@ update_chrome (VetoWindow *self)
 
   adw_window_title_set_title (self->window_title, page_title (self, page));
 
-  /* "Facebook — app 1 of 2", under the header bar so that it stays when
+  /* "Facebook — step 4 of 6", under the header bar so that it stays when
    * the window is narrow */
   if (in_wizard)
     where = veto_assistant_describe (self->assistant, page, &fraction);
@@ -448,7 +448,6 @@ veto_window_constructed (GObject *object)
    * through the wizard: they get the overview. */
   self->assistant = veto_assistant_new (self->checklist);
   veto_assistant_set_active (self->assistant, !veto_assistant_is_set_up (self->assistant));
-  self->first_run = veto_assistant_get_active (self->assistant);
   show_page (self, veto_assistant_get_active (self->assistant) ? "welcome" : "dashboard");
 }
 
