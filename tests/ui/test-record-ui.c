@@ -517,7 +517,7 @@ test_card_overdue (void)
 
   g_assert_null (ui_find_label (complaint, is_fr () ? "Si besoin" : "Only if needed"));
   g_assert_nonnull (ui_find_label (complaint, is_fr () ? "À faire" : "To do"));
-  label = ui_find_label_prefix (complaint, is_fr () ? "Joignez votre relevé Veto" : "Attach your record from Veto");
+  label = ui_find_label_prefix (complaint, is_fr () ? "Joignez votre dossier Veto" : "Attach your record from Veto");
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_get_visible (label));
 
@@ -626,7 +626,7 @@ test_export_offers_both (void)
     for (int i = 0; i < 50 && !g_file_test (md, G_FILE_TEST_EXISTS); i++)
       ui_iterate (100);
     g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
-    g_assert_true (g_str_has_prefix (text, is_fr () ? "# Relevé des oppositions" : "# Record of objections"));
+    g_assert_true (g_str_has_prefix (text, is_fr () ? "# Dossier des oppositions" : "# Record of objections"));
   }
 
   close_window (window);
