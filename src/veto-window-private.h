@@ -30,6 +30,8 @@ struct _VetoWindow
   AdwWindowTitle       *window_title;
   GtkWidget            *back_button;
   GtkWidget            *next_button;
+  GtkActionBar         *bottom_bar;
+  GtkWidget            *bottom_next_button;
   GtkProgressBar       *wizard_progress;
   GtkLabel             *wizard_label;
   GtkRevealer          *error_revealer;
