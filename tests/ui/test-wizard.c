@@ -283,6 +283,11 @@ test_first_run (void)
       g_assert_nonnull (ui_find_label (apps_page, names[i]));
     g_assert_nonnull (ui_find_label (apps_page, fr ? "Application Meta AI" : "Meta AI app"));
     g_assert_nonnull (ui_find_label (apps_page, fr ? "Lunettes Meta AI" : "Meta AI glasses"));
+    /* a sentence, not "I use " glued to a descriptive name */
+    g_assert_nonnull (ui_find_label (apps_page, fr ? "J’utilise l’application Meta AI" : "I use the Meta AI app"));
+    g_assert_nonnull (ui_find_label (apps_page, fr ? "J’ai des lunettes Meta AI" : "I have Meta AI glasses"));
+    g_assert_null (ui_find_label (apps_page, fr ? "J’utilise Application Meta AI" : "I use Meta AI app"));
+    g_assert_nonnull (ui_find_label (apps_page, fr ? "J’utilise Facebook" : "I use Facebook"));
   }
   act ("win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "apps");
