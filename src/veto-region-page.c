@@ -76,16 +76,19 @@ veto_region_page_init (VetoRegionPage *self)
  * or the action's state when the page is shown: its law goes under the
  * expander. */
 static void
+show_law (VetoRegionPage *self,
+          VetoRegion     *region)
+{
+  gtk_label_set_text (self->law_label, veto_region_get_description (region));
+  gtk_widget_set_visible (GTK_WIDGET (self->law_expander), TRUE);
+}
+
+static void
 on_check_toggled (GtkCheckButton *check,
                   VetoRegionPage *self)
 {
-  VetoRegion *region = g_object_get_data (G_OBJECT (check), "veto-region");
-
-  if (!gtk_check_button_get_active (check))
-    return;
-
-  gtk_label_set_text (self->law_label, veto_region_get_description (region));
-  gtk_widget_set_visible (GTK_WIDGET (self->law_expander), TRUE);
+  if (gtk_check_button_get_active (check))
+    show_law (self, g_object_get_data (G_OBJECT (check), "veto-region"));
 }
 
 GtkWidget *
@@ -122,6 +125,16 @@ veto_region_page_new (VetoChecklist *checklist)
       gtk_widget_set_focusable (row, FALSE);
       gtk_list_box_append (self->list, row);
     }
+
+  /* a region chosen before: its law from the start, before the radios
+   * find their action */
+  {
+    const char *chosen = veto_progress_store_get_region (veto_checklist_get_store (checklist));
+    VetoRegion *region = chosen ? veto_catalog_lookup_region (veto_checklist_get_catalog (checklist), chosen) : NULL;
+
+    if (region != NULL)
+      show_law (self, region);
+  }
 
   return GTK_WIDGET (self);
 }
