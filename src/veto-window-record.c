@@ -597,7 +597,7 @@ veto_window_record_stop_using_app (VetoWindow *self,
 
   list = describe_moving (moving);
   /* Translators: %s is an app, the second %s a list of steps */
-  body = g_strdup_printf (_("What you recorded for %s stays in your overview, in “veto --status” and in your record, under “Recorded earlier”, with its dates:%s"),
+  body = g_strdup_printf (_("What you recorded for %s stays in your overview and in your record, under “Recorded earlier”, with its dates:%s"),
                           veto_app_get_name (app), list);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Stop Using This App?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
