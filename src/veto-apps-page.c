@@ -146,7 +146,9 @@ build_group (VetoAppsPage *self,
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *sw = gtk_switch_new ();
-  g_autofree char *use_label = g_strdup_printf (_("I use %s"), veto_app_get_name (app));
+  g_autofree char *use_label = veto_app_get_use_label (app)
+    ? g_strdup (veto_app_get_use_label (app))
+    : g_strdup_printf (_("I use %s"), veto_app_get_name (app));
 
   veto_util_group_set_text (ADW_PREFERENCES_GROUP (group), veto_app_get_name (app), NULL);
   veto_util_group_add_description (ADW_PREFERENCES_GROUP (group), veto_app_get_description (app));

@@ -21,10 +21,11 @@
  * order), then the summary ("done"). It is read from the progress store
  * each time, so it follows apps as they are switched on and off.
  *
- * The progress is told in what a person recognises, "Facebook — app 1 of
- * 2", and the bar never goes back when apps are added: the three setup
- * pages fill its first 30 %, the app pages share the next 60 %, the
- * summary completes it. */
+ * The label and the bar say the same thing: "Facebook — step 4 of 6"
+ * over a bar four sixths full. Both count the pages of the whole wizard,
+ * so when apps are switched on both grow at once: the bar goes back only
+ * as the label says there is more ahead, never to mean something the
+ * label does not say (a full "3 of 3" over a bar 30 % full, before). */
 struct _VetoAssistant
 {
   GObject        parent_instance;
@@ -45,9 +46,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const char * const setup_pages[] = { "welcome", "region", "apps" };
-
-#define SETUP_SHARE 0.3
-#define APPS_SHARE  0.6
 
 static VetoProgressStore *
 get_store (VetoAssistant *self)
@@ -304,7 +302,8 @@ veto_assistant_can_go_next (VetoAssistant *self,
  * @fraction: (out) (optional): how far along, from 0 to 1
  *
  * Returns: (transfer full) (nullable): where the person is, in words
- *   ("Facebook — app 1 of 2"), or %NULL if @page is not in the wizard
+ *   ("Facebook — step 4 of 6", as @fraction says), or %NULL if @page is
+ *   not in the wizard
  */
 char *
 veto_assistant_describe (VetoAssistant *self,
@@ -313,7 +312,7 @@ veto_assistant_describe (VetoAssistant *self,
 {
   VetoCatalog *catalog;
   int index;
-  guint n_apps;
+  guint n_pages;
 
   g_return_val_if_fail (VETO_IS_ASSISTANT (self), NULL);
 
@@ -322,32 +321,22 @@ veto_assistant_describe (VetoAssistant *self,
     return NULL;
 
   catalog = veto_checklist_get_catalog (self->checklist);
-  n_apps = self->sequence->len - G_N_ELEMENTS (setup_pages) - 1;
+  n_pages = self->sequence->len;
+  if (fraction != NULL)
+    *fraction = (double) (index + 1) / n_pages;
 
   if ((guint)index < G_N_ELEMENTS (setup_pages))
-    {
-      if (fraction != NULL)
-        *fraction = SETUP_SHARE * (index + 1) / G_N_ELEMENTS (setup_pages);
-      /* Translators: the wizard's first pages: "Getting started — 2 of 3" */
-      return g_strdup_printf (_("Getting started — %d of %u"), index + 1,
-                              (guint) G_N_ELEMENTS (setup_pages));
-    }
+    /* Translators: the wizard's first pages: "Getting started — step 2 of 6" */
+    return g_strdup_printf (_("Getting started — step %d of %u"), index + 1, n_pages);
 
   if (g_str_equal (page, "done"))
-    {
-      if (fraction != NULL)
-        *fraction = 1.0;
-      return g_strdup (_("Summary"));
-    }
+    return g_strdup (_("Summary"));
 
   {
-    guint app_index = index - G_N_ELEMENTS (setup_pages) + 1;
     VetoApp *app = veto_catalog_lookup_app (catalog, page + strlen ("app:"));
 
-    if (fraction != NULL)
-      *fraction = SETUP_SHARE + APPS_SHARE * app_index / MAX (n_apps, 1);
-    /* Translators: the wizard's app pages: "Facebook — app 1 of 2" */
-    return g_strdup_printf (_("%s — app %u of %u"), app ? veto_app_get_name (app) : "",
-                            app_index, n_apps);
+    /* Translators: the wizard's app pages: "Facebook — step 4 of 6" */
+    return g_strdup_printf (_("%s — step %d of %u"), app ? veto_app_get_name (app) : "",
+                            index + 1, n_pages);
   }
 }

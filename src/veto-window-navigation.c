@@ -18,24 +18,12 @@ next_action (GtkWidget  *widget,
 {
   VetoWindow *self = VETO_WINDOW (widget);
   const char *page = veto_window_get_page (self);
-
   const char *next;
 
   if (!veto_assistant_can_go_next (self->assistant, page))
     return;
 
   next = veto_assistant_get_next (self->assistant, page);
-
-  /* The summary promises that Veto will say when to check again: on a
-   * first run, that is on unless the person turns it off there. */
-  if (g_str_equal (next, "done") && self->first_run)
-    {
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-      self->first_run = FALSE;
-      if (app != NULL && g_action_group_has_action (G_ACTION_GROUP (app), "reminders"))
-        g_action_group_change_action_state (G_ACTION_GROUP (app), "reminders", g_variant_new_boolean (TRUE));
-    }
 
   veto_window_show_page (self, next);
 }

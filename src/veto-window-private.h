@@ -23,8 +23,6 @@ struct _VetoWindow
 
   /* the wizard's order of pages and how far along the person is */
   VetoAssistant        *assistant;
-  /* a first run, in which reminders are switched on at the summary */
-  gboolean              first_run;
   char                 *region;        /* mirror of the store, for win.region */
 
   /* template widgets */
@@ -32,6 +30,8 @@ struct _VetoWindow
   AdwWindowTitle       *window_title;
   GtkWidget            *back_button;
   GtkWidget            *next_button;
+  GtkActionBar         *bottom_bar;
+  GtkWidget            *bottom_next_button;
   GtkProgressBar       *wizard_progress;
   GtkLabel             *wizard_label;
   GtkRevealer          *error_revealer;

@@ -668,8 +668,8 @@ veto_window_record_change_region (VetoWindow *self,
   list = describe_moving (moving);
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        /* Translators: %s is a region, the second %s a list of steps */
-                                       "This step you recorded does not apply in %s. It stays in your overview, in “veto --status” and in your record, under “Recorded earlier”, with its dates:%s",
-                                       "These steps you recorded do not apply in %s. They stay in your overview, in “veto --status” and in your record, under “Recorded earlier”, with their dates:%s",
+                                       "This step you recorded no longer applies where you now live (%s). It stays in your overview and in your record, under “Recorded earlier”, with its dates:%s",
+                                       "These steps you recorded no longer apply where you now live (%s). They stay in your overview and in your record, under “Recorded earlier”, with their dates:%s",
                                        moving->len),
                           veto_region_get_name (region), list);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Change Where You Live?"), body);
@@ -727,7 +727,7 @@ veto_window_record_stop_using_app (VetoWindow *self,
 
   list = describe_moving (moving);
   /* Translators: %s is an app, the second %s a list of steps */
-  body = g_strdup_printf (_("What you recorded for %s stays in your overview, in “veto --status” and in your record, under “Recorded earlier”, with its dates:%s"),
+  body = g_strdup_printf (_("What you recorded for %s stays in your overview and in your record, under “Recorded earlier”, with its dates:%s"),
                           veto_app_get_name (app), list);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Stop Using This App?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),

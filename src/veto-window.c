@@ -149,6 +149,22 @@ find_primary (GtkWidget *root)
   return NULL;
 }
 
+/* Narrow is below 400 px, the width at which the header bar no longer has
+ * room for the page's title beside Next. libadwaita 1.2 has no
+ * breakpoints: the window's default width follows its size as it is
+ * resized, and says so (notify::default-width). */
+#define NARROW_WIDTH 400
+
+static gboolean
+is_narrow (VetoWindow *self)
+{
+  int width = 0, height = 0;
+
+  /* GTK 4.8 writes both, NULL or not */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  return width > 0 && width < NARROW_WIDTH;
+}
+
 static void
 update_chrome (VetoWindow *self)
 {
@@ -156,14 +172,14 @@ update_chrome (VetoWindow *self)
   gboolean in_wizard = veto_assistant_get_active (self->assistant);
   g_autofree char *where = NULL;
   double fraction = 0;
-  gboolean has_next;
+  gboolean has_next, show_next, narrow;
 
   if (page == NULL)
     return;
 
   adw_window_title_set_title (self->window_title, page_title (self, page));
 
-  /* "Facebook — app 1 of 2", under the header bar so that it stays when
+  /* "Facebook — step 4 of 6", under the header bar so that it stays when
    * the window is narrow */
   if (in_wizard)
     where = veto_assistant_describe (self->assistant, page, &fraction);
@@ -173,7 +189,12 @@ update_chrome (VetoWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->wizard_label), where != NULL);
 
   has_next = in_wizard && veto_assistant_get_next (self->assistant, page) != NULL;
-  gtk_widget_set_visible (self->next_button, has_next && !g_str_equal (page, "welcome"));
+  show_next = has_next && !g_str_equal (page, "welcome");
+  /* below 400 px, back, Next, the menu and the window's buttons left the
+   * title "…": Next goes to a bar at the bottom, as a phone app has it */
+  narrow = is_narrow (self);
+  gtk_widget_set_visible (self->next_button, show_next && !narrow);
+  gtk_action_bar_set_revealed (self->bottom_bar, show_next && narrow);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next",
                                  has_next && veto_assistant_can_go_next (self->assistant, page));
 
@@ -201,6 +222,8 @@ focus_primary (VetoWindow *self)
 
   if (primary == NULL && gtk_widget_get_visible (self->next_button))
     primary = self->next_button;
+  if (primary == NULL && gtk_action_bar_get_revealed (self->bottom_bar))
+    primary = self->bottom_next_button;
 
   gtk_window_set_default_widget (GTK_WINDOW (self), primary);
   if (primary != NULL && gtk_widget_get_sensitive (primary))
@@ -448,7 +471,6 @@ veto_window_constructed (GObject *object)
    * through the wizard: they get the overview. */
   self->assistant = veto_assistant_new (self->checklist);
   veto_assistant_set_active (self->assistant, !veto_assistant_is_set_up (self->assistant));
-  self->first_run = veto_assistant_get_active (self->assistant);
   show_page (self, veto_assistant_get_active (self->assistant) ? "welcome" : "dashboard");
 }
 
@@ -578,6 +600,8 @@ veto_window_class_init (VetoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VetoWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, VetoWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, VetoWindow, next_button);
+  gtk_widget_class_bind_template_child (widget_class, VetoWindow, bottom_bar);
+  gtk_widget_class_bind_template_child (widget_class, VetoWindow, bottom_next_button);
   gtk_widget_class_bind_template_child (widget_class, VetoWindow, wizard_progress);
   gtk_widget_class_bind_template_child (widget_class, VetoWindow, wizard_label);
   gtk_widget_class_bind_template_child (widget_class, VetoWindow, error_revealer);
@@ -613,6 +637,23 @@ create_main_menu (GtkMenuButton *button,
   g_object_unref (builder);
 }
 
+/* Across 400 px, Next moves between the header and the bottom bar; Enter
+ * follows it when it was Next's. */
+static void
+on_default_width (VetoWindow *self)
+{
+  GtkWidget *was = gtk_window_get_default_widget (GTK_WINDOW (self));
+
+  /* the template's own default size comes before the pages */
+  if (self->assistant == NULL)
+    return;
+  update_chrome (self);
+  if (was == self->next_button || was == self->bottom_next_button)
+    gtk_window_set_default_widget (GTK_WINDOW (self),
+                                   gtk_action_bar_get_revealed (self->bottom_bar)
+                                   ? self->bottom_next_button : self->next_button);
+}
+
 static void
 veto_window_init (VetoWindow *self)
 {
@@ -623,6 +664,7 @@ veto_window_init (VetoWindow *self)
   gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu, NULL, NULL);
   g_signal_connect_object (self->stack, "notify::transition-running",
                            G_CALLBACK (release_hidden_pages), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_width), NULL);
 
   /* AdwWindowTitle keeps five characters of its title at least; with
    * Back, Next, the menu and three window buttons that made the window

@@ -21,6 +21,7 @@ struct _VetoApp
   char       *id;
   char       *name;
   char       *description;
+  char       *use_label;   /* (nullable) */
   GListStore *steps;
 };
 
@@ -44,6 +45,7 @@ veto_app_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->use_label, g_free);
   g_clear_object (&self->steps);
 
   G_OBJECT_CLASS (veto_app_parent_class)->finalize (object);
@@ -116,6 +118,9 @@ _veto_app_new_from_group (VetoCatalogGroup  *group,
   if (!(self->name = veto_catalog_get_string (group, "Name", TRUE, TRUE, error)) ||
       !(self->description = veto_catalog_get_string (group, "Description", TRUE, TRUE, error)))
     return NULL;
+  /* "I use %s" makes « J’utilise Application Meta AI » of a descriptive
+   * name: such an app says its own sentence */
+  self->use_label = veto_catalog_get_string (group, "UseLabel", FALSE, TRUE, NULL);
 
   return g_steal_pointer (&self);
 }
@@ -156,6 +161,19 @@ veto_app_get_description (VetoApp *self)
 {
   g_return_val_if_fail (VETO_IS_APP (self), NULL);
   return self->description;
+}
+
+/**
+ * veto_app_get_use_label:
+ *
+ * Returns: (nullable): the catalog's own "I use …" sentence for the app
+ *   ("I use the Meta AI app"), or %NULL where "I use NAME" reads right
+ */
+const char *
+veto_app_get_use_label (VetoApp *self)
+{
+  g_return_val_if_fail (VETO_IS_APP (self), NULL);
+  return self->use_label;
 }
 
 /**

@@ -488,7 +488,7 @@ veto_status_write (VetoChecklist *checklist,
       return VETO_STATUS_PENDING;
     }
 
-  /* Translators: %s is a region such as "European Union and EEA" */
+  /* Translators: %s is a region such as "United Kingdom" */
   g_string_append_printf (out, _("Where you live: %s"), veto_region_get_name (region));
   g_string_append_c (out, '\n');
 

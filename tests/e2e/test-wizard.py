@@ -29,9 +29,8 @@ T = {
     "answer_due": "Réponse attendue au plus tard le" if fr else "Answer due by",
     "waiting": "En attente de Meta" if fr else "Waiting for Meta",
     "sent_on": "envoyée le" if fr else "sent on",
-    # the wizard's progress under the header bar: the setup pages, then the apps
-    "setup_re": r"Pour commencer — étape (\d+) sur (\d+)" if fr else r"Getting started — (\d+) of (\d+)",
-    "app_re": r".+ — application (\d+) sur (\d+)" if fr else r".+ — app (\d+) of (\d+)",
+    # the wizard's progress under the header bar, counting every page
+    "step_re": r".+ — étape (\d+) sur (\d+)" if fr else r".+ — step (\d+) of (\d+)",
 }
 
 # The facts come from the catalog the app was built with, in the same language.
@@ -47,17 +46,14 @@ home = e2e.Home()
 
 def header(frame):
     """What the window says: the page's title (in the header bar) and, in
-    the wizard, where the person is ("Getting started — 2 of 3", then
-    "Facebook — app 1 of 2"), as a page number. This is how a person (and
+    the wizard, where the person is ("Getting started — step 2 of 4", then
+    "Facebook — step 4 of 5"), as a page number. This is how a person (and
     this test) knows which page is on screen."""
     labels = [e2e.text_of(n) for n in e2e.walk(frame) if e2e.role_name(n) == "label"]
     for text in labels:
-        m = re.fullmatch(T["setup_re"], text)
+        m = re.fullmatch(T["step_re"], text)
         if m:
             return labels, int(m.group(1))
-        m = re.fullmatch(T["app_re"], text)
-        if m:
-            return labels, 3 + int(m.group(1))
     return labels, None
 
 
@@ -134,7 +130,8 @@ try:
     tap.ok(wait_for_page(frame, T["region_page"]) == 2, "step 2 is where you live")
     region = page(frame, T["region_page"])
     audit(frame, "where you live")
-    press(region, "check box", region_name, "region")
+    # one of five: radios, not check boxes
+    press(region, "radio button", region_name, "region")
     time.sleep(0.3)
     tap.ok("Region=eu" in home.progress(), "the region is saved at once")
     e2e.click(header_button(frame, T["next"]))

@@ -114,7 +114,7 @@ test_empty_states (void)
   show (window, page);
   g_assert_nonnull (ui_find_label (window, fr ? "Rien à faire pour vos applications là où vous vivez"
                                               : "Nothing to do for your apps where you live"));
-  g_assert_null (ui_find_label (window, fr ? "0 sur 0 démarches faites ou envoyées" : "0 of 0 steps done or sent"));
+  g_assert_null (ui_find_label (window, fr ? "Démarches faites ou envoyées\u00a0: 0 sur 0" : "0 of 0 steps done or sent"));
   g_assert_cmpuint (ui_count_type (window, VETO_TYPE_ROW), ==, 0);
   /* nothing to continue: the button is not shown, nor the space above it */
   {
@@ -130,7 +130,7 @@ test_empty_states (void)
   /* one step: the count says "step", not "steps" */
   page = veto_dashboard_new (checklist);
   show (window, page);
-  g_assert_nonnull (ui_find_label (window, fr ? "0 sur 1 démarche faite ou envoyée" : "0 of 1 step done or sent"));
+  g_assert_nonnull (ui_find_label (window, fr ? "Démarches faites ou envoyées\u00a0: 0 sur 1" : "0 of 1 step done or sent"));
   g_assert_true (gtk_widget_is_visible (ui_find_label (page, fr ? "Reprendre où vous en étiez"
                                                                : "Continue Where You Left Off")));
 

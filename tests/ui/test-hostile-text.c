@@ -163,6 +163,8 @@ test_hostile_text (void)
 
   show_page (window, veto_region_page_new (checklist), "region page");
   g_assert_true (shows (window, CATALOG_REGION));
+  /* the region's law is folded away, there once unfolded */
+  expand_all (window);
   g_assert_true (shows (window, "Rights & duties < 1"));
 
   show_page (window, veto_apps_page_new (checklist), "apps page");

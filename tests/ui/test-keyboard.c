@@ -77,6 +77,12 @@ reminders_off (gpointer data)
   return !g_variant_get_boolean (state);
 }
 
+static gboolean
+reminders_on (gpointer data)
+{
+  return !reminders_off (data);
+}
+
 static void
 test_wizard_keyboard (void)
 {
@@ -92,11 +98,13 @@ test_wizard_keyboard (void)
   /* welcome: Start, not the main menu */
   g_assert_cmpstr (veto_window_get_page (window), ==, "welcome");
   assert_default (window, fr ? "_Commencer" : "_Start");
-  g_assert_nonnull (ui_find_label (GTK_WIDGET (window), fr ? "Pour commencer — étape 1 sur 3" : "Getting started — 1 of 3"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (window), fr ? "Pour commencer — étape 1 sur 4" : "Getting started — step 1 of 4"));
   /* the overview is not there to open before setup is done */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-dashboard", NULL) &&
                   g_strcmp0 (veto_window_get_page (window), "dashboard") == 0);
+  /* the bar says what the label says: welcome, region, apps, summary */
   last = gtk_progress_bar_get_fraction (progress_bar (window));
+  g_assert_cmpfloat_with_epsilon (last, 1.0 / 4, 1e-9);
 
   act (window, "win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "region");
@@ -110,10 +118,15 @@ test_wizard_keyboard (void)
   g_assert_cmpfloat (fraction, >, last);
   last = fraction;
 
-  /* switching more apps on does not send the bar back */
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (window), fr ? "Pour commencer — étape 3 sur 5" : "Getting started — step 3 of 5"));
+  g_assert_cmpfloat_with_epsilon (fraction, 3.0 / 5, 1e-9);
+
+  /* more apps, more pages ahead: the label and the bar say so together */
   act (window, "win.set-app-used", g_variant_new ("(sb)", "instagram", TRUE));
   act (window, "win.set-app-used", g_variant_new ("(sb)", "whatsapp", TRUE));
-  g_assert_cmpfloat (gtk_progress_bar_get_fraction (progress_bar (window)), ==, last);
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (window), fr ? "Pour commencer — étape 3 sur 7" : "Getting started — step 3 of 7"));
+  last = gtk_progress_bar_get_fraction (progress_bar (window));
+  g_assert_cmpfloat_with_epsilon (last, 3.0 / 7, 1e-9);
   /* the focus stays on the switch just pressed; Enter elsewhere is Next */
   g_assert_cmpstr (button_label (gtk_window_get_default_widget (GTK_WINDOW (window))), ==, fr ? "_Suivant" : "_Next");
 
@@ -121,52 +134,60 @@ test_wizard_keyboard (void)
   act (window, "win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "app:facebook");
   assert_default (window, fr ? "_Copier le texte et ouvrir le formulaire" : "_Copy the Text and Open the Form");
-  g_assert_nonnull (ui_find_label (GTK_WIDGET (window), fr ? "Facebook — application 1 sur 3" : "Facebook — app 1 of 3"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (window), fr ? "Facebook — étape 4 sur 7" : "Facebook — step 4 of 7"));
   /* visible at 360 px */
   {
-    GtkWidget *label = ui_find_label (GTK_WIDGET (window), fr ? "Facebook — application 1 sur 3" : "Facebook — app 1 of 3");
+    GtkWidget *label = ui_find_label (GTK_WIDGET (window), fr ? "Facebook — étape 4 sur 7" : "Facebook — step 4 of 7");
 
     g_assert_true (gtk_widget_is_drawable (label));
     g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
   }
   fraction = gtk_progress_bar_get_fraction (progress_bar (window));
-  g_assert_cmpfloat (fraction, >, last);
-  last = fraction;
+  g_assert_cmpfloat_with_epsilon (fraction, 4.0 / 7, 1e-9);
   ui_screenshot (GTK_WIDGET (window), fr ? "wizard-app-narrow-fr" : "wizard-app-narrow-en");
 
   act (window, "win.next", NULL);
   act (window, "win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "app:whatsapp");
-  g_assert_nonnull (ui_find_label (GTK_WIDGET (window), fr ? "WhatsApp — application 3 sur 3" : "WhatsApp — app 3 of 3"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (window), fr ? "WhatsApp — étape 6 sur 7" : "WhatsApp — step 6 of 7"));
   fraction = gtk_progress_bar_get_fraction (progress_bar (window));
-  g_assert_cmpfloat (fraction, >, last);
+  g_assert_cmpfloat_with_epsilon (fraction, 6.0 / 7, 1e-9);
 
   act (window, "win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "done");
   assert_default (window, fr ? "_Aller à la vue d’ensemble" : "_Go to the Overview");
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (progress_bar (window)), ==, 1.0);
 
-  /* the summary offers reminders, on after a first run, and its switch is
-   * the same app.reminders as Preferences' */
+  /* the summary asks about reminders: off until the person switches them
+   * on, with nothing written at login before; its switch is the same
+   * app.reminders as Preferences' */
   {
     GtkWidget *done = veto_window_get_page_widget (window, "done");
     GtkWidget *sw = ui_find_type (done, GTK_TYPE_SWITCH);
     g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (app), "reminders");
-    g_autofree char *autostart = g_build_filename (g_get_user_config_dir (), "autostart", NULL);
+    g_autofree char *entry = g_build_filename (g_get_user_config_dir (), "autostart",
+                                               "io.github.vetoapp.Veto.Remind.desktop", NULL);
 
     g_assert_nonnull (sw);
     g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (sw)), ==, "app.reminders");
-    g_assert_true (g_variant_get_boolean (state));
-    g_assert_true (gtk_switch_get_active (GTK_SWITCH (sw)));
-    g_assert_true (g_file_test (autostart, G_FILE_TEST_IS_DIR));
+    g_assert_false (g_variant_get_boolean (state));
+    g_assert_false (gtk_switch_get_active (GTK_SWITCH (sw)));
+    g_assert_false (g_file_test (entry, G_FILE_TEST_EXISTS));
 
-    /* off from the summary: off for Preferences too */
+    /* on from the summary: on for Preferences, and the login entry is there */
+    g_signal_emit_by_name (sw, "activate");
+    g_assert_true (ui_wait_until (reminders_on, app));
+    g_assert_true (gtk_switch_get_active (GTK_SWITCH (sw)));
+    g_assert_true (g_file_test (entry, G_FILE_TEST_EXISTS));
+
+    /* and off again */
     g_signal_emit_by_name (sw, "activate");
     g_assert_true (ui_wait_until (reminders_off, app));
     g_clear_pointer (&state, g_variant_unref);
     state = g_action_group_get_action_state (G_ACTION_GROUP (app), "reminders");
     g_assert_false (g_variant_get_boolean (state));
     g_assert_false (gtk_switch_get_active (GTK_SWITCH (sw)));
+    g_assert_false (g_file_test (entry, G_FILE_TEST_EXISTS));
     ui_screenshot (GTK_WIDGET (window), fr ? "summary-narrow-fr" : "summary-narrow-en");
   }
 

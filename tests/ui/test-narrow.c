@@ -95,6 +95,38 @@ act (const char *action,
   ui_iterate (200);
 }
 
+/* The buttons bound to win.next under @root that are on screen. */
+static void
+collect_next (GtkWidget  *root,
+              GPtrArray  *found)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "win.next") == 0 &&
+      gtk_widget_is_drawable (root))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_next (child, found);
+}
+
+/* One Next on screen: in the bottom bar when @narrow, else in the header
+ * bar, which then has room for the title. */
+static void
+assert_next_where (GtkWidget *window,
+                   gboolean   narrow)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  GtkWidget *next;
+
+  collect_next (window, found);
+  g_assert_cmpuint (found->len, ==, 1);
+  next = g_ptr_array_index (found, 0);
+  g_assert_true (gtk_widget_is_sensitive (next));
+  g_assert_true ((gtk_widget_get_ancestor (next, GTK_TYPE_ACTION_BAR) != NULL) == narrow);
+  g_assert_true ((gtk_widget_get_ancestor (next, ADW_TYPE_HEADER_BAR) != NULL) == !narrow);
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (window)) == next);
+}
+
 static void
 test_every_page (void)
 {
@@ -119,6 +151,27 @@ test_every_page (void)
   assert_narrow (GTK_WIDGET (window), "region");
 
   act ("win.region", "s", "eu");
+  ui_wait_for_draw (GTK_WIDGET (window));
+  assert_next_where (GTK_WIDGET (window), TRUE);
+  {
+    /* the title has the header bar's room: not cut to "…" */
+    GtkWidget *title = ui_find_type (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
+    GtkWidget *label = ui_find_label (title, adw_window_title_get_title (ADW_WINDOW_TITLE (title)));
+    PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (label));
+
+    g_assert_nonnull (label);
+    g_assert_false (pango_layout_is_ellipsized (layout));
+  }
+  assert_narrow (GTK_WIDGET (window), "region-chosen");
+  /* wider again: Next goes back to the header bar */
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 720);
+  ui_wait_for_draw (GTK_WIDGET (window));
+  ui_iterate (100);
+  assert_next_where (GTK_WIDGET (window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), NARROW, 720);
+  ui_wait_for_draw (GTK_WIDGET (window));
+  ui_iterate (100);
+  assert_next_where (GTK_WIDGET (window), TRUE);
   act ("win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "apps");
   for (guint i = 0; i < g_list_model_get_n_items (apps); i++)

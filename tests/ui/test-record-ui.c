@@ -766,7 +766,7 @@ test_export_offers_both (void)
     for (int i = 0; i < 50 && !g_file_test (md, G_FILE_TEST_EXISTS); i++)
       ui_iterate (100);
     g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
-    g_assert_true (g_str_has_prefix (text, is_fr () ? "# Relevé des oppositions" : "# Record of objections"));
+    g_assert_true (g_str_has_prefix (text, is_fr () ? "# Dossier des oppositions" : "# Record of objections"));
   }
 
   close_window (window);

@@ -157,6 +157,52 @@ on_text_read (GObject      *source,
   *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
 }
 
+/* The summary's "Go to the Overview" is on screen, not below the fold, in
+ * a window of @width × @height: its bounds are inside the window's
+ * content, and inside every scrolled window it is in. */
+static void
+assert_done_button_in_view (VetoWindow *window,
+                            int         width,
+                            int         height)
+{
+  GtkWidget *page = veto_window_get_page_widget (window, "done");
+  GtkWidget *button = find_button (page, "win.show-dashboard", NULL);
+  graphene_rect_t bounds;
+  g_autofree char *name = g_strdup_printf ("5-done-%dx%d", width, height);
+  int win_width, win_height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  ui_wait_for_draw (GTK_WIDGET (window));
+  ui_iterate (200);
+  /* the window's content: the size asked for, less its frame */
+  win_width = gtk_widget_get_width (GTK_WIDGET (window));
+  win_height = gtk_widget_get_height (GTK_WIDGET (window));
+  g_assert_cmpint (win_width, <=, width);
+  g_assert_cmpint (win_width, >, width - 20);
+  g_assert_cmpint (win_height, <=, height);
+  g_assert_cmpint (win_height, >, height - 20);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_drawable (button));
+  g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, win_width);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, win_height);
+
+  /* a scrolled window would clip it even inside the window's size */
+  for (GtkWidget *w = gtk_widget_get_parent (button); w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_SCROLLED_WINDOW (w))
+      {
+        graphene_rect_t in_view;
+
+        g_assert_true (gtk_widget_compute_bounds (button, w, &in_view));
+        g_assert_cmpfloat (in_view.origin.y, >=, 0);
+        g_assert_cmpfloat (in_view.origin.y + in_view.size.height, <=, gtk_widget_get_height (w));
+      }
+  shoot (name);
+}
+
 static void
 test_first_run (void)
 {
@@ -237,6 +283,11 @@ test_first_run (void)
       g_assert_nonnull (ui_find_label (apps_page, names[i]));
     g_assert_nonnull (ui_find_label (apps_page, fr ? "Application Meta AI" : "Meta AI app"));
     g_assert_nonnull (ui_find_label (apps_page, fr ? "Lunettes Meta AI" : "Meta AI glasses"));
+    /* a sentence, not "I use " glued to a descriptive name */
+    g_assert_nonnull (ui_find_label (apps_page, fr ? "J’utilise l’application Meta AI" : "I use the Meta AI app"));
+    g_assert_nonnull (ui_find_label (apps_page, fr ? "J’ai des lunettes Meta AI" : "I have Meta AI glasses"));
+    g_assert_null (ui_find_label (apps_page, fr ? "J’utilise Application Meta AI" : "I use Meta AI app"));
+    g_assert_nonnull (ui_find_label (apps_page, fr ? "J’utilise Facebook" : "I use Facebook"));
   }
   act ("win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "apps");
@@ -371,6 +422,10 @@ test_first_run (void)
   g_assert_cmpstr (veto_window_get_page (window), ==, "done");
   g_assert_nonnull (ui_find_label (GTK_WIDGET (window), "1"));
   shoot ("5-done");
+  assert_done_button_in_view (window, 760, 720);
+  assert_done_button_in_view (window, 360, 720);
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 720);
+  ui_wait_for_draw (GTK_WIDGET (window));
 
   /* 6. The overview */
   act ("win.show-dashboard", NULL);

@@ -282,8 +282,8 @@ test_status_six_apps (Fixture       *f,
       g_assert_nonnull (strstr (out, line));
     }
   g_assert_nonnull (strstr (out, g_str_equal (language, "fr") ? "\nApplication Meta AI\n" : "\nMeta AI app\n"));
-  g_assert_nonnull (strstr (out, g_str_equal (language, "fr") ? "Où vous vivez\u00a0: Union européenne et EEE"
-                                                               : "Where you live: European Union and EEA"));
+  g_assert_nonnull (strstr (out, g_str_equal (language, "fr") ? "Où vous vivez\u00a0: France et autres pays de l’Union européenne"
+                                                               : "Where you live: France and other European Union countries"));
   g_assert_cmpstr (err, ==, "");
 }
 
@@ -1179,7 +1179,7 @@ test_export_pdf (Fixture       *f,
       g_error ("The %s record lacks “%s”", language, expected->str); \
   } G_STMT_END
   HAS ("Record of objections to Meta’s AI training",
-       "Relevé des oppositions à l’entraînement de l’IA de Meta");
+       "Dossier des oppositions à l’entraînement de l’IA de Meta");
   HAS ("Exported on November 29, 2026 with Veto",
        "Exporté le 29\u00a0novembre\u00a02026 avec Veto");
   HAS ("Where you live: European Union",
@@ -1299,7 +1299,7 @@ test_export_markdown (Fixture       *f,
   g_assert_cmpint (run_veto (f, "fr", &out, &err, export_arg, catalog_arg, NULL), ==, 0);
   g_assert_true (g_file_get_contents (md, &text, NULL, NULL));
   g_test_message ("%s", text);
-  g_assert_true (g_str_has_prefix (text, "# Relevé des oppositions à l’entraînement de l’IA de Meta\n"));
+  g_assert_true (g_str_has_prefix (text, "# Dossier des oppositions à l’entraînement de l’IA de Meta\n"));
   /* the real binary, in French: the objections come first */
   g_assert_nonnull (strstr (text, "\n## Oppositions adressées à Meta\n\n### Facebook — Perso\n\n"
                                   "- **Application\u00a0:** Facebook\n- **Compte\u00a0:** Perso\n"
@@ -1337,7 +1337,7 @@ test_export_errors (Fixture       *f,
   g_assert_cmpstr (out2, ==, "");
 
   g_assert_cmpint (run_veto (f, "fr", &out3, &err3, missing_arg, catalog_arg, NULL), ==, 2);
-  g_assert_nonnull (strstr (err3, "Le relevé n’a pas pu être enregistré sous"));
+  g_assert_nonnull (strstr (err3, "Le fichier n’a pas pu être enregistré sous"));
 }
 
 /* Whether the dynamic loader's log (LD_DEBUG=files) shows @library loaded */

@@ -248,6 +248,7 @@ test_markdown_french (Fixture       *f,
 
   /* the interface, the catalog and the dates in French, with French
    * punctuation kept inside the bold labels */
+  g_assert_true (g_str_has_prefix (text, "# Dossier des oppositions à l’entraînement de l’IA de Meta\n"));
   g_assert_nonnull (strstr (text, "Exporté le 15\u00a0mars\u00a02027 avec Veto " PACKAGE_VERSION ".  \n"));
   g_assert_nonnull (strstr (text, "Où vous vivez\u00a0: Union européenne  \n"));
   g_assert_nonnull (strstr (text, "Démarches utilisées\u00a0: Catalogue de test, version 5, publiée le 29\u00a0novembre\u00a02026.\n"));
@@ -355,7 +356,7 @@ test_suggest_filename (Fixture       *f,
 
   veto_i18n_set_language ("fr");
   fr = veto_record_suggest_filename (f->checklist, VETO_RECORD_FORMAT_PDF);
-  g_assert_cmpstr (fr, ==, "Relevé Veto 2027-03-15.pdf");
+  g_assert_cmpstr (fr, ==, "Dossier Veto 2027-03-15.pdf");
 }
 
 /* a PDF holds NUL bytes, which stop g_strstr_len() */
