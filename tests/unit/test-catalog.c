@@ -12,6 +12,7 @@
 #include "veto-catalog.h"
 #include "veto-i18n.h"
 #include "test-fixtures.h"
+#include "test-letter-laws.h"
 
 static VetoCatalog *
 load_string (const char        *text,
@@ -642,6 +643,7 @@ test_bundled_complete (void)
   const char *expected_regions[] = { "eu", "uk", "ch", "br", "other" };
   GListModel *steps;
   guint n;
+  guint n_letters = 0;
 
   veto_i18n_set_language ("en");
   en = veto_catalog_new_from_file (file, VETO_CATALOG_FLAGS_NONE, &error);
@@ -723,6 +725,24 @@ test_bundled_complete (void)
       g_assert_cmpint (g_date_time_compare (veto_step_get_last_verified (step), published), <=, 0);
 
       /* a form has its ready-to-paste objection, or says why not in the catalog */
+      /* the letter a person copies, as the loader gives it in English and
+       * in French: their region's law, no other country's */
+      for (guint r = 0; r < G_N_ELEMENTS (letter_regions); r++)
+        {
+          VetoStep *both[] = { step, step_fr };
+
+          for (guint l = 0; l < G_N_ELEMENTS (both); l++)
+            {
+              const char *letter = veto_step_get_objection_text (both[l], letter_regions[r]);
+              g_autofree char *wrong = letter ? letter_law_problem (letter_regions[r], letter) : NULL;
+
+              if (letter == NULL)
+                continue;
+              n_letters++;
+              if (wrong != NULL)
+                g_error ("%s, %s: %s", veto_step_get_id (step), l ? "fr" : "en", wrong);
+            }
+        }
       for (guint r = 0; r < G_N_ELEMENTS (letter_regions); r++)
         if (veto_step_get_kind (step) == VETO_STEP_KIND_FORM &&
             veto_step_get_objection_text (step, letter_regions[r]) != NULL)
@@ -751,6 +771,9 @@ test_bundled_complete (void)
                    "https://www.facebook.com/help/contact/6359191084165019");
   g_assert_cmpstr (veto_step_get_url (veto_catalog_lookup_step (en, "instagram-object")), ==,
                    "https://help.instagram.com/contact/233964459562201");
+
+  /* the objection letters were all checked: 4 + 4 + 3 + 2 + 2, in two languages */
+  g_assert_cmpuint (n_letters, >=, 2 * 15);
 }
 
 int
