@@ -74,7 +74,9 @@ expected_total (void)
         {
           g_autoptr(VetoStep) step = g_list_model_get_item (steps, i);
 
-          if (veto_step_get_kind (step) == VETO_STEP_KIND_INFORMATION)
+          /* nothing to do, or a complaint no objection calls for yet */
+          if (veto_step_get_kind (step) == VETO_STEP_KIND_INFORMATION ||
+              veto_step_get_kind (step) == VETO_STEP_KIND_COMPLAINT)
             continue;
           /* the same thing as a step of Facebook, which is in use (SameAs=):
            * counted there */
