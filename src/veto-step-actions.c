@@ -552,7 +552,7 @@ populate (VetoStepActions *self)
    * with a text to paste copies it first, so that the person does not
    * have to come back from the browser for it. */
   if (url != NULL && veto_step_get_kind (self->step) == VETO_STEP_KIND_FORM &&
-      veto_step_get_objection_text (self->step) != NULL)
+      veto_step_has_objection_text (self->step))
     {
       gtk_button_set_label (self->open_button, _("_Copy the Text and Open the Form"));
       set_action (GTK_WIDGET (self->open_button), "win.copy-and-open", "(ss)", step_id, self->account_id);

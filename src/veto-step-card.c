@@ -88,7 +88,9 @@ populate (VetoStepCard *self)
 {
   const char *path = veto_step_get_in_app_path (self->step);
   const char *caveats = veto_step_get_caveats (self->step);
-  const char *objection = veto_step_get_objection_text (self->step);
+  /* the letter cites the law where the person lives, and only that one */
+  const char *region = veto_progress_store_get_region (veto_checklist_get_store (self->checklist));
+  const char *objection = veto_step_get_objection_text (self->step, region);
   const char *source_notes = veto_step_get_source_notes (self->step);
   g_autofree char *verified = veto_format_date (veto_step_get_last_verified (self->step));
   g_autofree char *confidence = NULL;

@@ -538,11 +538,14 @@ copy_objection_action (GtkWidget  *widget,
 {
   VetoWindow *self = VETO_WINDOW (widget);
   VetoStep *step = veto_window_lookup_step (self, g_variant_get_string (parameter, NULL));
+  /* the letter for where the person lives, as the card shows it */
+  const char *region = veto_progress_store_get_region (veto_window_get_store (self));
+  const char *text = step != NULL ? veto_step_get_objection_text (step, region) : NULL;
 
-  if (step == NULL || veto_step_get_objection_text (step) == NULL)
+  if (text == NULL)
     return;
 
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), veto_step_get_objection_text (step));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   veto_window_show_toast (self, _("Objection text copied. Paste it in the form’s optional reason field."));
 }
 

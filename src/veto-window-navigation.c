@@ -103,7 +103,20 @@ show_step_action (GtkWidget  *widget,
   if (step == NULL)
     return;
 
-  name = g_strconcat ("app:", veto_step_get_app_id (step), NULL);
+  /* a step on several apps (one complaint) opens on the first of them
+   * the person chose, where its task is */
+  {
+    const char * const *app_ids = veto_step_get_app_ids (step);
+    const char *app_id = app_ids[0];
+
+    for (guint i = 0; app_ids[i] != NULL; i++)
+      if (veto_progress_store_has_app (veto_window_get_store (self), app_ids[i]))
+        {
+          app_id = app_ids[i];
+          break;
+        }
+    name = g_strconcat ("app:", app_id, NULL);
+  }
   veto_assistant_set_active (self->assistant, FALSE);
   veto_window_show_page (self, name);
   veto_app_page_reveal (VETO_APP_PAGE (veto_window_get_page_widget (self, name)), step_id, account_id);

@@ -590,6 +590,104 @@ unknown:
   return FALSE;
 }
 
+/* A letter cites the law of the place it is sent from: a step shown in
+ * several regions has one per region (ObjectionText-REGION), each one a
+ * region it is shown in, and none is missing, or a person there would
+ * get no letter or another country's. A plain ObjectionText= is the
+ * letter of a step shown in one region; before format 3 it was everyone's. */
+static gboolean
+check_objection_texts (VetoCatalog  *self,
+                       VetoStep     *step,
+                       GError      **error)
+{
+  GHashTable *texts = _veto_step_get_objection_texts (step);
+  const char *plain = _veto_step_get_plain_objection_text (step);
+  g_autoptr(GPtrArray) regions = g_ptr_array_new ();
+  g_autofree char *group = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (plain == NULL && g_hash_table_size (texts) == 0)
+    return TRUE;
+
+  group = g_strdup_printf ("Step %s", veto_step_get_id (step));
+
+  /* the regions the step is shown in */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->regions)); i++)
+    {
+      g_autoptr(VetoRegion) region = g_list_model_get_item (G_LIST_MODEL (self->regions), i);
+
+      if (veto_step_applies_to (step, veto_region_get_id (region)))
+        g_ptr_array_add (regions, (gpointer)veto_region_get_id (region));
+    }
+
+  g_hash_table_iter_init (&iter, texts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!veto_step_applies_to (step, key) || !g_hash_table_contains (self->region_by_id, key))
+      {
+        g_autofree char *name = g_strconcat ("ObjectionText-", (char *)key, NULL);
+
+        g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
+                     _("[%s] %s: the step is not shown in region “%s”"), group, name, (char *)key);
+        return FALSE;
+      }
+
+  if (self->format < 3)
+    return TRUE;
+
+  if (plain != NULL && (g_hash_table_size (texts) > 0 || regions->len > 1))
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                   g_hash_table_size (texts) > 0
+                     ? _("[%s] %s: a step has one letter, or one per region (ObjectionText-REGION), not both")
+                     : _("[%s] %s: a step shown in several regions has a letter for each, ObjectionText-REGION, citing that region’s law"),
+                   group, "ObjectionText");
+      return FALSE;
+    }
+
+  for (guint i = 0; plain == NULL && i < regions->len; i++)
+    if (!g_hash_table_contains (texts, g_ptr_array_index (regions, i)))
+      {
+        g_autofree char *name = g_strconcat ("ObjectionText-", (char *)g_ptr_array_index (regions, i), NULL);
+
+        g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_MISSING_KEY,
+                     _("[%s] %s: the step is shown in this region, so it needs its letter there"),
+                     group, name);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+/* Replaces= names steps that are gone: the progress store gives their
+ * record to this one (veto_progress_store_adopt_replaced_records()), so a
+ * step still in the catalog, or one replaced twice, would split a record. */
+static gboolean
+check_replaces (VetoCatalog  *self,
+                VetoStep     *step,
+                GHashTable   *replaced,
+                GError      **error)
+{
+  const char * const *ids = veto_step_get_replaces (step);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      if (g_hash_table_contains (self->step_by_id, ids[i]) || !g_hash_table_add (replaced, (gpointer)ids[i]))
+        {
+          g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
+
+          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                       g_hash_table_contains (self->step_by_id, ids[i])
+                         ? _("[%s] %s: “%s” is still a step of the catalog")
+                         : _("[%s] %s: “%s” is replaced by another step already"),
+                       group, "Replaces", ids[i]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 gboolean
 _veto_catalog_resolve_references (VetoCatalog  *self,
                                   GError      **error)
@@ -611,23 +709,26 @@ _veto_catalog_resolve_references (VetoCatalog  *self,
   GHashTableIter iter;
   gpointer app_key, app_steps;
 
+  g_autoptr(GHashTable) replaced = g_hash_table_new (g_str_hash, g_str_equal);
+
   for (guint i = 0; i < n_steps; i++)
     {
       g_autoptr(VetoStep) step = g_list_model_get_item (G_LIST_MODEL (self->steps), i);
-      VetoApp *app = g_hash_table_lookup (self->app_by_id, veto_step_get_app_id (step));
-      GPtrArray *steps;
+      const char * const *app_ids = veto_step_get_app_ids (step);
 
-      if (app == NULL)
-        {
-          g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
+      for (guint a = 0; app_ids[a] != NULL; a++)
+        if (!g_hash_table_contains (self->app_by_id, app_ids[a]))
+          {
+            g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
 
-          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
-                       _("[%s] %s: there is no app “%s”"), group, "App",
-                       veto_step_get_app_id (step));
-          return FALSE;
-        }
+            g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
+                         _("[%s] %s: there is no app “%s”"), group, "App", app_ids[a]);
+            return FALSE;
+          }
 
-      if (!check_regions (self, step, error))
+      if (!check_regions (self, step, error) ||
+          !check_objection_texts (self, step, error) ||
+          !check_replaces (self, step, replaced, error))
         return FALSE;
 
       /* the group's name only for the step that needs it: 10,000 steps */
@@ -657,29 +758,35 @@ _veto_catalog_resolve_references (VetoCatalog  *self,
           }
       }
 
-      steps = g_hash_table_lookup (by_app, app);
-      if (steps == NULL)
-        g_hash_table_insert (by_app, app, steps = g_ptr_array_new ());
-      g_ptr_array_add (steps, step);
-      if (veto_step_get_essential (step))
-        for (guint k = 0; k + 1 < steps->len; k++)
-          if (veto_step_get_essential (g_ptr_array_index (steps, k)))
-            {
-              g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
+      /* a step on several apps is on each one's page */
+      for (guint a = 0; app_ids[a] != NULL; a++)
+        {
+          VetoApp *app = g_hash_table_lookup (self->app_by_id, app_ids[a]);
+          GPtrArray *steps = g_hash_table_lookup (by_app, app);
 
-              g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
-                           /* Translators: a group and a key of the catalog, then another step's id */
-                           _("[%s] %s: an app has one essential step, and “%s” is already"),
-                           group, "Essential", veto_step_get_id (g_ptr_array_index (steps, k)));
+          if (steps == NULL)
+            g_hash_table_insert (by_app, app, steps = g_ptr_array_new ());
+          g_ptr_array_add (steps, step);
+          if (veto_step_get_essential (step))
+            for (guint k = 0; k + 1 < steps->len; k++)
+              if (veto_step_get_essential (g_ptr_array_index (steps, k)))
+                {
+                  g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
+
+                  g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                               /* Translators: a group and a key of the catalog, then another step's id */
+                               _("[%s] %s: an app has one essential step, and “%s” is already"),
+                               group, "Essential", veto_step_get_id (g_ptr_array_index (steps, k)));
+                  return FALSE;
+                }
+          if (steps->len > VETO_CATALOG_MAX_APP_STEPS)
+            {
+              g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_PARSE,
+                           /* Translators: %s is an app's id, %d a number of steps */
+                           _("The app “%s” has too many steps (at most %d)."),
+                           veto_app_get_id (app), VETO_CATALOG_MAX_APP_STEPS);
               return FALSE;
             }
-      if (steps->len > VETO_CATALOG_MAX_APP_STEPS)
-        {
-          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_PARSE,
-                       /* Translators: %s is an app's id, %d a number of steps */
-                       _("The app “%s” has too many steps (at most %d)."),
-                       veto_app_get_id (app), VETO_CATALOG_MAX_APP_STEPS);
-          return FALSE;
         }
     }
 

@@ -31,6 +31,8 @@ VetoStep   *_veto_step_new_from_group     (VetoCatalogGroup  *group,
                                            const char        *id,
                                            VetoCatalogFlags   flags,
                                            GError           **error);
+const char *_veto_step_get_plain_objection_text (VetoStep *self);
+GHashTable *_veto_step_get_objection_texts      (VetoStep *self);
 VetoChange *_veto_change_new_from_group   (VetoCatalogGroup  *group,
                                            int                version,
                                            GError           **error);

@@ -17,7 +17,10 @@
 
 G_BEGIN_DECLS
 
-#define VETO_CATALOG_FORMAT 2
+/* The newest catalog format this Veto reads. Format 3 added what an older
+ * Veto would misread rather than refuse: a step on several apps, a letter
+ * per region (ObjectionText-REGION), Kind=complaint and Replaces=. */
+#define VETO_CATALOG_FORMAT 3
 #define VETO_CATALOG_RESOURCE RESOURCE_PREFIX "catalog/meta.steps"
 
 #define VETO_TYPE_CATALOG (veto_catalog_get_type ())

@@ -35,6 +35,10 @@ struct _VetoChecklist
 
 /* veto-checklist-tasks.c */
 
+const char *
+_veto_checklist_home_app_id (VetoChecklist *self,
+                             VetoStep      *step);
+
 VetoTask *
 _veto_checklist_add_task (VetoChecklist *self,
                           GPtrArray     *tasks,

@@ -39,6 +39,22 @@ find_unseen_change (VetoChecklist *self,
   return newest;
 }
 
+/* A step on several apps (one complaint about every objection) has one
+ * task, on the first of its apps, in the order App= lists them, that the
+ * person chose; NULL when they chose none. */
+const char *
+_veto_checklist_home_app_id (VetoChecklist *self,
+                             VetoStep      *step)
+{
+  const char * const *ids = veto_step_get_app_ids (step);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (veto_progress_store_has_app (self->store, ids[i]))
+      return ids[i];
+
+  return NULL;
+}
+
 static GDateTime *
 date_max (GDateTime *a,
           GDateTime *b)
@@ -273,7 +289,7 @@ _veto_checklist_collect_earlier (VetoChecklist *self,
   for (guint i = 0; i < g_list_model_get_n_items (apps); i++)
     {
       g_autoptr(VetoApp) app = g_list_model_get_item (apps, i);
-      gboolean chosen = region != NULL && veto_progress_store_has_app (self->store, veto_app_get_id (app));
+      gboolean app_chosen = region != NULL && veto_progress_store_has_app (self->store, veto_app_get_id (app));
       g_auto(GStrv) accounts = veto_progress_store_dup_accounts (self->store, veto_app_get_id (app));
       GListModel *steps = veto_app_get_steps (app);
 
@@ -284,6 +300,16 @@ _veto_checklist_collect_earlier (VetoChecklist *self,
           const char * const *ids = veto_step_get_per_account (step)
             ? (const char * const *)accounts : no_account;
           guint n = veto_step_get_per_account (step) ? g_strv_length (accounts) : 1;
+          gboolean chosen = app_chosen;
+
+          /* a step on several apps is one record, looked at from its
+           * first app: it is earlier when none of them is chosen */
+          if (veto_step_get_app_ids (step)[1] != NULL)
+            {
+              if (!g_str_equal (veto_step_get_app_id (step), veto_app_get_id (app)))
+                continue;
+              chosen = region != NULL && _veto_checklist_home_app_id (self, step) != NULL;
+            }
 
           if (chosen && veto_step_applies_to (step, region))
             continue;

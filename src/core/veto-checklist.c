@@ -154,6 +154,11 @@ veto_checklist_constructed (GObject *object)
 
         if (!veto_step_get_per_account (step))
           veto_progress_store_adopt_account_records (self->store, veto_step_get_id (step));
+        /* the per-app complaints became one (Replaces=): what the person
+         * recorded for them is the new step's */
+        if (veto_step_get_replaces (step)[0] != NULL)
+          veto_progress_store_adopt_replaced_records (self->store, veto_step_get_id (step),
+                                                      veto_step_get_replaces (step));
       }
   }
 
@@ -276,6 +281,10 @@ veto_checklist_refresh (VetoChecklist *self)
       for (guint j = 0; j < g_list_model_get_n_items (steps); j++)
         {
           g_autoptr(VetoStep) step = g_list_model_get_item (steps, j);
+
+          /* a step on several apps: one task, on its first chosen app */
+          if (g_strcmp0 (_veto_checklist_home_app_id (self, step), veto_app_get_id (app)) != 0)
+            continue;
 
           /* Scope=app and Scope=accounts-center: one task, whatever the
            * number of accounts */
@@ -467,6 +476,25 @@ veto_checklist_find_follow_ups (VetoChecklist *self,
   return result;
 }
 
+/* Whether @step goes when the person stops using @app_id: a step on
+ * several apps stays while another of them is chosen. */
+static gboolean
+leaves_with_app (VetoChecklist *self,
+                 VetoStep      *step,
+                 const char    *app_id)
+{
+  const char * const *ids = veto_step_get_app_ids (step);
+
+  if (!veto_step_has_app (step, app_id))
+    return FALSE;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (!g_str_equal (ids[i], app_id) && veto_progress_store_has_app (self->store, ids[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
 /**
  * veto_checklist_count_objections:
  * @self: a #VetoChecklist
@@ -574,7 +602,7 @@ veto_checklist_preview_change (VetoChecklist *self,
       g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
       VetoStep *step = veto_task_get_step (task);
       gboolean leaves = (region_id != NULL && !veto_step_applies_to (step, region_id)) ||
-                        (app_id != NULL && g_str_equal (veto_step_get_app_id (step), app_id));
+                        (app_id != NULL && leaves_with_app (self, step, app_id));
 
       if (leaves && veto_progress_store_has_record (self->store, veto_step_get_id (step),
                                                     veto_task_get_account_id (task)))
@@ -608,8 +636,19 @@ veto_task_counts (VetoTask *task)
   if (veto_task_get_followed (task) != NULL)
     return FALSE;
 
-  return veto_step_get_kind (veto_task_get_step (task)) != VETO_STEP_KIND_INFORMATION ||
-         veto_task_get_activated_by (task) != NULL;
+  /* a complaint, like something to know, is a to-do only once an
+   * objection calls for it; made early, it is recorded, not counted */
+  switch (veto_step_get_kind (veto_task_get_step (task)))
+    {
+    case VETO_STEP_KIND_INFORMATION:
+    case VETO_STEP_KIND_COMPLAINT:
+      return veto_task_get_activated_by (task) != NULL;
+    case VETO_STEP_KIND_FORM:
+    case VETO_STEP_KIND_SETTING:
+    case VETO_STEP_KIND_COMMAND:
+    default:
+      return TRUE;
+    }
 }
 
 /**

@@ -389,6 +389,61 @@ adopt_rank (VetoStepState state)
     }
 }
 
+/* Copies the most advanced of @candidates (groups of the progress file:
+ * finished before submitted before to do; the latest among equals) as
+ * @target, with its dates and the catalog version it was recorded
+ * against, so that a [Changes] entry can still ask for a recheck. The
+ * candidates stay: nothing the person recorded is lost. */
+static gboolean
+adopt_best (VetoProgressStore *self,
+            const char        *target,
+            GPtrArray         *candidates)
+{
+  g_autofree char *best = NULL;
+  g_autofree char *best_updated = NULL;
+  g_auto(GStrv) keys = NULL;
+  int best_rank = -1;
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const char *group = g_ptr_array_index (candidates, i);
+      g_autofree char *value = NULL;
+      g_autofree char *updated = NULL;
+      VetoStepState state = VETO_STEP_STATE_TODO;
+      int rank;
+
+      value = g_key_file_get_string (self->keyfile, group, "State", NULL);
+      if (value == NULL || !veto_step_state_from_string (value, &state))
+        continue;
+      rank = adopt_rank (state);
+      updated = _veto_progress_store_get_string (self, group, "Updated");
+      if (rank > best_rank ||
+          (rank == best_rank && g_strcmp0 (updated, best_updated) > 0))
+        {
+          best_rank = rank;
+          g_free (best);
+          best = g_strdup (group);
+          g_free (best_updated);
+          best_updated = g_steal_pointer (&updated);
+        }
+    }
+
+  if (best == NULL || !_veto_progress_store_begin_change (self))
+    return FALSE;
+
+  keys = g_key_file_get_keys (self->keyfile, best, NULL, NULL);
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *value = g_key_file_get_value (self->keyfile, best, keys[i], NULL);
+
+      if (value != NULL)
+        g_key_file_set_value (self->keyfile, target, keys[i], value);
+    }
+
+  _veto_progress_store_commit (self);
+  return TRUE;
+}
+
 /**
  * veto_progress_store_adopt_account_records:
  * @self: a #VetoProgressStore
@@ -410,11 +465,8 @@ veto_progress_store_adopt_account_records (VetoProgressStore *self,
 {
   g_autofree char *target = NULL;
   g_autofree char *prefix = NULL;
-  g_autofree char *best = NULL;
-  g_autofree char *best_updated = NULL;
   g_auto(GStrv) groups = NULL;
-  g_auto(GStrv) keys = NULL;
-  int best_rank = -1;
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new ();
 
   g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
   g_return_val_if_fail (step_id != NULL, FALSE);
@@ -426,46 +478,55 @@ veto_progress_store_adopt_account_records (VetoProgressStore *self,
   prefix = g_strconcat (target, " ", NULL);
   groups = g_key_file_get_groups (self->keyfile, NULL);
   for (guint i = 0; groups[i] != NULL; i++)
-    {
-      g_autofree char *value = NULL;
-      g_autofree char *updated = NULL;
-      VetoStepState state = VETO_STEP_STATE_TODO;
-      int rank;
+    /* "Step <id> <account>", the account being digits only: "Step a-b 1"
+     * must not be taken for an account of step "a". */
+    if (g_str_has_prefix (groups[i], prefix) &&
+        strchr (groups[i] + strlen (prefix), ' ') == NULL)
+      g_ptr_array_add (candidates, groups[i]);
 
-      /* "Step <id> <account>", the account being digits only: "Step a-b 1"
-       * must not be taken for an account of step "a". */
-      if (!g_str_has_prefix (groups[i], prefix) ||
-          strchr (groups[i] + strlen (prefix), ' ') != NULL)
-        continue;
+  return adopt_best (self, target, candidates);
+}
 
-      value = g_key_file_get_string (self->keyfile, groups[i], "State", NULL);
-      if (value == NULL || !veto_step_state_from_string (value, &state))
-        continue;
-      rank = adopt_rank (state);
-      updated = _veto_progress_store_get_string (self, groups[i], "Updated");
-      if (rank > best_rank ||
-          (rank == best_rank && g_strcmp0 (updated, best_updated) > 0))
-        {
-          best_rank = rank;
-          g_free (best);
-          best = g_strdup (groups[i]);
-          g_free (best_updated);
-          best_updated = g_steal_pointer (&updated);
-        }
-    }
+/**
+ * veto_progress_store_adopt_replaced_records:
+ * @self: a #VetoProgressStore
+ * @step_id: a step done once that takes the place of others (catalog
+ *   `Replaces=`: one complaint for every app instead of one per app)
+ * @replaced_ids: the ids of the steps it replaces
+ *
+ * When @step_id has no record of its own yet, the most advanced record of
+ * the replaced steps (finished before submitted before to do; the latest
+ * among equals) becomes its record, as
+ * veto_progress_store_adopt_account_records() does for accounts: a
+ * complaint made under the old id stays made. The old records stay.
+ *
+ * Returns: %TRUE when a record was adopted
+ */
+gboolean
+veto_progress_store_adopt_replaced_records (VetoProgressStore  *self,
+                                            const char         *step_id,
+                                            const char * const *replaced_ids)
+{
+  g_autofree char *target = NULL;
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
 
-  if (best == NULL || !_veto_progress_store_begin_change (self))
+  g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (step_id != NULL, FALSE);
+  g_return_val_if_fail (replaced_ids != NULL, FALSE);
+
+  target = _veto_progress_step_group (step_id, NULL);
+  if (g_key_file_has_group (self->keyfile, target))
     return FALSE;
 
-  keys = g_key_file_get_keys (self->keyfile, best, NULL, NULL);
-  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+  for (guint i = 0; replaced_ids[i] != NULL; i++)
     {
-      g_autofree char *value = g_key_file_get_value (self->keyfile, best, keys[i], NULL);
+      char *group = _veto_progress_step_group (replaced_ids[i], NULL);
 
-      if (value != NULL)
-        g_key_file_set_value (self->keyfile, target, keys[i], value);
+      if (g_key_file_has_group (self->keyfile, group))
+        g_ptr_array_add (candidates, group);
+      else
+        g_free (group);
     }
 
-  _veto_progress_store_commit (self);
-  return TRUE;
+  return adopt_best (self, target, candidates);
 }

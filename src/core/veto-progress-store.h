@@ -196,6 +196,9 @@ void               veto_progress_store_set_form_url     (VetoProgressStore *self
                                                          const char        *url);
 gboolean           veto_progress_store_adopt_account_records (VetoProgressStore *self,
                                                          const char        *step_id);
+gboolean           veto_progress_store_adopt_replaced_records (VetoProgressStore  *self,
+                                                         const char         *step_id,
+                                                         const char * const *replaced_ids);
 
 
 GDateTime         *veto_progress_store_dup_date         (VetoProgressStore *self,

@@ -459,7 +459,8 @@ objection_new (VetoProgressStore *store,
    * particular situation), so it is said to be Veto's text. */
   if (sent)
     /* Translators: a line of the record, %s is the text of the objection */
-    add_field (record_step, _("Text sent, as Veto proposed it: %s"), veto_step_get_objection_text (step), FALSE);
+    add_field (record_step, _("Text sent, as Veto proposed it: %s"),
+               veto_step_get_objection_text (step, veto_progress_store_get_region (store)), FALSE);
 
   add_evidence_fields (record_step, task, evidence);
 

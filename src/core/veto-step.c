@@ -21,7 +21,9 @@ struct _VetoStep
   GObject         parent_instance;
 
   char           *id;
-  char           *app_id;
+  /* the apps whose pages show the step, the first being its own; more
+   * than one only for a step done once (a complaint about every app) */
+  GStrv           app_ids;
   char           *title;
   char           *record_title;
   char           *description;
@@ -39,7 +41,13 @@ struct _VetoStep
   char           *url;
   GStrv           fallback_urls;
   char           *caveats;
+  /* ObjectionText=: the letter of a one-region step, or of any region in
+   * catalogs older than format 3 */
   char           *objection_text;
+  /* ObjectionText-REGION=: region id → the letter citing that region's law */
+  GHashTable     *objection_texts;
+  /* ids of earlier steps this one takes the place of (Replaces=) */
+  GStrv           replaces;
   GStrv           sources;
   char           *source_notes;
   /* 0: Meta's answer has no deadline */
@@ -70,7 +78,7 @@ veto_step_finalize (GObject *object)
   VetoStep *self = (VetoStep *)object;
 
   g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->app_id, g_free);
+  g_clear_pointer (&self->app_ids, g_strfreev);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->record_title, g_free);
   g_clear_pointer (&self->description, g_free);
@@ -83,6 +91,8 @@ veto_step_finalize (GObject *object)
   g_clear_pointer (&self->fallback_urls, g_strfreev);
   g_clear_pointer (&self->caveats, g_free);
   g_clear_pointer (&self->objection_text, g_free);
+  g_clear_pointer (&self->objection_texts, g_hash_table_unref);
+  g_clear_pointer (&self->replaces, g_strfreev);
   g_clear_pointer (&self->sources, g_strfreev);
   g_clear_pointer (&self->source_notes, g_free);
   g_clear_pointer (&self->only_if_refused_or_overdue, g_strfreev);
@@ -105,7 +115,7 @@ veto_step_get_property (GObject    *object,
       break;
 
     case PROP_APP_ID:
-      g_value_set_string (value, self->app_id);
+      g_value_set_string (value, self->app_ids[0]);
       break;
 
     case PROP_TITLE:
@@ -180,6 +190,8 @@ get_kind (VetoCatalogGroup  *group,
   if (str == NULL)
     return FALSE;
   if (!veto_step_kind_from_string (str, out))
+    return bad_token (group->name, "Kind", str, "form, setting, command, information, complaint", error);
+  if (*out == VETO_STEP_KIND_COMPLAINT && group->format < 3)
     return bad_token (group->name, "Kind", str, "form, setting, command, information", error);
   return TRUE;
 }
@@ -274,6 +286,97 @@ get_scope (VetoCatalogGroup  *group,
   return TRUE;
 }
 
+
+/* What format 3 added (see VETO_CATALOG_FORMAT): an older catalog that
+ * used it would mean something else to an older Veto. */
+static gboolean
+refuse_before_format_3 (VetoCatalogGroup  *group,
+                        const char        *key,
+                        GError           **error)
+{
+  if (group->format >= 3)
+    return TRUE;
+
+  g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+               _("[%s] %s: this key is not used in catalog format %d"), group->name, key, group->format);
+  return FALSE;
+}
+
+#define OBJECTION_TEXT_PREFIX "ObjectionText-"
+
+/* ObjectionText-eu=, ObjectionText-uk=…: the letter for one region, so
+ * that a person in France cites the GDPR and no other country's law. The
+ * region follows a "-" because GKeyFile takes ObjectionText[xx] for a
+ * translation. Which regions need one is checked with the catalog's
+ * regions (veto-catalog-load.c). */
+static gboolean
+get_objection_texts (VetoStep          *self,
+                     VetoCatalogGroup  *group,
+                     GError           **error)
+{
+  self->objection_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (gsize i = 0; i < group->n_keys; i++)
+    {
+      const char *key = group->keys[i];
+      const char *region = key + strlen (OBJECTION_TEXT_PREFIX);
+      char *text;
+
+      /* the translations (ObjectionText-eu[fr]) are read with their key */
+      if (!g_str_has_prefix (key, OBJECTION_TEXT_PREFIX) || strchr (key, '[') != NULL)
+        continue;
+
+      if (!refuse_before_format_3 (group, key, error) ||
+          !veto_catalog_check_id (group->name, region, error))
+        return FALSE;
+
+      /* required: an empty letter would be a copy button that copies nothing */
+      text = veto_catalog_get_string (group, key, TRUE, TRUE, error);
+      if (text == NULL)
+        return FALSE;
+      g_hash_table_insert (self->objection_texts, g_strdup (region), text);
+    }
+
+  return TRUE;
+}
+
+/* App=facebook;instagram; names every app whose objection a step (one
+ * complaint) is about; it is done once, so it has one task, on the first
+ * of those apps the person chose (veto-checklist.c). */
+static gboolean
+get_apps (VetoStep          *self,
+          VetoCatalogGroup  *group,
+          GError           **error)
+{
+  if (!(self->app_ids = veto_catalog_get_list (group, "App", TRUE, error)))
+    return FALSE;
+
+  if (self->app_ids[0] == NULL)
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_MISSING_KEY,
+                   _("[%s] %s: this key is required"), group->name, "App");
+      return FALSE;
+    }
+
+  for (guint i = 0; self->app_ids[i] != NULL; i++)
+    {
+      if (!veto_catalog_check_id (group->name, self->app_ids[i], error))
+        return FALSE;
+      for (guint j = 0; j < i; j++)
+        if (g_str_equal (self->app_ids[i], self->app_ids[j]))
+          {
+            g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                         _("[%s] %s: “%s” is listed twice"), group->name, "App", self->app_ids[i]);
+            return FALSE;
+          }
+    }
+
+  if (self->app_ids[1] != NULL && !refuse_before_format_3 (group, "App", error))
+    return FALSE;
+
+  return TRUE;
+}
+
 VetoStep *
 _veto_step_new_from_group (VetoCatalogGroup  *group,
                            const char        *id,
@@ -285,7 +388,7 @@ _veto_step_new_from_group (VetoCatalogGroup  *group,
 
   self->id = g_strdup (id);
 
-  if (!(self->app_id = veto_catalog_get_string (group, "App", TRUE, FALSE, error)) ||
+  if (!get_apps (self, group, error) ||
       !(self->title = veto_catalog_get_string (group, "Title", TRUE, TRUE, error)) ||
       !(self->description = veto_catalog_get_string (group, "Description", TRUE, TRUE, error)) ||
       !get_kind (group, &self->kind, error) ||
@@ -332,6 +435,8 @@ _veto_step_new_from_group (VetoCatalogGroup  *group,
   self->in_app_path = veto_catalog_get_string (group, "InAppPath", FALSE, TRUE, NULL);
   self->caveats = veto_catalog_get_string (group, "Caveats", FALSE, TRUE, NULL);
   self->objection_text = veto_catalog_get_string (group, "ObjectionText", FALSE, TRUE, NULL);
+  if (!get_objection_texts (self, group, error))
+    return NULL;
   self->source_notes = veto_catalog_get_string (group, "SourceNotes", FALSE, TRUE, NULL);
 
   /* Every fact has a source: a link, or, for articles and app code that
@@ -343,6 +448,35 @@ _veto_step_new_from_group (VetoCatalogGroup  *group,
                    group->name, "Sources");
       return NULL;
     }
+
+  /* One task for several apps: a step done per account could not say
+   * which app's account it is. */
+  if (self->app_ids[1] != NULL && self->scope != VETO_STEP_SCOPE_APP)
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                   _("[%s] %s: a step on several apps needs Scope=app"), group->name, "App");
+      return NULL;
+    }
+
+  if (veto_catalog_group_has_key (group, "Replaces"))
+    {
+      if (!refuse_before_format_3 (group, "Replaces", error) ||
+          !(self->replaces = veto_catalog_get_list (group, "Replaces", TRUE, error)))
+        return NULL;
+      for (guint i = 0; self->replaces[i] != NULL; i++)
+        if (!veto_catalog_check_id (group->name, self->replaces[i], error))
+          return NULL;
+      /* the progress store copies the old step's one record */
+      if (self->scope == VETO_STEP_SCOPE_ACCOUNT)
+        {
+          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                       _("[%s] %s: a step that replaces others needs Scope=app or Scope=accounts-center"),
+                       group->name, "Replaces");
+          return NULL;
+        }
+    }
+  else
+    self->replaces = g_new0 (char *, 1);
 
   if (veto_catalog_group_has_key (group, "LinkChecked") &&
       !(self->link_checked = veto_catalog_get_date (group, "LinkChecked", error)))
@@ -378,7 +512,36 @@ const char *
 veto_step_get_app_id (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
-  return self->app_id;
+  return self->app_ids[0];
+}
+
+/**
+ * veto_step_get_app_ids:
+ * @self: a #VetoStep
+ *
+ * Returns: (transfer none): the apps whose pages show the step (`App=`),
+ *   its own first; several only for a step done once about all of them
+ */
+const char * const *
+veto_step_get_app_ids (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  return (const char * const *)self->app_ids;
+}
+
+/**
+ * veto_step_has_app:
+ * @self: a #VetoStep
+ * @app_id: an app id
+ *
+ * Returns: whether @app_id is one of the step's apps
+ */
+gboolean
+veto_step_has_app (VetoStep   *self,
+                   const char *app_id)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), FALSE);
+  return app_id != NULL && g_strv_contains ((const char * const *)self->app_ids, app_id);
 }
 
 const char *
@@ -545,11 +708,71 @@ veto_step_get_caveats (VetoStep *self)
   return self->caveats;
 }
 
+/**
+ * veto_step_get_objection_text:
+ * @self: a #VetoStep
+ * @region_id: (nullable): the person's region
+ *
+ * The ready-to-paste letter cites the law of the place the person lives,
+ * and only that one.
+ *
+ * Returns: (nullable): the letter for @region_id (`ObjectionText-REGION=`,
+ *   or `ObjectionText=` on a step with one region), in the interface
+ *   language; %NULL when the step has none there or does not apply there
+ */
 const char *
-veto_step_get_objection_text (VetoStep *self)
+veto_step_get_objection_text (VetoStep   *self,
+                              const char *region_id)
+{
+  const char *text;
+
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+
+  if (region_id == NULL || !veto_step_applies_to (self, region_id))
+    return NULL;
+  text = g_hash_table_lookup (self->objection_texts, region_id);
+  return text != NULL ? text : self->objection_text;
+}
+
+/**
+ * veto_step_has_objection_text:
+ * @self: a #VetoStep
+ *
+ * Returns: whether the step has a letter for at least one region
+ */
+gboolean
+veto_step_has_objection_text (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), FALSE);
+  return self->objection_text != NULL || g_hash_table_size (self->objection_texts) > 0;
+}
+
+/* For the catalog's checks: the plain key, and the regions with a letter
+ * of their own. */
+const char *
+_veto_step_get_plain_objection_text (VetoStep *self)
+{
+  return self->objection_text;
+}
+
+GHashTable *
+_veto_step_get_objection_texts (VetoStep *self)
+{
+  return self->objection_texts;
+}
+
+/**
+ * veto_step_get_replaces:
+ * @self: a #VetoStep
+ *
+ * Returns: (transfer none): the ids of earlier steps whose record this
+ *   step takes over (`Replaces=`); empty for most steps
+ */
+const char * const *
+veto_step_get_replaces (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
-  return self->objection_text;
+  return (const char * const *)self->replaces;
 }
 
 const char * const *

@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (VetoStep, veto_step, VETO, STEP, GObject)
 
 const char         *veto_step_get_id             (VetoStep   *self);
 const char         *veto_step_get_app_id         (VetoStep   *self);
+const char * const *veto_step_get_app_ids        (VetoStep   *self);
+gboolean            veto_step_has_app            (VetoStep   *self,
+                                                  const char *app_id);
 const char         *veto_step_get_title          (VetoStep   *self);
 const char         *veto_step_get_record_title   (VetoStep   *self);
 const char         *veto_step_get_description    (VetoStep   *self);
@@ -37,7 +40,10 @@ const char         *veto_step_get_in_app_path    (VetoStep   *self);
 const char         *veto_step_get_url            (VetoStep   *self);
 const char * const *veto_step_get_fallback_urls  (VetoStep   *self);
 const char         *veto_step_get_caveats        (VetoStep   *self);
-const char         *veto_step_get_objection_text (VetoStep   *self);
+const char         *veto_step_get_objection_text (VetoStep   *self,
+                                                  const char *region_id);
+gboolean            veto_step_has_objection_text (VetoStep   *self);
+const char * const *veto_step_get_replaces       (VetoStep   *self);
 const char * const *veto_step_get_sources        (VetoStep   *self);
 const char         *veto_step_get_source_notes   (VetoStep   *self);
 int                 veto_step_get_answer_months  (VetoStep   *self);

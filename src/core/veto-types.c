@@ -14,7 +14,7 @@ G_DEFINE_QUARK (veto-catalog-error-quark, veto_catalog_error)
 /* The strings below are file-format tokens (catalog and progress file), never
  * shown to a person: they must not be translated or changed. */
 
-static const char *kinds[] = { "form", "setting", "command", "information" };
+static const char *kinds[] = { "form", "setting", "command", "information", "complaint" };
 static const char *confidences[] = { "high", "medium", "low" };
 static const char *scopes[] = { "account", "app", "accounts-center" };
 static const char *states[] = { "todo", "submitted", "confirmed", "done", "skipped", "not-applicable", "refused" };

@@ -17,6 +17,8 @@ typedef enum
   VETO_STEP_KIND_SETTING,
   VETO_STEP_KIND_COMMAND,
   VETO_STEP_KIND_INFORMATION,
+  /* a complaint to a regulator: a page to open, then "done" (format 3) */
+  VETO_STEP_KIND_COMPLAINT,
 } VetoStepKind;
 
 typedef enum

@@ -74,7 +74,9 @@ expected_total (void)
         {
           g_autoptr(VetoStep) step = g_list_model_get_item (steps, i);
 
-          if (veto_step_get_kind (step) == VETO_STEP_KIND_INFORMATION)
+          /* nothing to do, or a complaint no objection calls for yet */
+          if (veto_step_get_kind (step) == VETO_STEP_KIND_INFORMATION ||
+              veto_step_get_kind (step) == VETO_STEP_KIND_COMPLAINT)
             continue;
           /* the same thing as a step of Facebook, which is in use (SameAs=):
            * counted there */
@@ -271,9 +273,10 @@ test_overview_counts_and_accounts (void)
   g_assert_nonnull (find_row (dashboard, fr ? "Instagram — Compte 3" : "Instagram — Account 3"));
   g_assert_null (ui_find_label (dashboard, fr ? "Compte sans nom" : "Unnamed account"));
 
-  /* a sent objection is progress; an information step is not a to-do */
+  /* a sent objection is progress; a complaint no objection calls for is
+   * not a to-do */
   veto_progress_store_set_state (store, "instagram-object", "3", VETO_STEP_STATE_SUBMITTED);
-  veto_progress_store_set_state (store, "facebook-complain-to-regulator", NULL, VETO_STEP_STATE_DONE);
+  veto_progress_store_set_state (store, "complain-cnil", NULL, VETO_STEP_STATE_DONE);
   ui_wait_until (counts_one, dashboard);
   summary = find_count (dashboard, 1);
   g_assert_nonnull (summary);
@@ -419,7 +422,7 @@ test_card_layout (void)
   g_assert_cmpfloat (open_bounds.origin.y + open_bounds.size.height, <, gtk_widget_get_height (page));
 
   /* the objection text is shown, selectable, with its copy button */
-  objection = ui_find_label (card, veto_step_get_objection_text (form));
+  objection = ui_find_label (card, veto_step_get_objection_text (form, "eu"));
   g_assert_nonnull (objection);
   g_assert_true (gtk_widget_get_visible (objection));
   g_assert_true (gtk_label_get_selectable (GTK_LABEL (objection)));

@@ -378,14 +378,15 @@ test_first_run (void)
   assert_saved ("State=confirmed");
   assert_saved ("Confirmed=");
 
-  /* the objection text reaches the clipboard */
-  if (veto_step_get_objection_text (form) != NULL)
+  /* the objection text reaches the clipboard: the letter for the
+   * person's region */
+  if (veto_step_get_objection_text (form, veto_progress_store_get_region (store)) != NULL)
     {
       act ("win.copy-objection", "s", veto_step_get_id (form));
       gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL, on_text_read, &clip);
       while (clip == NULL)
         g_main_context_iteration (NULL, TRUE);
-      g_assert_cmpstr (clip, ==, veto_step_get_objection_text (form));
+      g_assert_cmpstr (clip, ==, veto_step_get_objection_text (form, veto_progress_store_get_region (store)));
     }
 
   /* an account with progress asks before it goes */

@@ -20,6 +20,7 @@
 #include "veto-catalog.h"
 #include "veto-catalog-keys.h"
 #include "veto-i18n.h"
+#include "test-letter-laws.h"
 
 static const char * const meta_hosts[] = {
   "facebook.com", "instagram.com", "whatsapp.com", "messenger.com",
@@ -118,6 +119,7 @@ lint_step (GKeyFile   *keyfile,
   g_autofree char *notes = g_key_file_get_string (keyfile, group, "SourceNotes", NULL);
   g_autofree char *confidence = g_key_file_get_string (keyfile, group, "Confidence", NULL);
   g_autofree char *kind = g_key_file_get_string (keyfile, group, "Kind", NULL);
+  g_auto(GStrv) keys = g_key_file_get_keys (keyfile, group, NULL, NULL);
   gboolean meta = FALSE;
   gboolean independent = notes_name_independent_site (notes);
   guint n_sources = 0;
@@ -171,6 +173,33 @@ lint_step (GKeyFile   *keyfile,
       for (guint i = 0; i < G_N_ELEMENTS (form_keys); i++)
         if (g_key_file_has_key (keyfile, group, form_keys[i], NULL))
           problem (problems, "information-form", group, form_keys[i]);
+      for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+        if (g_str_has_prefix (keys[i], "ObjectionText-") && strchr (keys[i], '[') == NULL)
+          problem (problems, "information-form", group, keys[i]);
+    }
+
+  /* each region's letter, in English and in French, cites that region's
+   * law and no other country's */
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      const char *region = keys[i] + strlen ("ObjectionText-");
+      const char *locales[] = { NULL, "fr" };
+
+      if (!g_str_has_prefix (keys[i], "ObjectionText-") || strchr (keys[i], '[') != NULL)
+        continue;
+      for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+        {
+          g_autofree char *text = locales[l] ? g_key_file_get_locale_string (keyfile, group, keys[i], locales[l], NULL)
+                                             : g_key_file_get_string (keyfile, group, keys[i], NULL);
+          g_autofree char *wrong = text ? letter_law_problem (region, text) : NULL;
+
+          if (wrong != NULL)
+            {
+              g_autofree char *message = g_strdup_printf ("%s%s: %s", keys[i], locales[l] ? "[fr]" : "", wrong);
+
+              problem (problems, "letter-law", group, message);
+            }
+        }
     }
 
   /* no date later than the catalog's publication */
@@ -210,6 +239,19 @@ lint (GKeyFile *keyfile)
               !g_key_file_has_key (keyfile, groups[i], fr_key, NULL))
             problem (problems, "french", groups[i], translatable_keys[k]);
         }
+      /* and so does each region's letter (ObjectionText-eu…) */
+      {
+        g_auto(GStrv) keys = g_key_file_get_keys (keyfile, groups[i], NULL, NULL);
+
+        for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
+          {
+            g_autofree char *fr_key = g_strdup_printf ("%s[fr]", keys[k]);
+
+            if (g_str_has_prefix (keys[k], "ObjectionText-") && strchr (keys[k], '[') == NULL &&
+                !g_key_file_has_key (keyfile, groups[i], fr_key, NULL))
+              problem (problems, "french", groups[i], keys[k]);
+          }
+      }
 
       if (g_str_has_prefix (groups[i], "Step "))
         lint_step (keyfile, groups[i], published, problems);
@@ -279,6 +321,11 @@ static const BadFixture bad_fixtures[] = {
   { "reported", "reported" },
   { "reported-fr", "reported" },
   { "information-form", "information-form" },
+  { "information-letter", "information-form" },
+  { "letter-law", "letter-law" },
+  { "letter-law-fr", "letter-law" },
+  { "letter-own-law", "letter-law" },
+  { "french-letter", "french" },
   { "date", "date" },
   { "date-link", "date" },
   { "french", "french" },
@@ -327,11 +374,16 @@ readme_table (VetoCatalog *catalog)
   for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
     {
       g_autoptr(VetoStep) step = g_list_model_get_item (steps, i);
-      VetoApp *app = veto_catalog_lookup_app (catalog, veto_step_get_app_id (step));
+      const char * const *app_ids = veto_step_get_app_ids (step);
       const char *same_as = veto_step_get_same_as (step);
       const char *scope = NULL;
 
-      g_string_append_printf (out, "| %s | %s |", veto_app_get_name (app), veto_step_get_title (step));
+      /* a step on several apps (one complaint) names them all */
+      g_string_append (out, "| ");
+      for (guint a = 0; app_ids[a] != NULL; a++)
+        g_string_append_printf (out, "%s%s", a > 0 ? ", " : "",
+                                veto_app_get_name (veto_catalog_lookup_app (catalog, app_ids[a])));
+      g_string_append_printf (out, " | %s |", veto_step_get_title (step));
       for (guint r = 0; r < g_list_model_get_n_items (regions); r++)
         {
           g_autoptr(VetoRegion) region = g_list_model_get_item (regions, r);

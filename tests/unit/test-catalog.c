@@ -12,6 +12,7 @@
 #include "veto-catalog.h"
 #include "veto-i18n.h"
 #include "test-fixtures.h"
+#include "test-letter-laws.h"
 
 static VetoCatalog *
 load_string (const char        *text,
@@ -98,13 +99,16 @@ test_valid (void)
   g_assert_cmpstr (veto_step_get_fallback_urls (step)[0], ==, "https://www.facebook.com/help/contact/712876720715583");
   g_assert_null (veto_step_get_fallback_urls (step)[1]);
   g_assert_cmpstr (veto_step_get_caveats (step), ==, "Going forward only.\nOthers' posts may still be used.");
-  g_assert_nonnull (veto_step_get_objection_text (step));
+  g_assert_nonnull (veto_step_get_objection_text (step, "eu"));
+  /* no letter where the step is not shown */
+  g_assert_null (veto_step_get_objection_text (step, "other"));
+  g_assert_null (veto_step_get_objection_text (step, NULL));
   g_assert_true (veto_step_applies_to (step, "eu"));
   g_assert_false (veto_step_applies_to (step, "other"));
 
   step = veto_catalog_lookup_step (catalog, "facebook-audience");
   g_assert_true (veto_step_applies_to (step, "other"));
-  g_assert_null (veto_step_get_objection_text (step));
+  g_assert_null (veto_step_get_objection_text (step, "other"));
   g_assert_null (veto_catalog_lookup_step (catalog, "nope"));
 
   eu_steps = veto_catalog_list_steps (catalog, "facebook", "eu");
@@ -184,7 +188,11 @@ static const InvalidCase invalid_cases[] = {
   { "surrogate-utf8", "Description=Send the form.", "Description=Send the form\xed\xa0\x80.", VETO_CATALOG_ERROR_ENCODING, "UTF-8" },
   { "truncated-utf8", "Description=Send the form.", "Description=Send the form.\xe2\x80", VETO_CATALOG_ERROR_ENCODING, "UTF-8" },
   { "no-catalog-group", "[Catalog]", "[Katalog]", VETO_CATALOG_ERROR_MISSING_KEY, "[Catalog]" },
-  { "newer-format", "Format=1", "Format=3", VETO_CATALOG_ERROR_FORMAT, "format 3" },
+  { "newer-format", "Format=1", "Format=4", VETO_CATALOG_ERROR_FORMAT, "format 4" },
+  /* what format 3 added means something else to an older Veto */
+  { "apps-in-format-1", "App=instagram", "App=instagram;facebook;", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step instagram-info] App" },
+  { "letter-in-format-1", "ObjectionText=I object", "ObjectionText-eu=I object", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step facebook-object] ObjectionText-eu" },
+  { "complaint-in-format-1", "Kind=information", "Kind=complaint", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step instagram-info] Kind" },
   { "scope-in-format-1", "PerAccount=false", "Scope=app", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step instagram-info] Scope" },
   { "sources-or-notes", "Sources=https://privacycenter.instagram.com/privacy/genai;\n", "", VETO_CATALOG_ERROR_MISSING_KEY, "[Step instagram-info] Sources" },
   { "no-version", "Version=3\n", "", VETO_CATALOG_ERROR_MISSING_KEY, "[Catalog] Version" },
@@ -255,6 +263,23 @@ static const InvalidCase invalid_v2_cases[] = {
   { "duplicate-change", "[Changes 4 objection]", "[Changes 4 activity]", VETO_CATALOG_ERROR_DUPLICATE_ID, "[Changes 4 activity]" },
 };
 
+/* Format 3: letters per region, a step on several apps, Replaces=. */
+static const InvalidCase invalid_v3_cases[] = {
+  /* a step shown in two regions has a letter for each, none for everyone */
+  { "plain-letter-two-regions", "ObjectionText-eu=I object under Article 21 of the GDPR.\n", "ObjectionText=I object under Article 21 of the GDPR.\n", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step facebook-object] ObjectionText:" },
+  { "letter-missing-for-region", "ObjectionText-uk=I object under Article 21 of the UK GDPR.\nObjectionText-uk[fr]=Je m’oppose en vertu de l’article 21 du UK GDPR.\n", "", VETO_CATALOG_ERROR_MISSING_KEY, "[Step facebook-object] ObjectionText-uk" },
+  { "letter-for-region-not-shown", "Regions=eu;uk;\nScope=account", "Regions=eu;\nScope=account", VETO_CATALOG_ERROR_UNKNOWN_REFERENCE, "[Step facebook-object] ObjectionText-uk" },
+  { "letter-for-unknown-region", "ObjectionText-uk=", "ObjectionText-mars=", VETO_CATALOG_ERROR_UNKNOWN_REFERENCE, "ObjectionText-mars" },
+  { "letter-empty", "ObjectionText-uk=I object under Article 21 of the UK GDPR.\n", "ObjectionText-uk= \n", VETO_CATALOG_ERROR_MISSING_KEY, "[Step facebook-object] ObjectionText-uk" },
+  { "letter-and-plain", "ObjectionText=I object under Article 21 of the GDPR.\n", "ObjectionText=I object.\nObjectionText-eu=I object under Article 21 of the GDPR.\n", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step instagram-object] ObjectionText:" },
+  { "apps-unknown", "App=facebook;instagram;\nTitle=Complain to the CNIL", "App=facebook;instagarm;\nTitle=Complain to the CNIL", VETO_CATALOG_ERROR_UNKNOWN_REFERENCE, "instagarm" },
+  { "apps-twice", "App=facebook;instagram;\nTitle=Complain to the CNIL", "App=facebook;facebook;\nTitle=Complain to the CNIL", VETO_CATALOG_ERROR_INVALID_VALUE, "listed twice" },
+  { "apps-per-account", "Regions=eu;\nScope=app\nConfidence=medium\nLastVerified=2026-12-01\nRecheckDays=365\nOnlyIf=refused-or-overdue:facebook-object;refused", "Regions=eu;\nScope=account\nConfidence=medium\nLastVerified=2026-12-01\nRecheckDays=365\nOnlyIf=refused-or-overdue:facebook-object;refused", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step complain-cnil] App" },
+  { "replaces-a-step", "Replaces=facebook-complain;", "Replaces=facebook-object;", VETO_CATALOG_ERROR_INVALID_VALUE, "still a step" },
+  { "replaced-twice", "Url=https://ico.org.uk/make-a-complaint/\n", "Url=https://ico.org.uk/make-a-complaint/\nReplaces=instagram-complain;\n", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step complain-uk] Replaces" },
+  { "replaces-bad-id", "Replaces=facebook-complain;", "Replaces=Facebook Complain;", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step complain-cnil]" },
+};
+
 static void
 test_invalid (gconstpointer data)
 {
@@ -265,9 +290,11 @@ test_invalid (gconstpointer data)
 
   if (c->from == NULL)
     bytes = g_bytes_new (c->to, strlen (c->to));
-  else if (c >= invalid_v2_cases && c < invalid_v2_cases + G_N_ELEMENTS (invalid_v2_cases))
+  else if ((c >= invalid_v2_cases && c < invalid_v2_cases + G_N_ELEMENTS (invalid_v2_cases)) ||
+           (c >= invalid_v3_cases && c < invalid_v3_cases + G_N_ELEMENTS (invalid_v3_cases)))
     {
-      g_autoptr(GString) s = g_string_new (TEST_CATALOG_V2);
+      gboolean v3 = c >= invalid_v3_cases && c < invalid_v3_cases + G_N_ELEMENTS (invalid_v3_cases);
+      g_autoptr(GString) s = g_string_new (v3 ? TEST_CATALOG_V3 : TEST_CATALOG_V2);
 
       g_assert_nonnull (strstr (s->str, c->from));
       g_string_replace (s, c->from, c->to, 1);
@@ -459,6 +486,67 @@ test_bom (void)
   g_assert_cmpint (veto_catalog_get_version (catalog), ==, 3);
 }
 
+/* Format 3: the letter is the region's, in the interface language; a
+ * complaint about both apps is on both pages, and names the steps it
+ * replaces. */
+static void
+test_format3 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VetoCatalog) catalog = NULL;
+  g_autoptr(VetoCatalog) catalog_fr = NULL;
+  g_autoptr(GListModel) facebook_eu = NULL;
+  g_autoptr(GListModel) instagram_eu = NULL;
+  VetoStep *step;
+  gboolean on_facebook = FALSE, on_instagram = FALSE;
+
+  catalog = load_string (TEST_CATALOG_V3, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+
+  step = veto_catalog_lookup_step (catalog, "facebook-object");
+  g_assert_cmpstr (veto_step_get_objection_text (step, "eu"), ==, "I object under Article 21 of the GDPR.");
+  g_assert_cmpstr (veto_step_get_objection_text (step, "uk"), ==, "I object under Article 21 of the UK GDPR.");
+  g_assert_null (veto_step_get_objection_text (step, "other"));
+  g_assert_true (veto_step_has_objection_text (step));
+  /* a one-region step keeps the plain key */
+  step = veto_catalog_lookup_step (catalog, "instagram-object");
+  g_assert_cmpstr (veto_step_get_objection_text (step, "eu"), ==, "I object under Article 21 of the GDPR.");
+  g_assert_null (veto_step_get_objection_text (step, "uk"));
+
+  step = veto_catalog_lookup_step (catalog, "complain-cnil");
+  g_assert_cmpint (veto_step_get_kind (step), ==, VETO_STEP_KIND_COMPLAINT);
+  g_assert_cmpstr (veto_step_get_app_id (step), ==, "facebook");
+  g_assert_cmpuint (g_strv_length ((GStrv)veto_step_get_app_ids (step)), ==, 2);
+  g_assert_true (veto_step_has_app (step, "instagram"));
+  g_assert_false (veto_step_has_app (step, "whatsapp"));
+  g_assert_cmpstr (veto_step_get_replaces (step)[0], ==, "facebook-complain");
+  g_assert_cmpstr (veto_step_get_replaces (step)[1], ==, "instagram-complain");
+  g_assert_null (veto_step_get_replaces (veto_catalog_lookup_step (catalog, "complain-uk"))[0]);
+
+  facebook_eu = veto_catalog_list_steps (catalog, "facebook", "eu");
+  instagram_eu = veto_catalog_list_steps (catalog, "instagram", "eu");
+  for (guint i = 0; i < g_list_model_get_n_items (facebook_eu); i++)
+    {
+      g_autoptr(VetoStep) s = g_list_model_get_item (facebook_eu, i);
+      on_facebook |= s == step;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (instagram_eu); i++)
+    {
+      g_autoptr(VetoStep) s = g_list_model_get_item (instagram_eu, i);
+      on_instagram |= s == step;
+    }
+  g_assert_true (on_facebook);
+  g_assert_true (on_instagram);
+
+  /* in French, the French letter of the same region */
+  veto_i18n_set_language ("fr");
+  catalog_fr = load_string (TEST_CATALOG_V3, VETO_CATALOG_FLAGS_NONE, &error);
+  veto_i18n_set_language (NULL);
+  g_assert_no_error (error);
+  step = veto_catalog_lookup_step (catalog_fr, "facebook-object");
+  g_assert_cmpstr (veto_step_get_objection_text (step, "uk"), ==, "Je m’oppose en vertu de l’article 21 du UK GDPR.");
+}
+
 static void
 test_format2 (void)
 {
@@ -555,6 +643,7 @@ test_bundled_complete (void)
   const char *expected_regions[] = { "eu", "uk", "ch", "br", "other" };
   GListModel *steps;
   guint n;
+  guint n_letters = 0;
 
   veto_i18n_set_language ("en");
   en = veto_catalog_new_from_file (file, VETO_CATALOG_FLAGS_NONE, &error);
@@ -597,7 +686,10 @@ test_bundled_complete (void)
       g_autofree char *group = g_strdup_printf ("Step %s", veto_step_get_id (step));
       g_autofree char *title_fr = g_key_file_get_locale_string (keyfile, group, "Title", "fr", NULL);
       g_autofree char *title_en = g_key_file_get_string (keyfile, group, "Title", NULL);
-      const char *translatable[] = { "Title", "RecordTitle", "Description", "InAppPath", "Caveats", "ObjectionText", "SourceNotes" };
+      const char *translatable[] = { "Title", "RecordTitle", "Description", "InAppPath", "Caveats", "ObjectionText",
+                                     "ObjectionText-eu", "ObjectionText-uk", "ObjectionText-ch",
+                                     "ObjectionText-br", "SourceNotes" };
+      const char *letter_regions[] = { "eu", "uk", "ch", "br", "other" };
       g_autoptr(GDateTime) earliest = g_date_time_new_utc (2024, 5, 1, 0, 0, 0);
       g_autoptr(GDateTime) published = g_date_time_ref (veto_catalog_get_published (en));
       const char * const *sources = veto_step_get_sources (step);
@@ -640,8 +732,29 @@ test_bundled_complete (void)
       g_assert_cmpint (g_date_time_compare (veto_step_get_last_verified (step), published), <=, 0);
 
       /* a form has its ready-to-paste objection, or says why not in the catalog */
-      if (veto_step_get_kind (step) == VETO_STEP_KIND_FORM && veto_step_get_objection_text (step) != NULL)
-        g_assert_cmpstr (veto_step_get_objection_text (step_fr), !=, veto_step_get_objection_text (step));
+      /* the letter a person copies, as the loader gives it in English and
+       * in French: their region's law, no other country's */
+      for (guint r = 0; r < G_N_ELEMENTS (letter_regions); r++)
+        {
+          VetoStep *both[] = { step, step_fr };
+
+          for (guint l = 0; l < G_N_ELEMENTS (both); l++)
+            {
+              const char *letter = veto_step_get_objection_text (both[l], letter_regions[r]);
+              g_autofree char *wrong = letter ? letter_law_problem (letter_regions[r], letter) : NULL;
+
+              if (letter == NULL)
+                continue;
+              n_letters++;
+              if (wrong != NULL)
+                g_error ("%s, %s: %s", veto_step_get_id (step), l ? "fr" : "en", wrong);
+            }
+        }
+      for (guint r = 0; r < G_N_ELEMENTS (letter_regions); r++)
+        if (veto_step_get_kind (step) == VETO_STEP_KIND_FORM &&
+            veto_step_get_objection_text (step, letter_regions[r]) != NULL)
+          g_assert_cmpstr (veto_step_get_objection_text (step_fr, letter_regions[r]), !=,
+                           veto_step_get_objection_text (step, letter_regions[r]));
 
       /* what is uncertain says so: low confidence means "reported" */
       if (veto_step_get_confidence (step) == VETO_CONFIDENCE_LOW)
@@ -665,6 +778,9 @@ test_bundled_complete (void)
                    "https://www.facebook.com/help/contact/6359191084165019");
   g_assert_cmpstr (veto_step_get_url (veto_catalog_lookup_step (en, "instagram-object")), ==,
                    "https://help.instagram.com/contact/233964459562201");
+
+  /* the objection letters were all checked: 4 + 4 + 3 + 2 + 2, in two languages */
+  g_assert_cmpuint (n_letters, >=, 2 * 15);
 }
 
 int
@@ -701,6 +817,13 @@ main (int   argc,
 
       g_test_add_data_func (path, &invalid_v2_cases[i], test_invalid);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (invalid_v3_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/catalog/invalid-v3/%s", invalid_v3_cases[i].name);
+
+      g_test_add_data_func (path, &invalid_v3_cases[i], test_invalid);
+    }
+  g_test_add_func ("/catalog/format3", test_format3);
 
   return g_test_run ();
 }

@@ -746,6 +746,130 @@ test_format_calendar (void)
   g_assert_cmpstr (sunday_fr, ==, "dimanche");
 }
 
+static VetoTask *
+find_step_task (GListModel *tasks,
+                const char *step_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
+
+      if (g_str_equal (veto_step_get_id (veto_task_get_step (task)), step_id))
+        return g_steal_pointer (&task);
+    }
+  return NULL;
+}
+
+static guint
+count_step (GListModel *tasks,
+            const char *step_id)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
+
+      n += g_str_equal (veto_step_get_id (veto_task_get_step (task)), step_id);
+    }
+  return n;
+}
+
+/* One complaint for every objection (App= lists both apps): one task, on
+ * the first chosen app; any objection overdue makes it a to-do; it stays
+ * while one of its apps is chosen and is kept "earlier" once none is. */
+static void
+test_one_complaint (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(VetoCatalog) catalog = load_catalog (TEST_CATALOG_V3);
+  g_autoptr(VetoChecklist) checklist = veto_checklist_new (catalog, f->store);
+  g_autoptr(VetoTask) complaint = NULL;
+  g_autoptr(VetoTask) objection = NULL;
+  g_autoptr(GDateTime) sent = g_date_time_new_utc (2026, 10, 1, 12, 0, 0);
+  g_autoptr(GPtrArray) moving = NULL;
+  g_auto(GStrv) ig = NULL;
+
+  veto_progress_store_set_region (f->store, "eu");
+  veto_progress_store_set_app (f->store, "instagram", TRUE);
+  complaint = find_step_task (veto_checklist_get_tasks (checklist), "complain-cnil");
+  g_assert_nonnull (complaint);
+  /* Facebook is not chosen: the complaint is Instagram's */
+  g_assert_cmpstr (veto_app_get_id (veto_task_get_app (complaint)), ==, "instagram");
+  g_assert_false (veto_task_get_active (complaint));
+  g_assert_false (veto_task_counts (complaint));
+  g_clear_object (&complaint);
+
+  veto_progress_store_set_app (f->store, "facebook", TRUE);
+  g_assert_cmpuint (count_step (veto_checklist_get_tasks (checklist), "complain-cnil"), ==, 1);
+  complaint = find_step_task (veto_checklist_get_tasks (checklist), "complain-cnil");
+  g_assert_cmpstr (veto_app_get_id (veto_task_get_app (complaint)), ==, "facebook");
+  g_clear_object (&complaint);
+
+  /* Instagram's objection, sent on 1 October, is overdue on 29 November:
+   * the one complaint is now a to-do, and counts once */
+  ig = veto_progress_store_dup_accounts (f->store, "instagram");
+  g_assert_true (veto_progress_store_set_state_on (f->store, "instagram-object", ig[0],
+                                                   VETO_STEP_STATE_SUBMITTED, sent, NULL));
+  complaint = find_step_task (veto_checklist_get_tasks (checklist), "complain-cnil");
+  objection = find_step_task (veto_checklist_get_tasks (checklist), "instagram-object");
+  g_assert_true (veto_task_get_overdue (objection));
+  g_assert_true (veto_task_get_active (complaint));
+  g_assert_true (veto_task_counts (complaint));
+  g_assert_cmpstr (veto_step_get_id (veto_task_get_step (veto_task_get_activated_by (complaint))), ==,
+                   "instagram-object");
+  g_clear_object (&complaint);
+
+  /* giving up Facebook keeps it (Instagram is still chosen)… */
+  moving = veto_checklist_preview_change (checklist, NULL, "facebook");
+  for (guint i = 0; i < moving->len; i++)
+    g_assert_cmpstr (veto_step_get_id (veto_task_get_step (g_ptr_array_index (moving, i))), !=, "complain-cnil");
+  g_clear_pointer (&moving, g_ptr_array_unref);
+
+  /* …once it is recorded and both apps are gone, it is "earlier", once */
+  veto_progress_store_set_state (f->store, "complain-cnil", NULL, VETO_STEP_STATE_DONE);
+  veto_progress_store_set_app (f->store, "facebook", FALSE);
+  moving = veto_checklist_preview_change (checklist, NULL, "instagram");
+  g_assert_cmpuint (moving->len, >=, 1);
+  veto_progress_store_set_app (f->store, "instagram", FALSE);
+  g_assert_null (find_step_task (veto_checklist_get_tasks (checklist), "complain-cnil"));
+  g_assert_cmpuint (count_step (veto_checklist_get_earlier_tasks (checklist), "complain-cnil"), ==, 1);
+}
+
+/* A complaint recorded under an old per-app id (Replaces=) is the new
+ * step's record, the most advanced of them; a record of its own wins. */
+static void
+test_replaced_records (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(VetoCatalog) catalog = load_catalog (TEST_CATALOG_V3);
+  g_autoptr(VetoChecklist) checklist = NULL;
+  g_autoptr(VetoTask) complaint = NULL;
+  g_autofree char *note = NULL;
+
+  veto_progress_store_set_region (f->store, "eu");
+  veto_progress_store_set_app (f->store, "facebook", TRUE);
+  veto_progress_store_set_state (f->store, "facebook-complain", NULL, VETO_STEP_STATE_TODO);
+  veto_progress_store_set_state (f->store, "instagram-complain", NULL, VETO_STEP_STATE_DONE);
+  veto_progress_store_set_note (f->store, "instagram-complain", NULL, "Complaint sent to the CNIL");
+  g_assert_false (veto_progress_store_has_record (f->store, "complain-cnil", NULL));
+
+  checklist = veto_checklist_new (catalog, f->store);
+  g_assert_cmpint (veto_progress_store_get_state (f->store, "complain-cnil", NULL), ==, VETO_STEP_STATE_DONE);
+  note = veto_progress_store_dup_note (f->store, "complain-cnil", NULL);
+  g_assert_cmpstr (note, ==, "Complaint sent to the CNIL");
+  complaint = find_step_task (veto_checklist_get_tasks (checklist), "complain-cnil");
+  g_assert_cmpint (veto_task_get_state (complaint), ==, VETO_STEP_STATE_DONE);
+  /* the old records stay */
+  g_assert_true (veto_progress_store_has_record (f->store, "instagram-complain", NULL));
+
+  /* once the new step has a record, the old ones are not read again */
+  veto_progress_store_set_state (f->store, "complain-cnil", NULL, VETO_STEP_STATE_TODO);
+  g_clear_object (&checklist);
+  checklist = veto_checklist_new (catalog, f->store);
+  g_assert_cmpint (veto_progress_store_get_state (f->store, "complain-cnil", NULL), ==, VETO_STEP_STATE_TODO);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -767,6 +891,8 @@ main (int   argc,
   ADD ("/checklist/status", test_status);
   ADD ("/checklist/scope-and-same-as", test_scope_and_same_as);
   ADD ("/checklist/adopt-account-records", test_adopt_account_records);
+  ADD ("/checklist/one-complaint", test_one_complaint);
+  ADD ("/checklist/replaced-records", test_replaced_records);
   g_test_add ("/checklist/version-2/en", Fixture, "en", fixture_set_up, test_version_2, fixture_tear_down);
   g_test_add ("/checklist/version-2/fr", Fixture, "fr", fixture_set_up, test_version_2, fixture_tear_down);
   g_test_add_func ("/checklist/format-date", test_format_date);

@@ -185,3 +185,98 @@
   "[Changes 4 objection]\n" \
   "Summary=The objection text changed.\n" \
   "Steps=instagram-object;\n"
+
+/* Format 3: a letter per region (ObjectionText-REGION), and one complaint
+ * per region for every objection (App= listing both apps, Kind=complaint),
+ * taking over the record of the per-app complaints it replaces. */
+#define TEST_CATALOG_V3 \
+  "[Catalog]\n" \
+  "Format=3\n" \
+  "Version=5\n" \
+  "Published=2026-12-02\n" \
+  "Name=Test catalog\n" \
+  "\n" \
+  "[Region eu]\n" \
+  "Name=European Union\n" \
+  "Description=You can object.\n" \
+  "\n" \
+  "[Region uk]\n" \
+  "Name=United Kingdom\n" \
+  "Description=You can object.\n" \
+  "\n" \
+  "[Region other]\n" \
+  "Name=Elsewhere\n" \
+  "Description=There is no form.\n" \
+  "\n" \
+  "[App facebook]\n" \
+  "Name=Facebook\n" \
+  "Description=Posts.\n" \
+  "\n" \
+  "[App instagram]\n" \
+  "Name=Instagram\n" \
+  "Description=Posts.\n" \
+  "\n" \
+  "[Step facebook-object]\n" \
+  "Essential=true\n" \
+  "App=facebook\n" \
+  "Title=Object on Facebook\n" \
+  "Description=Send the form.\n" \
+  "Kind=form\n" \
+  "Regions=eu;uk;\n" \
+  "Scope=account\n" \
+  "Confidence=high\n" \
+  "LastVerified=2026-12-01\n" \
+  "RecheckDays=180\n" \
+  "AnswerMonths=1\n" \
+  "Url=https://www.facebook.com/help/contact/6359191084165019\n" \
+  "ObjectionText-eu=I object under Article 21 of the GDPR.\n" \
+  "ObjectionText-eu[fr]=Je m’oppose en vertu de l’article 21 du RGPD.\n" \
+  "ObjectionText-uk=I object under Article 21 of the UK GDPR.\n" \
+  "ObjectionText-uk[fr]=Je m’oppose en vertu de l’article 21 du UK GDPR.\n" \
+  "Sources=https://www.facebook.com/privacy/center;\n" \
+  "\n" \
+  "[Step instagram-object]\n" \
+  "Essential=true\n" \
+  "App=instagram\n" \
+  "Title=Object on Instagram\n" \
+  "Description=Send the form.\n" \
+  "Kind=form\n" \
+  "Regions=eu;\n" \
+  "Scope=account\n" \
+  "Confidence=high\n" \
+  "LastVerified=2026-12-01\n" \
+  "RecheckDays=180\n" \
+  "AnswerMonths=1\n" \
+  "Url=https://help.instagram.com/contact/233964459562201\n" \
+  "ObjectionText=I object under Article 21 of the GDPR.\n" \
+  "Sources=https://privacycenter.instagram.com/privacy/genai;\n" \
+  "\n" \
+  "[Step complain-cnil]\n" \
+  "App=facebook;instagram;\n" \
+  "Title=Complain to the CNIL\n" \
+  "Description=If Meta refuses or does not answer.\n" \
+  "Kind=complaint\n" \
+  "Regions=eu;\n" \
+  "Scope=app\n" \
+  "Confidence=medium\n" \
+  "LastVerified=2026-12-01\n" \
+  "RecheckDays=365\n" \
+  "OnlyIf=refused-or-overdue:facebook-object;refused-or-overdue:instagram-object;\n" \
+  "Replaces=facebook-complain;instagram-complain;\n" \
+  "Url=https://www.cnil.fr/fr/plaintes\n" \
+  "FallbackUrls=https://www.edpb.europa.eu/about-edpb/about-edpb/members_en;\n" \
+  "Sources=https://www.cnil.fr/fr/plaintes;\n" \
+  "\n" \
+  "[Step complain-uk]\n" \
+  "App=facebook;instagram;\n" \
+  "Title=Complain to Meta, then to the ICO\n" \
+  "Description=If Meta refuses or does not answer.\n" \
+  "Kind=complaint\n" \
+  "Regions=uk;\n" \
+  "Scope=app\n" \
+  "Confidence=medium\n" \
+  "LastVerified=2026-12-01\n" \
+  "RecheckDays=365\n" \
+  "OnlyIf=refused-or-overdue:facebook-object;\n" \
+  "Url=https://ico.org.uk/make-a-complaint/\n" \
+  "Sources=https://ico.org.uk/make-a-complaint/;\n"
