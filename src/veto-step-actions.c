@@ -55,6 +55,7 @@ struct _VetoStepActions
   GtkButton         *confirmed_button;
   GtkButton         *done_button;
   GtkButton         *recheck_button;
+  GtkButton         *export_button;
   GtkMenuButton     *more_button;
   GtkRevealer       *fallback_revealer;
   GtkBox            *fallback_box;
@@ -394,6 +395,10 @@ update (VetoStepActions *self)
     show_action (GTK_WIDGET (self->answer_button),
                  !follows && form && state == VETO_STEP_STATE_SUBMITTED);
     show_action (GTK_WIDGET (self->complain_button), !follows && can_complain);
+    /* a complaint Meta's answer called for: the record beside the
+     * authority's page */
+    show_action (GTK_WIDGET (self->export_button),
+                 kind == VETO_STEP_KIND_COMPLAINT && !dormant && !VETO_STEP_STATE_IS_FINISHED (state));
     show_action (GTK_WIDGET (self->confirmed_button), FALSE);
     /* information is read, not done */
     show_action (GTK_WIDGET (self->done_button),
@@ -559,10 +564,12 @@ populate (VetoStepActions *self)
     }
   else if (url != NULL)
     {
+      VetoStepKind kind = veto_step_get_kind (self->step);
+
       gtk_button_set_label (self->open_button,
-                            veto_step_get_kind (self->step) == VETO_STEP_KIND_FORM
-                              ? _("_Open the Official Form")
-                              : _("_Open the Page"));
+                            kind == VETO_STEP_KIND_FORM ? _("_Open the Official Form")
+                            : kind == VETO_STEP_KIND_COMPLAINT ? _("_Open the Complaint Page")
+                            : _("_Open the Page"));
       set_action (GTK_WIDGET (self->open_button), "win.open-step", "(ss)", step_id, self->account_id);
     }
   show_action (GTK_WIDGET (self->open_button), url != NULL);
@@ -598,7 +605,10 @@ populate (VetoStepActions *self)
               step_id, self->account_id, veto_step_state_to_string (VETO_STEP_STATE_SUBMITTED));
   set_action (GTK_WIDGET (self->confirmed_button), "win.set-state", "(sss)",
               step_id, self->account_id, veto_step_state_to_string (VETO_STEP_STATE_CONFIRMED));
-  gtk_button_set_label (self->done_button, _("Mark as _Done"));
+  /* a complaint is sent, like an objection */
+  gtk_button_set_label (self->done_button,
+                        veto_step_get_kind (self->step) == VETO_STEP_KIND_COMPLAINT ? _("Mark as _Sent")
+                                                                                  : _("Mark as _Done"));
   set_action (GTK_WIDGET (self->done_button), "win.set-state", "(sss)",
               step_id, self->account_id, veto_step_state_to_string (VETO_STEP_STATE_DONE));
   set_action (GTK_WIDGET (self->recheck_button), "win.recheck", "(ss)", step_id, self->account_id);
@@ -766,6 +776,7 @@ veto_step_actions_class_init (VetoStepActionsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VetoStepActions, dates_label);
   gtk_widget_class_bind_template_child (widget_class, VetoStepActions, due_label);
   gtk_widget_class_bind_template_child (widget_class, VetoStepActions, recheck_button);
+  gtk_widget_class_bind_template_child (widget_class, VetoStepActions, export_button);
   gtk_widget_class_bind_template_child (widget_class, VetoStepActions, actions_box);
   gtk_widget_class_bind_template_child (widget_class, VetoStepActions, open_button);
   gtk_widget_class_bind_template_child (widget_class, VetoStepActions, submitted_button);

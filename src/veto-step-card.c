@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "veto-complaint.h"
 #include "veto-i18n.h"
 #include "veto-status.h"
 #include "veto-step-actions.h"
@@ -37,6 +38,7 @@ struct _VetoStepCard
   GtkLabel      *lead_label;
   GtkBox        *accounts_box;
   GtkWidget     *objection_box;
+  GtkLabel      *objection_heading;
   GtkLabel      *objection_label;
   GtkButton     *copy_button;
   GtkExpander   *details_expander;
@@ -175,6 +177,20 @@ populate (VetoStepCard *self)
                                   -1);
 }
 
+/* A complaint's card shows the complaint ready to paste, made of the
+ * person's own facts (veto-complaint.c): which accounts, when each
+ * objection was sent, Meta's refusal or silence, the evidence kept. It
+ * follows them as they change. */
+static void
+update_complaint_text (VetoStepCard *self)
+{
+  g_autofree char *text = veto_complaint_dup_text (self->checklist);
+
+  gtk_widget_set_visible (self->objection_box, text != NULL);
+  if (text != NULL)
+    gtk_label_set_text (self->objection_label, text);
+}
+
 static void
 add_actions (VetoStepCard *self,
              const char   *account_id,
@@ -219,6 +235,7 @@ veto_step_card_class_init (VetoStepCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VetoStepCard, lead_label);
   gtk_widget_class_bind_template_child (widget_class, VetoStepCard, accounts_box);
   gtk_widget_class_bind_template_child (widget_class, VetoStepCard, objection_box);
+  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, objection_heading);
   gtk_widget_class_bind_template_child (widget_class, VetoStepCard, objection_label);
   gtk_widget_class_bind_template_child (widget_class, VetoStepCard, copy_button);
   gtk_widget_class_bind_template_child (widget_class, VetoStepCard, details_expander);
@@ -262,6 +279,18 @@ veto_step_card_new (VetoChecklist      *checklist,
   self->checklist = g_object_ref (checklist);
   self->step = g_object_ref (step);
   populate (self);
+
+  if (veto_step_get_kind (step) == VETO_STEP_KIND_COMPLAINT)
+    {
+      gtk_label_set_text (self->objection_heading, _("Complaint to paste in the authority’s form"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->copy_button),
+                                   _("Copy this complaint, with the dates of your objections, to paste in the authority’s form"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->copy_button), "win.copy-complaint");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->copy_button), NULL);
+      update_complaint_text (self);
+      g_signal_connect_object (veto_checklist_get_tasks (checklist), "items-changed",
+                               G_CALLBACK (update_complaint_text), self, G_CONNECT_SWAPPED);
+    }
 
   /* One account: the actions carry the title and the lead, so the buttons
    * come right under them. */

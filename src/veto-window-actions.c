@@ -11,6 +11,7 @@
 
 #include "veto-app-page.h"
 #include "veto-catalog-updater.h"
+#include "veto-complaint.h"
 #include "veto-links-page.h"
 #include "veto-record.h"
 #include "veto-step-actions.h"
@@ -549,6 +550,23 @@ copy_objection_action (GtkWidget  *widget,
   veto_window_show_toast (self, _("Objection text copied. Paste it in the form’s optional reason field."));
 }
 
+/* The complaint to paste in the authority's form, with the person's own
+ * dates (veto-complaint.c). */
+static void
+copy_complaint_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  VetoWindow *self = VETO_WINDOW (widget);
+  g_autofree char *text = veto_complaint_dup_text (self->checklist);
+
+  if (text == NULL)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  veto_window_show_toast (self, _("Complaint copied. Paste it in the authority’s form, and attach your record."));
+}
+
 static void
 copy_url_action (GtkWidget  *widget,
                  const char *action_name,
@@ -766,6 +784,7 @@ veto_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.copy-objection", "s", copy_objection_action);
   gtk_widget_class_install_action (widget_class, "win.copy-and-open", "(ss)", copy_and_open_action);
   gtk_widget_class_install_action (widget_class, "win.complain", "(ss)", complain_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-complaint", NULL, copy_complaint_action);
   gtk_widget_class_install_action (widget_class, "win.recheck", "(ss)", recheck_action);
   gtk_widget_class_install_action (widget_class, "win.mark-checked", "(ss)", mark_checked_action);
   gtk_widget_class_install_action (widget_class, "win.export-record", NULL, export_record_action);

@@ -17,6 +17,7 @@
 #include "veto-app-page.h"
 #include "veto-application.h"
 #include "veto-i18n.h"
+#include "veto-status.h"
 #include "veto-step-actions.h"
 #include "veto-step-card.h"
 #include "veto-window.h"
@@ -288,6 +289,23 @@ wait_settled (GtkWidget *page)
   ui_iterate (100);
 }
 
+/* A label under @root whose text holds @part. */
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *part)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_containing (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 card_in_view (GtkWidget *card,
               GtkWidget *page)
@@ -357,6 +375,23 @@ test_continue_to_overdue (void)
   g_free (ui_screenshot (GTK_WIDGET (window), is_fr () ? "spine-complaint-fr" : "spine-complaint-en"));
   g_assert_true (card_in_view (complaint_card, gtk_widget_get_ancestor (complaint_card, VETO_TYPE_APP_PAGE)));
   g_assert_true (veto_step_get_conditional (veto_step_card_get_step (VETO_STEP_CARD (complaint_card))));
+
+  /* the complaint is ready to paste, made of the person's facts, and
+   * the record to attach is one button away */
+  {
+    g_autofree char *sent_day = veto_format_date (sent);
+    GtkWidget *text = find_label_containing (complaint_card, sent_day);
+
+    g_assert_nonnull (text);
+    g_assert_true (gtk_widget_is_drawable (text));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (text)), "Perso"));
+    g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (text)), "UK GDPR"));
+    g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (text)), "LGPD"));
+    g_assert_true (gtk_widget_is_drawable (ui_find_label (complaint_card, is_fr () ? "Exporter mon dossier…"
+                                                                                    : "Export My Record…")));
+    g_assert_cmpstr (button_text (gtk_widget_get_ancestor (focus, GTK_TYPE_BUTTON) ?: focus), ==,
+                     is_fr () ? "Ouvrir la page de plainte" : "Open the Complaint Page");
+  }
 
   /* third: the regulator's complaint page, in the browser */
   g_assert_true (gtk_widget_activate (gtk_widget_get_ancestor (focus, GTK_TYPE_BUTTON) ?: focus));
