@@ -1282,10 +1282,10 @@ veto_evidence_command (VetoChecklist *checklist,
       if (veto_task_get_state (task) == VETO_STEP_STATE_SUBMITTED)
         {
           g_string_append_c (out, '\n');
-          /* Translators: "Record Confirmation" and "Meta Refused" are the
-           * labels of the objection card's button and menu item, without
-           * their underscores */
-          g_string_append (out, _("Read it, then record Meta’s answer in the Veto window: on the objection’s card, “Record Confirmation” if Meta accepted it, or “Meta Refused” in the card’s menu if it refused."));
+          /* Translators: "I Got Meta's Answer" and the two after it are
+           * the labels of the objection card's button and its menu items,
+           * without their underscores */
+          g_string_append (out, _("Read it, then record Meta’s answer in the Veto window: on the objection’s card, “I Got Meta’s Answer”, then “Meta Accepted My Objection” or “Meta Refused”."));
         }
       break;
     }

@@ -212,7 +212,18 @@ test_one_suggested_button (void)
               g_free (ui_screenshot (GTK_WIDGET (window), shot));
             }
           else if (w == 0 && g_str_equal (apps[i], "facebook"))
-            g_free (ui_screenshot (GTK_WIDGET (window), is_fr () ? "spine-facebook-fr" : "spine-facebook-en"));
+            {
+              AdwStyleManager *style = adw_style_manager_get_default ();
+
+              g_free (ui_screenshot (GTK_WIDGET (window), is_fr () ? "spine-facebook-fr" : "spine-facebook-en"));
+              /* and dark: still one blue button */
+              adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+              ui_iterate (200);
+              g_assert_cmpuint (count_suggested (window, NULL), <=, 1);
+              g_free (ui_screenshot (GTK_WIDGET (window), is_fr () ? "spine-facebook-dark-fr" : "spine-facebook-dark-en"));
+              adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+              ui_iterate (100);
+            }
         }
 
       close_window (window);

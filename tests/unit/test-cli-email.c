@@ -1124,9 +1124,9 @@ test_attach_receipt (Fixture       *f,
     const char *how;
   } cases[] = {
     { "en", "Meta’s email is kept as proof for Object (Facebook, Perso), but its words do not say whether Meta accepted or refused the objection, so nothing else was changed.\n",
-      "on the objection’s card, “Record Confirmation” if Meta accepted it, or “Meta Refused” in the card’s menu" },
+      "on the objection’s card, “I Got Meta’s Answer”, then “Meta Accepted My Objection” or “Meta Refused”" },
     { "fr", "L’e\u2011mail de Meta est conservé comme preuve pour S’opposer (Facebook, Perso)",
-      "«\u202fNoter la confirmation\u202f»" },
+      "«\u202fJ’ai reçu la réponse de Meta\u202f»" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
