@@ -673,7 +673,7 @@ veto_email_check_sender (VetoEmail    *self,
   if (veto_catalog_get_sender_domains (catalog)[0] == NULL)
     {
       g_set_error_literal (error, VETO_EVIDENCE_ERROR, VETO_EVIDENCE_ERROR_NOT_FROM_META,
-                           _("These steps do not say which domains Meta sends its email from, so Veto cannot check this email. Update the steps (veto --update-catalog) and try again. Nothing was changed."));
+                           _("These steps do not say which domains Meta sends its email from, so Veto cannot check this email. Update the steps, then try again. Nothing was changed."));
       return FALSE;
     }
 
