@@ -56,6 +56,10 @@ struct _VetoStepActions
   GtkButton         *done_button;
   GtkButton         *recheck_button;
   GtkButton         *export_button;
+  GtkButton         *checked_button;
+  /* "Recheck Now" pressed: a check under way, until the person says it
+   * is done (or the step is no longer due) */
+  gboolean           checking;
   GtkMenuButton     *more_button;
   GtkRevealer       *fallback_revealer;
   GtkBox            *fallback_box;
@@ -204,7 +208,7 @@ format_dates (VetoStepActions *self)
 static void
 apply_emphasis (VetoStepActions *self)
 {
-  GtkWidget *buttons[6];
+  GtkWidget *buttons[7];
 
   /* a row whose card is being taken down has no buttons left */
   if (self->open_button == NULL)
@@ -216,6 +220,7 @@ apply_emphasis (VetoStepActions *self)
   buttons[3] = GTK_WIDGET (self->complain_button);
   buttons[4] = GTK_WIDGET (self->done_button);
   buttons[5] = GTK_WIDGET (self->submitted_button);
+  buttons[6] = GTK_WIDGET (self->checked_button);
 
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
@@ -352,8 +357,17 @@ update (VetoStepActions *self)
             due = TRUE;
           }
       }
+    /* a check under way is a state of the card, not a passing toast */
+    if (task == NULL || !veto_task_get_due (task))
+      self->checking = FALSE;
+    if (self->checking)
+      {
+        gtk_label_set_text (self->due_label, _("Checking — look at the step again in your browser, then say so."));
+        due = TRUE;
+      }
     gtk_widget_set_visible (GTK_WIDGET (self->due_label), due);
-    show_action (GTK_WIDGET (self->recheck_button), task != NULL && veto_task_get_due (task));
+    show_action (GTK_WIDGET (self->recheck_button), task != NULL && veto_task_get_due (task) && !self->checking);
+    show_action (GTK_WIDGET (self->checked_button), self->checking);
   }
 
   /* nothing to correct before something is recorded, and no calendar
@@ -408,6 +422,8 @@ update (VetoStepActions *self)
       self->main_button = NULL;
     else if (can_complain)
       self->main_button = GTK_WIDGET (self->complain_button);
+    else if (due && self->checking)
+      self->main_button = GTK_WIDGET (self->checked_button);
     else if (due)
       self->main_button = GTK_WIDGET (self->recheck_button);
     else if (form && state == VETO_STEP_STATE_SUBMITTED)
@@ -612,6 +628,7 @@ populate (VetoStepActions *self)
   set_action (GTK_WIDGET (self->done_button), "win.set-state", "(sss)",
               step_id, self->account_id, veto_step_state_to_string (VETO_STEP_STATE_DONE));
   set_action (GTK_WIDGET (self->recheck_button), "win.recheck", "(ss)", step_id, self->account_id);
+  set_action (GTK_WIDGET (self->checked_button), "win.mark-checked", "(ss)", step_id, self->account_id);
 
   /* Official fallbacks, revealed when the main link fails or on request. */
   for (guint i = 0; fallbacks != NULL && fallbacks[i] != NULL; i++)
@@ -777,6 +794,7 @@ veto_step_actions_class_init (VetoStepActionsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VetoStepActions, due_label);
   gtk_widget_class_bind_template_child (widget_class, VetoStepActions, recheck_button);
   gtk_widget_class_bind_template_child (widget_class, VetoStepActions, export_button);
+  gtk_widget_class_bind_template_child (widget_class, VetoStepActions, checked_button);
   gtk_widget_class_bind_template_child (widget_class, VetoStepActions, actions_box);
   gtk_widget_class_bind_template_child (widget_class, VetoStepActions, open_button);
   gtk_widget_class_bind_template_child (widget_class, VetoStepActions, submitted_button);
@@ -960,4 +978,24 @@ veto_step_actions_set_emphasis (VetoStepActions *self,
 
   self->emphasis = !!emphasis;
   apply_emphasis (self);
+}
+
+/**
+ * veto_step_actions_set_checking:
+ * @checking: whether a recheck of this step is under way
+ *
+ * After "Recheck Now" opened the page: the row says a check is under way
+ * and its main button becomes "I Checked It", which records it. The focus
+ * moves there, where the pressed button was.
+ */
+void
+veto_step_actions_set_checking (VetoStepActions *self,
+                                gboolean         checking)
+{
+  g_return_if_fail (VETO_IS_STEP_ACTIONS (self));
+
+  self->checking = !!checking;
+  update (self);
+  if (self->checking)
+    veto_step_actions_focus_main (self);
 }

@@ -32,5 +32,7 @@ GtkWidget  *veto_step_actions_get_date_popover (VetoStepActions *self);
 VetoUrgency veto_step_actions_get_urgency      (VetoStepActions *self);
 void        veto_step_actions_set_emphasis     (VetoStepActions *self,
                                                 gboolean         emphasis);
+void        veto_step_actions_set_checking     (VetoStepActions *self,
+                                                gboolean         checking);
 
 G_END_DECLS

@@ -529,7 +529,17 @@ recheck_action (GtkWidget  *widget,
 
   if (veto_step_get_url (step) != NULL)
     open_url (self, step, account_id, veto_step_get_url (step));
-  veto_window_record_offer_check (self, step_id, account_id);
+
+  /* the card says a check is under way and asks, in place, whether it was
+   * done; a toast would go away before the person is back */
+  {
+    GtkWidget *row = find_visible_card (self, step_id, account_id);
+
+    if (row != NULL)
+      veto_step_actions_set_checking (VETO_STEP_ACTIONS (row), TRUE);
+    else
+      veto_window_record_offer_check (self, step_id, account_id);
+  }
 }
 
 static void

@@ -78,12 +78,19 @@ test_recheck (void)
   ui_iterate (500);
   saved = ui_progress_file ();
   g_assert_null (strstr (saved, "Checked="));
+  /* the card says so, and asks in place: not a toast that goes away */
+  label = ui_find_label_prefix (card, fr ? "Vérification en cours" : "Checking");
+  g_assert_nonnull (label);
   g_assert_true (gtk_widget_get_visible (label));
   {
-    GtkWidget *checked = ui_find_label (GTK_WIDGET (window), fr ? "J’ai vérifié" : "I Checked It");
+    GtkWidget *checked = ui_find_label (card, fr ? "J’ai vérifié" : "I Checked It");
     GtkWidget *button = checked ? gtk_widget_get_ancestor (checked, GTK_TYPE_BUTTON) : NULL;
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
 
     g_assert_nonnull (button);
+    g_assert_true (gtk_widget_get_visible (button));
+    g_assert_true (focus == button || (focus != NULL && gtk_widget_is_ancestor (focus, button)));
+    g_free (ui_screenshot (GTK_WIDGET (window), fr ? "card-checking-fr" : "card-checking-en"));
     g_signal_emit_by_name (button, "clicked");
   }
   ui_iterate (300);
