@@ -26,6 +26,10 @@ struct _VetoOverdueGroup
   GtkListBox          *list;
   /* this group lists Meta's refusals; the other, its silences */
   gboolean             refusals;
+  /* its heading, words and list are made with its first row: most
+   * people never see either group, and the overview is the first screen
+   * of every day */
+  gboolean             filled;
 };
 
 G_DEFINE_FINAL_TYPE (VetoOverdueGroup, veto_overdue_group, ADW_TYPE_PREFERENCES_GROUP)
@@ -48,6 +52,25 @@ row_new (const char *title,
                                     account ? account : "");
 
   return row;
+}
+
+static void
+ensure_content (VetoOverdueGroup *self)
+{
+  const char *title = self->refusals ? _("Refused by Meta") : _("No Answer From Meta");
+
+  if (self->filled)
+    return;
+  self->filled = TRUE;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), title);
+  veto_util_group_add_description (ADW_PREFERENCES_GROUP (self),
+                                   self->refusals
+                                     ? _("Meta refused these objections. You can complain to your data protection authority.")
+                                     : _("Meta did not answer these objections in time. You can complain to your data protection authority."));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
+  /* a screen reader names the list as the heading above it */
+  veto_util_set_accessible_label (GTK_WIDGET (self->list), title);
 }
 
 static void
@@ -95,6 +118,8 @@ rebuild (VetoOverdueGroup *self)
         g_clear_object (&complaint);
     }
 
+  if (n > 0)
+    ensure_content (self);
   gtk_widget_set_visible (GTK_WIDGET (self), n > 0);
 }
 
@@ -110,6 +135,7 @@ veto_overdue_group_dispose (GObject *object)
   VetoOverdueGroup *self = (VetoOverdueGroup *)object;
 
   g_clear_object (&self->checklist);
+  g_clear_object (&self->list);
 
   G_OBJECT_CLASS (veto_overdue_group_parent_class)->dispose (object);
 }
@@ -123,7 +149,8 @@ veto_overdue_group_class_init (VetoOverdueGroupClass *klass)
 static void
 veto_overdue_group_init (VetoOverdueGroup *self)
 {
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  /* owned here until the group shows it (ensure_content()) */
+  self->list = GTK_LIST_BOX (g_object_ref_sink (gtk_list_box_new ()));
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
 }
@@ -141,17 +168,8 @@ veto_overdue_group_new (VetoChecklist *checklist,
                         gboolean       refusals)
 {
   VetoOverdueGroup *self = g_object_new (VETO_TYPE_OVERDUE_GROUP, NULL);
-  const char *title = refusals ? _("Refused by Meta") : _("No Answer From Meta");
 
   self->refusals = refusals;
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), title);
-  veto_util_group_add_description (ADW_PREFERENCES_GROUP (self),
-                                   refusals
-                                     ? _("Meta refused these objections. You can complain to your data protection authority.")
-                                     : _("Meta did not answer these objections in time. You can complain to your data protection authority."));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
-  /* a screen reader names the list as the heading above it */
-  veto_util_set_accessible_label (GTK_WIDGET (self->list), title);
 
   self->checklist = g_object_ref (checklist);
   g_signal_connect_object (veto_checklist_get_overdue_tasks (checklist), "items-changed",
