@@ -533,7 +533,11 @@ recheck_action (GtkWidget  *widget,
   /* the card says a check is under way and asks, in place, whether it was
    * done; a toast would go away before the person is back */
   {
-    GtkWidget *row = find_visible_card (self, step_id, account_id);
+    g_autofree char *name = g_strconcat ("app:", veto_step_get_app_id (step), NULL);
+    GtkWidget *page = veto_window_get_page_widget (self, name);
+    GtkWidget *row = VETO_IS_APP_PAGE (page)
+      ? veto_app_page_find_card (VETO_APP_PAGE (page), step_id, account_id)
+      : NULL;
 
     if (row != NULL)
       veto_step_actions_set_checking (VETO_STEP_ACTIONS (row), TRUE);
