@@ -540,18 +540,6 @@ choose_email_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-static void
-on_evidence_shown (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    veto_window_show_toast (VETO_WINDOW (source), error->message);
-}
-
 /* The copy is opened only as it was kept: a file changed since then is
  * not Meta's email any more, and the person is told rather than shown it. */
 static void
@@ -588,7 +576,8 @@ open_evidence_action (GtkWidget  *widget,
 
   file = g_file_new_for_path (path);
   uri = g_file_get_uri (file);
-  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, self->cancellable, on_evidence_shown, NULL);
+  /* opened as the window opens any file it saved (win.open-file) */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-file", "s", uri);
 }
 
 /* An email dropped anywhere else on the window: for whichever objection
