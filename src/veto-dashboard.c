@@ -29,7 +29,6 @@ struct _VetoDashboard
 
   GtkLabel               *summary_label;
   GtkProgressBar         *progress_bar;
-  GtkLabel               *total_label;
   AdwPreferencesGroup    *due_group;
   GtkListBox             *due_list;
   AdwPreferencesGroup    *waiting_group;
@@ -228,7 +227,6 @@ static void
 rebuild (VetoDashboard *self)
 {
   g_autofree char *summary = NULL;
-  g_autofree char *total = NULL;
   guint n_counted, n_done, n_objections, n_sent;
   VetoTask *next;
 
@@ -244,12 +242,11 @@ rebuild (VetoDashboard *self)
   veto_checklist_count (self->checklist, NULL, NULL, &n_counted, &n_done);
   veto_checklist_count_objections (self->checklist, &n_objections, &n_sent);
   /* The objections lead: "2 of 4 objections sent", and the bar says the
-   * same; every step, objections included, is the line under it, the sum
-   * of the apps' rows below. */
+   * same. Every step, objections included, is counted only in the apps'
+   * rows below: a second figure under the heading was one more line to
+   * read (and lay out) on the screen a returning person opens each time. */
   if (n_objections > 0)
     {
-      g_autofree char *steps = NULL;
-
       summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               /* Translators: the overview's heading; the plural
                                                * follows the second number, the total */
@@ -257,9 +254,6 @@ rebuild (VetoDashboard *self)
                                               "%u of %u objections sent",
                                               n_objections),
                                  n_sent, n_objections);
-      steps = format_count (n_done, n_counted);
-      /* Translators: under "2 of 4 objections sent": every step, objections included */
-      total = g_strdup_printf (_("In all, %s"), steps);
       gtk_progress_bar_set_fraction (self->progress_bar, (double)n_sent / n_objections);
     }
   else if (n_counted > 0)
@@ -273,8 +267,6 @@ rebuild (VetoDashboard *self)
     summary = g_strdup (_("Nothing to do for your apps where you live"));
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), n_counted > 0);
-  gtk_label_set_text (self->total_label, total ? total : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->total_label), total != NULL);
   /* "Your apps" lists the apps with something to do */
   self->apps_wanted = n_counted > 0;
 
@@ -539,7 +531,6 @@ veto_dashboard_class_init (VetoDashboardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "veto-dashboard.ui");
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, summary_label);
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, VetoDashboard, total_label);
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, due_group);
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, due_list);
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, waiting_group);

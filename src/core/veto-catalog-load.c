@@ -446,14 +446,18 @@ _veto_catalog_load_header (VetoCatalog  *self,
     return FALSE;
 
   /* a phrase in both lists would make every email that has it both an
-   * acceptance and a refusal, that is neither */
-  for (guint i = 0; self->confirmation_phrases[i] != NULL; i++)
+   * acceptance and a refusal, that is neither; each phrase is folded once
+   * (comparing folded pairs cost more than the rest of the header) */
+  {
+    g_autoptr(GHashTable) confirmations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    for (guint i = 0; self->confirmation_phrases[i] != NULL; i++)
+      g_hash_table_add (confirmations, g_utf8_casefold (self->confirmation_phrases[i], -1));
     for (guint j = 0; self->refusal_phrases[j] != NULL; j++)
       {
-        g_autofree char *a = g_utf8_casefold (self->confirmation_phrases[i], -1);
         g_autofree char *b = g_utf8_casefold (self->refusal_phrases[j], -1);
 
-        if (g_str_equal (a, b))
+        if (g_hash_table_contains (confirmations, b))
           {
             g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
                          /* Translators: %s, %s: a group and a key of the catalog; then a phrase */
@@ -462,6 +466,7 @@ _veto_catalog_load_header (VetoCatalog  *self,
             return FALSE;
           }
       }
+  }
 
   /* Meta's mail domains decide whether an email is evidence: each must be
    * a plain lowercase host name, never a pattern. */

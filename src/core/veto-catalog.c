@@ -177,8 +177,11 @@ veto_catalog_new_from_bytes (GBytes            *bytes,
   if (!_veto_catalog_check_raw_lines (data, len, &n_headers, error))
     return NULL;
 
+  /* GKeyFile keeps only the translations into the languages read now
+   * (keeping every one cost 0.5 M instructions at each start): the
+   * application builds the catalog again when the language changes. */
   keyfile = g_key_file_new ();
-  if (!g_key_file_load_from_data (keyfile, data, len, G_KEY_FILE_KEEP_TRANSLATIONS, &local_error))
+  if (!g_key_file_load_from_data (keyfile, data, len, G_KEY_FILE_NONE, &local_error))
     {
       g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_PARSE,
                    _("The catalog could not be read: %s"), local_error->message);
