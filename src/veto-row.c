@@ -216,6 +216,45 @@ veto_row_get_subtitle (VetoRow *self)
   return gtk_label_get_text (self->subtitle_label);
 }
 
+/* What a one-line subtitle lays out: the row shows one line of at most
+ * about 100 characters (the page's clamp keeps it under 600 px), yet
+ * Pango shapes the whole of a text before it cuts it with "…", and a
+ * reason due for a recheck runs to 300 characters. The row's
+ * description and tooltip keep the whole text. */
+#define ONE_LINE_MAX_CHARS 160
+
+static char *
+dup_one_line (const char *text)
+{
+  const char *end;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  if (g_utf8_strlen (text, ONE_LINE_MAX_CHARS * 4) <= ONE_LINE_MAX_CHARS)
+    return g_strdup (text);
+
+  end = g_utf8_offset_to_pointer (text, ONE_LINE_MAX_CHARS);
+  return g_strdup_printf ("%.*s…", (int)(end - text), text);
+}
+
+/* The one-line subtitle: cut for the eye, whole for the ear and the
+ * pointer */
+static void
+set_one_line (VetoRow    *self,
+              const char *subtitle)
+{
+  g_autofree char *cut = dup_one_line (subtitle);
+  gboolean shown = subtitle != NULL && *subtitle != '\0';
+
+  gtk_inscription_set_text (self->one_line, cut);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->one_line), shown ? subtitle : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->one_line), shown);
+  if (shown)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 void
 veto_row_set_subtitle (VetoRow    *self,
                        const char *subtitle)
@@ -227,11 +266,7 @@ veto_row_set_subtitle (VetoRow    *self,
 
   gtk_label_set_text (self->subtitle_label, subtitle ? subtitle : "");
   if (self->one_line != NULL)
-    {
-      gtk_inscription_set_text (self->one_line, subtitle);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->one_line), subtitle);
-      gtk_widget_set_visible (GTK_WIDGET (self->one_line), subtitle != NULL && *subtitle != '\0');
-    }
+    set_one_line (self, subtitle);
   else
     gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL && *subtitle != '\0');
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
@@ -242,7 +277,8 @@ veto_row_set_subtitle (VetoRow    *self,
  * @self: a #VetoRow
  *
  * From now on, keeps a long subtitle to one line, cut with an ellipsis,
- * the whole of it in a tooltip and in the row's accessible description:
+ * the whole of it in a tooltip and in the row's accessible description
+ * (what is laid out is cut near 160 characters, more than one line holds):
  * for lists where the row leads to a page that says it all. One line is
  * also laid out once, where a wrapping paragraph is laid out at several
  * widths to measure it.
@@ -260,7 +296,7 @@ veto_row_set_subtitle_one_line (VetoRow *self)
 
   /* the label keeps the text (veto_row_get_subtitle()), hidden */
   text = gtk_label_get_text (self->subtitle_label);
-  inscription = gtk_inscription_new (*text ? text : NULL);
+  inscription = gtk_inscription_new (NULL);
   self->one_line = GTK_INSCRIPTION (inscription);
   gtk_inscription_set_text_overflow (self->one_line, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_xalign (self->one_line, 0);
@@ -268,14 +304,10 @@ veto_row_set_subtitle_one_line (VetoRow *self)
   gtk_inscription_set_min_chars (self->one_line, 0);
   gtk_inscription_set_nat_chars (self->one_line, 80);
   gtk_widget_add_css_class (inscription, "subtitle");
-  gtk_widget_set_tooltip_text (inscription, *text ? text : NULL);
-  gtk_widget_set_visible (inscription, *text != '\0');
+  set_one_line (self, text);
   gtk_grid_attach_next_to (GTK_GRID (gtk_widget_get_parent (GTK_WIDGET (self->subtitle_label))),
                            inscription, GTK_WIDGET (self->subtitle_label), GTK_POS_BOTTOM, 1, 1);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, inscription, NULL,
-                                  -1);
 }
 
 void
