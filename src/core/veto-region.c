@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "veto-claim.h"
+
 #include "veto-catalog-keys.h"
 #include "veto-catalog-private.h"
 #include "veto-region.h"
@@ -110,6 +112,15 @@ _veto_region_new_from_group (VetoCatalogGroup  *group,
   if (!(self->name = veto_catalog_get_string (group, "Name", TRUE, TRUE, error)) ||
       !(self->description = veto_catalog_get_string (group, "Description", TRUE, TRUE, error)))
     return NULL;
+
+  /* format 4: markers may cite what it says; never shown */
+  if (group->format >= 4 && veto_text_has_markers (self->description))
+    {
+      char *stripped = veto_text_strip_markers (self->description);
+
+      g_free (self->description);
+      self->description = stripped;
+    }
 
   return g_steal_pointer (&self);
 }
