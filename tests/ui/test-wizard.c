@@ -353,8 +353,8 @@ test_first_run (void)
 
     g_assert_nonnull (how_sure);
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (how_sure)),
-                              fr ? "Sources lues le 2\u00a0décembre\u00a02026\u202f; lien pas encore vérifié."
-                                 : "Sources read on December 2, 2026; link not yet checked."));
+                              fr ? "Sources lues le 7\u00a0décembre\u00a02026\u202f; liens non vérifiés en ligne."
+                                 : "Sources read on December 7, 2026; links not checked live yet."));
   }
 
   /* the card's "Mark as Submitted" button is wired to the store */
