@@ -479,8 +479,17 @@ get_claim_texts (VetoStep          *self,
       else
         continue;
 
-      if (!veto_catalog_check_id (group->name, region, error) ||
-          !(text = veto_catalog_get_string (group, key, TRUE, TRUE, error)))
+      if (!veto_catalog_check_id (group->name, region, error))
+        return FALSE;
+      /* a region's own text for a region the step is not shown in would
+       * never be read: a mistake in the region's id */
+      if (!veto_step_applies_to (self, region))
+        {
+          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
+                       _("[%s] %s: the step is not shown in region “%s”"), group->name, key, region);
+          return FALSE;
+        }
+      if (!(text = veto_catalog_get_string (group, key, TRUE, TRUE, error)))
         return FALSE;
       g_hash_table_insert (self->region_display, g_strdup (key), veto_text_strip_markers (text));
       g_hash_table_insert (self->region_texts, g_strdup (key), text);
