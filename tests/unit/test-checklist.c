@@ -560,7 +560,7 @@ test_version_2 (Fixture       *f,
   const struct { const char *step, *account, *change; } due[] = {
     { "facebook-object", "1", "Changes 3 facebook-objection" },
     { "facebook-activity-other-businesses", NULL, "Changes 2 activity" },
-    { "instagram-private-account", "2", "Changes 2 audience" },
+    { "instagram-private-account", "2", "Changes 3 private-account" },
     { "whatsapp-reset-ai", NULL, "Changes 2 reset-ai" },
   };
   const struct { const char *step, *account; } not_due[] = {
