@@ -26,6 +26,8 @@ typedef struct
   /* run with LD_DEBUG=files: the dynamic loader lists on stderr every
    * library it loads, in every program exec'd */
   gboolean ld_debug;
+  /* the clock veto runs with, when not the default */
+  const char *now;
 } Fixture;
 
 /* What --check-links meets: a server on 127.0.0.1 that the catalog given
@@ -131,6 +133,7 @@ run_veto (Fixture     *f,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *exe = g_test_build_filename (G_TEST_BUILT, "..", "src", "veto", NULL);
+  g_autofree char *data_home = g_build_filename (f->tmp, "data", NULL);
   const char *arg;
   va_list args;
 
@@ -149,9 +152,11 @@ run_veto (Fixture     *f,
     g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
   g_subprocess_launcher_setenv (launcher, "XDG_STATE_HOME", f->state_home, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", f->cache_home, TRUE);
+  /* where Meta's email is kept as proof */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", language, TRUE);
-  g_subprocess_launcher_setenv (launcher, "VETO_NOW", "2026-11-29T10:00:00Z", TRUE);
+  g_subprocess_launcher_setenv (launcher, "VETO_NOW", f->now != NULL ? f->now : "2026-11-29T10:00:00Z", TRUE);
   g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
   /* no system proxy between veto and the test server */
   g_subprocess_launcher_setenv (launcher, "GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
@@ -320,9 +325,10 @@ test_status_version_2 (Fixture       *f,
   g_assert_nonnull (strstr (out, fr ? "À revérifier\u00a0: 2." : "Due for a recheck: 2."));
   g_assert_cmpstr (err, ==, "");
 
-  /* the per-account record of a step now done once is kept */
+  /* the per-account record of a step now done once counted above (two
+   * due), but only in memory: --status only reads */
   g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
-  g_assert_nonnull (strstr (saved, "[Step messenger-reset-ai]\nState=done\n"));
+  g_assert_null (strstr (saved, "[Step messenger-reset-ai]\n"));
   g_assert_nonnull (strstr (saved, "[Step messenger-reset-ai 2]\nState=done\n"));
 }
 
@@ -1503,6 +1509,130 @@ test_progress_fifo (Fixture       *f,
   g_assert_false (g_file_test (md, G_FILE_TEST_EXISTS));
 }
 
+/* A file an older Veto wrote (Format=1, steps recorded against catalog
+ * version 1, a per-account record of a step now done once): every command
+ * that only reads, and a refused one, leaves it byte for byte; the first
+ * change the person makes upgrades it, and keeps it as it was beside it. */
+#define PROGRESS_FORMAT_1 \
+  "[Veto]\nFormat=1\nRegion=uk\nApps=facebook;messenger;\nCatalogVersion=1\n\n" \
+  "[Account facebook 1]\nLabel=Perso\n\n[Account messenger 2]\nLabel=\n\n" \
+  "[Step facebook-object 1]\nState=submitted\nSubmitted=2026-11-01T09:00:00Z\nUpdated=2026-11-01T09:00:00Z\nCatalogVersion=1\n\n" \
+  "[Step messenger-reset-ai 2]\nState=done\nUpdated=2026-11-20T09:00:00Z\nCatalogVersion=1\n\n" \
+  "[End]\n"
+
+static void
+assert_progress_is (Fixture    *f,
+                    const char *expected,
+                    const char *after)
+{
+  g_autofree char *path = g_build_filename (f->state_home, "veto", "progress.ini", NULL);
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  if (len != strlen (expected) || memcmp (contents, expected, len) != 0)
+    g_error ("%s rewrote the progress file:\n%s", after, contents);
+}
+
+static void
+test_read_only_commands (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *md = g_build_filename (f->tmp, "record.md", NULL);
+  g_autofree char *pdf = g_build_filename (f->tmp, "record.pdf", NULL);
+  g_autofree char *md_arg = g_strconcat ("--export=", md, NULL);
+  g_autofree char *pdf_arg = g_strconcat ("--export=", pdf, NULL);
+  g_autofree char *links_arg = write_link_catalog (f, "/missing");
+  g_autofree char *early = g_test_build_filename (G_TEST_DIST, "data", "email", "facebook-too-early.eml", NULL);
+  g_autofree char *early_arg = g_strconcat ("--attach-email=", early, NULL);
+  g_autofree char *not_email = g_test_build_filename (G_TEST_DIST, "data", "email", "not-an-email.eml", NULL);
+  g_autofree char *not_email_arg = g_strconcat ("--attach-email=", not_email, NULL);
+  g_autofree char *confirmation = g_test_build_filename (G_TEST_DIST, "data", "email", "facebook-confirmation.eml", NULL);
+  g_autofree char *confirmation_arg = g_strconcat ("--attach-email=", confirmation, NULL);
+  g_autofree char *dir = g_build_filename (f->state_home, "veto", NULL);
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  g_autofree char *copy = g_build_filename (dir, "progress.ini.format-1", NULL);
+  g_autoptr(TestBus) bus = start_bus (f);
+  g_autoptr(Receiver) receiver = receiver_new (f->bus_address, "org.freedesktop.Notifications");
+  struct {
+    const char *args[3];
+    int status;
+    const char *says;
+  } runs[] = {
+    /* the bundled catalog, newer than version 1: what it adopts and
+     * stamps stays in memory */
+    { { "--status", NULL }, 1, "Due for a recheck" },
+    { { md_arg, NULL }, 0, "Your record was saved" },
+    { { pdf_arg, NULL }, 0, "Your record was saved" },
+    { { "--remind", NULL }, 0, "" },
+    { { "--check-links", links_arg, NULL }, 1, "4 links checked." },
+    /* refused once the progress is read: Meta cannot answer before the form was sent */
+    { { early_arg, NULL }, 2, "" },
+    /* refused before */
+    { { not_email_arg, NULL }, 2, "" },
+    /* refused: an answer dated after today */
+    { { confirmation_arg, NULL }, 2, "" },
+    /* refused: --update-catalog with --catalog */
+    { { "--update-catalog", links_arg, NULL }, 2, "" },
+  };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *upgraded = NULL;
+  g_autofree char *kept = NULL;
+  GStatBuf st;
+
+  write_progress (f, PROGRESS_FORMAT_1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_autofree char *o = NULL;
+      g_autofree char *e = NULL;
+
+      g_assert_cmpint (run_veto (f, "en", &o, &e, runs[i].args[0], runs[i].args[1], NULL), ==, runs[i].status);
+      g_assert_nonnull (strstr (o, runs[i].says));
+      assert_progress_is (f, PROGRESS_FORMAT_1, runs[i].args[0]);
+      g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+    }
+  /* --remind did remind: it read the file, it did not only exit */
+  receiver_settle (receiver, 1);
+  g_assert_cmpuint (count_calls (receiver, "Notify"), ==, 1);
+
+  /* a change: Meta's confirmation kept as proof, once it has come */
+  f->now = "2026-12-02T10:00:00Z";
+  g_assert_cmpint (run_veto (f, "en", &out, &err, confirmation_arg, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (path, &upgraded, NULL, NULL));
+  g_assert_nonnull (strstr (upgraded, "[Veto]\nFormat=2\n"));
+  g_assert_nonnull (strstr (upgraded, "State=confirmed\n"));
+  /* and what was only in memory until then: the adopted record */
+  g_assert_nonnull (strstr (upgraded, "[Step messenger-reset-ai]\nState=done\n"));
+
+  /* the file as the older Veto wrote it, byte for byte, as private */
+  g_assert_true (g_file_get_contents (copy, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, PROGRESS_FORMAT_1);
+  g_assert_cmpint (g_stat (copy, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* a second change keeps that copy as it is, and makes no other */
+  {
+    g_autofree char *o = NULL;
+    g_autofree char *e = NULL;
+    g_autoptr(GDir) folder = NULL;
+    const char *name;
+    guint n = 0;
+
+    g_assert_true (g_file_set_contents (copy, "the oldest copy\n", -1, NULL));
+    write_progress (f, PROGRESS_FORMAT_1);
+    g_assert_cmpint (run_veto (f, "en", &o, &e, confirmation_arg, NULL), ==, 0);
+    g_clear_pointer (&kept, g_free);
+    g_assert_true (g_file_get_contents (copy, &kept, NULL, NULL));
+    g_assert_cmpstr (kept, ==, "the oldest copy\n");
+    folder = g_dir_open (dir, 0, NULL);
+    while ((name = g_dir_read_name (folder)) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1521,6 +1651,7 @@ main (int   argc,
   g_test_add ("/cli/status/six-apps/fr", Fixture, "fr", fixture_set_up, test_status_six_apps, fixture_tear_down);
   g_test_add ("/cli/status/version-2/en", Fixture, "en", fixture_set_up, test_status_version_2, fixture_tear_down);
   g_test_add ("/cli/status/version-2/fr", Fixture, "fr", fixture_set_up, test_status_version_2, fixture_tear_down);
+  ADD ("/cli/read-only-commands", test_read_only_commands);
   ADD ("/cli/status/errors", test_status_errors);
   ADD ("/cli/status/corrupt", test_status_corrupt);
   ADD ("/cli/status/unwritable", test_status_unwritable);
