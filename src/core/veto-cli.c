@@ -61,6 +61,9 @@ typedef struct
   VetoChecklist     *checklist;
   /* whether catalog is the downloaded one */
   gboolean           catalog_is_update;
+  /* (nullable) for the downloaded one, the last day its signature says
+   * it counts */
+  GDateTime         *catalog_valid_until;
   /* why the progress file could not be read */
   GError            *load_error;
 
@@ -79,6 +82,7 @@ veto_cli_clear (VetoCli *cli)
   g_clear_object (&cli->store);
   g_clear_object (&cli->clock);
   g_clear_error (&cli->load_error);
+  g_clear_pointer (&cli->catalog_valid_until, g_date_time_unref);
 }
 
 #ifdef VETO_CORE_LITE
@@ -113,6 +117,7 @@ load_catalog (VetoCli  *cli,
 {
   g_autoptr(VetoCatalog) bundled = NULL;
   g_autoptr(GFile) cache_dir = NULL;
+  g_autoptr(GError) ignored = NULL;
 
   if (cli->catalog_path != NULL)
     {
@@ -137,7 +142,11 @@ load_catalog (VetoCli  *cli,
     return FALSE;
 
   cache_dir = veto_catalog_cache_get_default_dir ();
-  cli->catalog = veto_catalog_cache_load_newest (bundled, cache_dir, &cli->catalog_is_update);
+  cli->catalog = veto_catalog_cache_load_newest_full (bundled, cache_dir, &cli->catalog_is_update,
+                                                      &cli->catalog_valid_until, &ignored);
+  /* unsigned, signed by another key, or changed: never used, and said */
+  if (ignored != NULL)
+    g_printerr ("%s %s\n", ignored->message, _("Veto uses the steps it came with."));
   return TRUE;
 }
 
@@ -206,6 +215,27 @@ load_for_command (VetoCli *cli)
   return TRUE;
 }
 
+/* A feed that stopped (a project gone quiet, a server frozen by someone
+ * who holds old signed files) shows: past the day its signature gives,
+ * the steps may no longer match Meta's forms. */
+static void
+print_out_of_date (VetoCli *cli)
+{
+  g_autoptr(GDateTime) now = veto_clock_get_now (cli->clock);
+  g_autofree char *until = NULL;
+  g_autofree char *published = NULL;
+
+  if (!cli->catalog_is_update || !veto_catalog_cache_is_expired (cli->catalog_valid_until, now))
+    return;
+
+  until = veto_format_date (cli->catalog_valid_until);
+  published = veto_format_date (veto_catalog_get_published (cli->catalog));
+  g_print ("\n");
+  /* Translators: both %s are dates */
+  g_print (_("These steps may be out of date: they were last confirmed on %s, to be checked again by %s. Update the steps (veto --update-catalog) before you rely on them.\n"),
+           published, until);
+}
+
 static int
 run_status (VetoCli *cli)
 {
@@ -218,6 +248,7 @@ run_status (VetoCli *cli)
 
   status = veto_status_write (cli->checklist, out);
   print_clean (out->str, FALSE);
+  print_out_of_date (cli);
 
   /* A report that could not be updated is an error a script must see. */
   if (!veto_progress_store_get_read_only (cli->store) &&

@@ -13,6 +13,7 @@
 
 #include "test-fixtures.h"
 #include "test-server.h"
+#include "test-signing.h"
 
 typedef struct
 {
@@ -28,6 +29,10 @@ typedef struct
   gboolean ld_debug;
   /* the clock veto runs with, when not the default */
   const char *now;
+  /* this test's key pairs, and the public key veto trusts (it runs from
+   * the build folder: see veto_signature_get_trusted_key()) */
+  char *keys;
+  char *catalog_key;
 } Fixture;
 
 /* What --check-links meets: a server on 127.0.0.1 that the catalog given
@@ -94,6 +99,8 @@ fixture_tear_down (Fixture       *f,
   g_free (f->cache_home);
   g_free (f->catalog);
   g_free (f->bus_address);
+  g_free (f->keys);
+  g_free (f->catalog_key);
 }
 
 static void
@@ -162,6 +169,10 @@ run_veto (Fixture     *f,
   g_subprocess_launcher_setenv (launcher, "GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   if (f->ld_debug)
     g_subprocess_launcher_setenv (launcher, "LD_DEBUG", "files", TRUE);
+  if (f->catalog_key != NULL)
+    g_subprocess_launcher_setenv (launcher, "VETO_TEST_CATALOG_KEY", f->catalog_key, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "VETO_TEST_CATALOG_KEY");
 
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);
@@ -576,15 +587,41 @@ test_update_catalog_refuses_local (Fixture       *f,
   g_assert_false (g_file_test (f->cache_home, G_FILE_TEST_EXISTS));
 }
 
+/* A downloaded catalog in the cache, signed with this test's own key
+ * (which veto is then told to trust) as valid until @valid_until, or not
+ * signed at all when @valid_until is NULL. */
+static void
+write_cache_until (Fixture    *f,
+                   const char *text,
+                   const char *valid_until)
+{
+  g_autofree char *dir = g_build_filename (f->cache_home, "veto", NULL);
+  g_autofree char *path = g_build_filename (dir, "meta.steps", NULL);
+  g_autofree char *sig_path = g_build_filename (dir, "meta.steps.minisig", NULL);
+
+  if (f->keys == NULL)
+    {
+      f->keys = g_build_filename (f->tmp, "keys", NULL);
+      f->catalog_key = test_signing_new_key (f->keys, "feed");
+    }
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_unlink (sig_path);
+  if (valid_until != NULL)
+    {
+      g_autofree char *comment = test_signing_comment (MAX (test_signing_version_of (text), 1), valid_until);
+      g_autofree char *sig = test_signing_sign (f->keys, "feed", text, comment, FALSE);
+
+      g_assert_true (g_file_set_contents (sig_path, sig, -1, NULL));
+    }
+}
+
 static void
 write_cache (Fixture    *f,
              const char *text)
 {
-  g_autofree char *dir = g_build_filename (f->cache_home, "veto", NULL);
-  g_autofree char *path = g_build_filename (dir, "meta.steps", NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  write_cache_until (f, text, TEST_VALID_UNTIL);
 }
 
 /* Without --catalog, veto uses the newest valid catalog it has. */
@@ -611,17 +648,74 @@ test_newest_catalog (Fixture       *f,
   write_cache (f, foreign->str);
   run_veto (f, "en", &out2, &err2, "--status", NULL);
   g_assert_null (strstr (out2, "Test catalog"));
-  g_assert_nonnull (strstr (err2, "Ignoring the downloaded steps"));
+  g_assert_nonnull (strstr (err2, "were ignored"));
+  g_assert_nonnull (strstr (err2, "evil.example"));
+
+  /* one planted unsigned, or signed by a key veto does not trust: never
+   * used, and said */
+  {
+    g_autofree char *o = NULL;
+    g_autofree char *e = NULL;
+    g_autofree char *o2 = NULL;
+    g_autofree char *e2 = NULL;
+    g_autofree char *expected = g_strdup_printf ("The downloaded steps in %s/veto/meta.steps were ignored: they are not signed. "
+                                                 "Veto uses the steps it came with.\n", f->cache_home);
+    g_autofree char *trusted = NULL;
+
+    write_cache_until (f, TEST_CATALOG, NULL);
+    run_veto (f, "en", &o, &e, "--status", NULL);
+    g_assert_null (strstr (o, "Test catalog"));
+    g_assert_cmpstr (e, ==, expected);
+
+    write_cache (f, TEST_CATALOG);
+    trusted = g_steal_pointer (&f->catalog_key);
+    f->catalog_key = test_signing_new_key (f->keys, "other");
+    run_veto (f, "en", &o2, &e2, "--status", NULL);
+    g_assert_null (strstr (o2, "Test catalog"));
+    g_assert_nonnull (strstr (e2, "were ignored: they are signed with another key than the one this Veto trusts."));
+    g_free (f->catalog_key);
+    f->catalog_key = g_steal_pointer (&trusted);
+  }
 
   /* --catalog always wins */
   {
     g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
 
-    write_cache (f, "[Catalog]\nbroken");
+    write_cache_until (f, "[Catalog]\nbroken", NULL);
     run_veto (f, "en", &out3, &err3, "--status", catalog_arg, NULL);
     g_assert_true (g_str_has_prefix (out3, "Veto — Test catalog, steps version 3 of "));
     g_assert_cmpstr (err3, ==, "");
   }
+}
+
+/* A feed that stopped: past the day the signature gives, --status says
+ * the steps may be out of date and when they were last confirmed; before
+ * it, nothing. */
+static void
+test_status_out_of_date (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *language = data;
+  gboolean fr = g_str_equal (language, "fr");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *err2 = NULL;
+
+  write_progress (f, PROGRESS);
+  /* the clock says 2026-11-29T10:00Z: the 27th is over everywhere, the
+   * 28th not yet (at UTC-12) */
+  write_cache_until (f, TEST_CATALOG, "2026-11-27");
+  g_assert_cmpint (run_veto (f, language, &out, &err, "--status", NULL), ==, 1);
+  g_assert_nonnull (strstr (out, fr ? "Catalogue de test" : "Test catalog"));
+  g_assert_nonnull (strstr (out, fr ? "Ces démarches ne sont peut-être plus à jour\u00a0: elles ont été confirmées pour la dernière fois le 29\u00a0novembre\u00a02026, et devaient être revérifiées au plus tard le 27\u00a0novembre\u00a02026."
+                                    : "These steps may be out of date: they were last confirmed on November 29, 2026, to be checked again by November 27, 2026."));
+  g_assert_cmpstr (err, ==, "");
+
+  write_cache_until (f, TEST_CATALOG, "2026-11-28");
+  g_assert_cmpint (run_veto (f, language, &out2, &err2, "--status", NULL), ==, 1);
+  g_assert_nonnull (strstr (out2, fr ? "Catalogue de test" : "Test catalog"));
+  g_assert_null (strstr (out2, fr ? "plus à jour" : "out of date"));
 }
 
 /* Everything finished; the objection against catalog version 2, before
@@ -1652,6 +1746,8 @@ main (int   argc,
   g_test_add ("/cli/status/version-2/en", Fixture, "en", fixture_set_up, test_status_version_2, fixture_tear_down);
   g_test_add ("/cli/status/version-2/fr", Fixture, "fr", fixture_set_up, test_status_version_2, fixture_tear_down);
   ADD ("/cli/read-only-commands", test_read_only_commands);
+  g_test_add ("/cli/status/out-of-date/en", Fixture, "en", fixture_set_up, test_status_out_of_date, fixture_tear_down);
+  g_test_add ("/cli/status/out-of-date/fr", Fixture, "fr", fixture_set_up, test_status_out_of_date, fixture_tear_down);
   ADD ("/cli/status/errors", test_status_errors);
   ADD ("/cli/status/corrupt", test_status_corrupt);
   ADD ("/cli/status/unwritable", test_status_unwritable);
