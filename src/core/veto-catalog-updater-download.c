@@ -620,6 +620,16 @@ veto_catalog_updater_update_async (VetoCatalogUpdater  *self,
       return;
     }
 
+  /* Offline, the request would end in a resolver's error: say what is
+   * wrong instead, before anything is tried. A feed on this computer (the
+   * tests') needs no network. */
+  if (veto_http_network_missing () && !veto_http_is_loopback (update->uri))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE, "%s",
+                               _("Your computer is offline, so Veto could not look for newer steps. Nothing changed. Connect to the internet, then try again."));
+      return;
+    }
+
   cached = _veto_catalog_updater_load_cached (self);
   update->have_version = veto_catalog_get_version (self->bundled);
   if (cached != NULL)

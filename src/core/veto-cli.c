@@ -25,6 +25,7 @@
 #ifndef VETO_CORE_LITE
 #include "veto-catalog-updater.h"
 #include "veto-evidence.h"
+#include "veto-http.h"
 #include "veto-link-checker.h"
 #endif
 
@@ -323,6 +324,29 @@ append_padded (GString    *out,
     g_string_append_c (out, ' ');
 }
 
+/* Whether every link of @catalog is on this computer (loopback). */
+static gboolean
+catalog_is_local (VetoCatalog *catalog)
+{
+  GListModel *steps = veto_catalog_get_steps (catalog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(VetoStep) step = g_list_model_get_item (steps, i);
+      const char * const *lists[] = { veto_step_get_fallback_urls (step), veto_step_get_sources (step) };
+      const char *url = veto_step_get_url (step);
+
+      if (url != NULL && !veto_http_url_is_loopback (url))
+        return FALSE;
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint j = 0; lists[l] != NULL && lists[l][j] != NULL; j++)
+          if (!veto_http_url_is_loopback (lists[l][j]))
+            return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* `veto --check-links`: one line per URL of the catalog, in catalog order,
  * then a summary. 0 when every link is OK, 1 when one is not, 2 when the
  * check could not run. */
@@ -343,7 +367,22 @@ run_check_links (VetoCli *cli)
   if (!load_for_command (cli))
     return VETO_STATUS_ERROR;
 
+  /* Offline, every link would come back unreachable, each with a
+   * resolver's error: one sentence instead. Links on this computer (a
+   * catalog author's --catalog) are still checked. */
+  if (veto_http_network_missing () && !catalog_is_local (cli->catalog))
+    {
+      g_printerr ("%s\n", _("Your computer is offline, so the links could not be checked. Connect to the internet, then try again."));
+      return VETO_STATUS_ERROR;
+    }
+
   checker = veto_link_checker_new ();
+  {
+    g_auto(GStrv) apps = veto_progress_store_dup_apps (cli->store);
+
+    /* the person's apps first, should the check run out of time */
+    g_object_set (checker, "first-apps", apps, NULL);
+  }
   if (isatty (STDERR_FILENO))
     g_signal_connect (checker, "notify::n-done", G_CALLBACK (on_link_progress), NULL);
 

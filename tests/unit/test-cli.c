@@ -33,6 +33,8 @@ typedef struct
    * the build folder: see veto_signature_get_trusted_key()) */
   char *keys;
   char *catalog_key;
+  /* (nullable) a wrapper veto runs under, such as unshare */
+  const char * const *prefix;
 } Fixture;
 
 /* What --check-links meets: a server on 127.0.0.1 that the catalog given
@@ -144,6 +146,8 @@ run_veto (Fixture     *f,
   const char *arg;
   va_list args;
 
+  for (guint i = 0; f->prefix != NULL && f->prefix[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)f->prefix[i]);
   g_ptr_array_add (argv, exe);
   va_start (args, err);
   while ((arg = va_arg (args, const char *)) != NULL)
@@ -716,6 +720,81 @@ test_status_out_of_date (Fixture       *f,
   g_assert_cmpint (run_veto (f, language, &out2, &err2, "--status", NULL), ==, 1);
   g_assert_nonnull (strstr (out2, fr ? "Catalogue de test" : "Test catalog"));
   g_assert_null (strstr (out2, fr ? "plus à jour" : "out of date"));
+}
+
+/* A computer with no network at all, as GIO's own network monitor sees
+ * it: veto runs in a network namespace of its own (unshare --net), where
+ * there is no interface up and no route, so the kernel's netlink monitor
+ * reports no network. That is what a laptop in a train meets, not a
+ * server that does not answer (an unroutable address is "online"). */
+static gboolean
+can_unshare_net (void)
+{
+  const char *argv[] = { "unshare", "--map-root-user", "--net", "true", NULL };
+  int status = -1;
+
+  return g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                       G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) &&
+         g_spawn_check_wait_status (status, NULL);
+}
+
+static void
+test_offline (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *language = data;
+  gboolean fr = g_str_equal (language, "fr");
+  static const char * const offline[] = { "unshare", "--map-root-user", "--net", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *err2 = NULL;
+
+  if (!can_unshare_net ())
+    {
+      g_test_skip ("unshare --net is not allowed here");
+      return;
+    }
+
+  write_progress (f, PROGRESS);
+  f->prefix = offline;
+
+  /* the bundled catalog's dozens of links: one sentence, no row per link */
+  g_assert_cmpint (run_veto (f, language, &out, &err, "--check-links", NULL), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, fr ? "Votre ordinateur est hors ligne, les liens n’ont donc pas pu être vérifiés. Connectez-vous à Internet, puis réessayez.\n"
+                               : "Your computer is offline, so the links could not be checked. Connect to the internet, then try again.\n");
+
+  /* an update: the same, once, and nothing written */
+  g_assert_cmpint (run_veto (f, language, &out2, &err2, "--update-catalog", NULL), ==, 2);
+  g_assert_cmpstr (out2, ==, "");
+  g_assert_cmpstr (err2, ==, fr ? "Les démarches n’ont pas pu être mises à jour\u00a0: Votre ordinateur est hors ligne\u00a0: Veto n’a pas pu chercher de démarches plus récentes. Rien n’a changé. Connectez-vous à Internet, puis réessayez.\n"
+                                : "The steps could not be updated: Your computer is offline, so Veto could not look for newer steps. Nothing changed. Connect to the internet, then try again.\n");
+  g_assert_false (g_file_test (f->cache_home, G_FILE_TEST_EXISTS));
+}
+
+/* The person's apps first: should the check's time run out, what is left
+ * unchecked is about apps they don't use. */
+static void
+test_check_links_apps_first (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *catalog_arg = write_link_catalog (f, "/missing");
+  g_autofree char *also_ok = expected_line (f, "OK", "/also-ok", NULL);
+  g_autofree char *ok = expected_line (f, "OK", "/ok", NULL);
+  g_autofree char *broken = expected_line (f, "Broken", "/missing", "HTTP 404");
+  g_autofree char *final = test_server_url (f->ts, "/ok-final");
+  g_autofree char *moved_details = g_strconcat ("now leads to ", final, NULL);
+  g_autofree char *moved = expected_line (f, "Moved", "/moved", moved_details);
+  g_autofree char *expected = g_strconcat (also_ok, ok, broken, moved,
+                                           "4 links checked. OK: 2, moved: 1, broken: 1, unreachable: 0.\n",
+                                           NULL);
+
+  write_progress (f, "[Veto]\nFormat=2\nRegion=eu\nApps=instagram;\n\n[Account instagram 1]\nLabel=\n\n[End]\n");
+  g_assert_cmpint (run_veto (f, "en", &out, &err, "--check-links", catalog_arg, NULL), ==, 1);
+  g_assert_cmpstr (out, ==, expected);
 }
 
 /* Everything finished; the objection against catalog version 2, before
@@ -1746,6 +1825,9 @@ main (int   argc,
   g_test_add ("/cli/status/version-2/en", Fixture, "en", fixture_set_up, test_status_version_2, fixture_tear_down);
   g_test_add ("/cli/status/version-2/fr", Fixture, "fr", fixture_set_up, test_status_version_2, fixture_tear_down);
   ADD ("/cli/read-only-commands", test_read_only_commands);
+  g_test_add ("/cli/offline/en", Fixture, "en", fixture_set_up, test_offline, fixture_tear_down);
+  g_test_add ("/cli/offline/fr", Fixture, "fr", fixture_set_up, test_offline, fixture_tear_down);
+  ADD ("/cli/check-links/apps-first", test_check_links_apps_first);
   g_test_add ("/cli/status/out-of-date/en", Fixture, "en", fixture_set_up, test_status_out_of_date, fixture_tear_down);
   g_test_add ("/cli/status/out-of-date/fr", Fixture, "fr", fixture_set_up, test_status_out_of_date, fixture_tear_down);
   ADD ("/cli/status/errors", test_status_errors);
