@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "veto-application.h"
+#include "veto-catalog-cache.h"
 #include "veto-catalog-updater.h"
 #include "veto-i18n.h"
 #include "veto-preferences-window.h"
@@ -40,6 +41,10 @@ struct _VetoApplication
   VetoCatalogUpdater *updater;
   /* whether self->catalog is the downloaded one */
   gboolean           catalog_is_update;
+  /* (nullable) the last day the downloaded catalog's signature gives */
+  GDateTime         *catalog_valid_until;
+  /* (nullable) why a downloaded catalog was not used */
+  GError            *catalog_ignored;
 
   /* why the progress file could not be read, shown once the window is up */
   GError            *load_error;
@@ -73,6 +78,8 @@ load_catalog (VetoApplication  *self,
   g_clear_object (&self->catalog);
   g_clear_object (&self->updater);
   self->catalog_is_update = FALSE;
+  g_clear_pointer (&self->catalog_valid_until, g_date_time_unref);
+  g_clear_error (&self->catalog_ignored);
 
   if (self->catalog_path != NULL)
     {
@@ -97,7 +104,13 @@ load_catalog (VetoApplication  *self,
     return FALSE;
 
   self->updater = veto_catalog_updater_new (bundled);
-  self->catalog = veto_catalog_updater_load_newest (self->updater, &self->catalog_is_update);
+  {
+    g_autoptr(GFile) cache_dir = veto_catalog_cache_get_default_dir ();
+
+    /* verified again, as at every load: see veto-signature.c */
+    self->catalog = veto_catalog_cache_load_newest_full (bundled, cache_dir, &self->catalog_is_update,
+                                                         &self->catalog_valid_until, &self->catalog_ignored);
+  }
   return TRUE;
 }
 
@@ -176,6 +189,14 @@ veto_application_handle_local_options (GApplication *app,
 
 static gboolean watch_progress (gpointer user_data);
 
+static gboolean
+catalog_is_expired (VetoApplication *self)
+{
+  g_autoptr(GDateTime) now = veto_clock_get_now (self->clock);
+
+  return veto_catalog_cache_is_expired (self->catalog_valid_until, now);
+}
+
 static void
 veto_application_activate (GApplication *app)
 {
@@ -198,6 +219,23 @@ veto_application_activate (GApplication *app)
                              g_file_peek_path (veto_progress_store_get_recovered_file (self->store)));
 
           veto_window_show_error (win, message);
+        }
+      else if (self->catalog_ignored != NULL)
+        {
+          g_autofree char *message = g_strconcat (self->catalog_ignored->message, " ",
+                                                  _("Veto uses the steps it came with."), NULL);
+
+          veto_window_show_steps_notice (win, message);
+        }
+      else if (self->catalog_is_update && catalog_is_expired (self))
+        {
+          g_autofree char *until = veto_format_date (self->catalog_valid_until);
+          g_autofree char *published = veto_format_date (veto_catalog_get_published (self->catalog));
+          /* Translators: both %s are dates */
+          g_autofree char *message = g_strdup_printf (_("These steps may be out of date: they were last confirmed on %s, to be checked again by %s."),
+                                                      published, until);
+
+          veto_window_show_steps_notice (win, message);
         }
     }
 
@@ -312,6 +350,8 @@ veto_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
   g_clear_error (&self->load_error);
+  g_clear_error (&self->catalog_ignored);
+  g_clear_pointer (&self->catalog_valid_until, g_date_time_unref);
   if (self->preferences != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->preferences), (gpointer *)&self->preferences);

@@ -297,6 +297,12 @@ veto_links_page_start (VetoLinksPage *self)
 
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  {
+    g_auto(GStrv) apps = veto_progress_store_dup_apps (veto_checklist_get_store (self->checklist));
+
+    /* the person's apps first, should the check run out of time */
+    g_object_set (self->checker, "first-apps", apps, NULL);
+  }
   veto_link_checker_check_catalog_async (self->checker, veto_checklist_get_catalog (self->checklist),
                                          self->cancellable, on_checked, g_object_ref (self));
   update_progress (self);

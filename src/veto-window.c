@@ -738,6 +738,17 @@ veto_window_show_error (VetoWindow *self,
     veto_window_show_banner (self, message, NULL, NULL, NULL);
 }
 
+/* About the steps themselves (a downloaded catalog ignored, or past its
+ * valid-until day): what to do is to update them. */
+void
+veto_window_show_steps_notice (VetoWindow *self,
+                               const char *message)
+{
+  g_return_if_fail (VETO_IS_WINDOW (self));
+
+  veto_window_show_banner (self, message, _("_Update Steps"), "win.update-steps", NULL);
+}
+
 void
 veto_window_show_toast (VetoWindow *self,
                         const char *message)

@@ -23,6 +23,8 @@ VetoWindow *veto_window_new              (GtkApplication     *application,
                                           VetoCatalogUpdater *updater);
 void        veto_window_show_error       (VetoWindow      *self,
                                           const char      *message);
+void        veto_window_show_steps_notice (VetoWindow     *self,
+                                          const char     *message);
 void        veto_window_show_toast       (VetoWindow      *self,
                                           const char      *message);
 const char *veto_window_get_page         (VetoWindow      *self);

@@ -18,6 +18,7 @@
 #include "veto-catalog-updater-private.h"
 #include "veto-file.h"
 #include "veto-http.h"
+#include "veto-signature.h"
 
 #define VALIDATORS_GROUP "Download"
 #define READ_CHUNK 16384
@@ -34,6 +35,11 @@ typedef struct
   SoupMessage  *msg;
   GInputStream *stream;
   GByteArray   *body;
+  /* (nullable) (owned) the catalog, once read, while its signature is
+   * fetched: nothing of it is read before that signature is checked */
+  GBytes       *catalog_data;
+  /* (nullable) (owned) its response, whose validators are kept with it */
+  SoupMessage  *catalog_msg;
 
   /* (owned) cancelled by the caller's cancellable or by the timer */
   GCancellable *cancellable;
@@ -67,6 +73,8 @@ update_free (Update *update)
     g_input_stream_close_async (update->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
   g_clear_object (&update->stream);
   g_clear_pointer (&update->body, g_byte_array_unref);
+  g_clear_pointer (&update->catalog_data, g_bytes_unref);
+  g_clear_object (&update->catalog_msg);
   g_free (update);
 }
 
@@ -166,6 +174,7 @@ network_error (GTask  *task,
 static gboolean
 write_cache (VetoCatalogUpdater  *self,
              GBytes              *data,
+             GBytes              *signature,
              SoupMessage         *msg,
              GError             **error)
 {
@@ -175,6 +184,7 @@ write_cache (VetoCatalogUpdater  *self,
   g_autoptr(GFile) file = _veto_catalog_updater_cache_file (self);
   g_autoptr(GFile) validators = _veto_catalog_updater_validators_file (self);
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *sig_path = NULL;
 
   if (g_mkdir_with_parents (g_file_peek_path (self->cache_dir), 0700) != 0)
     {
@@ -187,8 +197,15 @@ write_cache (VetoCatalogUpdater  *self,
       return FALSE;
     }
 
-  /* A public catalog: 0644 is fine. */
-  if (!g_file_set_contents_full (g_file_peek_path (file),
+  /* A public catalog: 0644 is fine. The signature is kept beside it, as
+   * every load verifies it again; a crash between the two writes leaves a
+   * pair that does not match, which is ignored (the bundled steps are
+   * used) until the next update writes both again. */
+  sig_path = g_strconcat (g_file_peek_path (file), VETO_SIGNATURE_SUFFIX, NULL);
+  if (!g_file_set_contents_full (sig_path,
+                                 g_bytes_get_data (signature, NULL), g_bytes_get_size (signature),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error) ||
+      !g_file_set_contents_full (g_file_peek_path (file),
                                  g_bytes_get_data (data, NULL), g_bytes_get_size (data),
                                  G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
     {
@@ -225,26 +242,35 @@ write_cache (VetoCatalogUpdater  *self,
   return TRUE;
 }
 
+/* The catalog and its signature are both read: the signature is checked
+ * first, then the catalog's rules, then its version. */
 static void
 process_body (GTask *task)
 {
   VetoCatalogUpdater *self = g_task_get_source_object (task);
   Update *update = g_task_get_task_data (task);
-  g_autoptr(GBytes) data = g_byte_array_free_to_bytes (g_steal_pointer (&update->body));
+  g_autoptr(GBytes) signature = g_byte_array_free_to_bytes (g_steal_pointer (&update->body));
+  g_autoptr(GBytes) data = g_steal_pointer (&update->catalog_data);
   g_autoptr(VetoCatalog) catalog = NULL;
   g_autoptr(GError) error = NULL;
   int version;
 
   /* the rules of the bundled catalog, whatever the address it came from */
-  catalog = veto_catalog_new_from_bytes (data, VETO_CATALOG_FLAGS_NONE, &error);
+  catalog = veto_catalog_new_from_signed_bytes (data, signature, NULL, &error);
   if (catalog == NULL)
     {
-      return_error (task, g_error_new (VETO_CATALOG_UPDATER_ERROR, VETO_CATALOG_UPDATER_ERROR_INVALID,
+      gboolean signature_error = error->domain == VETO_SIGNATURE_ERROR;
+
+      return_error (task, g_error_new (VETO_CATALOG_UPDATER_ERROR,
+                                       signature_error ? VETO_CATALOG_UPDATER_ERROR_SIGNATURE
+                                                       : VETO_CATALOG_UPDATER_ERROR_INVALID,
                                        /* Translators: %s says which rule the file breaks */
                                        _("The published steps were refused: %s"), error->message));
       return;
     }
 
+  /* An older catalog, however well signed, is never taken for a new one:
+   * a replayed feed changes nothing. */
   version = veto_catalog_get_version (catalog);
   if (version < update->have_version)
     {
@@ -257,13 +283,27 @@ process_body (GTask *task)
       return;
     }
 
-  if (!write_cache (self, data, update->msg, &error))
+  if (!write_cache (self, data, signature, update->catalog_msg, &error))
     {
       return_error (task, g_steal_pointer (&error));
       return;
     }
 
   return_outcome (task, VETO_CATALOG_UPDATE_UPDATED, version);
+}
+
+/* What is wrong with the published signature, said as the refusal it is. */
+static GError *
+signature_error (GTask      *task,
+                 const char *why)
+{
+  Update *update = g_task_get_task_data (task);
+  g_autofree char *url = g_uri_to_string (update->uri);
+
+  return g_error_new (VETO_CATALOG_UPDATER_ERROR, VETO_CATALOG_UPDATER_ERROR_SIGNATURE,
+                      /* Translators: %s is a web address, then why (in lower case) */
+                      _("The published steps were refused: their signature at %s can’t be used: %s."),
+                      url, why);
 }
 
 static GError *
@@ -273,6 +313,38 @@ too_large_error (void)
                       /* Translators: %d is a size in kibibytes */
                       _("The published steps are larger than %d KiB and were refused."),
                       VETO_CATALOG_UPDATER_MAX_SIZE / 1024);
+}
+
+static void send_request (GTask *task);
+
+/* The catalog is read: its signature is fetched next, from the address
+ * of the catalog with ".minisig" added (the published one, not where a
+ * redirect led: the feed's owner names both). */
+static void
+fetch_signature (GTask *owned_task)
+{
+  g_autoptr(GTask) task = owned_task;
+  VetoCatalogUpdater *self = g_task_get_source_object (task);
+  Update *update = g_task_get_task_data (task);
+  g_autofree char *url = g_strconcat (self->url, VETO_SIGNATURE_SUFFIX, NULL);
+  g_autoptr(GError) error = NULL;
+
+  update->catalog_data = g_byte_array_free_to_bytes (g_steal_pointer (&update->body));
+  update->catalog_msg = g_object_ref (update->msg);
+  g_clear_pointer (&update->uri, g_uri_unref);
+  update->hops = 0;
+  if (!check_download_url (self, url, &update->uri, &error))
+    {
+      return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  send_request (g_steal_pointer (&task));
+}
+
+static gsize
+max_size (Update *update)
+{
+  return update->catalog_data != NULL ? VETO_SIGNATURE_MAX_SIZE : VETO_CATALOG_UPDATER_MAX_SIZE;
 }
 
 static void
@@ -296,25 +368,27 @@ on_read (GObject      *source,
     {
       g_input_stream_close_async (update->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
       g_clear_object (&update->stream);
-      process_body (task);
+      if (update->catalog_data == NULL)
+        fetch_signature (g_steal_pointer (&task));
+      else
+        process_body (task);
       return;
     }
 
   g_byte_array_append (update->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
-  if (update->body->len > VETO_CATALOG_UPDATER_MAX_SIZE)
+  if (update->body->len > max_size (update))
     {
-      return_error (task, too_large_error ());
+      return_error (task, update->catalog_data != NULL ? signature_error (task, _("it is too large to be a signature"))
+                                                       : too_large_error ());
       return;
     }
 
   /* one byte past the limit is enough to know it is too large */
   g_input_stream_read_bytes_async (update->stream,
-                                   MIN (READ_CHUNK, VETO_CATALOG_UPDATER_MAX_SIZE + 1 - update->body->len),
+                                   MIN (READ_CHUNK, max_size (update) + 1 - update->body->len),
                                    G_PRIORITY_DEFAULT, update->cancellable,
                                    on_read, g_steal_pointer (&task));
 }
-
-static void send_request (GTask *task);
 
 static void
 on_sent (GObject      *source,
@@ -375,11 +449,24 @@ on_sent (GObject      *source,
       return;
     }
 
-  if (status == SOUP_STATUS_NOT_MODIFIED)
+  if (status == SOUP_STATUS_NOT_MODIFIED && update->catalog_data == NULL)
     {
       g_input_stream_close_async (update->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
       g_clear_object (&update->stream);
+      /* the cached steps, checked when the request was made, are still
+       * the published ones */
       return_outcome (task, VETO_CATALOG_UPDATE_UP_TO_DATE, update->have_version);
+      return;
+    }
+
+  if (status == SOUP_STATUS_NOT_FOUND && update->catalog_data != NULL)
+    {
+      g_autofree char *url = g_uri_to_string (update->uri);
+
+      return_error (task, g_error_new (VETO_CATALOG_UPDATER_ERROR, VETO_CATALOG_UPDATER_ERROR_SIGNATURE,
+                                       /* Translators: %s is a web address */
+                                       _("The published steps were refused: they are not signed (there is no signature at %s)."),
+                                       url));
       return;
     }
 
@@ -392,9 +479,10 @@ on_sent (GObject      *source,
     }
 
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      soup_message_headers_get_content_length (headers) > VETO_CATALOG_UPDATER_MAX_SIZE)
+      soup_message_headers_get_content_length (headers) > (goffset)max_size (update))
     {
-      return_error (task, too_large_error ());
+      return_error (task, update->catalog_data != NULL ? signature_error (task, _("it is too large to be a signature"))
+                                                       : too_large_error ());
       return;
     }
 
@@ -449,9 +537,14 @@ send_request (GTask *task)
   update->msg = soup_message_new_from_uri (SOUP_METHOD_GET, update->uri);
   soup_message_add_flags (update->msg, SOUP_MESSAGE_NO_REDIRECT);
 
-  cached = _veto_catalog_updater_load_cached (self);
-  if (cached != NULL && veto_catalog_get_version (cached) == update->have_version)
-    add_validators (self, update->msg);
+  /* the signature is always fetched: it is checked with the catalog it
+   * came with */
+  if (update->catalog_data == NULL)
+    {
+      cached = _veto_catalog_updater_load_cached (self);
+      if (cached != NULL && veto_catalog_get_version (cached) == update->have_version)
+        add_validators (self, update->msg);
+    }
 
   soup_session_send_async (self->session, update->msg, G_PRIORITY_DEFAULT,
                            update->cancellable, on_sent, task);
@@ -524,6 +617,16 @@ veto_catalog_updater_update_async (VetoCatalogUpdater  *self,
   if (!check_download_url (self, self->url, &update->uri, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Offline, the request would end in a resolver's error: say what is
+   * wrong instead, before anything is tried. A feed on this computer (the
+   * tests') needs no network. */
+  if (veto_http_network_missing () && !veto_http_is_loopback (update->uri))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE, "%s",
+                               _("Your computer is offline, so Veto could not look for newer steps. Nothing changed. Connect to the internet, then try again."));
       return;
     }
 

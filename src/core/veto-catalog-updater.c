@@ -63,9 +63,8 @@ _veto_catalog_updater_validators_file (VetoCatalogUpdater *self)
 VetoCatalog *
 _veto_catalog_updater_load_cached (VetoCatalogUpdater *self)
 {
-  g_autoptr(GFile) file = _veto_catalog_updater_cache_file (self);
   g_autoptr(GError) error = NULL;
-  g_autoptr(VetoCatalog) catalog = veto_catalog_new_from_file (file, VETO_CATALOG_FLAGS_NONE, &error);
+  g_autoptr(VetoCatalog) catalog = veto_catalog_cache_load_signed (self->cache_dir, NULL, &error);
 
   return g_steal_pointer (&catalog);
 }

@@ -30,6 +30,8 @@ G_BEGIN_DECLS
  * @VETO_CATALOG_UPDATER_ERROR_INVALID: the catalog breaks a rule of the
  *   catalog format (the message says which)
  * @VETO_CATALOG_UPDATER_ERROR_REDIRECTS: too many redirects
+ * @VETO_CATALOG_UPDATER_ERROR_SIGNATURE: the catalog is not signed, or not
+ *   by the key Veto trusts, or was changed after it was signed
  *
  * Network failures come as #GIOError or #GTlsError, with a message that
  * names the server; a failure to write the cache as #GFileError.
@@ -41,6 +43,7 @@ typedef enum
   VETO_CATALOG_UPDATER_ERROR_TOO_LARGE,
   VETO_CATALOG_UPDATER_ERROR_INVALID,
   VETO_CATALOG_UPDATER_ERROR_REDIRECTS,
+  VETO_CATALOG_UPDATER_ERROR_SIGNATURE,
 } VetoCatalogUpdaterError;
 
 GQuark veto_catalog_updater_error_quark (void);

@@ -25,6 +25,7 @@
 #ifndef VETO_CORE_LITE
 #include "veto-catalog-updater.h"
 #include "veto-evidence.h"
+#include "veto-http.h"
 #include "veto-link-checker.h"
 #endif
 
@@ -61,6 +62,9 @@ typedef struct
   VetoChecklist     *checklist;
   /* whether catalog is the downloaded one */
   gboolean           catalog_is_update;
+  /* (nullable) for the downloaded one, the last day its signature says
+   * it counts */
+  GDateTime         *catalog_valid_until;
   /* why the progress file could not be read */
   GError            *load_error;
 
@@ -79,6 +83,7 @@ veto_cli_clear (VetoCli *cli)
   g_clear_object (&cli->store);
   g_clear_object (&cli->clock);
   g_clear_error (&cli->load_error);
+  g_clear_pointer (&cli->catalog_valid_until, g_date_time_unref);
 }
 
 #ifdef VETO_CORE_LITE
@@ -113,6 +118,7 @@ load_catalog (VetoCli  *cli,
 {
   g_autoptr(VetoCatalog) bundled = NULL;
   g_autoptr(GFile) cache_dir = NULL;
+  g_autoptr(GError) ignored = NULL;
 
   if (cli->catalog_path != NULL)
     {
@@ -137,7 +143,11 @@ load_catalog (VetoCli  *cli,
     return FALSE;
 
   cache_dir = veto_catalog_cache_get_default_dir ();
-  cli->catalog = veto_catalog_cache_load_newest (bundled, cache_dir, &cli->catalog_is_update);
+  cli->catalog = veto_catalog_cache_load_newest_full (bundled, cache_dir, &cli->catalog_is_update,
+                                                      &cli->catalog_valid_until, &ignored);
+  /* unsigned, signed by another key, or changed: never used, and said */
+  if (ignored != NULL)
+    g_printerr ("%s %s\n", ignored->message, _("Veto uses the steps it came with."));
   return TRUE;
 }
 
@@ -206,6 +216,27 @@ load_for_command (VetoCli *cli)
   return TRUE;
 }
 
+/* A feed that stopped (a project gone quiet, a server frozen by someone
+ * who holds old signed files) shows: past the day its signature gives,
+ * the steps may no longer match Meta's forms. */
+static void
+print_out_of_date (VetoCli *cli)
+{
+  g_autoptr(GDateTime) now = veto_clock_get_now (cli->clock);
+  g_autofree char *until = NULL;
+  g_autofree char *published = NULL;
+
+  if (!cli->catalog_is_update || !veto_catalog_cache_is_expired (cli->catalog_valid_until, now))
+    return;
+
+  until = veto_format_date (cli->catalog_valid_until);
+  published = veto_format_date (veto_catalog_get_published (cli->catalog));
+  g_print ("\n");
+  /* Translators: both %s are dates */
+  g_print (_("These steps may be out of date: they were last confirmed on %s, to be checked again by %s. Update the steps (veto --update-catalog) before you rely on them.\n"),
+           published, until);
+}
+
 static int
 run_status (VetoCli *cli)
 {
@@ -218,6 +249,7 @@ run_status (VetoCli *cli)
 
   status = veto_status_write (cli->checklist, out);
   print_clean (out->str, FALSE);
+  print_out_of_date (cli);
 
   /* A report that could not be updated is an error a script must see. */
   if (!veto_progress_store_get_read_only (cli->store) &&
@@ -292,6 +324,29 @@ append_padded (GString    *out,
     g_string_append_c (out, ' ');
 }
 
+/* Whether every link of @catalog is on this computer (loopback). */
+static gboolean
+catalog_is_local (VetoCatalog *catalog)
+{
+  GListModel *steps = veto_catalog_get_steps (catalog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(VetoStep) step = g_list_model_get_item (steps, i);
+      const char * const *lists[] = { veto_step_get_fallback_urls (step), veto_step_get_sources (step) };
+      const char *url = veto_step_get_url (step);
+
+      if (url != NULL && !veto_http_url_is_loopback (url))
+        return FALSE;
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint j = 0; lists[l] != NULL && lists[l][j] != NULL; j++)
+          if (!veto_http_url_is_loopback (lists[l][j]))
+            return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* `veto --check-links`: one line per URL of the catalog, in catalog order,
  * then a summary. 0 when every link is OK, 1 when one is not, 2 when the
  * check could not run. */
@@ -312,7 +367,22 @@ run_check_links (VetoCli *cli)
   if (!load_for_command (cli))
     return VETO_STATUS_ERROR;
 
+  /* Offline, every link would come back unreachable, each with a
+   * resolver's error: one sentence instead. Links on this computer (a
+   * catalog author's --catalog) are still checked. */
+  if (veto_http_network_missing () && !catalog_is_local (cli->catalog))
+    {
+      g_printerr ("%s\n", _("Your computer is offline, so the links could not be checked. Connect to the internet, then try again."));
+      return VETO_STATUS_ERROR;
+    }
+
   checker = veto_link_checker_new ();
+  {
+    g_auto(GStrv) apps = veto_progress_store_dup_apps (cli->store);
+
+    /* the person's apps first, should the check run out of time */
+    g_object_set (checker, "first-apps", apps, NULL);
+  }
   if (isatty (STDERR_FILENO))
     g_signal_connect (checker, "notify::n-done", G_CALLBACK (on_link_progress), NULL);
 

@@ -134,3 +134,28 @@ veto_http_redirect (SoupMessage *msg)
 
   return g_uri_to_string (target);
 }
+
+/* Whether @url parses and names this computer. */
+gboolean
+veto_http_url_is_loopback (const char *url)
+{
+  g_autoptr(GUri) uri = veto_http_parse (url);
+
+  return uri != NULL && veto_http_is_loopback (uri);
+}
+
+/**
+ * veto_http_network_missing:
+ *
+ * What GIO's network monitor says (NetworkManager, the kernel's routes, or
+ * the portal in a sandbox): no network at all, not even a route out. A
+ * request then fails only after a resolver's error per host; a command
+ * says once that the computer is offline instead.
+ *
+ * Returns: %TRUE when the computer has no network
+ */
+gboolean
+veto_http_network_missing (void)
+{
+  return !g_network_monitor_get_network_available (g_network_monitor_get_default ());
+}

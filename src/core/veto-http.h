@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 SoupSession *veto_http_session_new  (guint        max_conns_per_host,
                                      guint        timeout_seconds);
 gboolean     veto_http_is_loopback  (GUri        *uri);
+gboolean     veto_http_url_is_loopback (const char *url);
+gboolean     veto_http_network_missing (void);
 GUri        *veto_http_parse        (const char  *url);
 char        *veto_http_uri_key      (GUri        *uri);
 char        *veto_http_redirect     (SoupMessage *msg);

@@ -23,6 +23,8 @@ struct _VetoLinkChecker
   guint        max_per_host;
   guint        timeout;
   guint        run_timeout;
+  /* (nullable) the apps whose steps' links a catalog check asks first */
+  GStrv        first_apps;
 
   /* (nullable) (unowned) the run in progress, owned by its GTask */
   struct _Run *run;
@@ -38,6 +40,7 @@ enum {
   PROP_RUNNING,
   PROP_N_DONE,
   PROP_N_TOTAL,
+  PROP_FIRST_APPS,
   N_PROPS
 };
 

@@ -104,7 +104,8 @@ veto_link_checker_check_urls_async (VetoLinkChecker     *self,
  * @user_data: for @callback
  *
  * Checks every URL the steps of @catalog name (Url, FallbackUrls and
- * Sources), each once, in catalog order. Each result carries the ids of the
+ * Sources), each once, in catalog order; those of the apps in
+ * #VetoLinkChecker:first-apps before the others. Each result carries the ids of the
  * steps that name its URL, so a window can show a verdict per step. See
  * veto_link_checker_check_urls_async().
  */
@@ -130,17 +131,27 @@ veto_link_checker_check_catalog_async (VetoLinkChecker     *self,
 
   run = _veto_link_checker_run_new (self, task);
 
+  /* The person's apps first, so that what a run's time leaves unchecked
+   * is about apps they don't use; catalog order within each. */
   steps = veto_catalog_get_steps (catalog);
-  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
-    {
-      g_autoptr(VetoStep) step = g_list_model_get_item (steps, i);
-      const char *id = veto_step_get_id (step);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+      {
+        g_autoptr(VetoStep) step = g_list_model_get_item (steps, i);
+        const char *id = veto_step_get_id (step);
+        const char * const *apps = veto_step_get_app_ids (step);
+        gboolean first = FALSE;
 
-      if (veto_step_get_url (step) != NULL)
-        _veto_link_checker_add_url (run, by_url, veto_step_get_url (step), id);
-      _veto_link_checker_add_urls (run, by_url, veto_step_get_fallback_urls (step), id);
-      _veto_link_checker_add_urls (run, by_url, veto_step_get_sources (step), id);
-    }
+        for (guint a = 0; self->first_apps != NULL && apps != NULL && apps[a] != NULL; a++)
+          first = first || g_strv_contains ((const char * const *)self->first_apps, apps[a]);
+
+        if (first != (pass == 0))
+          continue;
+        if (veto_step_get_url (step) != NULL)
+          _veto_link_checker_add_url (run, by_url, veto_step_get_url (step), id);
+        _veto_link_checker_add_urls (run, by_url, veto_step_get_fallback_urls (step), id);
+        _veto_link_checker_add_urls (run, by_url, veto_step_get_sources (step), id);
+      }
 
   _veto_link_checker_run_start (run, cancellable);
   g_object_unref (task);
@@ -191,6 +202,7 @@ veto_link_checker_dispose (GObject *object)
   if (self->session != NULL)
     soup_session_abort (self->session);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->first_apps, g_strfreev);
 
   G_OBJECT_CLASS (veto_link_checker_parent_class)->dispose (object);
 }
@@ -223,6 +235,9 @@ veto_link_checker_get_property (GObject    *object,
     case PROP_N_TOTAL:
       g_value_set_uint (value, self->n_total);
       break;
+    case PROP_FIRST_APPS:
+      g_value_set_boxed (value, self->first_apps);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -246,6 +261,11 @@ veto_link_checker_set_property (GObject      *object,
       break;
     case PROP_RUN_TIMEOUT:
       veto_link_checker_set_run_timeout (self, g_value_get_uint (value));
+      break;
+    case PROP_FIRST_APPS:
+      g_strfreev (self->first_apps);
+      self->first_apps = g_value_dup_boxed (value);
+      g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -284,6 +304,12 @@ veto_link_checker_class_init (VetoLinkCheckerClass *klass)
   _veto_link_checker_properties[PROP_N_DONE] =
     g_param_spec_uint ("n-done", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* The ids of the apps the person uses: a catalog check asks their
+   * steps' links first. A property rather than a function, so that the
+   * window sets it without loading the module this lives in. */
+  _veto_link_checker_properties[PROP_FIRST_APPS] =
+    g_param_spec_boxed ("first-apps", NULL, NULL, G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   _veto_link_checker_properties[PROP_N_TOTAL] =
     g_param_spec_uint ("n-total", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));

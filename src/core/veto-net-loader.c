@@ -11,6 +11,7 @@
 
 #include "veto-catalog-updater-private.h"
 #include "veto-evidence.h"
+#include "veto-http.h"
 #include "veto-link-checker.h"
 
 /* The link checker, the catalog updater's download and the email reader
@@ -172,6 +173,16 @@ NET_FUNCTION (int, veto_evidence_command,
                GString        *out,
                GString        *err),
               (checklist, email, account, out, err))
+
+/* veto-http.c */
+
+NET_FUNCTION (gboolean, veto_http_url_is_loopback,
+              (const char *url),
+              (url))
+
+NET_FUNCTION (gboolean, veto_http_network_missing,
+              (void),
+              ())
 
 /* veto-link-checker.c */
 

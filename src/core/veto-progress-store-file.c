@@ -250,6 +250,7 @@ veto_progress_store_load (VetoProgressStore  *self,
   g_clear_object (&self->recovered_file);
   _veto_progress_store_init_fresh (self);
   self->is_new = TRUE;
+  self->disk_format = 0;
   set_disk_error (self, NULL);
   if (!self->inspect_only)
     remove_stale_temporaries (self);
@@ -319,13 +320,16 @@ adopt (VetoProgressStore *self,
   g_clear_pointer (&self->keyfile, g_key_file_unref);
   self->keyfile = keyfile;
   self->is_new = FALSE;
+  self->disk_format = format;
 
   if (format <= VETO_PROGRESS_FORMAT)
     {
       _veto_progress_store_ensure_accounts (self);
       /* Format 2 added "refused", stated days and evidence, which an older
        * Veto would take for damage: the next save says so in the file, so
-       * that it opens it read-only instead. */
+       * that it opens it read-only instead (and keeps the file as it was,
+       * keep_older_format()). Only in memory until the person changes
+       * something. */
       g_key_file_set_integer (self->keyfile, HEADER, "Format", VETO_PROGRESS_FORMAT);
     }
 
@@ -413,6 +417,78 @@ lock_folder (int          dir_fd,
   return FALSE;
 }
 
+/* The first save over a file an older Veto wrote upgrades its Format,
+ * after which that Veto opens it read-only: the file as it was stays
+ * beside it as `progress.ini.format-<N>`, for a person who goes back to
+ * that version. An earlier copy is never replaced: it is the oldest
+ * state, and the one that older Veto can read. Called with the folder
+ * locked, after check_unchanged(): the copy is of the file this store
+ * read. */
+static gboolean
+keep_older_format (VetoProgressStore  *self,
+                   const char         *target,
+                   GError            **error)
+{
+  g_autofree char *copy_path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  gsize len;
+  int fd;
+  int saved_errno = 0;
+
+  if (!self->disk.exists || self->disk_format <= 0 || self->disk_format >= VETO_PROGRESS_FORMAT)
+    return TRUE;
+
+  copy_path = g_strdup_printf ("%s.format-%d", target, self->disk_format);
+  bytes = veto_file_read_bounded (target, MAX_PROGRESS_SIZE, NULL, &local_error);
+  if (bytes == NULL)
+    goto failed;
+
+  /* as private as the file itself, and never over an earlier copy */
+  fd = g_open (copy_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0 && errno == EEXIST)
+    return TRUE;
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      goto failed_errno;
+    }
+
+  data = g_bytes_get_data (bytes, &len);
+  for (gsize done = 0; done < len; )
+    {
+      gssize n = write (fd, data + done, len - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved_errno = errno;
+          break;
+        }
+      done += n;
+    }
+  if (saved_errno == 0 && fsync (fd) != 0)
+    saved_errno = errno;
+  close (fd);
+  if (saved_errno == 0)
+    return TRUE;
+
+  /* half a copy is no copy */
+  g_unlink (copy_path);
+
+failed_errno:
+  g_set_error_literal (&local_error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       g_strerror (saved_errno));
+failed:
+  g_set_error (error, local_error->domain, local_error->code,
+               /* Translators: %s is a file name, then why it failed */
+               _("a copy of your progress as an older Veto wrote it could not be kept as %s: %s"),
+               copy_path, local_error->message);
+  return FALSE;
+}
+
 /* Writes @data over @path all or nothing, and only if no one changed the
  * file since this store last read or wrote it. The lock on the folder
  * makes that check and the rename one step for every Veto process. */
@@ -452,6 +528,9 @@ write_file (VetoProgressStore  *self,
   if (!check_unchanged (self, target, error))
     goto out_locked;
 
+  if (!keep_older_format (self, target, error))
+    goto out_locked;
+
   fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
@@ -488,6 +567,7 @@ write_file (VetoProgressStore  *self,
     }
 
   remember_disk (self, &st);
+  self->disk_format = VETO_PROGRESS_FORMAT;
   ok = TRUE;
   goto out_locked;
 

@@ -34,6 +34,9 @@ struct _VetoProgressStore
   guint      is_new : 1;
   guint      inspect_only : 1;
 
+  /* the Format of the file as last read; 0 when none was */
+  int        disk_format;
+
   /* the file as this store last read or wrote it (see check_unchanged()) */
   struct {
     gboolean exists;
@@ -146,6 +149,9 @@ _veto_progress_store_begin_change (VetoProgressStore *self);
 
 void
 _veto_progress_store_commit (VetoProgressStore *self);
+
+void
+_veto_progress_store_keep_in_memory (VetoProgressStore *self);
 
 gboolean
 _veto_progress_store_commit_or_revert (VetoProgressStore  *self,

@@ -440,7 +440,7 @@ adopt_best (VetoProgressStore *self,
         g_key_file_set_value (self->keyfile, target, keys[i], value);
     }
 
-  _veto_progress_store_commit (self);
+  _veto_progress_store_keep_in_memory (self);
   return TRUE;
 }
 

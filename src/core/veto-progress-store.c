@@ -289,6 +289,17 @@ _veto_progress_store_commit (VetoProgressStore *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* For what Veto works out from the file rather than what the person
+ * changed (a record adopted by a step that became done once, the format
+ * upgraded): held in memory and written with the next change of theirs,
+ * so that only looking, in the window or with `veto --status`, leaves the
+ * file byte for byte. */
+void
+_veto_progress_store_keep_in_memory (VetoProgressStore *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /* For a change that must be on disk or not at all (Meta's email kept as
  * proof): saves at once, and on failure puts the keyfile back as @before
  * (its text before the change) instead of keeping the change in memory
@@ -515,10 +526,9 @@ veto_progress_store_get_catalog_version (VetoProgressStore *self)
  * stamped with it (see veto_progress_store_get_step_catalog_version()), so
  * that a later catalog that changes the step can ask for a recheck.
  *
- * A store that has never been saved, or that only inspects, keeps the
- * version in memory and writes it with its first real change: only looking
- * at Veto, or running `veto --status`, must not create or rewrite a
- * progress file.
+ * The version is kept in memory and written with the next change the
+ * person makes: only looking at Veto, or running `veto --status`, must not
+ * create or rewrite a progress file.
  */
 void
 veto_progress_store_set_catalog_version (VetoProgressStore *self,
@@ -530,13 +540,9 @@ veto_progress_store_set_catalog_version (VetoProgressStore *self,
   if (veto_progress_store_get_catalog_version (self) == version || !_veto_progress_store_begin_change (self))
     return;
 
+  /* Neither opening Veto nor a command that only reads (`veto --status`
+   * with other steps than last time) rewrites the file: the version is
+   * saved with the next change the person makes. */
   g_key_file_set_integer (self->keyfile, HEADER, "CatalogVersion", version);
-  /* Nor does a command that only reads (`veto --status` with other steps
-   * than last time) rewrite the file: the version is saved with the next
-   * real change. */
-  if (self->is_new || self->inspect_only)
-    return;
-
-  _veto_progress_store_commit (self);
 }
 

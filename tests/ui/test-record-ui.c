@@ -20,6 +20,7 @@
 #include "veto-step-actions.h"
 #include "veto-window.h"
 #include "test-record-fixtures.h"
+#include "test-signing.h"
 
 static VetoApplication *app;
 
@@ -39,9 +40,19 @@ write_catalog (void)
   g_autofree char *catalog = g_build_filename (cache, "meta.steps", NULL);
   g_autoptr(GString) text = g_string_new (TEST_RECORD_CATALOG);
 
+  g_autofree char *keys = g_build_filename (g_get_user_data_dir (), "keys", NULL);
+  g_autofree char *key = test_signing_new_key (keys, "feed");
+  g_autofree char *sig = NULL;
+  g_autofree char *sig_path = g_strconcat (catalog, ".minisig", NULL);
+
   g_string_replace (text, "Version=5\n", "Version=99\n", 1);
   g_mkdir_with_parents (cache, 0700);
   g_assert_true (g_file_set_contents (catalog, text->str, -1, NULL));
+  /* signed as published catalogs are, with a key of this test's own that
+   * this Veto, run from its build folder, is told to trust */
+  sig = test_signing_sign (keys, "feed", text->str, "version:99 valid-until:" TEST_VALID_UNTIL, FALSE);
+  g_assert_true (g_file_set_contents (sig_path, sig, -1, NULL));
+  g_setenv ("VETO_TEST_CATALOG_KEY", key, TRUE);
 }
 
 static void

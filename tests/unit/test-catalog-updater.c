@@ -10,9 +10,12 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "veto-catalog-cache.h"
 #include "veto-catalog-updater.h"
+#include "veto-signature.h"
 #include "test-fixtures.h"
 #include "test-server.h"
+#include "test-signing.h"
 
 #define ETAG "\"v-4\""
 #define LAST_MODIFIED "Sun, 29 Nov 2026 10:00:00 GMT"
@@ -25,6 +28,12 @@ typedef struct
   /* what /catalog serves */
   char *body;
   guint n_not_modified;
+  /* the key pairs of this test: "feed", the one Veto trusts, and
+   * "other" */
+  char *keys;
+  /* what <any path>.minisig serves: when NULL, body signed by "feed" for
+   * its own version; "" for no signature at all (404) */
+  char *sig;
 } Fixture;
 
 /* TEST_CATALOG with one edit: the smallest change that makes each case. */
@@ -70,6 +79,18 @@ handler (TestServer        *ts,
       else
         test_server_reply (msg, SOUP_STATUS_OK, f->body);
     }
+  else if (g_str_has_suffix (path, VETO_SIGNATURE_SUFFIX))
+    {
+      g_autofree char *comment = test_signing_comment (MAX (test_signing_version_of (f->body), 1),
+                                                       TEST_VALID_UNTIL);
+      g_autofree char *sig = f->sig != NULL ? g_strdup (f->sig)
+                                            : test_signing_sign (f->keys, "feed", f->body, comment, FALSE);
+
+      if (*sig == '\0')
+        test_server_reply (msg, SOUP_STATUS_NOT_FOUND, "no");
+      else
+        test_server_reply (msg, SOUP_STATUS_OK, sig);
+    }
   else if (g_str_equal (path, "/plain"))
     /* the same, without validators, so that no 304 can hide what is sent */
     test_server_reply (msg, SOUP_STATUS_OK, f->body);
@@ -109,6 +130,15 @@ fixture_set_up (Fixture       *f,
   /* G_TEST_OPTION_ISOLATE_DIRS: a fresh $XDG_CACHE_HOME per test */
   f->cache_dir = g_build_filename (g_get_user_cache_dir (), "veto", NULL);
   f->body = catalog_text (4, NULL, NULL);
+
+  f->keys = g_build_filename (g_get_user_data_dir (), "keys", NULL);
+  {
+    g_autofree char *key = test_signing_new_key (f->keys, "feed");
+
+    /* honoured by a Veto in its build folder only (veto-signature.c) */
+    g_setenv ("VETO_TEST_CATALOG_KEY", key, TRUE);
+    g_assert_cmpstr (veto_signature_get_trusted_key (), ==, key);
+  }
 }
 
 static void
@@ -120,6 +150,9 @@ fixture_tear_down (Fixture       *f,
   g_assert_finalize_object (f->bundled);
   g_free (f->cache_dir);
   g_free (f->body);
+  g_free (f->keys);
+  g_free (f->sig);
+  g_unsetenv ("VETO_TEST_CATALOG_KEY");
 }
 
 static VetoCatalogUpdater *
@@ -528,7 +561,12 @@ static void
 test_lying_length (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GSocketService) liar = g_threaded_socket_service_new (1);
+  /* two threads: the catalog's request and its signature's each get one.
+   * With one, the signature's connection waited for the thread still
+   * writing the catalog's mebibyte, and the test crashed in GIO's main
+   * loop dispatch in one run of three (MALLOC_PERTURB_ set); with two, 0
+   * of 16. */
+  g_autoptr(GSocketService) liar = g_threaded_socket_service_new (2);
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
   g_autoptr(GSocketAddress) bound = NULL;
@@ -552,9 +590,11 @@ test_lying_length (Fixture       *f,
   updater = g_object_new (VETO_TYPE_CATALOG_UPDATER,
                           "bundled", f->bundled, "url", url, "allow-loopback-http", TRUE, NULL);
 
+  /* the liar's signature is its 1000 bytes too: refused before they are
+   * read as a catalog */
   g_assert_cmpint (update (updater, NULL, &error), ==, VETO_CATALOG_UPDATE_FAILED);
   g_test_message ("%s", error->message);
-  g_assert_error (error, VETO_CATALOG_UPDATER_ERROR, VETO_CATALOG_UPDATER_ERROR_INVALID);
+  g_assert_error (error, VETO_CATALOG_UPDATER_ERROR, VETO_CATALOG_UPDATER_ERROR_SIGNATURE);
 
   g_socket_service_stop (liar);
   after = snapshot (f);
@@ -679,14 +719,30 @@ test_cancel (Fixture       *f,
   g_assert_false (g_file_test (f->cache_dir, G_FILE_TEST_EXISTS));
 }
 
+/* Plants @text in the cache, with @sig as its signature: signed by
+ * "feed" for its own version when NULL, none at all when "". */
+static void
+write_cache_signed (Fixture    *f,
+                    const char *text,
+                    const char *sig)
+{
+  g_autofree char *path = g_build_filename (f->cache_dir, "meta.steps", NULL);
+  g_autofree char *sig_path = g_build_filename (f->cache_dir, "meta.steps.minisig", NULL);
+  g_autofree char *comment = test_signing_comment (MAX (test_signing_version_of (text), 1), TEST_VALID_UNTIL);
+  g_autofree char *made = sig == NULL ? test_signing_sign (f->keys, "feed", text, comment, FALSE) : NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (f->cache_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_unlink (sig_path);
+  if (sig == NULL || *sig != '\0')
+    g_assert_true (g_file_set_contents (sig_path, made != NULL ? made : sig, -1, NULL));
+}
+
 static void
 write_cache (Fixture    *f,
              const char *text)
 {
-  g_autofree char *path = g_build_filename (f->cache_dir, "meta.steps", NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (f->cache_dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  write_cache_signed (f, text, NULL);
 }
 
 /* The newest valid catalog wins; anything else in the cache is ignored,
@@ -726,10 +782,11 @@ test_load_newest (Fixture       *f,
   {
     g_autoptr(VetoCatalog) c = NULL;
 
-    /* a cache that breaks the rules is never used, never deleted silently */
+    /* a cache that breaks the rules is never used, never deleted silently,
+     * however well signed */
     write_cache (f, foreign);
     before = snapshot (f);
-    g_test_expect_message ("Veto", G_LOG_LEVEL_MESSAGE, "Ignoring the downloaded steps in *evil.example*");
+    g_test_expect_message ("Veto", G_LOG_LEVEL_MESSAGE, "The downloaded steps in *were ignored*evil.example*");
     c = veto_catalog_updater_load_newest (updater, &is_update);
     g_test_assert_expected_messages ();
     g_assert_true (c == f->bundled);
@@ -742,11 +799,260 @@ test_load_newest (Fixture       *f,
     g_autoptr(VetoCatalog) c = NULL;
 
     write_cache (f, "\xff\xfe garbage");
-    g_test_expect_message ("Veto", G_LOG_LEVEL_MESSAGE, "Ignoring the downloaded steps in *");
+    g_test_expect_message ("Veto", G_LOG_LEVEL_MESSAGE, "The downloaded steps in *were ignored*");
     c = veto_catalog_updater_load_newest (updater, NULL);
     g_test_assert_expected_messages ();
     g_assert_true (c == f->bundled);
   }
+}
+
+/* What a person's cache folder may hold that is not what the project
+ * published: each is ignored at load, said, and left where it is. */
+static void
+test_load_unsigned (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *newer = catalog_text (7, NULL, NULL);
+  g_autofree char *comment = test_signing_comment (7, TEST_VALID_UNTIL);
+  g_autofree char *by_other = NULL;
+  g_autofree char *good = NULL;
+  g_autoptr(GString) bad = NULL;
+  g_autoptr(GString) tampered = g_string_new (newer);
+  g_autofree char *other_key = test_signing_new_key (f->keys, "other");
+  struct {
+    const char *name;
+    const char *body;
+    const char *sig;
+    int code;
+    const char *message;
+  } cases[] = {
+    { "planted, unsigned", newer, "", VETO_SIGNATURE_ERROR_MISSING, "they are not signed" },
+    { "signed by another key", newer, NULL, VETO_SIGNATURE_ERROR_WRONG_KEY, "another key" },
+    { "bad signature", newer, NULL, VETO_SIGNATURE_ERROR_BAD, "does not match" },
+    { "changed after signing", NULL, NULL, VETO_SIGNATURE_ERROR_BAD, "changed after they were signed" },
+    { "not a signature", newer, "untrusted comment: x\nhello\n", VETO_SIGNATURE_ERROR_MALFORMED, "not a minisign signature" },
+  };
+
+  g_assert_cmpstr (other_key, !=, veto_signature_get_trusted_key ());
+  by_other = test_signing_sign (f->keys, "other", newer, comment, FALSE);
+  good = test_signing_sign (f->keys, "feed", newer, comment, FALSE);
+  /* one base64 character of the signature line changed */
+  bad = g_string_new (good);
+  {
+    char *line = strchr (bad->str, '\n') + 1;
+
+    line[20] = line[20] == 'A' ? 'B' : 'A';
+  }
+  g_string_replace (tampered, "Send the form.", "Send the form to evil.example.", 1);
+  cases[1].sig = by_other;
+  cases[2].sig = bad->str;
+  cases[3].body = tampered->str;
+  cases[3].sig = good;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (f->cache_dir);
+      g_autoptr(VetoCatalog) c = NULL;
+      g_autoptr(GDateTime) valid_until = NULL;
+      g_autoptr(GError) ignored = NULL;
+      g_autofree char *snap_before = NULL;
+      g_autofree char *snap_after = NULL;
+      gboolean is_update = TRUE;
+
+      g_test_message ("%s", cases[i].name);
+      write_cache_signed (f, cases[i].body, cases[i].sig);
+      snap_before = snapshot (f);
+      c = veto_catalog_cache_load_newest_full (f->bundled, dir, &is_update, &valid_until, &ignored);
+      g_assert_true (c == f->bundled);
+      g_assert_false (is_update);
+      g_assert_null (valid_until);
+      g_assert_error (ignored, VETO_SIGNATURE_ERROR, cases[i].code);
+      g_test_message ("%s", ignored->message);
+      g_assert_true (g_str_has_prefix (ignored->message, "The downloaded steps in "));
+      g_assert_nonnull (strstr (ignored->message, cases[i].message));
+      snap_after = snapshot (f);
+      g_assert_cmpstr (snap_before, ==, snap_after);
+    }
+
+  /* the same catalog with its own signature: used, with its day */
+  {
+    g_autoptr(GFile) dir = g_file_new_for_path (f->cache_dir);
+    g_autoptr(VetoCatalog) c = NULL;
+    g_autoptr(GDateTime) valid_until = NULL;
+    g_autoptr(GError) ignored = NULL;
+    g_autofree char *day = NULL;
+    gboolean is_update = FALSE;
+
+    write_cache_signed (f, newer, good);
+    c = veto_catalog_cache_load_newest_full (f->bundled, dir, &is_update, &valid_until, &ignored);
+    g_assert_no_error (ignored);
+    g_assert_true (is_update);
+    g_assert_cmpint (veto_catalog_get_version (c), ==, 7);
+    day = g_date_time_format (valid_until, "%F");
+    g_assert_cmpstr (day, ==, TEST_VALID_UNTIL);
+  }
+}
+
+/* Served by the feed: each of these changes nothing, and says why. */
+static void
+test_signature_refusals (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *v5 = catalog_text (5, NULL, NULL);
+  g_autofree char *comment5 = test_signing_comment (5, TEST_VALID_UNTIL);
+  g_autofree char *other_key = test_signing_new_key (f->keys, "other");
+  g_autofree char *good = NULL;
+  g_autofree char *by_other = NULL;
+  g_autofree char *no_day = NULL;
+  g_autofree char *wrong_version = NULL;
+  g_autofree char *comment_edited = NULL;
+  g_autoptr(GString) bad = NULL;
+  g_autoptr(GString) tampered = g_string_new (v5);
+  struct {
+    const char *name;
+    const char *body;
+    const char *sig;
+    const char *message;
+  } cases[] = {
+    { "unsigned", v5, "", "they are not signed (there is no signature at http://127.0.0.1:" },
+    { "signed by another key", v5, NULL, "signed with another key than the one this Veto trusts" },
+    { "bad signature", v5, NULL, "does not match them" },
+    { "body changed after signing", NULL, NULL, "changed after they were signed" },
+    { "trusted comment changed", v5, NULL, "the signed comment of their signature was changed" },
+    { "no valid-until", v5, NULL, "does not say which version they are and until when" },
+    { "another version signed", v5, NULL, "their signature is for version 9, and they say they are version 5" },
+    { "not a signature", v5, "<html>Not found</html>\n", "not a minisign signature" },
+  };
+
+  seed_cache (f, 4);
+  good = test_signing_sign (f->keys, "feed", v5, comment5, FALSE);
+  by_other = test_signing_sign (f->keys, "other", v5, comment5, FALSE);
+  no_day = test_signing_sign (f->keys, "feed", v5, "version:5", FALSE);
+  wrong_version = test_signing_sign (f->keys, "feed", v5, "version:9 valid-until:" TEST_VALID_UNTIL, FALSE);
+  bad = g_string_new (good);
+  {
+    char *line = strchr (bad->str, '\n') + 1;
+
+    line[30] = line[30] == 'A' ? 'B' : 'A';
+  }
+  {
+    g_autoptr(GString) edited = g_string_new (good);
+
+    /* a later day, without signing it */
+    g_string_replace (edited, "valid-until:" TEST_VALID_UNTIL, "valid-until:2099-12-31", 1);
+    comment_edited = g_string_free (g_steal_pointer (&edited), FALSE);
+  }
+  g_string_replace (tampered, "Send the form.", "Send the form to evil.example.", 1);
+  cases[1].sig = by_other;
+  cases[2].sig = bad->str;
+  cases[3].body = tampered->str;
+  cases[3].sig = good;
+  cases[4].sig = comment_edited;
+  cases[5].sig = no_day;
+  cases[6].sig = wrong_version;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(VetoCatalogUpdater) updater = updater_new (f, "/plain");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VetoCatalog) newest = NULL;
+      g_autofree char *before = snapshot (f);
+      g_autofree char *after = NULL;
+      int version = -1;
+
+      g_test_message ("%s", cases[i].name);
+      g_free (f->body);
+      f->body = g_strdup (cases[i].body);
+      g_free (f->sig);
+      f->sig = g_strdup (cases[i].sig);
+
+      g_assert_cmpint (update (updater, &version, &error), ==, VETO_CATALOG_UPDATE_FAILED);
+      g_assert_error (error, VETO_CATALOG_UPDATER_ERROR, VETO_CATALOG_UPDATER_ERROR_SIGNATURE);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, "The published steps were refused: "));
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+      g_assert_cmpint (version, ==, 0);
+      /* the signature was asked for, and nothing else was changed */
+      g_assert_cmpuint (test_server_count_path (f->ts, "/plain.minisig"), ==, i + 1);
+      after = snapshot (f);
+      g_assert_cmpstr (before, ==, after);
+      newest = veto_catalog_updater_load_newest (updater, NULL);
+      g_assert_cmpint (veto_catalog_get_version (newest), ==, 4);
+    }
+
+  /* the same catalog, properly signed (and with minisign's older
+   * algorithm, "Ed", too): kept */
+  {
+    g_autoptr(VetoCatalogUpdater) updater = updater_new (f, "/plain");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VetoCatalog) newest = NULL;
+    g_autofree char *kept = NULL;
+    g_autofree char *sig_path = g_build_filename (f->cache_dir, "meta.steps.minisig", NULL);
+    int version;
+
+    g_free (f->body);
+    f->body = g_strdup (v5);
+    g_free (f->sig);
+    f->sig = test_signing_sign (f->keys, "feed", v5, comment5, TRUE);
+    g_assert_cmpint (update (updater, &version, &error), ==, VETO_CATALOG_UPDATE_UPDATED);
+    g_assert_no_error (error);
+    g_assert_cmpint (version, ==, 5);
+    g_assert_true (g_file_get_contents (sig_path, &kept, NULL, NULL));
+    g_assert_cmpstr (kept, ==, f->sig);
+    newest = veto_catalog_updater_load_newest (updater, NULL);
+    g_assert_cmpint (veto_catalog_get_version (newest), ==, 5);
+  }
+}
+
+/* An old catalog, validly signed, served again (a replayed feed, or a
+ * mirror that froze): never taken for a new one. */
+static void
+test_replay (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(VetoCatalogUpdater) updater = updater_new (f, "/plain");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VetoCatalog) newest = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  int version;
+
+  seed_cache (f, 6);
+  before = snapshot (f);
+
+  /* version 5, validly signed as version 5 */
+  g_free (f->body);
+  f->body = catalog_text (5, NULL, NULL);
+  g_assert_cmpint (update (updater, &version, &error), ==, VETO_CATALOG_UPDATE_NOT_NEWER);
+  g_assert_no_error (error);
+  g_assert_cmpint (version, ==, 5);
+
+  /* version 6 again, with another body signed as version 6 */
+  g_free (f->body);
+  f->body = catalog_text (6, "Send the form.", "Send the form, again.");
+  g_assert_cmpint (update (updater, &version, &error), ==, VETO_CATALOG_UPDATE_UP_TO_DATE);
+  g_assert_no_error (error);
+
+  after = snapshot (f);
+  g_assert_cmpstr (before, ==, after);
+  newest = veto_catalog_updater_load_newest (updater, NULL);
+  g_assert_cmpint (veto_catalog_get_version (newest), ==, 6);
+}
+
+/* The key Veto was built with is the project's, never a test key, and a
+ * minisign public key. */
+static void
+test_built_in_key (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GBytes) body = g_bytes_new_static ("x", 1);
+  g_autoptr(GError) error = NULL;
+
+  g_unsetenv ("VETO_TEST_CATALOG_KEY");
+  g_assert_cmpstr (veto_signature_get_trusted_key (), ==, CATALOG_KEY);
+  /* unsigned, and said so: the key itself is a good one */
+  g_assert_false (veto_signature_verify (body, NULL, CATALOG_KEY, NULL, &error));
+  g_assert_error (error, VETO_SIGNATURE_ERROR, VETO_SIGNATURE_ERROR_MISSING);
 }
 
 int
@@ -773,6 +1079,10 @@ main (int   argc,
   ADD ("/catalog-updater/default-url", test_default_url);
   ADD ("/catalog-updater/cancel", test_cancel);
   ADD ("/catalog-updater/load-newest", test_load_newest);
+  ADD ("/catalog-updater/load-unsigned", test_load_unsigned);
+  ADD ("/catalog-updater/signature-refusals", test_signature_refusals);
+  ADD ("/catalog-updater/replay", test_replay);
+  ADD ("/catalog-updater/built-in-key", test_built_in_key);
 
   return g_test_run ();
 }

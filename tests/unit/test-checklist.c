@@ -514,6 +514,13 @@ test_adopt_account_records (Fixture       *f,
   g_assert_true (veto_task_get_due (task));
   g_assert_cmpstr (veto_task_get_due_reason (task), ==, "One setting for all accounts.");
 
+  /* only in memory while the person only looks */
+  g_assert_true (g_file_get_contents (g_file_peek_path (veto_progress_store_get_file (store)), &saved, NULL, NULL));
+  g_assert_null (strstr (saved, "[Step facebook-activity]\n"));
+  g_clear_pointer (&saved, g_free);
+
+  /* written with their next change */
+  veto_progress_store_set_note (store, "facebook-object", "1", "sent from the laptop");
   g_assert_true (g_file_get_contents (g_file_peek_path (veto_progress_store_get_file (store)), &saved, NULL, NULL));
   g_assert_nonnull (strstr (saved, "[Step facebook-activity]\nState=done\nUpdated=2026-11-20T09:00:00Z\nCatalogVersion=3\n"));
   /* nothing recorded is lost */

@@ -13,6 +13,7 @@
 
 #include "test-fixtures.h"
 #include "test-server.h"
+#include "test-signing.h"
 
 typedef struct
 {
@@ -26,6 +27,14 @@ typedef struct
   /* run with LD_DEBUG=files: the dynamic loader lists on stderr every
    * library it loads, in every program exec'd */
   gboolean ld_debug;
+  /* the clock veto runs with, when not the default */
+  const char *now;
+  /* this test's key pairs, and the public key veto trusts (it runs from
+   * the build folder: see veto_signature_get_trusted_key()) */
+  char *keys;
+  char *catalog_key;
+  /* (nullable) a wrapper veto runs under, such as unshare */
+  const char * const *prefix;
 } Fixture;
 
 /* What --check-links meets: a server on 127.0.0.1 that the catalog given
@@ -92,6 +101,8 @@ fixture_tear_down (Fixture       *f,
   g_free (f->cache_home);
   g_free (f->catalog);
   g_free (f->bus_address);
+  g_free (f->keys);
+  g_free (f->catalog_key);
 }
 
 static void
@@ -131,9 +142,12 @@ run_veto (Fixture     *f,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *exe = g_test_build_filename (G_TEST_BUILT, "..", "src", "veto", NULL);
+  g_autofree char *data_home = g_build_filename (f->tmp, "data", NULL);
   const char *arg;
   va_list args;
 
+  for (guint i = 0; f->prefix != NULL && f->prefix[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)f->prefix[i]);
   g_ptr_array_add (argv, exe);
   va_start (args, err);
   while ((arg = va_arg (args, const char *)) != NULL)
@@ -149,14 +163,20 @@ run_veto (Fixture     *f,
     g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
   g_subprocess_launcher_setenv (launcher, "XDG_STATE_HOME", f->state_home, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", f->cache_home, TRUE);
+  /* where Meta's email is kept as proof */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", language, TRUE);
-  g_subprocess_launcher_setenv (launcher, "VETO_NOW", "2026-11-29T10:00:00Z", TRUE);
+  g_subprocess_launcher_setenv (launcher, "VETO_NOW", f->now != NULL ? f->now : "2026-11-29T10:00:00Z", TRUE);
   g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
   /* no system proxy between veto and the test server */
   g_subprocess_launcher_setenv (launcher, "GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   if (f->ld_debug)
     g_subprocess_launcher_setenv (launcher, "LD_DEBUG", "files", TRUE);
+  if (f->catalog_key != NULL)
+    g_subprocess_launcher_setenv (launcher, "VETO_TEST_CATALOG_KEY", f->catalog_key, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "VETO_TEST_CATALOG_KEY");
 
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
   g_assert_no_error (error);
@@ -322,9 +342,10 @@ test_status_version_2 (Fixture       *f,
   g_assert_nonnull (strstr (out, fr ? "À revérifier\u00a0: 2." : "Due for a recheck: 2."));
   g_assert_cmpstr (err, ==, "");
 
-  /* the per-account record of a step now done once is kept */
+  /* the per-account record of a step now done once counted above (two
+   * due), but only in memory: --status only reads */
   g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
-  g_assert_nonnull (strstr (saved, "[Step messenger-reset-ai]\nState=done\n"));
+  g_assert_null (strstr (saved, "[Step messenger-reset-ai]\n"));
   g_assert_nonnull (strstr (saved, "[Step messenger-reset-ai 2]\nState=done\n"));
 }
 
@@ -572,15 +593,41 @@ test_update_catalog_refuses_local (Fixture       *f,
   g_assert_false (g_file_test (f->cache_home, G_FILE_TEST_EXISTS));
 }
 
+/* A downloaded catalog in the cache, signed with this test's own key
+ * (which veto is then told to trust) as valid until @valid_until, or not
+ * signed at all when @valid_until is NULL. */
+static void
+write_cache_until (Fixture    *f,
+                   const char *text,
+                   const char *valid_until)
+{
+  g_autofree char *dir = g_build_filename (f->cache_home, "veto", NULL);
+  g_autofree char *path = g_build_filename (dir, "meta.steps", NULL);
+  g_autofree char *sig_path = g_build_filename (dir, "meta.steps.minisig", NULL);
+
+  if (f->keys == NULL)
+    {
+      f->keys = g_build_filename (f->tmp, "keys", NULL);
+      f->catalog_key = test_signing_new_key (f->keys, "feed");
+    }
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_unlink (sig_path);
+  if (valid_until != NULL)
+    {
+      g_autofree char *comment = test_signing_comment (MAX (test_signing_version_of (text), 1), valid_until);
+      g_autofree char *sig = test_signing_sign (f->keys, "feed", text, comment, FALSE);
+
+      g_assert_true (g_file_set_contents (sig_path, sig, -1, NULL));
+    }
+}
+
 static void
 write_cache (Fixture    *f,
              const char *text)
 {
-  g_autofree char *dir = g_build_filename (f->cache_home, "veto", NULL);
-  g_autofree char *path = g_build_filename (dir, "meta.steps", NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  write_cache_until (f, text, TEST_VALID_UNTIL);
 }
 
 /* Without --catalog, veto uses the newest valid catalog it has. */
@@ -610,17 +657,149 @@ test_newest_catalog (Fixture       *f,
   write_cache (f, foreign->str);
   run_veto (f, "en", &out2, &err2, "--status", NULL);
   g_assert_null (strstr (out2, "Test catalog"));
-  g_assert_nonnull (strstr (err2, "Ignoring the downloaded steps"));
+  g_assert_nonnull (strstr (err2, "were ignored"));
+  g_assert_nonnull (strstr (err2, "evil.example"));
+
+  /* one planted unsigned, or signed by a key veto does not trust: never
+   * used, and said */
+  {
+    g_autofree char *o = NULL;
+    g_autofree char *e = NULL;
+    g_autofree char *o2 = NULL;
+    g_autofree char *e2 = NULL;
+    g_autofree char *expected = g_strdup_printf ("The downloaded steps in %s/veto/meta.steps were ignored: they are not signed. "
+                                                 "Veto uses the steps it came with.\n", f->cache_home);
+    g_autofree char *trusted = NULL;
+
+    write_cache_until (f, TEST_CATALOG, NULL);
+    run_veto (f, "en", &o, &e, "--status", NULL);
+    g_assert_null (strstr (o, "Test catalog"));
+    g_assert_cmpstr (e, ==, expected);
+
+    write_cache (f, TEST_CATALOG);
+    trusted = g_steal_pointer (&f->catalog_key);
+    f->catalog_key = test_signing_new_key (f->keys, "other");
+    run_veto (f, "en", &o2, &e2, "--status", NULL);
+    g_assert_null (strstr (o2, "Test catalog"));
+    g_assert_nonnull (strstr (e2, "were ignored: they are signed with another key than the one this Veto trusts."));
+    g_free (f->catalog_key);
+    f->catalog_key = g_steal_pointer (&trusted);
+  }
 
   /* --catalog always wins */
   {
     g_autofree char *catalog_arg = g_strconcat ("--catalog=", f->catalog, NULL);
 
-    write_cache (f, "[Catalog]\nbroken");
+    write_cache_until (f, "[Catalog]\nbroken", NULL);
     run_veto (f, "en", &out3, &err3, "--status", catalog_arg, NULL);
     g_assert_true (g_str_has_prefix (out3, "Veto — Test catalog, steps version 3 of "));
     g_assert_cmpstr (err3, ==, "");
   }
+}
+
+/* A feed that stopped: past the day the signature gives, --status says
+ * the steps may be out of date and when they were last confirmed; before
+ * it, nothing. */
+static void
+test_status_out_of_date (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *language = data;
+  gboolean fr = g_str_equal (language, "fr");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *err2 = NULL;
+
+  write_progress (f, PROGRESS);
+  /* the clock says 2026-11-29T10:00Z: the 27th is over everywhere, the
+   * 28th not yet (at UTC-12) */
+  write_cache_until (f, TEST_CATALOG, "2026-11-27");
+  g_assert_cmpint (run_veto (f, language, &out, &err, "--status", NULL), ==, 1);
+  g_assert_nonnull (strstr (out, fr ? "Catalogue de test" : "Test catalog"));
+  g_assert_nonnull (strstr (out, fr ? "Ces démarches ne sont peut-être plus à jour\u00a0: elles ont été confirmées pour la dernière fois le 29\u00a0novembre\u00a02026, et devaient être revérifiées au plus tard le 27\u00a0novembre\u00a02026."
+                                    : "These steps may be out of date: they were last confirmed on November 29, 2026, to be checked again by November 27, 2026."));
+  g_assert_cmpstr (err, ==, "");
+
+  write_cache_until (f, TEST_CATALOG, "2026-11-28");
+  g_assert_cmpint (run_veto (f, language, &out2, &err2, "--status", NULL), ==, 1);
+  g_assert_nonnull (strstr (out2, fr ? "Catalogue de test" : "Test catalog"));
+  g_assert_null (strstr (out2, fr ? "plus à jour" : "out of date"));
+}
+
+/* A computer with no network at all, as GIO's own network monitor sees
+ * it: veto runs in a network namespace of its own (unshare --net), where
+ * there is no interface up and no route, so the kernel's netlink monitor
+ * reports no network. That is what a laptop in a train meets, not a
+ * server that does not answer (an unroutable address is "online"). */
+static gboolean
+can_unshare_net (void)
+{
+  const char *argv[] = { "unshare", "--map-root-user", "--net", "true", NULL };
+  int status = -1;
+
+  return g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                       G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) &&
+         g_spawn_check_wait_status (status, NULL);
+}
+
+static void
+test_offline (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *language = data;
+  gboolean fr = g_str_equal (language, "fr");
+  static const char * const offline[] = { "unshare", "--map-root-user", "--net", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *err2 = NULL;
+
+  if (!can_unshare_net ())
+    {
+      g_test_skip ("unshare --net is not allowed here");
+      return;
+    }
+
+  write_progress (f, PROGRESS);
+  f->prefix = offline;
+
+  /* the bundled catalog's dozens of links: one sentence, no row per link */
+  g_assert_cmpint (run_veto (f, language, &out, &err, "--check-links", NULL), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, fr ? "Votre ordinateur est hors ligne, les liens n’ont donc pas pu être vérifiés. Connectez-vous à Internet, puis réessayez.\n"
+                               : "Your computer is offline, so the links could not be checked. Connect to the internet, then try again.\n");
+
+  /* an update: the same, once, and nothing written */
+  g_assert_cmpint (run_veto (f, language, &out2, &err2, "--update-catalog", NULL), ==, 2);
+  g_assert_cmpstr (out2, ==, "");
+  g_assert_cmpstr (err2, ==, fr ? "Les démarches n’ont pas pu être mises à jour\u00a0: Votre ordinateur est hors ligne\u00a0: Veto n’a pas pu chercher de démarches plus récentes. Rien n’a changé. Connectez-vous à Internet, puis réessayez.\n"
+                                : "The steps could not be updated: Your computer is offline, so Veto could not look for newer steps. Nothing changed. Connect to the internet, then try again.\n");
+  g_assert_false (g_file_test (f->cache_home, G_FILE_TEST_EXISTS));
+}
+
+/* The person's apps first: should the check's time run out, what is left
+ * unchecked is about apps they don't use. */
+static void
+test_check_links_apps_first (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *catalog_arg = write_link_catalog (f, "/missing");
+  g_autofree char *also_ok = expected_line (f, "OK", "/also-ok", NULL);
+  g_autofree char *ok = expected_line (f, "OK", "/ok", NULL);
+  g_autofree char *broken = expected_line (f, "Broken", "/missing", "HTTP 404");
+  g_autofree char *final = test_server_url (f->ts, "/ok-final");
+  g_autofree char *moved_details = g_strconcat ("now leads to ", final, NULL);
+  g_autofree char *moved = expected_line (f, "Moved", "/moved", moved_details);
+  g_autofree char *expected = g_strconcat (also_ok, ok, broken, moved,
+                                           "4 links checked. OK: 2, moved: 1, broken: 1, unreachable: 0.\n",
+                                           NULL);
+
+  write_progress (f, "[Veto]\nFormat=2\nRegion=eu\nApps=instagram;\n\n[Account instagram 1]\nLabel=\n\n[End]\n");
+  g_assert_cmpint (run_veto (f, "en", &out, &err, "--check-links", catalog_arg, NULL), ==, 1);
+  g_assert_cmpstr (out, ==, expected);
 }
 
 /* Everything finished; the objection against catalog version 2, before
@@ -1508,6 +1687,130 @@ test_progress_fifo (Fixture       *f,
   g_assert_false (g_file_test (md, G_FILE_TEST_EXISTS));
 }
 
+/* A file an older Veto wrote (Format=1, steps recorded against catalog
+ * version 1, a per-account record of a step now done once): every command
+ * that only reads, and a refused one, leaves it byte for byte; the first
+ * change the person makes upgrades it, and keeps it as it was beside it. */
+#define PROGRESS_FORMAT_1 \
+  "[Veto]\nFormat=1\nRegion=uk\nApps=facebook;messenger;\nCatalogVersion=1\n\n" \
+  "[Account facebook 1]\nLabel=Perso\n\n[Account messenger 2]\nLabel=\n\n" \
+  "[Step facebook-object 1]\nState=submitted\nSubmitted=2026-11-01T09:00:00Z\nUpdated=2026-11-01T09:00:00Z\nCatalogVersion=1\n\n" \
+  "[Step messenger-reset-ai 2]\nState=done\nUpdated=2026-11-20T09:00:00Z\nCatalogVersion=1\n\n" \
+  "[End]\n"
+
+static void
+assert_progress_is (Fixture    *f,
+                    const char *expected,
+                    const char *after)
+{
+  g_autofree char *path = g_build_filename (f->state_home, "veto", "progress.ini", NULL);
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  if (len != strlen (expected) || memcmp (contents, expected, len) != 0)
+    g_error ("%s rewrote the progress file:\n%s", after, contents);
+}
+
+static void
+test_read_only_commands (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *md = g_build_filename (f->tmp, "record.md", NULL);
+  g_autofree char *pdf = g_build_filename (f->tmp, "record.pdf", NULL);
+  g_autofree char *md_arg = g_strconcat ("--export=", md, NULL);
+  g_autofree char *pdf_arg = g_strconcat ("--export=", pdf, NULL);
+  g_autofree char *links_arg = write_link_catalog (f, "/missing");
+  g_autofree char *early = g_test_build_filename (G_TEST_DIST, "data", "email", "facebook-too-early.eml", NULL);
+  g_autofree char *early_arg = g_strconcat ("--attach-email=", early, NULL);
+  g_autofree char *not_email = g_test_build_filename (G_TEST_DIST, "data", "email", "not-an-email.eml", NULL);
+  g_autofree char *not_email_arg = g_strconcat ("--attach-email=", not_email, NULL);
+  g_autofree char *confirmation = g_test_build_filename (G_TEST_DIST, "data", "email", "facebook-confirmation.eml", NULL);
+  g_autofree char *confirmation_arg = g_strconcat ("--attach-email=", confirmation, NULL);
+  g_autofree char *dir = g_build_filename (f->state_home, "veto", NULL);
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  g_autofree char *copy = g_build_filename (dir, "progress.ini.format-1", NULL);
+  g_autoptr(TestBus) bus = start_bus (f);
+  g_autoptr(Receiver) receiver = receiver_new (f->bus_address, "org.freedesktop.Notifications");
+  struct {
+    const char *args[3];
+    int status;
+    const char *says;
+  } runs[] = {
+    /* the bundled catalog, newer than version 1: what it adopts and
+     * stamps stays in memory */
+    { { "--status", NULL }, 1, "Due for a recheck" },
+    { { md_arg, NULL }, 0, "Your record was saved" },
+    { { pdf_arg, NULL }, 0, "Your record was saved" },
+    { { "--remind", NULL }, 0, "" },
+    { { "--check-links", links_arg, NULL }, 1, "4 links checked." },
+    /* refused once the progress is read: Meta cannot answer before the form was sent */
+    { { early_arg, NULL }, 2, "" },
+    /* refused before */
+    { { not_email_arg, NULL }, 2, "" },
+    /* refused: an answer dated after today */
+    { { confirmation_arg, NULL }, 2, "" },
+    /* refused: --update-catalog with --catalog */
+    { { "--update-catalog", links_arg, NULL }, 2, "" },
+  };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *upgraded = NULL;
+  g_autofree char *kept = NULL;
+  GStatBuf st;
+
+  write_progress (f, PROGRESS_FORMAT_1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_autofree char *o = NULL;
+      g_autofree char *e = NULL;
+
+      g_assert_cmpint (run_veto (f, "en", &o, &e, runs[i].args[0], runs[i].args[1], NULL), ==, runs[i].status);
+      g_assert_nonnull (strstr (o, runs[i].says));
+      assert_progress_is (f, PROGRESS_FORMAT_1, runs[i].args[0]);
+      g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+    }
+  /* --remind did remind: it read the file, it did not only exit */
+  receiver_settle (receiver, 1);
+  g_assert_cmpuint (count_calls (receiver, "Notify"), ==, 1);
+
+  /* a change: Meta's confirmation kept as proof, once it has come */
+  f->now = "2026-12-02T10:00:00Z";
+  g_assert_cmpint (run_veto (f, "en", &out, &err, confirmation_arg, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (path, &upgraded, NULL, NULL));
+  g_assert_nonnull (strstr (upgraded, "[Veto]\nFormat=2\n"));
+  g_assert_nonnull (strstr (upgraded, "State=confirmed\n"));
+  /* and what was only in memory until then: the adopted record */
+  g_assert_nonnull (strstr (upgraded, "[Step messenger-reset-ai]\nState=done\n"));
+
+  /* the file as the older Veto wrote it, byte for byte, as private */
+  g_assert_true (g_file_get_contents (copy, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, PROGRESS_FORMAT_1);
+  g_assert_cmpint (g_stat (copy, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* a second change keeps that copy as it is, and makes no other */
+  {
+    g_autofree char *o = NULL;
+    g_autofree char *e = NULL;
+    g_autoptr(GDir) folder = NULL;
+    const char *name;
+    guint n = 0;
+
+    g_assert_true (g_file_set_contents (copy, "the oldest copy\n", -1, NULL));
+    write_progress (f, PROGRESS_FORMAT_1);
+    g_assert_cmpint (run_veto (f, "en", &o, &e, confirmation_arg, NULL), ==, 0);
+    g_clear_pointer (&kept, g_free);
+    g_assert_true (g_file_get_contents (copy, &kept, NULL, NULL));
+    g_assert_cmpstr (kept, ==, "the oldest copy\n");
+    folder = g_dir_open (dir, 0, NULL);
+    while ((name = g_dir_read_name (folder)) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1526,6 +1829,12 @@ main (int   argc,
   g_test_add ("/cli/status/six-apps/fr", Fixture, "fr", fixture_set_up, test_status_six_apps, fixture_tear_down);
   g_test_add ("/cli/status/version-2/en", Fixture, "en", fixture_set_up, test_status_version_2, fixture_tear_down);
   g_test_add ("/cli/status/version-2/fr", Fixture, "fr", fixture_set_up, test_status_version_2, fixture_tear_down);
+  ADD ("/cli/read-only-commands", test_read_only_commands);
+  g_test_add ("/cli/offline/en", Fixture, "en", fixture_set_up, test_offline, fixture_tear_down);
+  g_test_add ("/cli/offline/fr", Fixture, "fr", fixture_set_up, test_offline, fixture_tear_down);
+  ADD ("/cli/check-links/apps-first", test_check_links_apps_first);
+  g_test_add ("/cli/status/out-of-date/en", Fixture, "en", fixture_set_up, test_status_out_of_date, fixture_tear_down);
+  g_test_add ("/cli/status/out-of-date/fr", Fixture, "fr", fixture_set_up, test_status_out_of_date, fixture_tear_down);
   ADD ("/cli/status/errors", test_status_errors);
   ADD ("/cli/status/corrupt", test_status_corrupt);
   ADD ("/cli/status/unwritable", test_status_unwritable);

@@ -803,13 +803,14 @@ test_stale_temporaries (Fixture       *f,
   g_assert_true (g_file_test (glib_like, G_FILE_TEST_EXISTS));
   g_assert_cmpstr (veto_progress_store_get_region (store), ==, "eu");
 
-  /* and a save leaves nothing beside the file */
+  /* and a save leaves nothing beside the file but the file as the older
+   * Veto wrote it (Format=1) */
   g_assert_cmpint (g_unlink (fresh), ==, 0);
   veto_progress_store_set_region (store, "uk");
   {
     g_auto(GStrv) names = list_dir (f->dir);
     const char *expected[] = { "progress.ini", "progress.ini.Ab3dE9", "progress.ini.backup",
-                               "progress.ini.corrupt-20261129T103000Z", NULL };
+                               "progress.ini.corrupt-20261129T103000Z", "progress.ini.format-1", NULL };
 
     g_assert_cmpuint (g_strv_length (names), ==, g_strv_length ((char **)expected));
     for (guint i = 0; expected[i] != NULL; i++)
