@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "veto-claim.h"
+
 #include "veto-app.h"
 #include "veto-catalog-keys.h"
 #include "veto-catalog-private.h"
@@ -121,6 +123,15 @@ _veto_app_new_from_group (VetoCatalogGroup  *group,
   /* "I use %s" makes « J’utilise Application Meta AI » of a descriptive
    * name: such an app says its own sentence */
   self->use_label = veto_catalog_get_string (group, "UseLabel", FALSE, TRUE, NULL);
+
+  /* format 4: markers may cite what it says; never shown */
+  if (group->format >= 4 && veto_text_has_markers (self->description))
+    {
+      char *stripped = veto_text_strip_markers (self->description);
+
+      g_free (self->description);
+      self->description = stripped;
+    }
 
   return g_steal_pointer (&self);
 }

@@ -232,7 +232,8 @@ check_url_uncached (const char        *url,
         {
           g_autofree char *plain_host = g_strndup (authority, host_len);
 
-          if (host_is_allowed (plain_host) || (loopback_ok && host_is_loopback (plain_host)))
+          if ((flags & VETO_CATALOG_FLAGS_ANY_HOST) != 0 ||
+              host_is_allowed (plain_host) || (loopback_ok && host_is_loopback (plain_host)))
             return TRUE;
           reason = g_strdup_printf (_("“%s” is not on one of Meta’s sites or a cited regulator’s"), url);
           _veto_catalog_set_key_error (error, VETO_CATALOG_ERROR_FORBIDDEN_URL, group, key, reason);
@@ -263,7 +264,7 @@ check_url_uncached (const char        *url,
     reason = g_strdup_printf (_("“%s” must not name a port"), url);
   else if (g_ascii_strcasecmp (scheme, "https") != 0)
     reason = g_strdup_printf (_("“%s” must use https"), url);
-  else if (!host_is_allowed (host))
+  else if ((flags & VETO_CATALOG_FLAGS_ANY_HOST) == 0 && !host_is_allowed (host))
     reason = g_strdup_printf (_("“%s” is not on one of Meta’s sites or a cited regulator’s"), url);
   else
     return TRUE;

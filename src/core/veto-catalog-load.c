@@ -16,6 +16,7 @@
 #include "veto-catalog-keys.h"
 #include "veto-catalog-keys-private.h"
 #include "veto-catalog-private.h"
+#include "veto-claim.h"
 
 /* Where a value looks like Pango markup or an entity ("<a href=…>", "<b>",
  * "&amp;", "&#60;"), returns how far it starts; else -1. A plain "&" or
@@ -557,6 +558,19 @@ _veto_catalog_load_group (VetoCatalog       *self,
       return TRUE;
     }
 
+  if (KIND_IS ("Source") && self->format >= 4)
+    {
+      g_autoptr(VetoSource) source = NULL;
+
+      if (!veto_catalog_check_id (group, id, error) ||
+          !(source = _veto_source_new_from_group (&keys, id, flags, error)))
+        return FALSE;
+
+      g_list_store_append (self->sources, source);
+      g_hash_table_insert (self->source_by_id, (char *)veto_source_get_id (source), source);
+      return TRUE;
+    }
+
   if (KIND_IS ("Changes"))
     {
       g_autoptr(VetoChange) change = NULL;
@@ -586,7 +600,8 @@ _veto_catalog_load_group (VetoCatalog       *self,
 
 unknown:
   g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_GROUP,
-               _("[%s]: unknown group; expected Catalog, Region, App, Step or Changes"), group);
+               self->format >= 4 ? _("[%s]: unknown group; expected Catalog, Region, App, Step, Source or Changes")
+                                 : _("[%s]: unknown group; expected Catalog, Region, App, Step or Changes"), group);
   return FALSE;
 }
 
@@ -727,6 +742,7 @@ _veto_catalog_resolve_references (VetoCatalog  *self,
           }
 
       if (!check_regions (self, step, error) ||
+          !_veto_step_resolve_sources (step, self->source_by_id, error) ||
           !check_objection_texts (self, step, error) ||
           !check_replaces (self, step, replaced, error))
         return FALSE;
@@ -798,6 +814,25 @@ _veto_catalog_resolve_references (VetoCatalog  *self,
     {
       g_autoptr(VetoChange) change = g_list_model_get_item (G_LIST_MODEL (self->changes), i);
       const char * const *ids = veto_change_get_steps (change);
+
+      if (_veto_change_get_marked_summary (change) != NULL)
+        {
+          g_autoptr(GPtrArray) claims = veto_claims_split ("Summary", _veto_change_get_marked_summary (change), NULL);
+
+          for (guint c = 0; c < claims->len; c++)
+            {
+              const char * const *sids = veto_claim_get_source_ids (g_ptr_array_index (claims, c));
+
+              for (guint s = 0; sids[s] != NULL; s++)
+                if (!g_hash_table_contains (self->source_by_id, sids[s]))
+                  {
+                    g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
+                                 _("[Changes %d] %s: there is no source “%s”"),
+                                 veto_change_get_version (change), "Summary", sids[s]);
+                    return FALSE;
+                  }
+            }
+        }
 
       for (guint j = 0; ids[j] != NULL; j++)
         {

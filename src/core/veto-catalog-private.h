@@ -12,6 +12,7 @@
 #include "veto-catalog-keys.h"
 #include "veto-change.h"
 #include "veto-region.h"
+#include "veto-source.h"
 #include "veto-step.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,14 @@ const char *_veto_step_get_plain_objection_text (VetoStep *self);
 GHashTable *_veto_step_get_objection_texts      (VetoStep *self);
 VetoChange *_veto_change_new_from_group   (VetoCatalogGroup  *group,
                                            int                version,
+                                           GError           **error);
+const char *_veto_change_get_marked_summary (VetoChange *self);
+VetoSource *_veto_source_new_from_group   (VetoCatalogGroup  *group,
+                                           const char        *id,
+                                           VetoCatalogFlags   flags,
+                                           GError           **error);
+gboolean    _veto_step_resolve_sources    (VetoStep          *self,
+                                           GHashTable        *source_by_id,
                                            GError           **error);
 
 /* VetoCatalog's own fields and loader, shared by veto-catalog.c and
@@ -62,11 +71,14 @@ struct _VetoCatalog
    * (one items-changed instead of 10,000) */
   GPtrArray  *loading;
   GListStore *changes;
+  /* format 4: [Source ID] groups */
+  GListStore *sources;
 
   /* id → object; values borrowed from the stores above */
   GHashTable *region_by_id;
   GHashTable *app_by_id;
   GHashTable *step_by_id;
+  GHashTable *source_by_id;
 };
 
 gboolean

@@ -39,11 +39,13 @@ veto_catalog_finalize (GObject *object)
   g_clear_pointer (&self->region_by_id, g_hash_table_unref);
   g_clear_pointer (&self->app_by_id, g_hash_table_unref);
   g_clear_pointer (&self->step_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->source_by_id, g_hash_table_unref);
   g_clear_object (&self->regions);
   g_clear_object (&self->apps);
   g_clear_object (&self->steps);
   g_clear_pointer (&self->loading, g_ptr_array_unref);
   g_clear_object (&self->changes);
+  g_clear_object (&self->sources);
 
   G_OBJECT_CLASS (veto_catalog_parent_class)->finalize (object);
 }
@@ -63,9 +65,11 @@ veto_catalog_init (VetoCatalog *self)
   self->apps = g_list_store_new (VETO_TYPE_APP);
   self->steps = g_list_store_new (VETO_TYPE_STEP);
   self->changes = g_list_store_new (VETO_TYPE_CHANGE);
+  self->sources = g_list_store_new (VETO_TYPE_SOURCE);
   self->region_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->app_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->step_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->source_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 /* g_utf8_validate_len(), with runs of ASCII skipped eight bytes at a time:
@@ -494,4 +498,30 @@ veto_catalog_is_sender_domain (VetoCatalog *self,
     }
 
   return FALSE;
+}
+
+/**
+ * veto_catalog_get_sources:
+ * @self: a #VetoCatalog
+ *
+ * Returns: (transfer none): the [Source] groups (format 4), in file order
+ */
+GListModel *
+veto_catalog_get_sources (VetoCatalog *self)
+{
+  g_return_val_if_fail (VETO_IS_CATALOG (self), NULL);
+  return G_LIST_MODEL (self->sources);
+}
+
+/**
+ * veto_catalog_lookup_source:
+ *
+ * Returns: (transfer none) (nullable): the source with @id
+ */
+VetoSource *
+veto_catalog_lookup_source (VetoCatalog *self,
+                            const char  *id)
+{
+  g_return_val_if_fail (VETO_IS_CATALOG (self), NULL);
+  return id ? g_hash_table_lookup (self->source_by_id, id) : NULL;
 }

@@ -12,6 +12,7 @@
 #include "veto-app.h"
 #include "veto-change.h"
 #include "veto-region.h"
+#include "veto-source.h"
 #include "veto-step.h"
 #include "veto-types.h"
 
@@ -19,8 +20,10 @@ G_BEGIN_DECLS
 
 /* The newest catalog format this Veto reads. Format 3 added what an older
  * Veto would misread rather than refuse: a step on several apps, a letter
- * per region (ObjectionText-REGION), Kind=complaint and Replaces=. */
-#define VETO_CATALOG_FORMAT 3
+ * per region (ObjectionText-REGION), Kind=complaint and Replaces=. Format
+ * 4 cites [Source] groups with [[id]] markers in the texts, which an
+ * older Veto would show raw. */
+#define VETO_CATALOG_FORMAT 4
 #define VETO_CATALOG_RESOURCE RESOURCE_PREFIX "catalog/meta.steps"
 
 #define VETO_TYPE_CATALOG (veto_catalog_get_type ())
@@ -52,6 +55,9 @@ VetoRegion  *veto_catalog_lookup_region     (VetoCatalog       *self,
 VetoApp     *veto_catalog_lookup_app        (VetoCatalog       *self,
                                              const char        *id);
 VetoStep    *veto_catalog_lookup_step       (VetoCatalog       *self,
+                                             const char        *id);
+GListModel  *veto_catalog_get_sources       (VetoCatalog       *self);
+VetoSource  *veto_catalog_lookup_source     (VetoCatalog       *self,
                                              const char        *id);
 GListModel  *veto_catalog_list_steps        (VetoCatalog       *self,
                                              const char        *app_id,

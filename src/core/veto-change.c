@@ -10,6 +10,7 @@
 #include "veto-catalog-keys.h"
 #include "veto-catalog-private.h"
 #include "veto-change.h"
+#include "veto-claim.h"
 
 /* One entry of the catalog's changelog: what changed in a version, and which
  * steps a person who already did them should look at again. */
@@ -19,6 +20,8 @@ struct _VetoChange
 
   int      version;
   char    *summary;
+  /* format 4: as written, with its [[id]] markers (summary is stripped) */
+  char    *summary_marked;
   GStrv    steps;
 };
 
@@ -30,6 +33,7 @@ veto_change_finalize (GObject *object)
   VetoChange *self = (VetoChange *)object;
 
   g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->summary_marked, g_free);
   g_clear_pointer (&self->steps, g_strfreev);
 
   G_OBJECT_CLASS (veto_change_parent_class)->finalize (object);
@@ -60,6 +64,12 @@ _veto_change_new_from_group (VetoCatalogGroup  *group,
       !(self->steps = veto_catalog_get_list (group, "Steps", FALSE, error)))
     return NULL;
 
+  if (group->format >= 4)
+    {
+      self->summary_marked = g_steal_pointer (&self->summary);
+      self->summary = veto_text_strip_markers (self->summary_marked);
+    }
+
   return g_steal_pointer (&self);
 }
 
@@ -88,4 +98,12 @@ veto_change_get_steps (VetoChange *self)
 {
   g_return_val_if_fail (VETO_IS_CHANGE (self), NULL);
   return (const char * const *)self->steps;
+}
+
+/* For the catalog's checks: the summary with its markers, or %NULL
+ * before format 4. */
+const char *
+_veto_change_get_marked_summary (VetoChange *self)
+{
+  return self->summary_marked;
 }

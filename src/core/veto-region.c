@@ -9,6 +9,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "veto-claim.h"
+
 #include "veto-catalog-keys.h"
 #include "veto-catalog-private.h"
 #include "veto-region.h"
@@ -167,6 +169,15 @@ _veto_region_new_from_group (VetoCatalogGroup  *group,
                    /* Translators: [group] key: …; the last %s is another key */
                    _("[%s] %s: only with %s"), group->name, "ExtensionMonths", "AnswerMonths");
       return NULL;
+    }
+
+  /* format 4: markers may cite what it says; never shown */
+  if (group->format >= 4 && veto_text_has_markers (self->description))
+    {
+      char *stripped = veto_text_strip_markers (self->description);
+
+      g_free (self->description);
+      self->description = stripped;
     }
 
   return g_steal_pointer (&self);

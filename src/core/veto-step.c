@@ -11,6 +11,7 @@
 
 #include "veto-catalog-keys.h"
 #include "veto-catalog-private.h"
+#include "veto-claim.h"
 #include "veto-step.h"
 
 /* One thing a person does (or needs to know) about one app, with everything
@@ -59,6 +60,18 @@ struct _VetoStep
   /* the steps whose refusal or overdue answer makes this one a to-do;
    * empty: always a to-do */
   GStrv           only_if_refused_or_overdue;
+
+  /* Format 4: the texts as written, with their [[id]] markers (the
+   * fields above hold them stripped, as shown), the region variants
+   * (key "Description-ch" → marked text), the quotes (source id →
+   * passage) and the sources the markers name, once resolved */
+  int             format;
+  char           *description_marked;
+  char           *caveats_marked;
+  GHashTable     *region_texts;
+  GHashTable     *region_display;
+  GHashTable     *quotes;
+  GPtrArray      *cited;
 };
 
 G_DEFINE_FINAL_TYPE (VetoStep, veto_step, G_TYPE_OBJECT)
@@ -99,6 +112,12 @@ veto_step_finalize (GObject *object)
   g_clear_pointer (&self->sources, g_strfreev);
   g_clear_pointer (&self->source_notes, g_free);
   g_clear_pointer (&self->only_if_refused_or_overdue, g_strfreev);
+  g_clear_pointer (&self->description_marked, g_free);
+  g_clear_pointer (&self->caveats_marked, g_free);
+  g_clear_pointer (&self->region_texts, g_hash_table_unref);
+  g_clear_pointer (&self->region_display, g_hash_table_unref);
+  g_clear_pointer (&self->quotes, g_hash_table_unref);
+  g_clear_pointer (&self->cited, g_ptr_array_unref);
 
   G_OBJECT_CLASS (veto_step_parent_class)->finalize (object);
 }
@@ -439,6 +458,230 @@ get_apps (VetoStep          *self,
   return TRUE;
 }
 
+
+/* Before format 4 a step names its sources itself (Sources=, SourceNotes=)
+ * and the day they were read (LastVerified=); from format 4 on its claims
+ * cite [Source] groups, which carry what was read and when, and these
+ * keys would contradict them. */
+static gboolean
+get_format_3_sources (VetoStep          *self,
+                      VetoCatalogGroup  *group,
+                      VetoCatalogFlags   flags,
+                      GError           **error)
+{
+  const char *gone[] = { "Sources", "SourceNotes", "LastVerified", "LinkChecked" };
+
+  self->format = group->format;
+  if (group->format < 4)
+    {
+      self->source_notes = veto_catalog_get_string (group, "SourceNotes", FALSE, TRUE, NULL);
+      return (self->last_verified = veto_catalog_get_date (group, "LastVerified", error)) != NULL &&
+             (self->sources = veto_catalog_get_url_list (group, "Sources", FALSE, flags, error)) != NULL;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (gone); i++)
+    if (veto_catalog_group_has_key (group, gone[i]))
+      {
+        g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                     _("[%s] %s: in catalog format 4 a step’s claims cite [Source …] groups instead"),
+                     group->name, gone[i]);
+        return FALSE;
+      }
+
+  self->sources = g_new0 (char *, 1);
+  return TRUE;
+}
+
+#define QUOTE_PREFIX "Quote-"
+
+/* Format 4: the region variants (Description-ch=, Caveats-uk=), shown
+ * only there after the common text, and the passages quoted for each
+ * source cited (Quote-ID=, not translated). The markers are stripped
+ * from what is shown; the marked texts stay for the claims. */
+static gboolean
+get_claim_texts (VetoStep          *self,
+                 VetoCatalogGroup  *group,
+                 GError           **error)
+{
+  if (self->format < 4)
+    return TRUE;
+
+  self->region_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->region_display = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->quotes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  self->description_marked = g_steal_pointer (&self->description);
+  self->description = veto_text_strip_markers (self->description_marked);
+  self->caveats_marked = g_steal_pointer (&self->caveats);
+  self->caveats = veto_text_strip_markers (self->caveats_marked);
+
+  for (gsize i = 0; i < group->n_keys; i++)
+    {
+      const char *key = group->keys[i];
+      const char *region = NULL;
+      char *text;
+
+      if (strchr (key, '[') != NULL)
+        continue;
+
+      if (g_str_has_prefix (key, QUOTE_PREFIX))
+        {
+          if (!veto_catalog_check_id (group->name, key + strlen (QUOTE_PREFIX), error) ||
+              !(text = veto_catalog_get_string (group, key, TRUE, FALSE, error)))
+            return FALSE;
+          g_hash_table_insert (self->quotes, g_strdup (key + strlen (QUOTE_PREFIX)), text);
+          continue;
+        }
+
+      if (g_str_has_prefix (key, "Description-"))
+        region = key + strlen ("Description-");
+      else if (g_str_has_prefix (key, "Caveats-"))
+        region = key + strlen ("Caveats-");
+      else
+        continue;
+
+      if (!veto_catalog_check_id (group->name, region, error) ||
+          !(text = veto_catalog_get_string (group, key, TRUE, TRUE, error)))
+        return FALSE;
+      g_hash_table_insert (self->region_display, g_strdup (key), veto_text_strip_markers (text));
+      g_hash_table_insert (self->region_texts, g_strdup (key), text);
+    }
+
+  return TRUE;
+}
+
+static void
+add_claims (GPtrArray  *claims,
+            const char *key,
+            const char *marked)
+{
+  g_autoptr(GPtrArray) split = NULL;
+
+  if (marked == NULL)
+    return;
+  split = veto_claims_split (key, marked, NULL);
+  for (guint i = 0; i < split->len; i++)
+    g_ptr_array_add (claims, veto_claim_ref (g_ptr_array_index (split, i)));
+}
+
+/* Every claim of the step, in every region: what the catalog resolves. */
+static GPtrArray *
+all_claims (VetoStep   *self,
+            const char *region_id)
+{
+  GPtrArray *claims = g_ptr_array_new_with_free_func ((GDestroyNotify)veto_claim_unref);
+
+  add_claims (claims, "Description", self->description_marked);
+  if (region_id != NULL)
+    {
+      g_autofree char *key = g_strconcat ("Description-", region_id, NULL);
+
+      add_claims (claims, key, g_hash_table_lookup (self->region_texts, key));
+    }
+  add_claims (claims, "Caveats", self->caveats_marked);
+  if (region_id != NULL)
+    {
+      g_autofree char *key = g_strconcat ("Caveats-", region_id, NULL);
+
+      add_claims (claims, key, g_hash_table_lookup (self->region_texts, key));
+    }
+
+  if (region_id == NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, self->region_texts);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        add_claims (claims, key, value);
+    }
+
+  return claims;
+}
+
+/* Called by the catalog once its [Source] groups are read: each marker
+ * names one of them, and the step's sources, addresses and dates are
+ * those of the sources its claims cite. */
+gboolean
+_veto_step_resolve_sources (VetoStep    *self,
+                            GHashTable  *source_by_id,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GStrvBuilder) urls = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen_urls = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean all_checked = TRUE;
+
+  if (self->format < 4)
+    return TRUE;
+
+  claims = all_claims (self, NULL);
+  self->cited = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < claims->len; i++)
+    {
+      VetoClaim *claim = g_ptr_array_index (claims, i);
+      const char * const *ids = veto_claim_get_source_ids (claim);
+
+      for (guint j = 0; ids[j] != NULL; j++)
+        {
+          VetoSource *source = g_hash_table_lookup (source_by_id, ids[j]);
+
+          if (source == NULL)
+            {
+              g_autofree char *group = g_strdup_printf ("Step %s", self->id);
+
+              g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
+                           _("[%s] %s: there is no source “%s”"), group, veto_claim_get_key (claim), ids[j]);
+              return FALSE;
+            }
+          if (!g_ptr_array_find (self->cited, source, NULL))
+            g_ptr_array_add (self->cited, g_object_ref (source));
+        }
+    }
+
+  if (self->cited->len == 0)
+    {
+      g_autofree char *group = g_strdup_printf ("Step %s", self->id);
+
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_MISSING_KEY,
+                   _("[%s] %s: a step’s claims cite at least one source, with [[source-id]] markers"),
+                   group, "Description");
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->last_verified, g_date_time_unref);
+  g_clear_pointer (&self->link_checked, g_date_time_unref);
+  for (guint i = 0; i < self->cited->len; i++)
+    {
+      VetoSource *source = g_ptr_array_index (self->cited, i);
+      GDateTime *date = veto_source_get_date (source);
+      GDateTime *checked = veto_source_get_link_checked (source);
+
+      if (g_hash_table_add (seen_urls, (gpointer)veto_source_get_url (source)))
+        g_strv_builder_add (urls, veto_source_get_url (source));
+      if (self->last_verified == NULL || g_date_time_compare (date, self->last_verified) < 0)
+        {
+          g_clear_pointer (&self->last_verified, g_date_time_unref);
+          self->last_verified = g_date_time_ref (date);
+        }
+      if (checked == NULL)
+        all_checked = FALSE;
+      else if (self->link_checked == NULL || g_date_time_compare (checked, self->link_checked) < 0)
+        {
+          g_clear_pointer (&self->link_checked, g_date_time_unref);
+          self->link_checked = g_date_time_ref (checked);
+        }
+    }
+  g_strfreev (self->sources);
+  self->sources = g_strv_builder_end (urls);
+  /* a link is checked only when every one of them is */
+  if (!all_checked)
+    g_clear_pointer (&self->link_checked, g_date_time_unref);
+
+  return TRUE;
+}
+
 VetoStep *
 _veto_step_new_from_group (VetoCatalogGroup  *group,
                            const char        *id,
@@ -457,9 +700,8 @@ _veto_step_new_from_group (VetoCatalogGroup  *group,
       !(self->regions = veto_catalog_get_list (group, "Regions", TRUE, error)) ||
       !get_scope (group, &self->scope, error) ||
       !get_confidence (group, &self->confidence, error) ||
-      !(self->last_verified = veto_catalog_get_date (group, "LastVerified", error)) ||
+      !get_format_3_sources (self, group, flags, error) ||
       !veto_catalog_get_int (group, "RecheckDays", 1, &self->recheck_days, error) ||
-      !(self->sources = veto_catalog_get_url_list (group, "Sources", FALSE, flags, error)) ||
       !(self->fallback_urls = veto_catalog_get_url_list (group, "FallbackUrls", FALSE, flags, error)))
     return NULL;
 
@@ -491,11 +733,13 @@ _veto_step_new_from_group (VetoCatalogGroup  *group,
   self->objection_text = veto_catalog_get_string (group, "ObjectionText", FALSE, TRUE, NULL);
   if (!get_objection_texts (self, group, error))
     return NULL;
-  self->source_notes = veto_catalog_get_string (group, "SourceNotes", FALSE, TRUE, NULL);
+  if (!get_claim_texts (self, group, error))
+    return NULL;
 
   /* Every fact has a source: a link, or, for articles and app code that
-   * can't be linked, a note naming them. */
-  if (self->sources[0] == NULL && self->source_notes == NULL)
+   * can't be linked, a note naming them. (Format 4: the [[id]] markers,
+   * resolved with the catalog's sources.) */
+  if (self->format < 4 && self->sources[0] == NULL && self->source_notes == NULL)
     {
       g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_MISSING_KEY,
                    _("[%s] %s: a step needs at least one source, in Sources or SourceNotes"),
@@ -532,7 +776,7 @@ _veto_step_new_from_group (VetoCatalogGroup  *group,
   else
     self->replaces = g_new0 (char *, 1);
 
-  if (veto_catalog_group_has_key (group, "LinkChecked") &&
+  if (self->format < 4 && veto_catalog_group_has_key (group, "LinkChecked") &&
       !(self->link_checked = veto_catalog_get_date (group, "LinkChecked", error)))
     return NULL;
 
@@ -918,4 +1162,231 @@ veto_step_get_conditional (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), FALSE);
   return self->only_if_refused_or_overdue[0] != NULL;
+}
+
+/**
+ * veto_step_get_region_description:
+ * @self: a #VetoStep
+ * @region_id: (nullable): the person's region
+ *
+ * Returns: (nullable): what the step says only in @region_id
+ *   (`Description-REGION=`, format 4), shown after its description
+ */
+const char *
+veto_step_get_region_description (VetoStep   *self,
+                                  const char *region_id)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  if (self->region_display == NULL || region_id == NULL || !veto_step_applies_to (self, region_id))
+    return NULL;
+  key = g_strconcat ("Description-", region_id, NULL);
+  return g_hash_table_lookup (self->region_display, key);
+}
+
+/**
+ * veto_step_get_region_caveats:
+ * @self: a #VetoStep
+ * @region_id: (nullable): the person's region
+ *
+ * Returns: (nullable): the caveats only for @region_id (`Caveats-REGION=`),
+ *   one a line, shown after the common ones
+ */
+const char *
+veto_step_get_region_caveats (VetoStep   *self,
+                              const char *region_id)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  if (self->region_display == NULL || region_id == NULL || !veto_step_applies_to (self, region_id))
+    return NULL;
+  key = g_strconcat ("Caveats-", region_id, NULL);
+  return g_hash_table_lookup (self->region_display, key);
+}
+
+static char *
+join_texts (const char *common,
+            const char *region,
+            const char *separator)
+{
+  if (common == NULL || region == NULL)
+    return g_strdup (common != NULL ? common : region);
+  return g_strconcat (common, separator, region, NULL);
+}
+
+/**
+ * veto_step_dup_description_in:
+ * @self: a #VetoStep
+ * @region_id: (nullable): the person's region
+ *
+ * Returns: (transfer full): the description a person in @region_id reads:
+ *   the common text, then that region's
+ */
+char *
+veto_step_dup_description_in (VetoStep   *self,
+                              const char *region_id)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  return join_texts (self->description, veto_step_get_region_description (self, region_id), " ");
+}
+
+/**
+ * veto_step_dup_caveats_in:
+ * @self: a #VetoStep
+ * @region_id: (nullable): the person's region
+ *
+ * Returns: (transfer full) (nullable): the caveats a person in @region_id
+ *   reads, one a line: the common ones, then that region's
+ */
+char *
+veto_step_dup_caveats_in (VetoStep   *self,
+                          const char *region_id)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  return join_texts (self->caveats, veto_step_get_region_caveats (self, region_id), "\n");
+}
+
+static VetoSource *
+lookup_cited (VetoStep   *self,
+              const char *id)
+{
+  for (guint i = 0; self->cited != NULL && i < self->cited->len; i++)
+    if (g_str_equal (veto_source_get_id (g_ptr_array_index (self->cited, i)), id))
+      return g_ptr_array_index (self->cited, i);
+  return NULL;
+}
+
+/**
+ * veto_step_dup_claims:
+ * @self: a #VetoStep
+ * @region_id: (nullable): the person's region; %NULL for every region's
+ *
+ * The sentences and clauses the step states to a person in @region_id,
+ * in the order shown (description, its region's, caveats, its region's),
+ * each with the sources that support it and the passage quoted from each.
+ *
+ * Returns: (transfer container) (element-type VetoClaim): the claims;
+ *   empty for a catalog older than format 4
+ */
+GPtrArray *
+veto_step_dup_claims (VetoStep   *self,
+                      const char *region_id)
+{
+  GPtrArray *claims;
+
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+
+  if (self->format < 4)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify)veto_claim_unref);
+  if (region_id != NULL && !veto_step_applies_to (self, region_id))
+    region_id = "";
+
+  claims = all_claims (self, region_id);
+  for (guint i = 0; i < claims->len; i++)
+    {
+      VetoClaim *claim = g_ptr_array_index (claims, i);
+      const char * const *ids = veto_claim_get_source_ids (claim);
+
+      for (guint j = 0; ids[j] != NULL; j++)
+        {
+          VetoSource *source = lookup_cited (self, ids[j]);
+
+          if (source != NULL)
+            _veto_claim_add_source (claim, source, g_hash_table_lookup (self->quotes, ids[j]));
+        }
+    }
+
+  return claims;
+}
+
+/**
+ * veto_step_get_cited_sources:
+ * @self: a #VetoStep
+ *
+ * Returns: (transfer none) (element-type VetoSource) (nullable): every
+ *   source the step's claims cite, in every region, in order of first
+ *   citation; %NULL before format 4
+ */
+GPtrArray *
+veto_step_get_cited_sources (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  return self->cited;
+}
+
+/**
+ * veto_step_dup_sources_in:
+ * @self: a #VetoStep
+ * @region_id: (nullable): the person's region
+ *
+ * Returns: (transfer container) (element-type VetoSource): the sources
+ *   of what a person in @region_id reads, in order of first citation
+ */
+GPtrArray *
+veto_step_dup_sources_in (VetoStep   *self,
+                          const char *region_id)
+{
+  g_autoptr(GPtrArray) claims = veto_step_dup_claims (self, region_id);
+  GPtrArray *sources = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < claims->len; i++)
+    for (guint j = 0; j < veto_claim_get_n_sources (g_ptr_array_index (claims, i)); j++)
+      {
+        VetoSource *source = veto_claim_get_source (g_ptr_array_index (claims, i), j);
+
+        if (!g_ptr_array_find (sources, source, NULL))
+          g_ptr_array_add (sources, g_object_ref (source));
+      }
+
+  return sources;
+}
+
+static GDateTime *
+oldest (VetoStep    *self,
+        GDateTime *(*get) (VetoSource *))
+{
+  GDateTime *best = NULL;
+
+  for (guint i = 0; self->cited != NULL && i < self->cited->len; i++)
+    {
+      GDateTime *date = get (g_ptr_array_index (self->cited, i));
+
+      if (date != NULL && (best == NULL || g_date_time_compare (date, best) < 0))
+        best = date;
+    }
+  return best;
+}
+
+/**
+ * veto_step_get_sources_read_on:
+ * @self: a #VetoStep
+ *
+ * Returns: (transfer none) (nullable): the oldest day a stored copy of
+ *   one of its sources was read (`ReadOn`); before format 4, LastVerified;
+ *   %NULL when every source rests on our research notes only
+ */
+GDateTime *
+veto_step_get_sources_read_on (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  if (self->format < 4)
+    return self->last_verified;
+  return oldest (self, veto_source_get_read_on);
+}
+
+/**
+ * veto_step_get_notes_read_on:
+ * @self: a #VetoStep
+ *
+ * Returns: (transfer none) (nullable): when some of its sources rest on
+ *   our research notes only (`NotesOn`), the oldest day those were read;
+ *   else %NULL
+ */
+GDateTime *
+veto_step_get_notes_read_on (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  return oldest (self, veto_source_get_notes_on);
 }

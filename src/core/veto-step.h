@@ -9,6 +9,8 @@
 
 #include <glib-object.h>
 
+#include "veto-claim.h"
+#include "veto-source.h"
 #include "veto-types.h"
 
 G_BEGIN_DECLS
@@ -51,5 +53,22 @@ int                 veto_step_get_answer_months  (VetoStep   *self);
 gboolean            veto_step_get_essential      (VetoStep   *self);
 const char * const *veto_step_get_only_if_refused_or_overdue (VetoStep *self);
 gboolean            veto_step_get_conditional    (VetoStep   *self);
+
+/* format 4: claims and their sources */
+const char         *veto_step_get_region_description (VetoStep   *self,
+                                                      const char *region_id);
+const char         *veto_step_get_region_caveats     (VetoStep   *self,
+                                                      const char *region_id);
+char               *veto_step_dup_description_in     (VetoStep   *self,
+                                                      const char *region_id);
+char               *veto_step_dup_caveats_in         (VetoStep   *self,
+                                                      const char *region_id);
+GPtrArray          *veto_step_dup_claims             (VetoStep   *self,
+                                                      const char *region_id);
+GPtrArray          *veto_step_get_cited_sources      (VetoStep   *self);
+GPtrArray          *veto_step_dup_sources_in         (VetoStep   *self,
+                                                      const char *region_id);
+GDateTime          *veto_step_get_sources_read_on    (VetoStep   *self);
+GDateTime          *veto_step_get_notes_read_on      (VetoStep   *self);
 
 G_END_DECLS

@@ -64,6 +64,8 @@ typedef enum
 {
   VETO_CATALOG_FLAGS_NONE           = 0,
   VETO_CATALOG_FLAGS_ALLOW_LOOPBACK = 1 << 0,
+  /* a [Source] address: any publisher's host, only its form is checked */
+  VETO_CATALOG_FLAGS_ANY_HOST       = 1 << 1,
 } VetoCatalogFlags;
 
 #define VETO_CATALOG_ERROR (veto_catalog_error_quark ())

@@ -188,7 +188,7 @@ static const InvalidCase invalid_cases[] = {
   { "surrogate-utf8", "Description=Send the form.", "Description=Send the form\xed\xa0\x80.", VETO_CATALOG_ERROR_ENCODING, "UTF-8" },
   { "truncated-utf8", "Description=Send the form.", "Description=Send the form.\xe2\x80", VETO_CATALOG_ERROR_ENCODING, "UTF-8" },
   { "no-catalog-group", "[Catalog]", "[Katalog]", VETO_CATALOG_ERROR_MISSING_KEY, "[Catalog]" },
-  { "newer-format", "Format=1", "Format=4", VETO_CATALOG_ERROR_FORMAT, "format 4" },
+  { "newer-format", "Format=1", "Format=5", VETO_CATALOG_ERROR_FORMAT, "format 5" },
   /* what format 3 added means something else to an older Veto */
   { "apps-in-format-1", "App=instagram", "App=instagram;facebook;", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step instagram-info] App" },
   { "letter-in-format-1", "ObjectionText=I object", "ObjectionText-eu=I object", VETO_CATALOG_ERROR_INVALID_VALUE, "[Step facebook-object] ObjectionText-eu" },
