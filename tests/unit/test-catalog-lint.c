@@ -19,6 +19,7 @@
 
 #include "veto-catalog.h"
 #include "veto-catalog-keys.h"
+#include "veto-claim.h"
 #include "veto-i18n.h"
 #include "test-letter-laws.h"
 
@@ -112,6 +113,7 @@ notes_name_independent_site (const char *notes)
 static void
 lint_step (GKeyFile   *keyfile,
            const char *group,
+           int         format,
            GDateTime  *published,
            GPtrArray  *problems)
 {
@@ -140,12 +142,13 @@ lint_step (GKeyFile   *keyfile,
         independent = TRUE;
     }
 
-  /* every step has at least one source */
-  if (n_sources == 0 && (notes == NULL || *g_strstrip (notes) == '\0'))
+  /* every step has at least one source (format 4: its claims cite them,
+   * lint_citations()) */
+  if (format < 4 && n_sources == 0 && (notes == NULL || *g_strstrip (notes) == '\0'))
     problem (problems, "source", group, "no source, in Sources or SourceNotes");
 
   /* high: Meta's own material and an independent source on another host */
-  if (g_strcmp0 (confidence, "high") == 0)
+  if (format < 4 && g_strcmp0 (confidence, "high") == 0)
     {
       if (!meta)
         problem (problems, "high", group, "high confidence without a source on Meta’s own hosts");
@@ -214,6 +217,343 @@ lint_step (GKeyFile   *keyfile,
     }
 }
 
+
+/* ---- Format 4: citations (docs/catalog-format.md, "Editorial rules") ---- */
+
+/* What a sentence citing a Weak=true source must say, lower-cased: it
+ * tells the person that one report, not an established fact, is behind
+ * it. Kept short on purpose: a longer list would let vaguer wording by. */
+static const char * const weak_words_en[] = { "reported", "one source", NULL };
+static const char * const weak_words_fr[] = { "selon", "une source", "non confirmé", NULL };
+
+typedef struct
+{
+  GStrv     regions;   /* empty: everywhere */
+  char     *kind;
+  gboolean  weak;
+  gboolean  cited;
+} LintSource;
+
+static void
+lint_source_free (gpointer data)
+{
+  LintSource *source = data;
+
+  g_strfreev (source->regions);
+  g_free (source->kind);
+  g_free (source);
+}
+
+/* Whether @key of @group holds claims, and whether each must be cited:
+ * a step's texts and its region variants, a change's summary. A region's
+ * or an app's description may cite (its markers are checked) but need not. */
+static gboolean
+is_claim_key (const char *group,
+              const char *key,
+              gboolean   *required)
+{
+  *required = FALSE;
+  if (strchr (key, '[') != NULL)
+    return FALSE;
+  if (g_str_has_prefix (group, "Step "))
+    {
+      *required = TRUE;
+      return g_str_equal (key, "Description") || g_str_equal (key, "Caveats") ||
+             g_str_has_prefix (key, "Description-") || g_str_has_prefix (key, "Caveats-");
+    }
+  if (g_str_has_prefix (group, "Changes "))
+    {
+      *required = TRUE;
+      return g_str_equal (key, "Summary");
+    }
+  return (g_str_has_prefix (group, "Region ") || g_str_has_prefix (group, "App ")) &&
+         g_str_equal (key, "Description");
+}
+
+/* The regions a key is shown in; "all" stands for every region. */
+static GStrv
+shown_regions (GKeyFile   *keyfile,
+               const char *group,
+               const char *key)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *dash = strchr (key, '-');
+
+  if (dash != NULL)
+    g_strv_builder_add (builder, dash + 1);
+  else if (g_str_has_prefix (group, "Step "))
+    {
+      g_auto(GStrv) regions = g_key_file_get_string_list (keyfile, group, "Regions", NULL, NULL);
+
+      for (guint i = 0; regions != NULL && regions[i] != NULL; i++)
+        g_strv_builder_add (builder, g_strstrip (regions[i]));
+    }
+  else if (g_str_has_prefix (group, "Region "))
+    g_strv_builder_add (builder, group + strlen ("Region "));
+  else if (g_str_has_prefix (group, "Changes "))
+    {
+      /* a change is shown with the steps it names */
+      g_auto(GStrv) steps = g_key_file_get_string_list (keyfile, group, "Steps", NULL, NULL);
+
+      for (guint i = 0; steps != NULL && steps[i] != NULL; i++)
+        {
+          g_autofree char *step_group = g_strconcat ("Step ", g_strstrip (steps[i]), NULL);
+          g_auto(GStrv) regions = g_key_file_get_string_list (keyfile, step_group, "Regions", NULL, NULL);
+
+          for (guint j = 0; regions != NULL && regions[j] != NULL; j++)
+            g_strv_builder_add (builder, g_strstrip (regions[j]));
+        }
+    }
+  else
+    g_strv_builder_add (builder, "all");
+
+  return g_strv_builder_end (builder);
+}
+
+static char *
+marker_sequence (GPtrArray *claims)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < claims->len; i++)
+    for (const char * const *ids = veto_claim_get_source_ids (g_ptr_array_index (claims, i)); *ids; ids++)
+      g_string_append_printf (out, "[[%s]]", *ids);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+says_any (const char         *text,
+          const char * const *words)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  g_autoptr(GString) plain = g_string_new (lower);
+
+  g_string_replace (plain, "’", "'", 0);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (plain->str, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+problemf (GPtrArray  *problems,
+          const char *rule,
+          const char *group,
+          const char *format,
+          ...) G_GNUC_PRINTF (4, 5);
+
+static void
+problemf (GPtrArray  *problems,
+          const char *rule,
+          const char *group,
+          const char *format,
+          ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  problem (problems, rule, group, message);
+}
+
+/* One claim key of one group, in English and in French. */
+static void
+lint_claim_key (GKeyFile    *keyfile,
+                const char  *group,
+                const char  *key,
+                gboolean     required,
+                GHashTable  *sources,
+                GHashTable  *used_quotes,
+                GPtrArray   *cited_kinds,
+                GPtrArray   *problems)
+{
+  g_autofree char *en = g_key_file_get_string (keyfile, group, key, NULL);
+  g_autofree char *fr_key = g_strconcat (key, "[fr]", NULL);
+  g_autofree char *fr = g_key_file_get_string (keyfile, group, fr_key, NULL);
+  g_auto(GStrv) shown = shown_regions (keyfile, group, key);
+  const char *texts[] = { en, fr };
+  const char *names[] = { key, fr_key };
+  const char * const *weak_words[] = { weak_words_en, weak_words_fr };
+  g_autofree char *en_markers = NULL;
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_autofree char *uncited = NULL;
+      g_autoptr(GPtrArray) claims = NULL;
+
+      if (texts[t] == NULL)
+        continue;
+      claims = veto_claims_split (key, texts[t], &uncited);
+
+      if (uncited != NULL && required)
+        problemf (problems, "uncited", group, "%s: “%s” has no [[source]] marker after it", names[t], uncited);
+
+      /* translators keep the markers, in the same order */
+      if (t == 0)
+        en_markers = marker_sequence (claims);
+      else
+        {
+          g_autofree char *fr_markers = marker_sequence (claims);
+
+          if (g_strcmp0 (en_markers, fr_markers) != 0)
+            problemf (problems, "french-markers", group, "%s: markers %s differ from the English %s",
+                      names[t], fr_markers, en_markers ? en_markers : "(none)");
+        }
+
+      for (guint c = 0; c < claims->len; c++)
+        {
+          VetoClaim *claim = g_ptr_array_index (claims, c);
+          const char * const *ids = veto_claim_get_source_ids (claim);
+
+          if (*veto_claim_get_text (claim) == '\0')
+            problemf (problems, "uncited", group, "%s: a marker %s follows no text", names[t], ids[0]);
+
+          for (guint i = 0; ids[i] != NULL; i++)
+            {
+              LintSource *source = g_hash_table_lookup (sources, ids[i]);
+              g_autofree char *quote_key = g_strconcat ("Quote-", ids[i], NULL);
+
+              if (source == NULL)
+                {
+                  problemf (problems, "unknown-source", group, "%s: [[%s]] names no [Source %s] group",
+                            names[t], ids[i], ids[i]);
+                  continue;
+                }
+              source->cited = TRUE;
+              g_ptr_array_add (cited_kinds, source->kind);
+              g_hash_table_add (used_quotes, g_strdup (ids[i]));
+
+              if (t == 0 && !g_key_file_has_key (keyfile, group, quote_key, NULL))
+                problemf (problems, "quote", group, "%s: [[%s]] has no %s= in this group", names[t], ids[i], quote_key);
+
+              if (t == 0 && source->regions[0] != NULL)
+                for (guint r = 0; shown[r] != NULL; r++)
+                  if (!g_strv_contains ((const char * const *)source->regions, shown[r]))
+                    problemf (problems, "source-region", group,
+                              "%s: [[%s]] is a source for %s only, but this text is shown in %s",
+                              names[t], ids[i], source->regions[0], shown[r]);
+
+              if (source->weak && !says_any (veto_claim_get_text (claim), weak_words[t]))
+                problemf (problems, "weak", group,
+                          t == 0 ? "%s: “%s” cites the weak source %s without saying “reported” or “one source”"
+                                 : "%s: « %s » cites the weak source %s without saying « selon », « une source » or « non confirmé »",
+                          names[t], veto_claim_get_text (claim), ids[i]);
+            }
+        }
+    }
+}
+
+/* Reads the [Source] groups: each has exactly one of ReadOn and NotesOn,
+ * and no date after the catalog's publication. */
+static GHashTable *
+lint_sources (GKeyFile   *keyfile,
+              GStrv       groups,
+              GDateTime  *published,
+              GPtrArray  *problems)
+{
+  GHashTable *sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, lint_source_free);
+  const char *date_keys[] = { "ReadOn", "NotesOn", "LinkChecked" };
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      LintSource *source;
+      gboolean read_on, notes_on;
+
+      if (!g_str_has_prefix (groups[i], "Source "))
+        continue;
+
+      source = g_new0 (LintSource, 1);
+      source->regions = g_key_file_get_string_list (keyfile, groups[i], "Regions", NULL, NULL);
+      if (source->regions == NULL)
+        source->regions = g_new0 (char *, 1);
+      for (guint r = 0; source->regions[r] != NULL; r++)
+        g_strstrip (source->regions[r]);
+      source->kind = g_key_file_get_string (keyfile, groups[i], "Kind", NULL);
+      source->weak = g_key_file_get_boolean (keyfile, groups[i], "Weak", NULL);
+      g_hash_table_insert (sources, g_strdup (groups[i] + strlen ("Source ")), source);
+
+      read_on = g_key_file_has_key (keyfile, groups[i], "ReadOn", NULL);
+      notes_on = g_key_file_has_key (keyfile, groups[i], "NotesOn", NULL);
+      if (read_on && notes_on)
+        problem (problems, "read-on", groups[i], "ReadOn: both ReadOn and NotesOn; a source was read, or only our notes were");
+      else if (!read_on && !notes_on)
+        problem (problems, "read-on", groups[i], "ReadOn: neither ReadOn nor NotesOn");
+
+      for (guint d = 0; d < G_N_ELEMENTS (date_keys); d++)
+        {
+          g_autofree char *value = g_key_file_get_string (keyfile, groups[i], date_keys[d], NULL);
+          g_autoptr(GDateTime) date = veto_parse_date (value);
+
+          if (value != NULL && (date == NULL || published == NULL || g_date_time_compare (date, published) > 0))
+            problemf (problems, "date", groups[i], "%s: %s is not a date on or before the catalog’s Published", date_keys[d], value);
+        }
+    }
+
+  return sources;
+}
+
+static void
+lint_citations (GKeyFile   *keyfile,
+                GStrv       groups,
+                GDateTime  *published,
+                GPtrArray  *problems)
+{
+  g_autoptr(GHashTable) sources = lint_sources (keyfile, groups, published, problems);
+  GHashTableIter iter;
+  gpointer id, value;
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_auto(GStrv) keys = g_key_file_get_keys (keyfile, groups[i], NULL, NULL);
+      g_autoptr(GHashTable) used_quotes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GPtrArray) cited_kinds = g_ptr_array_new ();
+
+      for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
+        {
+          gboolean required;
+
+          if (is_claim_key (groups[i], keys[k], &required))
+            lint_claim_key (keyfile, groups[i], keys[k], required, sources, used_quotes, cited_kinds, problems);
+        }
+
+      for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
+        if (g_str_has_prefix (keys[k], "Quote-") && strchr (keys[k], '[') == NULL &&
+            !g_hash_table_contains (used_quotes, keys[k] + strlen ("Quote-")))
+          problemf (problems, "quote-unused", groups[i], "%s: no marker in this group cites %s",
+                    keys[k], keys[k] + strlen ("Quote-"));
+
+      /* high: Meta's own material and an independent source of another kind */
+      if (g_str_has_prefix (groups[i], "Step "))
+        {
+          g_autofree char *confidence = g_key_file_get_string (keyfile, groups[i], "Confidence", NULL);
+          gboolean meta = FALSE, independent = FALSE;
+
+          for (guint c = 0; c < cited_kinds->len; c++)
+            {
+              if (g_strcmp0 (g_ptr_array_index (cited_kinds, c), "meta") == 0)
+                meta = TRUE;
+              else
+                independent = TRUE;
+            }
+          if (g_strcmp0 (confidence, "high") == 0 && !meta)
+            problem (problems, "high", groups[i], "Confidence: high without a cited source of Kind=meta");
+          if (g_strcmp0 (confidence, "high") == 0 && !independent)
+            problem (problems, "high", groups[i], "Confidence: high without a cited independent source (a Kind other than meta)");
+        }
+    }
+
+  g_hash_table_iter_init (&iter, sources);
+  while (g_hash_table_iter_next (&iter, &id, &value))
+    if (!((LintSource *)value)->cited)
+      {
+        g_autofree char *group = g_strconcat ("Source ", (char *)id, NULL);
+
+        problem (problems, "uncited-source", group, "no [[marker]] cites this source");
+      }
+}
+
 /**
  * lint:
  * @keyfile: a merged catalog (with `Key[fr]=` entries)
@@ -227,6 +567,7 @@ lint (GKeyFile *keyfile)
   g_auto(GStrv) groups = g_key_file_get_groups (keyfile, NULL);
   g_autofree char *published_text = g_key_file_get_string (keyfile, "Catalog", "Published", NULL);
   g_autoptr(GDateTime) published = veto_parse_date (published_text);
+  int format = g_key_file_get_integer (keyfile, "Catalog", "Format", NULL);
 
   for (guint i = 0; groups[i] != NULL; i++)
     {
@@ -247,15 +588,19 @@ lint (GKeyFile *keyfile)
           {
             g_autofree char *fr_key = g_strdup_printf ("%s[fr]", keys[k]);
 
-            if (g_str_has_prefix (keys[k], "ObjectionText-") && strchr (keys[k], '[') == NULL &&
+            if ((g_str_has_prefix (keys[k], "ObjectionText-") || g_str_has_prefix (keys[k], "Description-") ||
+                 g_str_has_prefix (keys[k], "Caveats-")) && strchr (keys[k], '[') == NULL &&
                 !g_key_file_has_key (keyfile, groups[i], fr_key, NULL))
               problem (problems, "french", groups[i], keys[k]);
           }
       }
 
       if (g_str_has_prefix (groups[i], "Step "))
-        lint_step (keyfile, groups[i], published, problems);
+        lint_step (keyfile, groups[i], format, published, problems);
     }
+
+  if (format >= 4)
+    lint_citations (keyfile, groups, published, problems);
 
   return problems;
 }
@@ -290,9 +635,9 @@ test_bundled (void)
 }
 
 static void
-test_good_fixture (void)
+test_good_fixture (gconstpointer data)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "lint", "good.steps", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "lint", data, NULL);
   g_autoptr(GKeyFile) keyfile = load_keyfile (path);
   g_autoptr(GPtrArray) problems = lint (keyfile);
   g_autoptr(GError) error = NULL;
@@ -330,6 +675,19 @@ static const BadFixture bad_fixtures[] = {
   { "date-link", "date" },
   { "french", "french" },
   { "french-caveat", "french" },
+  { "format4-uncited", "uncited" },
+  { "format4-unknown-source", "unknown-source" },
+  { "format4-quote", "quote" },
+  { "format4-quote-unused", "quote-unused" },
+  { "format4-uncited-source", "uncited-source" },
+  { "format4-source-region", "source-region" },
+  { "format4-french-markers", "french-markers" },
+  { "format4-read-on", "read-on" },
+  { "format4-read-on-none", "read-on" },
+  { "format4-date", "date" },
+  { "format4-weak", "weak" },
+  { "format4-weak-fr", "weak" },
+  { "format4-high", "high" },
 };
 
 /* Each bad fixture breaks its rule and only it: a rule that could not
@@ -484,7 +842,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/lint/bundled", test_bundled);
-  g_test_add_func ("/lint/good-fixture", test_good_fixture);
+  g_test_add_data_func ("/lint/good-fixture", "good.steps", test_good_fixture);
+  g_test_add_data_func ("/lint/good-fixture-format-4", "good4.steps", test_good_fixture);
   for (guint i = 0; i < G_N_ELEMENTS (bad_fixtures); i++)
     {
       g_autofree char *test_path = g_strdup_printf ("/lint/bad/%s", bad_fixtures[i].fixture);
