@@ -66,9 +66,10 @@ test_recheck (void)
   page = veto_window_get_page_widget (window, "app:facebook");
   card = veto_app_page_find_card (VETO_APP_PAGE (page), "facebook-object", "1");
   g_assert_nonnull (card);
-  /* catalog version 2 changed this step since version 1: due at once, and
-   * the card says why (a recheck interval alone would say "since …") */
-  label = ui_find_label_prefix (card, fr ? "À revérifier\u00a0: Selon Meta" : "Due for a recheck: Meta’s “only from then on”");
+  /* catalog versions 2 and 3 changed this step since version 1: due at
+   * once, and the card says why with the newest change (a recheck interval
+   * alone would say "since …") */
+  label = ui_find_label_prefix (card, fr ? "À revérifier\u00a0: Si l’e" : "Due for a recheck: If Meta’s email asked you");
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_get_visible (label));
 
@@ -212,16 +213,19 @@ test_reminders (void)
 }
 
 
-/* Threads' objection is the Instagram objection (SameAs=): its card shows
- * that step's state and asks for nothing twice. */
+/* Threads' objection is its own step (catalog version 3: no source says
+ * that an objection sent from Instagram covers Threads, and the FRC gives
+ * Threads its own route): an Instagram objection marked confirmed leaves
+ * it to send, on Threads' page, with its own "Mark as Submitted". */
 static void
-test_threads_follows_instagram (void)
+test_threads_own_objection (void)
 {
   VetoWindow *window;
   VetoProgressStore *store = veto_application_get_store (app);
   gboolean fr = g_str_equal (veto_i18n_get_language (), "fr");
   g_auto(GStrv) accounts = NULL;
-  GtkWidget *page, *card, *state, *same_as;
+  g_auto(GStrv) threads_accounts = NULL;
+  GtkWidget *page, *card, *same_as, *submit;
 
   g_application_activate (G_APPLICATION (app));
   window = ui_main_window (app);
@@ -235,27 +239,23 @@ test_threads_follows_instagram (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-app", "s", "threads"));
   ui_iterate (300);
 
+  threads_accounts = veto_progress_store_dup_accounts (store, "threads");
+  g_assert_nonnull (threads_accounts);
+  g_assert_nonnull (threads_accounts[0]);
+  g_assert_cmpint (veto_progress_store_get_state (store, "threads-object-through-instagram", threads_accounts[0]), ==,
+                   VETO_STEP_STATE_TODO);
+
   page = veto_window_get_page_widget (window, "app:threads");
-  card = veto_app_page_find_card (VETO_APP_PAGE (page), "threads-object-through-instagram", NULL);
+  card = veto_app_page_find_card (VETO_APP_PAGE (page), "threads-object-through-instagram", threads_accounts[0]);
   g_assert_nonnull (card);
-  same_as = ui_find_label_prefix (card, fr ? "Même démarche que\u00a0: Opposez-vous à l’entraînement de l’IA sur votre compte Instagram (Instagram, "
-                                           : "Same as: Object to AI training on your Instagram account (Instagram, ");
-  g_assert_nonnull (same_as);
-  g_assert_true (gtk_widget_get_visible (same_as));
-  state = ui_find_label (card, fr ? "Confirmée" : "Confirmed");
-  g_assert_nonnull (state);
-  /* nothing to submit a second time */
-  {
-    GtkWidget *submit = ui_find_label (card, fr ? "Marquer comme envoyée" : "Mark as Submitted");
-
-    g_assert_true (submit == NULL || !gtk_widget_is_visible (submit));
-  }
-  {
-    g_autofree char *saved = ui_progress_file ();
-
-    g_assert_null (strstr (saved, "[Step threads-object"));
-  }
-  g_free (ui_screenshot (GTK_WIDGET (window), fr ? "threads-follows-fr" : "threads-follows-en"));
+  /* not shown as the Instagram step's copy */
+  same_as = ui_find_label_prefix (card, fr ? "Même démarche que\u00a0: " : "Same as: ");
+  g_assert_true (same_as == NULL || !gtk_widget_get_visible (same_as));
+  /* something to send, from Threads */
+  submit = ui_find_label (card, fr ? "Marquer comme envoyée" : "Mark as Submitted");
+  g_assert_nonnull (submit);
+  g_assert_true (gtk_widget_is_visible (submit));
+  g_free (ui_screenshot (GTK_WIDGET (window), fr ? "threads-own-fr" : "threads-own-en"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_iterate (50);
@@ -454,7 +454,7 @@ main (int   argc,
   g_test_add_func ("/record/recheck", test_recheck);
   g_test_add_func ("/record/export", test_export);
   g_test_add_func ("/record/reminders", test_reminders);
-  g_test_add_func ("/record/threads-follows-instagram", test_threads_follows_instagram);
+  g_test_add_func ("/record/threads-own-objection", test_threads_own_objection);
   g_test_add_func ("/record/another-veto-writes", test_another_veto_writes);
   g_test_add_func ("/record/damaged-while-open", test_damaged_while_open);
 

@@ -289,7 +289,7 @@ test_status_six_apps (Fixture       *f,
 
 
 /* The real binary, the real catalog: someone who finished steps under
- * catalog version 1 runs `veto --status` after updating to version 2 and is
+ * catalog version 1 runs `veto --status` after updating to version 3 and is
  * told, in their language, which of their steps changed and how. */
 static void
 test_status_version_2 (Fixture       *f,
@@ -311,9 +311,11 @@ test_status_version_2 (Fixture       *f,
                   "[End]\n");
   g_assert_cmpint (run_veto (f, language, &out, &err, "--status", NULL), ==, 1);
   g_test_message ("%s", out);
-  g_assert_nonnull (strstr (out, fr ? "démarches version 2" : "steps version 2"));
-  g_assert_nonnull (strstr (out, fr ? "À revérifier\u00a0: Selon Meta, une opposition ne vaut que pour l’avenir\u00a0: c’est sa position, contestée"
-                                    : "Due for a recheck: Meta’s “only from then on” is its own, contested position"));
+  g_assert_nonnull (strstr (out, fr ? "démarches version 3" : "steps version 3"));
+  /* the newest change of the step (version 3's), without its [[source]] markers */
+  g_assert_nonnull (strstr (out, fr ? "À revérifier\u00a0: Si l’e\u2011mail de Meta vous demandait de confirmer votre opposition par un code ou un lien"
+                                    : "Due for a recheck: If Meta’s email asked you to confirm your objection with a code or a link"));
+  g_assert_null (strstr (out, "[["));
   g_assert_nonnull (strstr (out, fr ? "À revérifier\u00a0: /reset-ai n’est pas confirmé par Meta"
                                     : "Due for a recheck: /reset-ai is not confirmed by Meta"));
   /* two due, not the step whose change asks nothing of them */
