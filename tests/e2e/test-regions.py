@@ -21,15 +21,18 @@ import veto_e2e as e2e
 
 language = sys.argv[1] if len(sys.argv) > 1 else "en"
 fr = language == "fr"
+# "bundled": the catalog Veto was built with, instead of the test catalog
+BUNDLED = len(sys.argv) > 2 and sys.argv[2] == "bundled"
 CATALOG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lint", "regions4.steps")
+CATALOG_ARGS = [] if BUNDLED else [f"--catalog={CATALOG}"]
 
 if fr:
     REGIONS = {
         "eu": {"must": ["CNIL", "1\u00a0mois", "délai dépassé depuis le"],
-               "window": ["Adressez une plainte à la CNIL (France)"],
+               "window": ["Portez plainte auprès de la CNIL (France)"],
                "never": ["nLPD", "PFPDT", "ICO", "ANPD", "LGPD", "aucun délai"]},
         "uk": {"must": ["ICO", "Meta, puis", "délai dépassé depuis le"],
-               "window": ["Plaignez-vous à Meta, puis à l’ICO"],
+               "window": ["Adressez une réclamation à Meta, puis à l’ICO"],
                "never": ["CNIL", "nLPD", "PFPDT", "ANPD", "LGPD", "aucun délai"]},
         "ch": {"must": ["Là où vous vivez, la loi ne fixe à Meta aucun délai pour répondre."],
                "window": ["Là où vous vivez, la loi ne fixe à Meta aucun délai pour répondre."],
@@ -77,7 +80,7 @@ def check_text(where, text, region):
 
 
 def run_cli(home, *args):
-    return subprocess.run([e2e.VETO, f"--catalog={CATALOG}", *args], env=home.env(language),
+    return subprocess.run([e2e.VETO, *CATALOG_ARGS, *args], env=home.env(language),
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=30)
 
 
@@ -104,7 +107,7 @@ for region in ("eu", "uk", "ch"):
         else:
             check_text("the record", record, region)
 
-        veto = e2e.Veto(home, language, args=[f"--catalog={CATALOG}"])
+        veto = e2e.Veto(home, language, args=CATALOG_ARGS)
         try:
             veto.wait_for_app()
             frame = veto.frames()[0]
