@@ -16,6 +16,7 @@
 #include "veto-lifecycle.h"
 #include "veto-status.h"
 #include "veto-record-private.h"
+#include "veto-source.h"
 
 static void
 record_field_free (RecordField *field)
@@ -685,17 +686,32 @@ add_evidence (Record        *record,
 }
 
 static void
+add_source (GPtrArray  *sources,
+            const char *url)
+{
+  if (!g_ptr_array_find_with_equal_func (sources, url, g_str_equal, NULL))
+    g_ptr_array_add (sources, g_strdup (url));
+}
+
+/* In format 4, the sources of what the person was shown, in their region:
+ * a Swiss record does not list the GDPR's text that only the EU's caveats
+ * cite. An older catalog's Sources= are the step's, whatever the region. */
+static void
 add_sources_of (GPtrArray  *sources,
-                GListModel *tasks)
+                GListModel *tasks,
+                const char *region)
 {
   for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
     {
       g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
-      const char * const *urls = veto_step_get_sources (veto_task_get_step (task));
+      VetoStep *step = veto_task_get_step (task);
+      g_autoptr(GPtrArray) cited = veto_step_dup_sources_in (step, region);
+      const char * const *urls = veto_step_get_sources (step);
 
-      for (guint k = 0; urls[k] != NULL; k++)
-        if (!g_ptr_array_find_with_equal_func (sources, urls[k], g_str_equal, NULL))
-          g_ptr_array_add (sources, g_strdup (urls[k]));
+      for (guint k = 0; k < cited->len; k++)
+        add_source (sources, veto_source_get_url (g_ptr_array_index (cited, k)));
+      for (guint k = 0; cited->len == 0 && urls[k] != NULL; k++)
+        add_source (sources, urls[k]);
     }
 }
 
@@ -705,9 +721,11 @@ static void
 add_sources (Record        *record,
              VetoChecklist *checklist)
 {
+  const char *region = veto_progress_store_get_region (veto_checklist_get_store (checklist));
+
   record->sources_title = g_strdup (_("Sources of the steps reported"));
-  add_sources_of (record->sources, veto_checklist_get_tasks (checklist));
-  add_sources_of (record->sources, veto_checklist_get_earlier_tasks (checklist));
+  add_sources_of (record->sources, veto_checklist_get_tasks (checklist), region);
+  add_sources_of (record->sources, veto_checklist_get_earlier_tasks (checklist), region);
 }
 
 Record *
