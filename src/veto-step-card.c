@@ -49,6 +49,7 @@ struct _VetoStepCard
   GtkLabel      *caveats_label;
   GtkLabel      *confidence_label;
   GtkLabel      *sources_label;
+  GtkButton     *why_button;
 };
 
 G_DEFINE_FINAL_TYPE (VetoStepCard, veto_step_card, GTK_TYPE_WIDGET)
@@ -89,9 +90,11 @@ static void
 populate (VetoStepCard *self)
 {
   const char *path = veto_step_get_in_app_path (self->step);
-  const char *caveats = veto_step_get_caveats (self->step);
-  /* the letter cites the law where the person lives, and only that one */
+  /* the letter cites the law where the person lives, and only that one;
+   * so do the region's own description and caveats (format 4) */
   const char *region = veto_progress_store_get_region (veto_checklist_get_store (self->checklist));
+  g_autofree char *caveats = veto_step_dup_caveats_in (self->step, region);
+  const char *region_text = veto_step_get_region_description (self->step, region);
   const char *objection = veto_step_get_objection_text (self->step, region);
   const char *source_notes = veto_step_get_source_notes (self->step);
   g_autofree char *verified = veto_format_date (veto_step_get_last_verified (self->step));
@@ -103,6 +106,13 @@ populate (VetoStepCard *self)
 
   gtk_label_set_text (self->title_label, veto_step_get_title (self->step));
   gtk_label_set_text (self->lead_label, lead);
+  if (region_text != NULL)
+    {
+      char *more = rest ? g_strconcat (rest, " ", region_text, NULL) : g_strdup (region_text);
+
+      g_free (rest);
+      rest = more;
+    }
   gtk_label_set_text (self->more_label, rest ? rest : "");
   gtk_widget_set_visible (GTK_WIDGET (self->more_label), rest != NULL);
 
@@ -140,9 +150,18 @@ populate (VetoStepCard *self)
     default:
       g_assert_not_reached ();
     }
+  /* Format 4: what was read (the sources' stored copies, or only our
+   * notes), when, and whether the links were opened live, from the
+   * sources the step cites; "Why do we say this?" shows them. */
+  if (veto_step_get_cited_sources (self->step) != NULL)
+    {
+      g_autofree char *checked = veto_step_dup_checked_text (self->step);
+
+      confidence = g_strconcat (how_sure, " ", checked, NULL);
+    }
   /* LastVerified is the day someone read the step's sources; whether its
    * links were also opened live is a separate fact, said in plain words. */
-  if (veto_step_get_link_checked (self->step) != NULL)
+  else if (veto_step_get_link_checked (self->step) != NULL)
     {
       g_autofree char *checked = veto_format_date (veto_step_get_link_checked (self->step));
 
@@ -162,6 +181,14 @@ populate (VetoStepCard *self)
       gtk_label_set_text (self->sources_label, text);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->sources_label), source_notes != NULL);
+
+  /* which sentence rests on which source: only a format-4 catalog says */
+  gtk_widget_set_visible (GTK_WIDGET (self->why_button), veto_step_get_cited_sources (self->step) != NULL);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->why_button), "s", veto_step_get_id (self->step));
+  /* GTK 4.8 named it after its raw label ("_Why…") and its label child both */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->why_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->why_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Why do we say this?"), -1);
 
   /* The text a person pastes, shown so they know what they send. */
   gtk_widget_set_visible (self->objection_box, objection != NULL);
@@ -246,6 +273,7 @@ veto_step_card_class_init (VetoStepCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VetoStepCard, caveats_label);
   gtk_widget_class_bind_template_child (widget_class, VetoStepCard, confidence_label);
   gtk_widget_class_bind_template_child (widget_class, VetoStepCard, sources_label);
+  gtk_widget_class_bind_template_child (widget_class, VetoStepCard, why_button);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

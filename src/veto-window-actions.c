@@ -19,6 +19,7 @@
 #include "veto-window.h"
 #include "veto-window-private.h"
 #include "veto-window-record.h"
+#include "veto-why-dialog.h"
 
 /* The window's actions on the person's progress, on links and on the
  * record (win.*), apart from its pages and navigation (veto-window.c), as
@@ -447,6 +448,25 @@ open_url_action (GtkWidget  *widget,
   open_url (self, step, account_id, url);
 }
 
+/* "Why do we say this?": the step's sentences, as the person's region
+ * shows them, each with its sources. */
+static void
+show_sources_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VetoWindow *self = VETO_WINDOW (widget);
+  VetoStep *step = veto_window_lookup_step (self, g_variant_get_string (parameter, NULL));
+  GtkWidget *dialog;
+
+  if (step == NULL || veto_step_get_cited_sources (step) == NULL)
+    return;
+
+  dialog = veto_why_dialog_new (GTK_WINDOW (self), step,
+                                veto_progress_store_get_region (veto_window_get_store (self)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The objection's text on the clipboard, then its form in the browser: the
  * person pastes without coming back to Veto. */
 static void
@@ -795,6 +815,7 @@ veto_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.set-note", "(sss)", set_note_action);
   gtk_widget_class_install_action (widget_class, "win.open-step", "(ss)", open_step_action);
   gtk_widget_class_install_action (widget_class, "win.open-url", "(sss)", open_url_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sources", "s", show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.copy-objection", "s", copy_objection_action);
   gtk_widget_class_install_action (widget_class, "win.copy-and-open", "(ss)", copy_and_open_action);
   gtk_widget_class_install_action (widget_class, "win.complain", "(ss)", complain_action);

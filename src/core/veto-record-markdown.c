@@ -185,7 +185,14 @@ _veto_record_to_markdown (Record *record)
       g_string_append (out, "\n\n");
       for (guint i = 0; i < record->sources->len; i++)
         {
+          const char *text = g_ptr_array_index (record->source_texts, i);
+
           g_string_append (out, "- ");
+          if (text != NULL)
+            {
+              append_md_text (out, text);
+              g_string_append (out, ": ");
+            }
           append_md_link (out, g_ptr_array_index (record->sources, i));
           g_string_append_c (out, '\n');
         }

@@ -72,6 +72,7 @@ _veto_record_free (Record *record)
   g_ptr_array_unref (record->apps);
   g_free (record->sources_title);
   g_ptr_array_unref (record->sources);
+  g_ptr_array_unref (record->source_texts);
   g_free (record);
 }
 
@@ -685,33 +686,54 @@ add_evidence (Record        *record,
   g_ptr_array_add (record->apps, app);
 }
 
-static void
-add_source (GPtrArray  *sources,
-            const char *url)
+/* Format 4: who published a source, what kind it is and what was read
+ * when, as the window's "Why do we say this?" says it. */
+static char *
+describe_source (VetoSource *source)
 {
-  if (!g_ptr_array_find_with_equal_func (sources, url, g_str_equal, NULL))
-    g_ptr_array_add (sources, g_strdup (url));
+  g_autofree char *read = veto_source_dup_read_text (source);
+
+  /* Translators: a source in the record: its publisher, its kind in
+   * words, then what was read when ("read on 7 December 2026 (stored copy)") */
+  return g_strdup_printf (_("%s, %s; %s"), veto_source_get_publisher (source),
+                          veto_source_kind_describe (veto_source_get_kind (source)), read);
 }
 
-/* In format 4, the sources of what the person was shown, in their region:
- * a Swiss record does not list the GDPR's text that only the EU's caveats
- * cite. An older catalog's Sources= are the step's, whatever the region. */
 static void
-add_sources_of (GPtrArray  *sources,
+add_sources_of (Record     *record,
                 GListModel *tasks,
-                const char *region)
+                const char *region_id)
 {
   for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
     {
       g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
       VetoStep *step = veto_task_get_step (task);
-      g_autoptr(GPtrArray) cited = veto_step_dup_sources_in (step, region);
       const char * const *urls = veto_step_get_sources (step);
 
-      for (guint k = 0; k < cited->len; k++)
-        add_source (sources, veto_source_get_url (g_ptr_array_index (cited, k)));
-      for (guint k = 0; cited->len == 0 && urls[k] != NULL; k++)
-        add_source (sources, urls[k]);
+      /* format 4: the sources of what the person's region is shown */
+      if (veto_step_get_cited_sources (step) != NULL)
+        {
+          g_autoptr(GPtrArray) sources = veto_step_dup_sources_in (step, region_id);
+
+          for (guint k = 0; k < sources->len; k++)
+            {
+              VetoSource *source = g_ptr_array_index (sources, k);
+
+              if (!g_ptr_array_find_with_equal_func (record->sources, veto_source_get_url (source), g_str_equal, NULL))
+                {
+                  g_ptr_array_add (record->sources, g_strdup (veto_source_get_url (source)));
+                  g_ptr_array_add (record->source_texts, describe_source (source));
+                }
+            }
+          continue;
+        }
+
+      for (guint k = 0; urls[k] != NULL; k++)
+        if (!g_ptr_array_find_with_equal_func (record->sources, urls[k], g_str_equal, NULL))
+          {
+            g_ptr_array_add (record->sources, g_strdup (urls[k]));
+            g_ptr_array_add (record->source_texts, NULL);
+          }
     }
 }
 
@@ -721,11 +743,11 @@ static void
 add_sources (Record        *record,
              VetoChecklist *checklist)
 {
-  const char *region = veto_progress_store_get_region (veto_checklist_get_store (checklist));
+  const char *region_id = veto_progress_store_get_region (veto_checklist_get_store (checklist));
 
   record->sources_title = g_strdup (_("Sources of the steps reported"));
-  add_sources_of (record->sources, veto_checklist_get_tasks (checklist), region);
-  add_sources_of (record->sources, veto_checklist_get_earlier_tasks (checklist), region);
+  add_sources_of (record, veto_checklist_get_tasks (checklist), region_id);
+  add_sources_of (record, veto_checklist_get_earlier_tasks (checklist), region_id);
 }
 
 Record *
@@ -747,6 +769,7 @@ _veto_record_new (VetoChecklist *checklist)
   record->objections = g_ptr_array_new_with_free_func ((GDestroyNotify)record_step_free);
   record->apps = g_ptr_array_new_with_free_func ((GDestroyNotify)record_app_free);
   record->sources = g_ptr_array_new_with_free_func (g_free);
+  record->source_texts = g_ptr_array_new_with_free_func (g_free);
 
   today = veto_format_date (record->now);
   published = veto_format_date (veto_catalog_get_published (catalog));

@@ -447,9 +447,20 @@ layout_record (Record     *record,
       for (guint i = 0; i < record->sources->len; i++)
         {
           const char *url = g_ptr_array_index (record->sources, i);
+          const char *text = g_ptr_array_index (record->source_texts, i);
           g_autofree char *markup = g_markup_printf_escaped ("<span foreground='#1c4f9c'>%s</span>", url);
 
-          block = add_block (blocks, typesetter, markup, FONT " 9.5", 14, 0, i == 0 ? 6 : 2);
+          /* who published it and what was read when, then its address */
+          if (text != NULL)
+            {
+              g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+              block = add_block (blocks, typesetter, escaped, FONT " 9.5", 14, 0, i == 0 ? 6 : 8);
+              block->keep_with_next = TRUE;
+              block->context = g_strdup (record->sources_title);
+            }
+          block = add_block (blocks, typesetter, markup, FONT " 9.5", text != NULL ? 24 : 14, 0,
+                             text != NULL ? 1 : i == 0 ? 6 : 2);
           block->link = g_strdup (url);
           block->context = g_strdup (record->sources_title);
         }

@@ -64,6 +64,8 @@ typedef struct
   /* at the end: each address the reported steps cite, once */
   char      *sources_title;
   GPtrArray *sources;
+  /* beside each address (format 4): "Publisher, kind; read on …" */
+  GPtrArray *source_texts;
 } Record;
 
 /* veto-record-model.c */

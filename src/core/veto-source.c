@@ -11,6 +11,7 @@
 
 #include "veto-catalog-keys.h"
 #include "veto-catalog-private.h"
+#include "veto-i18n.h"
 #include "veto-source.h"
 
 /* One page a catalog's claims rest on (format 4, [Source ID]): where it
@@ -327,4 +328,45 @@ veto_source_get_weak (VetoSource *self)
 {
   g_return_val_if_fail (VETO_IS_SOURCE (self), FALSE);
   return self->weak;
+}
+
+/**
+ * veto_source_dup_read_text:
+ *
+ * Returns: (transfer full): what was read, and when, in words: "read on
+ *   7 December 2026 (stored copy)" or "from our research notes of
+ *   2 December 2026"
+ */
+char *
+veto_source_dup_read_text (VetoSource *self)
+{
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (VETO_IS_SOURCE (self), NULL);
+
+  day = veto_format_date (veto_source_get_date (self));
+  if (self->read_on != NULL)
+    /* Translators: %s is a date; the page's copy kept by the researchers was read */
+    return g_strdup_printf (_("read on %s (stored copy)"), day);
+  /* Translators: %s is a date; only the notes were read, not the page */
+  return g_strdup_printf (_("from our research notes of %s"), day);
+}
+
+/**
+ * veto_source_dup_link_text:
+ *
+ * Returns: (transfer full): whether its address was opened live, in words
+ */
+char *
+veto_source_dup_link_text (VetoSource *self)
+{
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (VETO_IS_SOURCE (self), NULL);
+
+  if (self->link_checked == NULL)
+    return g_strdup (_("link not checked live yet"));
+  day = veto_format_date (self->link_checked);
+  /* Translators: %s is a date */
+  return g_strdup_printf (_("link checked live on %s"), day);
 }

@@ -42,6 +42,9 @@ gboolean            veto_source_shown_in         (VetoSource *self,
 gboolean            veto_source_get_weak         (VetoSource *self);
 GDateTime          *veto_source_get_date         (VetoSource *self);
 
+char               *veto_source_dup_read_text    (VetoSource *self);
+char               *veto_source_dup_link_text    (VetoSource *self);
+
 const char         *veto_source_kind_to_string   (VetoSourceKind  kind);
 gboolean            veto_source_kind_from_string (const char     *str,
                                                   VetoSourceKind *kind);

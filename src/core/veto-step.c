@@ -12,6 +12,7 @@
 #include "veto-catalog-keys.h"
 #include "veto-catalog-private.h"
 #include "veto-claim.h"
+#include "veto-i18n.h"
 #include "veto-step.h"
 
 /* One thing a person does (or needs to know) about one app, with everything
@@ -540,8 +541,17 @@ get_claim_texts (VetoStep          *self,
       else
         continue;
 
-      if (!veto_catalog_check_id (group->name, region, error) ||
-          !(text = veto_catalog_get_string (group, key, TRUE, TRUE, error)))
+      if (!veto_catalog_check_id (group->name, region, error))
+        return FALSE;
+      /* a region's own text for a region the step is not shown in would
+       * never be read: a mistake in the region's id */
+      if (!veto_step_applies_to (self, region))
+        {
+          g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_UNKNOWN_REFERENCE,
+                       _("[%s] %s: the step is not shown in region “%s”"), group->name, key, region);
+          return FALSE;
+        }
+      if (!(text = veto_catalog_get_string (group, key, TRUE, TRUE, error)))
         return FALSE;
       g_hash_table_insert (self->region_display, g_strdup (key), veto_text_strip_markers (text));
       g_hash_table_insert (self->region_texts, g_strdup (key), text);
@@ -1389,4 +1399,52 @@ veto_step_get_notes_read_on (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
   return oldest (self, veto_source_get_notes_on);
+}
+
+/**
+ * veto_step_dup_checked_text:
+ * @self: a #VetoStep
+ *
+ * What was done to check the step, in plain words: whether its sources'
+ * stored copies were read or only our research notes, when, and whether
+ * their links were opened live ("Sources read on 7 December 2026; links
+ * not checked live yet.").
+ *
+ * Returns: (transfer full): one sentence
+ */
+char *
+veto_step_dup_checked_text (VetoStep *self)
+{
+  GDateTime *read_on, *notes_on;
+  g_autofree char *read_day = NULL;
+  g_autofree char *notes_day = NULL;
+  g_autofree char *checked_day = NULL;
+
+  g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+
+  read_on = veto_step_get_sources_read_on (self);
+  notes_on = self->format < 4 ? NULL : veto_step_get_notes_read_on (self);
+  read_day = read_on ? veto_format_date (read_on) : NULL;
+  notes_day = notes_on ? veto_format_date (notes_on) : NULL;
+  checked_day = self->link_checked ? veto_format_date (self->link_checked) : NULL;
+
+  if (read_day != NULL && notes_day != NULL)
+    return checked_day != NULL
+      /* Translators: three dates */
+      ? g_strdup_printf (_("Sources read on %s, some only in our research notes of %s; links checked live on %s."),
+                         read_day, notes_day, checked_day)
+      /* Translators: two dates */
+      : g_strdup_printf (_("Sources read on %s, some only in our research notes of %s; links not checked live yet."),
+                         read_day, notes_day);
+  if (notes_day != NULL)
+    return checked_day != NULL
+      /* Translators: two dates */
+      ? g_strdup_printf (_("From our research notes of %s; links checked live on %s."), notes_day, checked_day)
+      /* Translators: a date */
+      : g_strdup_printf (_("From our research notes of %s; links not checked live yet."), notes_day);
+  return checked_day != NULL
+    /* Translators: two dates */
+    ? g_strdup_printf (_("Sources read on %s; links checked live on %s."), read_day, checked_day)
+    /* Translators: a date */
+    : g_strdup_printf (_("Sources read on %s; links not checked live yet."), read_day);
 }

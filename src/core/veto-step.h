@@ -70,5 +70,6 @@ GPtrArray          *veto_step_dup_sources_in         (VetoStep   *self,
                                                       const char *region_id);
 GDateTime          *veto_step_get_sources_read_on    (VetoStep   *self);
 GDateTime          *veto_step_get_notes_read_on      (VetoStep   *self);
+char               *veto_step_dup_checked_text       (VetoStep   *self);
 
 G_END_DECLS

@@ -352,9 +352,20 @@ test_first_run (void)
     how_sure = ui_find_label_prefix (step_card, fr ? "Degré de certitude" : "How sure we are");
 
     g_assert_nonnull (how_sure);
-    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (how_sure)),
-                              fr ? "Sources lues le 2\u00a0décembre\u00a02026\u202f; lien pas encore vérifié."
-                                 : "Sources read on December 2, 2026; link not yet checked."));
+    if (veto_step_get_cited_sources (form) != NULL)
+      {
+        /* format 4: what its cited sources say was done; no link of the
+         * catalog has been opened live yet */
+        g_autofree char *checked = veto_step_dup_checked_text (form);
+
+        g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (how_sure)), checked));
+        g_assert_true (g_str_has_suffix (gtk_label_get_text (GTK_LABEL (how_sure)),
+                                         fr ? "\u202f; liens non vérifiés en ligne." : "; links not checked live yet."));
+      }
+    else
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (how_sure)),
+                                fr ? "Sources lues le 2\u00a0décembre\u00a02026\u202f; lien pas encore vérifié."
+                                   : "Sources read on December 2, 2026; link not yet checked."));
   }
 
   /* the card's "Mark as Submitted" button is wired to the store */

@@ -172,6 +172,7 @@ test_refused (void)
     { "RecheckDays=180\n", "RecheckDays=180\nLastVerified=2026-12-02\n", "cite [Source …] groups instead" },
     { "Format=4\n", "Format=3\n", "unknown group" },
     { "https://www.frc.ch/", "http://www.frc.ch/", "must use https" },
+    { "Caveats-uk=", "Caveats-br=", "Caveats-br: the step is not shown in region “br”" },
   };
 
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));

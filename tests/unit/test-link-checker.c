@@ -573,6 +573,56 @@ test_catalog (Fixture       *f,
   g_assert_cmpuint (veto_link_checker_get_n_done (f->checker), ==, 4);
 }
 
+/* Format 4: a step's sources are the [Source] groups its claims cite,
+ * and their addresses are checked like its form's. */
+static void
+test_catalog_format_4 (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "format4.steps", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(VetoCatalog) catalog = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) results = NULL;
+  g_autofree char *ok = test_server_url (f->ts, "/ok");
+  g_autofree char *missing = test_server_url (f->ts, "/missing");
+  g_autofree char *echo = test_server_url (f->ts, "/echo");
+  gboolean saw_missing = FALSE;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  text = g_string_new (contents);
+  g_string_replace (text, "https://www.facebook.com/help/contact/6359191084165019", ok, 0);
+  g_string_replace (text, "https://www.facebook.com/help/1688543644912979", ok, 0);
+  g_string_replace (text, "https://ico.org.uk/for-the-public/", ok, 0);
+  g_string_replace (text, "https://www.frc.ch/se-proteger-de-meta/", echo, 0);
+  g_string_replace (text, "https://techpp.example.com/meta-ai-opt-out/", missing, 0);
+  bytes = g_bytes_new (text->str, text->len);
+  catalog = veto_catalog_new_from_bytes (bytes, VETO_CATALOG_FLAGS_ALLOW_LOOPBACK, &error);
+  g_assert_no_error (error);
+
+  veto_link_checker_check_catalog_async (f->checker, catalog, NULL, on_checked, &result);
+  results = finish (f, &result, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 3);
+  g_assert_cmpuint (test_server_count_path (f->ts, "/echo"), >=, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(VetoLinkResult) r = g_list_model_get_item (results, i);
+
+      g_assert_true (veto_link_result_has_step (r, "facebook-object"));
+      if (g_str_equal (veto_link_result_get_url (r), missing))
+        {
+          assert_verdict (r, VETO_LINK_VERDICT_BROKEN, 404);
+          saw_missing = TRUE;
+        }
+    }
+  g_assert_true (saw_missing);
+}
+
 static void
 test_duplicates (Fixture       *f,
                  gconstpointer  data)
@@ -705,6 +755,7 @@ main (int   argc,
   ADD ("/link-checker/cap-not-checked", test_cap_not_checked);
   ADD ("/link-checker/busy", test_busy);
   ADD ("/link-checker/catalog", test_catalog);
+  ADD ("/link-checker/catalog-format-4", test_catalog_format_4);
   ADD ("/link-checker/duplicates", test_duplicates);
   ADD ("/link-checker/empty", test_empty);
   ADD ("/link-checker/bounded", test_bounded);

@@ -726,6 +726,52 @@ test_write_errors (Fixture       *f,
   g_assert_cmpuint (g_strv_length (names), ==, 2);
 }
 
+/* Format 4: the annex names each source of what the person's region was
+ * shown (publisher, kind, what was read when), then its address; not the
+ * sources of another region's text. */
+static void
+test_sources_annex (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "format4.steps", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 12, 8, 9, 0, 0);
+  g_autoptr(VetoClock) clock = veto_clock_new_fixed (now);
+  g_autoptr(VetoProgressStore) store = veto_progress_store_new (NULL, clock);
+  g_autoptr(VetoCatalog) catalog = NULL;
+  g_autoptr(VetoChecklist) checklist = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf_bytes = NULL;
+  g_autofree char *text = NULL;
+  const char *annex;
+  const char *pdf;
+  gsize len;
+
+  g_assert_true (veto_progress_store_load (store, &error));
+  veto_progress_store_set_region (store, "ch");
+  veto_progress_store_set_app (store, "facebook", TRUE);
+  catalog = veto_catalog_new_from_file (file, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  checklist = veto_checklist_new (catalog, store);
+
+  text = veto_record_to_markdown (checklist);
+  annex = strstr (text, "## Sources of the steps reported\n");
+  g_assert_nonnull (annex);
+  g_test_message ("%s", annex);
+  g_assert_nonnull (strstr (annex, "Meta Help Center, Meta’s own page; read on December 7, 2026 (stored copy): "));
+  g_assert_nonnull (strstr (annex, "https://www.facebook.com/help/1688543644912979"));
+  g_assert_nonnull (strstr (annex, "guide; from our research notes of December 2, 2026: "));
+  g_assert_nonnull (strstr (annex, "https://www.frc.ch/se-proteger-de-meta/"));
+  g_assert_nonnull (strstr (annex, "TechPP, press; read on December 5, 2026 (stored copy): "));
+  /* the ICO backs only what a person in the UK reads */
+  g_assert_null (strstr (text, "ico.org.uk"));
+
+  pdf_bytes = veto_record_to_pdf (checklist, &error);
+  g_assert_no_error (error);
+  pdf = g_bytes_get_data (pdf_bytes, &len);
+  g_assert_true (contains_bytes (pdf, len, "/URI (https://www.frc.ch/se-proteger-de-meta/)"));
+  g_assert_false (contains_bytes (pdf, len, "ico.org.uk"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -755,6 +801,7 @@ main (int   argc,
   ADD ("/record/write-async-pdf", test_write_async_pdf);
   ADD ("/record/write-errors", test_write_errors);
   g_test_add_func ("/record/format-for-file", test_format_for_file);
+  g_test_add_func ("/record/sources-annex", test_sources_annex);
 
   return g_test_run ();
 }
