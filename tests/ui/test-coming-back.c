@@ -213,10 +213,33 @@ test_reminders (void)
 }
 
 
+/* The button under @root bound to @action with @target, if any. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action,
+                    GVariant   *target)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0 &&
+      gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root)) != NULL &&
+      g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root)), target))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action, target);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Threads' objection is its own step (catalog version 3: no source says
  * that an objection sent from Instagram covers Threads, and the FRC gives
  * Threads its own route): an Instagram objection marked confirmed leaves
- * it to send, on Threads' page, with its own "Mark as Submitted". */
+ * it to send, on Threads' page, with its own button to mark it submitted. */
 static void
 test_threads_own_objection (void)
 {
@@ -251,10 +274,16 @@ test_threads_own_objection (void)
   /* not shown as the Instagram step's copy */
   same_as = ui_find_label_prefix (card, fr ? "Même démarche que\u00a0: " : "Same as: ");
   g_assert_true (same_as == NULL || !gtk_widget_get_visible (same_as));
-  /* something to send, from Threads */
-  submit = ui_find_label (card, fr ? "Marquer comme envoyée" : "Mark as Submitted");
+  /* something to send, from Threads: its own "submitted" button */
+  {
+    g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new ("(sss)", "threads-object-through-instagram",
+                                                                    threads_accounts[0], "submitted"));
+
+    submit = find_action_button (card, "win.set-state", target);
+  }
   g_assert_nonnull (submit);
   g_assert_true (gtk_widget_is_visible (submit));
+  g_assert_true (gtk_widget_is_sensitive (submit));
   g_free (ui_screenshot (GTK_WIDGET (window), fr ? "threads-own-fr" : "threads-own-en"));
 
   gtk_window_destroy (GTK_WINDOW (window));
