@@ -100,6 +100,9 @@ for region in ("eu", "uk", "ch"):
         export = run_cli(home, f"--export={record_path}")
         tap.ok(export.returncode == 0, f"{region}: --export writes the record ({export.stderr.strip()})")
         record = open(record_path, encoding="utf-8").read() if os.path.exists(record_path) else ""
+        # what the record tells its reader, without its annex of sources, whose
+        # publishers' names ("Steiger Legal (quoting the FDPIC)") are not routes
+        record = record.split("\n## Sources")[0]
         if region == "ch":
             tap.ok(RECORD_CH in record, f"ch: the record says that no deadline applies")
             wrong = [w for w in REGIONS["ch"]["never"] if w in record]
