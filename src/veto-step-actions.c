@@ -158,17 +158,17 @@ format_dates (VetoStepActions *self)
     }
   {
     g_autoptr(VetoTask) task = find_task (self);
-    GDateTime *answer_due = task ? veto_task_get_answer_due (task) : NULL;
 
-    /* every sent objection says by when Meta must answer */
-    if (answer_due != NULL && !veto_task_get_overdue (task))
+    /* every sent objection says by when Meta must answer, or that
+     * nothing sets a day where the person lives */
+    if (task != NULL && !veto_task_get_overdue (task))
       {
-        g_autofree char *date = veto_format_date (answer_due);
+        g_autofree char *sentence = veto_task_dup_answer_due_sentence (task);
 
-        if (text->len > 0)
+        if (sentence != NULL && text->len > 0)
           g_string_append_c (text, ' ');
-        /* Translators: %s is a date: the last day of Meta's answer period */
-        g_string_append_printf (text, _("Answer due by %s."), date);
+        if (sentence != NULL)
+          g_string_append (text, sentence);
       }
   }
   if (confirmed != NULL)

@@ -31,6 +31,11 @@ static const char * const allowed_hosts[] = {
    * Commission's Digital Markets Act site: cited by the December 2026 audit */
   "dataprotection.ie",
   "digital-markets-act.ec.europa.eu",
+  /* the complaint routes of Switzerland and Brazil: the FDPIC's page for
+   * reporting a breach, and the ANPD's for a data subject's petition
+   * (the ANPD's site is under the federal government's gov.br) */
+  "edoeb.admin.ch",
+  "gov.br",
 };
 
 static const char * const loopback_hosts[] = {

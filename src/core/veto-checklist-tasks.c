@@ -73,25 +73,40 @@ date_min (GDateTime *a,
   return g_date_time_compare (a, b) <= 0 ? a : b;
 }
 
-/* An objection sent on a day and not answered: overdue from the day after
- * the answer period ends, counted in calendar months from the local day it
- * was sent. */
-static GDateTime *
-overdue_since (VetoProgressStore *store,
-               VetoStep          *step,
-               const char        *account_id)
+/* How long Meta has to answer what a step sends, where the person lives:
+ * a format-3 step's own period, else the region's for a step that awaits
+ * an answer; none where the law there sets none (veto-region.c). */
+static void
+answer_period (VetoChecklist *self,
+               VetoStep      *step,
+               int           *months,
+               int           *extension_months)
 {
-  g_autoptr(GDateTime) submitted = NULL;
+  const char *region_id = veto_progress_store_get_region (self->store);
+  VetoRegion *region = region_id ? veto_catalog_lookup_region (self->catalog, region_id) : NULL;
+
+  *months = 0;
+  *extension_months = 0;
+  if (veto_step_get_answer_months (step) > 0)
+    *months = veto_step_get_answer_months (step);
+  else if (veto_step_get_awaits_answer (step) && region != NULL)
+    {
+      *months = veto_region_get_answer_months (region);
+      *extension_months = veto_region_get_extension_months (region);
+    }
+}
+
+/* The first day after a period of @months calendar months counted from
+ * the local day an objection was sent; NULL without a day or a period. */
+static GDateTime *
+late_from (GDateTime *submitted,
+           int        months)
+{
   g_autoptr(GDateTime) local = NULL;
   g_autoptr(GDateTime) day = NULL;
   g_autoptr(GDateTime) deadline = NULL;
-  int months = veto_step_get_answer_months (step);
 
-  if (months <= 0)
-    return NULL;
-
-  submitted = veto_progress_store_dup_date (store, veto_step_get_id (step), account_id, VETO_DATE_SUBMITTED);
-  if (submitted == NULL)
+  if (submitted == NULL || months <= 0)
     return NULL;
 
   local = g_date_time_to_local (submitted);
@@ -160,22 +175,41 @@ _veto_checklist_add_task (VetoChecklist *self,
 
   /* the deadline stays known once Meta answered: the record sets it
    * beside the day of the answer */
-  if (state == VETO_STEP_STATE_SUBMITTED || state == VETO_STEP_STATE_CONFIRMED ||
-      state == VETO_STEP_STATE_REFUSED)
-    {
-      g_autoptr(GDateTime) since = overdue_since (self->store, step, account_id);
+  {
+    int months, extension_months;
 
-      _veto_task_set_answer_late_from (task, since);
-      /* while it waits for Meta: the last day of the answer period */
-      if (state == VETO_STEP_STATE_SUBMITTED && since != NULL)
-        {
-          g_autoptr(GDateTime) last_day = g_date_time_add_days (since, -1);
+    answer_period (self, step, &months, &extension_months);
+    _veto_task_set_answer_period (task, months, extension_months);
 
-          _veto_task_set_answer_due (task, last_day);
-        }
-      if (state == VETO_STEP_STATE_SUBMITTED && since != NULL && g_date_time_compare (now, since) >= 0)
-        _veto_task_set_overdue (task, TRUE, since);
-    }
+    if (state == VETO_STEP_STATE_SUBMITTED || state == VETO_STEP_STATE_CONFIRMED ||
+        state == VETO_STEP_STATE_REFUSED)
+      {
+        g_autoptr(GDateTime) submitted = veto_progress_store_dup_date (self->store, step_id, account_id,
+                                                                      VETO_DATE_SUBMITTED);
+        g_autoptr(GDateTime) since = late_from (submitted, months);
+
+        _veto_task_set_answer_late_from (task, since);
+        /* while it waits for Meta: the last day of the answer period, and
+         * of the period as Meta may extend it. Overdue counts from the
+         * first: Veto does not know whether Meta asked for more time, and
+         * the person does, so the window says both days. */
+        if (state == VETO_STEP_STATE_SUBMITTED && since != NULL)
+          {
+            g_autoptr(GDateTime) last_day = g_date_time_add_days (since, -1);
+            g_autoptr(GDateTime) extended = late_from (submitted, months + extension_months);
+
+            _veto_task_set_answer_due (task, last_day);
+            if (extension_months > 0 && extended != NULL)
+              {
+                g_autoptr(GDateTime) extended_last = g_date_time_add_days (extended, -1);
+
+                _veto_task_set_answer_extended_due (task, extended_last);
+              }
+          }
+        if (state == VETO_STEP_STATE_SUBMITTED && since != NULL && g_date_time_compare (now, since) >= 0)
+          _veto_task_set_overdue (task, TRUE, since);
+      }
+  }
 
   if (state == VETO_STEP_STATE_REFUSED)
     {

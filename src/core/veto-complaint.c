@@ -21,7 +21,8 @@
  * The sentences are Veto's own rather than the catalog's: they are fixed by
  * the articles they cite and filled from the progress, and a sentence per
  * region keeps each whole for translators. Only the regions the catalog
- * has a complaint route for have one. */
+ * has a complaint route for have one (in Switzerland a report to the
+ * FDPIC, in Brazil a petition to the ANPD). */
 typedef struct
 {
   const char *region;
@@ -36,6 +37,18 @@ static const ComplaintLaw laws[] = {
   { "uk",
     N_("I am making a complaint about Meta. I exercised my right to object, under Article 21 of the UK GDPR, to Meta using my personal data to develop and improve its AI, and Meta has not respected my objection:"),
     N_("I ask for this complaint to be handled under the UK GDPR. The dossier exported from Veto, attached, records these dates with the evidence kept.") },
+  /* The FDPIC decides no individual complaint: a report asks it to open an
+   * investigation (nFADP art. 49), and it tells the person who reported
+   * what came of it. The objection is the nFADP's express refusal (art. 30
+   * para. 2 let. b). */
+  { "ch",
+    N_("I am reporting Meta to the FDPIC. I expressly objected, under article 30 paragraph 2 letter b of the Swiss Federal Act on Data Protection (nFADP), to Meta using my personal data to develop and improve its AI, and Meta has not respected my objection:"),
+    N_("I ask the FDPIC to open an investigation under article 49 of the nFADP. I first objected to Meta, as the dates above show; the dossier exported from Veto, attached, records them with the evidence kept.") },
+  /* A petition to the ANPD (LGPD art. 18 §1) after the request to Meta; the
+   * objection alleges non-compliance, as art. 18 §2 requires. */
+  { "br",
+    N_("I am submitting a petition about Meta. I objected, under article 18 §2 of the LGPD, to Meta using my personal data to develop and improve its AI, as I consider that this use does not comply with the LGPD, and Meta has not respected my objection:"),
+    N_("I ask the ANPD to examine this petition under article 18 §1 of the LGPD. I first made my request to Meta, as the dates above show; the dossier exported from Veto, attached, records them with the evidence kept.") },
 };
 
 static const ComplaintLaw *

@@ -16,6 +16,7 @@
 #include "veto-lifecycle.h"
 #include "veto-status.h"
 #include "veto-record-private.h"
+#include "veto-source.h"
 
 static void
 record_field_free (RecordField *field)
@@ -426,12 +427,30 @@ objection_new (VetoProgressStore *store,
     {
       /* the last day Meta may answer in time */
       g_autoptr(GDateTime) last_day = g_date_time_add_days (veto_task_get_answer_late_from (task), -1);
+      GDateTime *extended = veto_task_get_answer_extended_due (task);
 
       due = veto_format_date (last_day);
+      if (extended != NULL)
+        {
+          g_autofree char *day = veto_format_date (extended);
+          g_autofree char *both = NULL;
+
+          /* Translators: the value of "Answer due by: %s" while Meta may
+           * still extend its period: two dates */
+          both = g_strdup_printf (_("%s, or %s if Meta said it needed more time"), due, day);
+          g_free (due);
+          due = g_steal_pointer (&both);
+        }
       /* Translators: a line of the record, %s is the last day Meta may
        * answer the objection in time */
       add_field (record_step, _("Answer due by: %s"), due, FALSE);
     }
+  else if (sent && veto_task_get_answer_without_deadline (task))
+    /* Switzerland, Brazil: a regulator reads that no day was missed */
+    add_field (record_step, _("Answer due by: %s"),
+               /* Translators: the value of "Answer due by: %s" where the law
+                * sets Meta no deadline to answer an objection */
+               _("none: the law where the person lives sets no deadline"), FALSE);
 
   if (state == VETO_STEP_STATE_CONFIRMED || state == VETO_STEP_STATE_REFUSED)
     {

@@ -110,7 +110,7 @@ veto_task_dup_overdue_sentence (VetoTask *task)
 {
   GDateTime *since = veto_task_get_overdue_since (task);
   g_autofree char *date = since ? veto_format_date (since) : NULL;
-  int months = veto_step_get_answer_months (veto_task_get_step (task));
+  int months = veto_task_get_answer_months (task);
 
   if (veto_task_get_state (task) == VETO_STEP_STATE_REFUSED)
     {
@@ -123,12 +123,57 @@ veto_task_dup_overdue_sentence (VetoTask *task)
   if (!veto_task_get_overdue (task))
     return NULL;
 
-  /* Translators: the first %d is a number of months (GDPR Art. 12(3)), %s a date */
+  /* Translators: the first %d is a number of months (the answer period of
+   * the person's region: the GDPR's Art. 12(3) in the EU and the UK), %s a date */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "No answer from Meta within %d month: overdue since %s.",
                                        "No answer from Meta within %d months: overdue since %s.",
                                        months),
                           months, date);
+}
+
+/**
+ * veto_task_dup_answer_due_sentence:
+ * @task: a task
+ *
+ * For an objection sent and waiting for Meta: by when Meta must answer
+ * (and by when if it extended its period), or, where the law sets it no
+ * deadline, that it has none. The window's card and `--status` say the same.
+ *
+ * Returns: (transfer full) (nullable): one translated sentence, or %NULL
+ *   for a task that does not wait for Meta's answer
+ */
+char *
+veto_task_dup_answer_due_sentence (VetoTask *task)
+{
+  GDateTime *due = veto_task_get_answer_due (task);
+  GDateTime *extended = veto_task_get_answer_extended_due (task);
+
+  if (veto_task_get_state (task) != VETO_STEP_STATE_SUBMITTED)
+    return NULL;
+
+  if (due != NULL && extended != NULL)
+    {
+      g_autofree char *day = veto_format_date (due);
+      g_autofree char *later = veto_format_date (extended);
+
+      /* Translators: two dates: the last day of Meta's answer period, and
+       * of the period as Meta may extend it (GDPR Art. 12(3)) */
+      return g_strdup_printf (_("Answer due by %s, or by %s if Meta told you it needed more time."), day, later);
+    }
+
+  if (due != NULL)
+    {
+      g_autofree char *day = veto_format_date (due);
+
+      /* Translators: %s is a date: the last day of Meta's answer period */
+      return g_strdup_printf (_("Answer due by %s."), day);
+    }
+
+  if (veto_task_get_answer_without_deadline (task))
+    return g_strdup (_("The law where you live sets Meta no deadline to answer."));
+
+  return NULL;
 }
 
 /**
@@ -317,9 +362,13 @@ write_task (VetoTask *task,
 
   {
     g_autofree char *overdue = veto_task_dup_overdue_sentence (task);
+    g_autofree char *answer = overdue == NULL && veto_task_get_followed (task) == NULL
+      ? veto_task_dup_answer_due_sentence (task) : NULL;
 
     if (overdue != NULL)
       g_string_append_printf (out, "%*s%s\n", indent + 16, "", overdue);
+    if (answer != NULL)
+      g_string_append_printf (out, "%*s%s\n", indent + 16, "", answer);
   }
 
   if (veto_task_get_activated_by (task) != NULL && !VETO_STEP_STATE_IS_FINISHED (state))

@@ -24,6 +24,7 @@ const char *veto_step_state_get_label   (VetoStepState  state);
 char       *veto_account_get_display_name (const char  *label,
                                          const char    *account_id);
 char       *veto_task_dup_overdue_sentence (VetoTask *task);
+char       *veto_task_dup_answer_due_sentence (VetoTask   *task);
 char       *veto_task_dup_name           (VetoTask    *task);
 char       *veto_task_dup_place          (VetoTask    *task,
                                           const char  *accounts);

@@ -53,6 +53,9 @@ struct _VetoStep
   GStrv           sources;
   char           *source_notes;
   /* 0: Meta's answer has no deadline */
+  /* a form Meta answers (AwaitsAnswer=true, or AnswerMonths= before format 4) */
+  gboolean        awaits_answer;
+  /* before format 4 only: the step's own period, 0 for the region's */
   int             answer_months;
   gboolean        essential;
   /* the steps whose refusal or overdue answer makes this one a to-do;
@@ -320,6 +323,65 @@ refuse_before_format_3 (VetoCatalogGroup  *group,
   g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
                _("[%s] %s: this key is not used in catalog format %d"), group->name, key, group->format);
   return FALSE;
+}
+
+/* Whether Meta is to answer what this step sends, and in how long. The
+ * period is the law's, so it is the region's ([Region] AnswerMonths=): a
+ * step says only that it waits for an answer (AwaitsAnswer=true), and an
+ * objection sent from Switzerland is not overdue by the GDPR's month.
+ * Before format 4 a step carried its own period (AnswerMonths=), which old
+ * caches and fixtures still do: it is read as before and wins over the
+ * region's. Format 4 refuses it, so that no step states a period that is
+ * true in one region only. */
+static gboolean
+get_answer (VetoStep          *self,
+            VetoCatalogGroup  *group,
+            GError           **error)
+{
+  gboolean own = veto_catalog_group_has_key (group, "AnswerMonths");
+
+  if (veto_catalog_group_has_key (group, "AwaitsAnswer") &&
+      !veto_catalog_get_boolean (group, "AwaitsAnswer", &self->awaits_answer, error))
+    return FALSE;
+
+  if (own && group->format >= 4)
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                   /* Translators: [group] key: …; the keys are not translated */
+                   _("[%s] %s: in catalog format %d the answer period is the region’s ([Region] AnswerMonths=); say AwaitsAnswer=true"),
+                   group->name, "AnswerMonths", group->format);
+      return FALSE;
+    }
+  if (own && self->awaits_answer)
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                   /* Translators: [group] key: …; the last %s is another key */
+                   _("[%s] %s: not with %s"), group->name, "AnswerMonths", "AwaitsAnswer");
+      return FALSE;
+    }
+  if (own && !veto_catalog_get_int (group, "AnswerMonths", 1, &self->answer_months, error))
+    return FALSE;
+  if (self->answer_months > VETO_REGION_MAX_MONTHS)
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                   _("[%s] %s: %d months is not an answer period"), group->name, "AnswerMonths",
+                   self->answer_months);
+      return FALSE;
+    }
+  if (own)
+    self->awaits_answer = TRUE;
+
+  /* a complaint or a setting has nobody to answer it */
+  if (self->awaits_answer && self->kind != VETO_STEP_KIND_FORM)
+    {
+      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
+                   /* Translators: [group] key: …; "Kind=form" is not translated */
+                   _("[%s] %s: only on a step of Kind=form"), group->name,
+                   self->answer_months > 0 ? "AnswerMonths" : "AwaitsAnswer");
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 #define OBJECTION_TEXT_PREFIX "ObjectionText-"
@@ -665,16 +727,8 @@ _veto_step_new_from_group (VetoCatalogGroup  *group,
   if (self->url != NULL && !veto_catalog_check_url (self->url, flags, group->name, "Url", error))
     return NULL;
 
-  if (veto_catalog_group_has_key (group, "AnswerMonths") &&
-      !veto_catalog_get_int (group, "AnswerMonths", 1, &self->answer_months, error))
+  if (!get_answer (self, group, error))
     return NULL;
-  if (self->answer_months > 120)
-    {
-      g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_INVALID_VALUE,
-                   _("[%s] %s: %d months is not an answer period"), group->name, "AnswerMonths",
-                   self->answer_months);
-      return NULL;
-    }
   if (!(self->only_if_refused_or_overdue = get_only_if (group, error)))
     return NULL;
   if (veto_catalog_group_has_key (group, "Essential") &&
@@ -1059,12 +1113,31 @@ veto_step_get_essential (VetoStep *self)
 }
 
 /**
+ * veto_step_get_awaits_answer:
+ * @self: a #VetoStep
+ *
+ * Returns: whether Meta is to answer what this form sends (an objection,
+ *   an access request): `AwaitsAnswer=true`, or a period of its own
+ */
+gboolean
+veto_step_get_awaits_answer (VetoStep *self)
+{
+  g_return_val_if_fail (VETO_IS_STEP (self), FALSE);
+  return self->awaits_answer;
+}
+
+/**
  * veto_step_get_answer_months:
  * @self: a #VetoStep
  *
+ * The step's own answer period, which only catalogs older than format 4
+ * have (`AnswerMonths=` on the step). Whoever needs the period a person
+ * has asks the task (veto_task_get_answer_months()), which knows the
+ * region's.
+ *
  * Returns: how many calendar months Meta has to confirm an objection sent
- *   with this form (`AnswerMonths=`) before it is overdue, or 0 when the
- *   catalog sets no deadline
+ *   with this form before it is overdue, or 0 when the step leaves the
+ *   period to the region
  */
 int
 veto_step_get_answer_months (VetoStep *self)

@@ -48,6 +48,7 @@ gboolean            veto_step_has_objection_text (VetoStep   *self);
 const char * const *veto_step_get_replaces       (VetoStep   *self);
 const char * const *veto_step_get_sources        (VetoStep   *self);
 const char         *veto_step_get_source_notes   (VetoStep   *self);
+gboolean            veto_step_get_awaits_answer  (VetoStep   *self);
 int                 veto_step_get_answer_months  (VetoStep   *self);
 gboolean            veto_step_get_essential      (VetoStep   *self);
 const char * const *veto_step_get_only_if_refused_or_overdue (VetoStep *self);

@@ -32,6 +32,12 @@ struct _VetoTask
   GDateTime     *answer_due;
   /* the first day Meta is late, whether or not that day has come */
   GDateTime     *answer_late_from;
+  /* the last day of the period as Meta may extend it (the GDPR's three months) */
+  GDateTime     *answer_extended_due;
+  /* the period of the person's region (or of a format-3 step): months, and
+   * the extension Meta may take; 0 when the law there sets none */
+  int            answer_months;
+  int            extension_months;
   /* the overdue or refused task that made this conditional step a to-do */
   VetoTask      *activated_by;
   /* set on an overdue or refused task once a step it activated is finished */
@@ -58,6 +64,7 @@ veto_task_finalize (GObject *object)
   g_clear_object (&self->due_change);
   g_clear_pointer (&self->overdue_since, g_date_time_unref);
   g_clear_pointer (&self->answer_due, g_date_time_unref);
+  g_clear_pointer (&self->answer_extended_due, g_date_time_unref);
   g_clear_pointer (&self->answer_late_from, g_date_time_unref);
   g_clear_object (&self->activated_by);
   g_clear_object (&self->followed);
@@ -300,7 +307,7 @@ _veto_task_set_answer_late_from (VetoTask  *self,
  * not: a reader compares it with the day of Meta's answer.
  *
  * Returns: (transfer none) (nullable): for a step Meta must answer within
- *   a period (`AnswerMonths=`) and that the person sent on a day, the
+ *   a period (veto_task_get_answer_months()) and that the person sent on a day, the
  *   first day Meta's answer is late (local midnight); %NULL otherwise
  */
 GDateTime *
@@ -315,7 +322,8 @@ veto_task_get_answer_late_from (VetoTask *self)
  * @self: a #VetoTask
  *
  * Returns: whether the objection was submitted and Meta has not confirmed
- *   it within the step's answer period (`AnswerMonths=`)
+ *   it within the answer period where the person lives; never where the
+ *   law sets none
  */
 gboolean
 veto_task_get_overdue (VetoTask *self)
@@ -361,6 +369,87 @@ _veto_task_set_answer_due (VetoTask  *self,
 
   g_clear_pointer (&self->answer_due, g_date_time_unref);
   self->answer_due = day ? g_date_time_ref (day) : NULL;
+}
+
+/**
+ * veto_task_get_answer_extended_due:
+ * @self: a #VetoTask
+ *
+ * Returns: (transfer none) (nullable): for an objection sent and not yet
+ *   answered where Meta may extend its period (`ExtensionMonths=`), the
+ *   last day of the extended period; %NULL otherwise
+ */
+GDateTime *
+veto_task_get_answer_extended_due (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), NULL);
+  return self->answer_extended_due;
+}
+
+void
+_veto_task_set_answer_extended_due (VetoTask  *self,
+                                    GDateTime *day)
+{
+  g_return_if_fail (VETO_IS_TASK (self));
+
+  g_clear_pointer (&self->answer_extended_due, g_date_time_unref);
+  self->answer_extended_due = day ? g_date_time_ref (day) : NULL;
+}
+
+/**
+ * veto_task_get_answer_months:
+ * @self: a #VetoTask
+ *
+ * Returns: for a step Meta is to answer, the calendar months it has where
+ *   the person lives (the region's `AnswerMonths=`, or a format-3 step's
+ *   own); 0 for any other step, and where the law sets no deadline
+ */
+int
+veto_task_get_answer_months (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), 0);
+  return self->answer_months;
+}
+
+/**
+ * veto_task_get_extension_months:
+ * @self: a #VetoTask
+ *
+ * Returns: by how many months Meta may extend that period, or 0
+ */
+int
+veto_task_get_extension_months (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), 0);
+  return self->extension_months;
+}
+
+/**
+ * veto_task_get_answer_without_deadline:
+ * @self: a #VetoTask
+ *
+ * Where the law sets no deadline for Meta's answer (Switzerland, Brazil),
+ * an objection waits without a day after which it is late: Veto says so
+ * rather than show no date, and never calls it overdue.
+ *
+ * Returns: whether the step awaits Meta's answer and no period applies
+ */
+gboolean
+veto_task_get_answer_without_deadline (VetoTask *self)
+{
+  g_return_val_if_fail (VETO_IS_TASK (self), FALSE);
+  return veto_step_get_awaits_answer (self->step) && self->answer_months == 0;
+}
+
+void
+_veto_task_set_answer_period (VetoTask *self,
+                              int       months,
+                              int       extension_months)
+{
+  g_return_if_fail (VETO_IS_TASK (self));
+
+  self->answer_months = months;
+  self->extension_months = months > 0 ? extension_months : 0;
 }
 
 /**

@@ -48,6 +48,10 @@ gboolean       veto_task_get_overdue       (VetoTask      *self);
 GDateTime     *veto_task_get_overdue_since (VetoTask      *self);
 GDateTime     *veto_task_get_answer_due    (VetoTask      *self);
 GDateTime     *veto_task_get_answer_late_from (VetoTask    *self);
+GDateTime     *veto_task_get_answer_extended_due (VetoTask *self);
+int            veto_task_get_answer_months (VetoTask      *self);
+int            veto_task_get_extension_months (VetoTask   *self);
+gboolean       veto_task_get_answer_without_deadline (VetoTask *self);
 gboolean       veto_task_get_needs_follow_up (VetoTask    *self);
 gboolean       veto_task_get_active        (VetoTask      *self);
 VetoTask      *veto_task_get_activated_by  (VetoTask      *self);
@@ -61,6 +65,11 @@ void           _veto_task_set_overdue      (VetoTask      *self,
                                             GDateTime     *since);
 void           _veto_task_set_answer_late_from (VetoTask  *self,
                                                 GDateTime *day);
+void           _veto_task_set_answer_extended_due (VetoTask  *self,
+                                                   GDateTime *day);
+void           _veto_task_set_answer_period (VetoTask *self,
+                                             int       months,
+                                             int       extension_months);
 void           _veto_task_set_active       (VetoTask      *self,
                                             gboolean       active,
                                             VetoTask      *activated_by);

@@ -844,6 +844,8 @@ main (int   argc,
   g_test_add_func ("/lint/bundled", test_bundled);
   g_test_add_data_func ("/lint/good-fixture", "good.steps", test_good_fixture);
   g_test_add_data_func ("/lint/good-fixture-format-4", "good4.steps", test_good_fixture);
+  /* the region pages and complaint routes, as the bundled catalog has them */
+  g_test_add_data_func ("/lint/good-fixture-regions", "regions4.steps", test_good_fixture);
   for (guint i = 0; i < G_N_ELEMENTS (bad_fixtures); i++)
     {
       g_autofree char *test_path = g_strdup_printf ("/lint/bad/%s", bad_fixtures[i].fixture);
