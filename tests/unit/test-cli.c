@@ -623,6 +623,17 @@ write_cache_until (Fixture    *f,
     }
 }
 
+/* TEST_CATALOG as a feed would serve it: newer than the bundled steps
+ * (version 3), so that a cache Veto keeps is the one it uses */
+static char *
+dup_newer_test_catalog (void)
+{
+  g_autoptr(GString) newer = g_string_new (TEST_CATALOG);
+
+  g_assert_cmpuint (g_string_replace (newer, "\nVersion=3\n", "\nVersion=30\n", 1), ==, 1);
+  return g_string_free (g_steal_pointer (&newer), FALSE);
+}
+
 static void
 write_cache (Fixture    *f,
              const char *text)
@@ -671,12 +682,14 @@ test_newest_catalog (Fixture       *f,
                                                  "Veto uses the steps it came with.\n", f->cache_home);
     g_autofree char *trusted = NULL;
 
-    write_cache_until (f, TEST_CATALOG, NULL);
+    g_autofree char *newer_text = dup_newer_test_catalog ();
+
+    write_cache_until (f, newer_text, NULL);
     run_veto (f, "en", &o, &e, "--status", NULL);
     g_assert_null (strstr (o, "Test catalog"));
     g_assert_cmpstr (e, ==, expected);
 
-    write_cache (f, TEST_CATALOG);
+    write_cache (f, newer_text);
     trusted = g_steal_pointer (&f->catalog_key);
     f->catalog_key = test_signing_new_key (f->keys, "other");
     run_veto (f, "en", &o2, &e2, "--status", NULL);
@@ -711,17 +724,19 @@ test_status_out_of_date (Fixture       *f,
   g_autofree char *out2 = NULL;
   g_autofree char *err2 = NULL;
 
+  g_autofree char *newer_text = dup_newer_test_catalog ();
+
   write_progress (f, PROGRESS);
   /* the clock says 2026-11-29T10:00Z: the 27th is over everywhere, the
    * 28th not yet (at UTC-12) */
-  write_cache_until (f, TEST_CATALOG, "2026-11-27");
+  write_cache_until (f, newer_text, "2026-11-27");
   g_assert_cmpint (run_veto (f, language, &out, &err, "--status", NULL), ==, 1);
   g_assert_nonnull (strstr (out, fr ? "Catalogue de test" : "Test catalog"));
   g_assert_nonnull (strstr (out, fr ? "Ces démarches ne sont peut-être plus à jour\u00a0: elles ont été confirmées pour la dernière fois le 29\u00a0novembre\u00a02026, et devaient être revérifiées au plus tard le 27\u00a0novembre\u00a02026."
                                     : "These steps may be out of date: they were last confirmed on November 29, 2026, to be checked again by November 27, 2026."));
   g_assert_cmpstr (err, ==, "");
 
-  write_cache_until (f, TEST_CATALOG, "2026-11-28");
+  write_cache_until (f, newer_text, "2026-11-28");
   g_assert_cmpint (run_veto (f, language, &out2, &err2, "--status", NULL), ==, 1);
   g_assert_nonnull (strstr (out2, fr ? "Catalogue de test" : "Test catalog"));
   g_assert_null (strstr (out2, fr ? "plus à jour" : "out of date"));
