@@ -31,12 +31,16 @@ write_files (void)
   g_autofree char *sig_path = g_strconcat (catalog, ".minisig", NULL);
   g_autofree char *keys = g_build_filename (g_get_user_data_dir (), "keys", NULL);
   g_autofree char *key = test_signing_new_key (keys, "feed");
-  g_autofree char *sig = test_signing_sign (keys, "feed", TEST_CATALOG, "version:3 valid-until:2026-01-01", FALSE);
+  g_autoptr(GString) newer = g_string_new (TEST_CATALOG);
+  g_autofree char *sig = NULL;
   g_autofree char *progress = g_build_filename (g_get_user_state_dir (), "veto", "progress.ini", NULL);
   g_autofree char *state = g_path_get_dirname (progress);
 
+  /* newer than the bundled steps (version 3) */
+  g_assert_cmpuint (g_string_replace (newer, "\nVersion=3\n", "\nVersion=30\n", 1), ==, 1);
+  sig = test_signing_sign (keys, "feed", newer->str, "version:30 valid-until:2026-01-01", FALSE);
   g_mkdir_with_parents (cache, 0700);
-  g_assert_true (g_file_set_contents (catalog, TEST_CATALOG, -1, NULL));
+  g_assert_true (g_file_set_contents (catalog, newer->str, -1, NULL));
   g_assert_true (g_file_set_contents (sig_path, sig, -1, NULL));
   g_setenv ("VETO_TEST_CATALOG_KEY", key, TRUE);
 
