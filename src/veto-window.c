@@ -69,6 +69,29 @@ get_catalog (VetoWindow *self)
 }
 
 
+static const char *page_title (VetoWindow *self,
+                               const char *name);
+
+/* GTK 4.8 puts each page's GtkStackPage on the accessibility bus, between
+ * the stack and the page, and names it "GtkStackPage" when it has no name
+ * of its own: Orca then said « GtkStackPage tableau de bord » at every page
+ * change. It is named as its page is, and so Orca, which skips a container
+ * named as its only child, says the page's name once. */
+static void
+name_stack_page (VetoWindow *self,
+                 GtkWidget  *page,
+                 const char *name)
+{
+  GtkStackPage *stack_page = gtk_stack_get_page (self->stack, page);
+  const char *title = page_title (self, name);
+
+  gtk_stack_page_set_title (stack_page, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (stack_page),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
 /* Pages are made the first time they are shown, so that opening the window
  * costs one page, not all of them. */
 static GtkWidget *
@@ -103,6 +126,7 @@ ensure_page (VetoWindow *self,
     g_return_val_if_reached (NULL);
 
   gtk_stack_add_named (self->stack, page, name);
+  name_stack_page (self, page, name);
   return page;
 }
 
