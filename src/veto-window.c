@@ -364,7 +364,19 @@ veto_window_show_banner (VetoWindow *self,
     g_variant_unref (g_variant_ref_sink (target));
   self->save_error_shown = FALSE;
   self->disk_error_shown = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->error_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+}
+
+/* A folded banner is hidden once it has slid away: GTK 4.8 keeps a folded
+ * revealer's children on the accessibility bus, and its empty label, which
+ * is focusable to be copied, was then named "GtkLabel". */
+static void
+on_banner_revealed (VetoWindow *self)
+{
+  if (!gtk_revealer_get_child_revealed (self->error_revealer) &&
+      !gtk_revealer_get_reveal_child (self->error_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->error_revealer), FALSE);
 }
 
 static void
@@ -684,6 +696,8 @@ veto_window_init (VetoWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->error_revealer, "notify::child-revealed",
+                           G_CALLBACK (on_banner_revealed), self, G_CONNECT_SWAPPED);
   veto_util_fix_button_names (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu, NULL, NULL);
   g_signal_connect_object (self->stack, "notify::transition-running",
