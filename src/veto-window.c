@@ -283,6 +283,32 @@ release_hidden_pages (VetoWindow *self)
     }
 }
 
+static gboolean
+release_hidden_pages_cb (gpointer user_data)
+{
+  VetoWindow *self = user_data;
+
+  self->release_id = 0;
+  release_hidden_pages (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A page left is not released at once: a screen reader handles the focus
+ * moving to the new page a little later than GTK tells it, and reads the
+ * containers between the new control and the previous one, which must
+ * still be there. Orca 43 found the previous control gone when it went
+ * with the slide's end, and then said the new button without its page. */
+#define RELEASE_DELAY_MS 400
+
+static void
+schedule_release (VetoWindow *self)
+{
+  if (gtk_stack_get_transition_running (self->stack))
+    return;
+  g_clear_handle_id (&self->release_id, g_source_remove);
+  self->release_id = g_timeout_add (RELEASE_DELAY_MS, release_hidden_pages_cb, self);
+}
+
 static void
 show_page (VetoWindow *self,
            const char *name)
@@ -297,7 +323,7 @@ show_page (VetoWindow *self,
   gtk_stack_set_visible_child (self->stack, page);
   update_chrome (self);
   focus_primary (self);
-  release_hidden_pages (self);
+  schedule_release (self);
 }
 
 void
@@ -525,6 +551,7 @@ veto_window_dispose (GObject *object)
   VetoWindow *self = (VetoWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->release_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), VETO_TYPE_WINDOW);
   g_clear_object (&self->checklist);
   g_clear_object (&self->updater);
@@ -701,7 +728,7 @@ veto_window_init (VetoWindow *self)
   veto_util_fix_button_names (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu, NULL, NULL);
   g_signal_connect_object (self->stack, "notify::transition-running",
-                           G_CALLBACK (release_hidden_pages), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (schedule_release), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_width), NULL);
 
   /* AdwWindowTitle keeps five characters of its title at least; with
