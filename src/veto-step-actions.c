@@ -856,15 +856,17 @@ veto_step_actions_new (VetoChecklist *checklist,
   gtk_label_set_text (self->lead_label, lead ? lead : "");
   gtk_widget_set_visible (GTK_WIDGET (self->lead_label), lead != NULL && *lead != '\0');
 
-  /* A screen reader hears which step and which account it is in. */
-  if (g_strcmp0 (heading, veto_step_get_title (step)) == 0)
-    name = g_strdup (heading);
-  else
-    /* Translators: a step and an account, read out by screen readers: "Object to… — Account 2" */
-    name = g_strdup_printf (_("%s — %s"), veto_step_get_title (step), heading);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
+  /* A screen reader hears which step and which account it is in. With
+   * one account the card around says the step, and a second name the
+   * same was said twice (« Opposez-vous… tableau de bord » ×2, by Orca). */
+  if (g_strcmp0 (heading, veto_step_get_title (step)) != 0)
+    {
+      /* Translators: a step and an account, read out by screen readers: "Object to… — Account 2" */
+      name = g_strdup_printf (_("%s — %s"), veto_step_get_title (step), heading);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+    }
 
   populate (self);
   add_dates_button (self);
