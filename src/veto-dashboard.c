@@ -552,6 +552,13 @@ veto_dashboard_init (VetoDashboard *self)
   veto_util_wrap_button_label (GTK_BUTTON (self->wizard_button));
   veto_util_wrap_button_label (GTK_BUTTON (self->continue_button));
   veto_util_fix_button_names (GTK_WIDGET (self));
+  /* The focus starts on Continue: the heading's figure ("1 of 4
+   * objections sent") and the step it leads to come with it, as a
+   * returning person sees them around it. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->continue_button),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  self->summary_label, self->continue_label, NULL,
+                                  -1);
 }
 
 GtkWidget *

@@ -34,6 +34,8 @@ T = {
     "answer_due": "Réponse attendue au plus tard le" if fr else "Answer due by",
     "summary": "Récapitulatif" if fr else "Summary",
     "objections_sent": "Oppositions envoyées" if fr else "Objections sent",
+    # the overview's heading: Facebook has one objection in the EU
+    "heading": "1 sur 1 opposition envoyée" if fr else "1 of 1 objection sent",
     "resume": "Reprendre où vous en étiez" if fr else "Continue Where You Left Off",
     "sent_on": "envoyée le" if fr else "sent on",
 }
@@ -204,6 +206,7 @@ try:
     reader.wait_for_speech(mark, lambda u: False, timeout=2, settle=0)
     said = act(["Tab", "shift+Tab"], "a second run: Tab and back", T["resume"], timeout=20)
     tap.ok(spoken(said, T["resume"]), f"a returning person hears the overview's “{T['resume']}”")
+    tap.ok(spoken(said, T["heading"]), f"with the heading's figure “{T['heading']}”")
     tap.ok(spoken(said, T["sent_on"]) or spoken(said, T["answer_due"]),
            "with their objection's date")
     close_cleanly("second run")
