@@ -499,6 +499,7 @@ create_more_menu (GtkMenuButton *button,
                                                    evidence != NULL);
 
   gtk_menu_button_set_menu_model (button, more);
+  veto_util_name_menu (button, _("More Options"));
 }
 
 static void

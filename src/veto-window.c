@@ -697,6 +697,7 @@ create_main_menu (GtkMenuButton *button,
   GtkBuilder *builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "veto-main-menu.ui");
 
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (gtk_builder_get_object (builder, "primary_menu")));
+  veto_util_name_menu (button, _("Main Menu"));
   g_object_unref (builder);
 }
 
@@ -743,12 +744,60 @@ veto_window_init (VetoWindow *self)
   veto_window_record_init (self);
 }
 
+/* libadwaita 1.2's toast has a close button that shows only an icon and
+ * has no name: GTK 4.8 named it after its image, and Orca said « GtkImage
+ * bouton ». The toast's widgets are libadwaita's, made when the toast is
+ * shown: they are named then, on the button itself. */
+static void
+name_toast_buttons (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "window-close-symbolic") == 0)
+        /* Translators: the button that closes a message at the bottom of the window */
+        veto_util_set_accessible_label (child, _("Close"));
+      name_toast_buttons (child);
+    }
+}
+
+static gboolean
+name_toasts_cb (gpointer user_data)
+{
+  VetoWindow *self = user_data;
+
+  /* the window may have been closed since */
+  if (self->toast_overlay == NULL)
+    return G_SOURCE_REMOVE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toast_overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
+      {
+        veto_util_fix_button_names (child);
+        name_toast_buttons (child);
+      }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_name_toasts (VetoWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, name_toasts_cb, g_object_ref (self), g_object_unref);
+}
+
 void
 veto_window_add_toast (VetoWindow *self,
                        AdwToast   *toast)
 {
   g_return_if_fail (VETO_IS_WINDOW (self));
+  /* a toast waiting behind another is shown when that one goes */
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (schedule_name_toasts), self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  schedule_name_toasts (self);
 }
 
 /* After a change of region was cancelled: the radio buttons follow the

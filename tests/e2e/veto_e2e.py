@@ -398,6 +398,24 @@ TYPE_NAME = re.compile(r"^(?:Gtk|Adw|Gdk)[A-Z][A-Za-z]+$")
 SILENT_ROLES = ("filler", "scroll bar", "scroll pane")
 
 
+def _walk_entries(node, in_entry=False, depth=0):
+    """walk(), with whether each node is inside a text entry."""
+    if node is None or depth > 60:
+        return
+    yield node, in_entry
+    inside = in_entry or role_name(node) in ("text", "entry")
+    try:
+        n = node.get_child_count()
+    except gi.repository.GLib.Error:
+        return
+    for i in range(n):
+        try:
+            child = node.get_child_at_index(i)
+        except gi.repository.GLib.Error:
+            continue
+        yield from _walk_entries(child, inside, depth + 1)
+
+
 def unnamed_controls(root, seen=None):
     """The controls shown under @root that a screen reader could not name:
     no name, or GTK's type name ("GtkFlowBoxChild") instead of one; and any
@@ -405,9 +423,10 @@ def unnamed_controls(root, seen=None):
     page, a list, a popover). @seen, a list, receives the names of all the
     controls looked at."""
     bad = []
-    for node in walk(root):
+    for node, in_entry in _walk_entries(root):
         role = role_name(node)
-        if role not in SILENT_ROLES and TYPE_NAME.match(name_of(node)):
+        # an entry's own parts (AdwEntryRow's pencil) are read as the entry
+        if not in_entry and role not in SILENT_ROLES and TYPE_NAME.match(name_of(node)):
             bad.append(f"{role} “{name_of(node)}”")
             continue
         if role not in CONTROL_ROLES and role != "list item":
