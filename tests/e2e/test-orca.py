@@ -137,7 +137,7 @@ try:
 
     mark = reader.mark()
     veto = e2e.Veto(home, language)
-    veto.wait_for_app()
+    veto.wait_for_app(timeout=60)
     frame = veto.frames()[0]
     orca.focus_window(veto.proc.pid)
     # GTK 4.8 tells no screen reader that its window became active: Orca
@@ -201,7 +201,7 @@ try:
 
     mark = reader.mark()
     veto = e2e.Veto(home, language)
-    veto.wait_for_app()
+    veto.wait_for_app(timeout=60)
     orca.focus_window(veto.proc.pid)
     reader.wait_for_speech(mark, lambda u: False, timeout=2, settle=0)
     said = act(["Tab", "shift+Tab"], "a second run: Tab and back", T["resume"], timeout=20)
