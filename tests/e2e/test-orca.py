@@ -5,7 +5,8 @@
 # returning person's first screen. Asserted on Orca's own log of what it
 # speaks: the page is spoken after each page change, the step's new state
 # after "Mark as Sent", the summary's figures, the overview's figures and
-# dates, and never a GTK or libadwaita type name.
+# dates; then, Meta having never answered, the overdue objection and the
+# complaint to make; and never a GTK or libadwaita type name.
 #
 # Copyright 2026 The Veto developers
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -38,6 +39,9 @@ T = {
     "heading": "1 sur 1 opposition envoyée" if fr else "1 of 1 objection sent",
     "resume": "Reprendre où vous en étiez" if fr else "Continue Where You Left Off",
     "sent_on": "envoyée le" if fr else "sent on",
+    "overdue": "délai dépassé depuis le" if fr else "overdue since",
+    "no_answer_state": "Sans réponse dans le délai" if fr else "No Answer in Time",
+    "complain": "Porter plainte" if fr else "Complain",
 }
 
 tap = e2e.Tap()
@@ -210,6 +214,29 @@ try:
     tap.ok(spoken(said, T["sent_on"]) or spoken(said, T["answer_due"]),
            "with their objection's date")
     close_cleanly("second run")
+
+    # Later still: Meta never answered an objection sent on 1 October. The
+    # overview leads with it and with the complaint; Continue goes there.
+    home.write_progress("[Veto]\nFormat=2\nRegion=eu\nApps=facebook;\n\n"
+                        "[Account facebook 1]\n\n"
+                        "[Step facebook-object 1]\nState=submitted\nSubmitted=2026-10-01\n"
+                        "SubmittedEntered=2026-10-02T18:00:00Z\nUpdated=2026-10-02T18:00:00Z\n\n"
+                        "[End]\n")
+    mark = reader.mark()
+    veto = e2e.Veto(home, language)
+    veto.wait_for_app(timeout=60)
+    frame = veto.frames()[0]
+    orca.focus_window(veto.proc.pid)
+    reader.wait_for_speech(mark, lambda u: False, timeout=2, settle=0)
+    said = act(["Tab", "shift+Tab"], "Meta never answered: Tab and back", T["resume"], timeout=20)
+    tap.ok(spoken(said, T["overdue"]), f"the overdue objection is heard with its date (“{T['overdue']} …”)")
+    mark = reader.mark()
+    said = act(["Return"], "Continue", T["no_answer_state"])
+    page_spoken(said, mark, step_title, "after Continue, the objection's card")
+    tap.ok(spoken(said, T["complain"]), f"its focused button is “{T['complain']}”")
+    tap.ok(spoken(said, T["no_answer_state"]), f"with the state “{T['no_answer_state']}”")
+    tap.ok(not any(".." in u for u in said), "each sentence ends once")
+    close_cleanly("Meta never answered")
 
     bad = orca.type_names(heard)
     if not tap.ok(not bad and heard, f"no GTK or libadwaita type name in the {len(heard)} utterances"):
