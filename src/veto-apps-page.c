@@ -162,6 +162,13 @@ build_group (VetoAppsPage *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
   veto_util_set_accessible_label (sw, use_label);
+  /* what Meta takes from the app, as the group says it above the row:
+   * the switch decides about it */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  veto_app_get_description (app), -1);
+  /* the switch is the app's one Tab stop, as a region's radio is: the row
+   * was a stop of its own, read as an unselected list item */
+  gtk_widget_set_focusable (row, FALSE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   /* Say so before the person walks into an empty page. */
@@ -175,7 +182,10 @@ build_group (VetoAppsPage *self,
         GtkWidget *warning = adw_action_row_new ();
 
         veto_util_row_set_title (ADW_PREFERENCES_ROW (warning), _("Nothing to do for this app where you live"));
-        adw_action_row_add_prefix (ADW_ACTION_ROW (warning), gtk_image_new_from_icon_name ("dialog-information-symbolic"));
+        adw_action_row_add_prefix (ADW_ACTION_ROW (warning),
+                                   g_object_new (GTK_TYPE_IMAGE, "icon-name", "dialog-information-symbolic",
+                                                 "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                                 NULL));
         gtk_widget_add_css_class (warning, "dim-label");
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), warning);
       }

@@ -141,7 +141,10 @@ link_row (const char *title,
   /* titles and subtitles come from the catalog and the person: text */
   GtkWidget *row = veto_row_new (title, subtitle);
 
-  veto_row_add_suffix (VETO_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  /* the arrow only shows that the row leads on: nothing to say */
+  veto_row_add_suffix (VETO_ROW (row), g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
+                                                     "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                                     NULL));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-app");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", app_id);
@@ -549,6 +552,13 @@ veto_dashboard_init (VetoDashboard *self)
   veto_util_wrap_button_label (GTK_BUTTON (self->wizard_button));
   veto_util_wrap_button_label (GTK_BUTTON (self->continue_button));
   veto_util_fix_button_names (GTK_WIDGET (self));
+  /* The focus starts on Continue: the heading's figure ("1 of 4
+   * objections sent") and the step it leads to come with it, as a
+   * returning person sees them around it. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->continue_button),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  self->summary_label, self->continue_label, NULL,
+                                  -1);
 }
 
 GtkWidget *

@@ -26,7 +26,12 @@ struct _VetoDonePage
   GtkLabel      *confirmed_label;
   GtkLabel      *open_label;
   GtkLabel      *recheck_label;
+  AdwActionRow  *sent_row;
+  AdwActionRow  *confirmed_row;
+  AdwActionRow  *open_row;
+  AdwActionRow  *recheck_row;
   AdwStatusPage *status_page;
+  GtkWidget     *overview_button;
   GtkWidget     *reminders_switch;
 };
 
@@ -41,9 +46,31 @@ set_number (GtkLabel *label,
   gtk_label_set_text (label, text);
 }
 
+/* A row shows its figure in a label beside its title, which a screen
+ * reader does not read with the row: the row says it in its description,
+ * and @spoken gathers "title: figure" for the page's button. */
+static void
+describe_row (AdwActionRow *row,
+              GtkLabel     *value,
+              GString      *spoken)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  const char *text = gtk_label_get_text (value);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+  if (spoken->len > 0)
+    g_string_append (spoken, " ");
+  /* Translators: a figure of the summary as a screen reader says it, e.g.
+   * "Objections sent: 1." */
+  g_string_append_printf (spoken, _("%s: %s."), title, text);
+}
+
 static void
 update (VetoDonePage *self)
 {
+  g_autoptr(GString) spoken = g_string_new (NULL);
   GListModel *tasks = veto_checklist_get_tasks (self->checklist);
   guint sent = 0, confirmed = 0, open = 0;
   g_autoptr(GDateTime) next = NULL;
@@ -81,6 +108,16 @@ update (VetoDonePage *self)
     }
   else
     gtk_label_set_text (self->recheck_label, _("After your first step"));
+
+  /* The focus lands on Go to the Overview when the summary opens: the
+   * figures come with it, as a sighted person reads them above it. */
+  describe_row (self->sent_row, self->sent_label, spoken);
+  describe_row (self->confirmed_row, self->confirmed_label, spoken);
+  describe_row (self->open_row, self->open_label, spoken);
+  describe_row (self->recheck_row, self->recheck_label, spoken);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->overview_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken->str,
+                                  -1);
 
   /* a checkmark only when there is nothing left to do */
   adw_status_page_set_icon_name (self->status_page, open == 0 ? "emblem-ok-symbolic" : "view-list-bullet-symbolic");
@@ -126,6 +163,11 @@ veto_done_page_class_init (VetoDonePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VetoDonePage, confirmed_label);
   gtk_widget_class_bind_template_child (widget_class, VetoDonePage, open_label);
   gtk_widget_class_bind_template_child (widget_class, VetoDonePage, recheck_label);
+  gtk_widget_class_bind_template_child (widget_class, VetoDonePage, sent_row);
+  gtk_widget_class_bind_template_child (widget_class, VetoDonePage, confirmed_row);
+  gtk_widget_class_bind_template_child (widget_class, VetoDonePage, open_row);
+  gtk_widget_class_bind_template_child (widget_class, VetoDonePage, recheck_row);
+  gtk_widget_class_bind_template_child (widget_class, VetoDonePage, overview_button);
   gtk_widget_class_bind_template_child (widget_class, VetoDonePage, status_page);
   gtk_widget_class_bind_template_child (widget_class, VetoDonePage, reminders_switch);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -44,7 +44,10 @@ row_new (const char *title,
   GtkWidget *row = veto_row_new (title, subtitle);
   const char *account = veto_task_get_account_id (task);
 
-  veto_row_add_suffix (VETO_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  /* the arrow only shows that the row leads on: nothing to say */
+  veto_row_add_suffix (VETO_ROW (row), g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
+                                                     "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                                     NULL));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-step");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)",

@@ -231,6 +231,19 @@ apply_emphasis (VetoStepActions *self)
     }
 }
 
+/* One more sentence of a description: a label that ends its sentence
+ * itself ("… overdue since 2 November 2026.") got a second full stop. */
+static void
+append_sentence (GString    *text,
+                 const char *sentence)
+{
+  if (sentence == NULL || *sentence == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append (text, text->str[text->len - 1] == '.' ? " " : ". ");
+  g_string_append (text, sentence);
+}
+
 /* What a screen reader says with the row: its state and its dates, which a
  * sighted person reads in the pill and the line under the buttons. */
 static void
@@ -242,19 +255,10 @@ update_description (VetoStepActions *self,
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->state_label)))
-    g_string_append (text, gtk_label_get_text (self->state_label));
+    append_sentence (text, gtk_label_get_text (self->state_label));
   if (gtk_widget_get_visible (GTK_WIDGET (self->due_label)))
-    {
-      if (text->len > 0)
-        g_string_append (text, ". ");
-      g_string_append (text, gtk_label_get_text (self->due_label));
-    }
-  if (dates != NULL && *dates != '\0')
-    {
-      if (text->len > 0)
-        g_string_append (text, ". ");
-      g_string_append (text, dates);
-    }
+    append_sentence (text, gtk_label_get_text (self->due_label));
+  append_sentence (text, dates);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
@@ -499,6 +503,7 @@ create_more_menu (GtkMenuButton *button,
                                                    evidence != NULL);
 
   gtk_menu_button_set_menu_model (button, more);
+  veto_util_name_menu (button, _("More Options"));
 }
 
 static void
@@ -856,15 +861,17 @@ veto_step_actions_new (VetoChecklist *checklist,
   gtk_label_set_text (self->lead_label, lead ? lead : "");
   gtk_widget_set_visible (GTK_WIDGET (self->lead_label), lead != NULL && *lead != '\0');
 
-  /* A screen reader hears which step and which account it is in. */
-  if (g_strcmp0 (heading, veto_step_get_title (step)) == 0)
-    name = g_strdup (heading);
-  else
-    /* Translators: a step and an account, read out by screen readers: "Object to… — Account 2" */
-    name = g_strdup_printf (_("%s — %s"), veto_step_get_title (step), heading);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
+  /* A screen reader hears which step and which account it is in. With
+   * one account the card around says the step, and a second name the
+   * same was said twice (« Opposez-vous… tableau de bord » ×2, by Orca). */
+  if (g_strcmp0 (heading, veto_step_get_title (step)) != 0)
+    {
+      /* Translators: a step and an account, read out by screen readers: "Object to… — Account 2" */
+      name = g_strdup_printf (_("%s — %s"), veto_step_get_title (step), heading);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+    }
 
   populate (self);
   add_dates_button (self);

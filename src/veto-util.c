@@ -53,6 +53,15 @@ veto_util_fix_button_names (GtkWidget *root)
 
       veto_util_set_accessible_label (root, name);
     }
+  /* A menu button is two accessibles, itself around its inner toggle
+   * button; GTK 4.8 named the outer one "GtkMenuButton". It takes its
+   * label, the inner one keeps its own. */
+  else if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_label (GTK_MENU_BUTTON (root)) != NULL)
+    {
+      g_autofree char *name = strip_mnemonic (gtk_menu_button_get_label (GTK_MENU_BUTTON (root)));
+
+      veto_util_set_accessible_label (root, name);
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
@@ -268,4 +277,45 @@ veto_util_file_chooser_start_in (GtkFileChooser *chooser,
 
   folder = g_file_new_for_path (path);
   gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
+
+static void
+name_stack_pages (GtkWidget  *root,
+                  const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_STACK (root))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_stack_get_page (GTK_STACK (root), child)),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                        -1);
+      name_stack_pages (child, name);
+    }
+}
+
+/**
+ * veto_util_name_menu:
+ * @button: a menu button whose menu model was just set
+ * @name: what the menu is, as the button says it
+ *
+ * GTK 4.8 named the GtkPopoverMenu a menu model makes, and the stack page
+ * of each of its submenus, after their types ("GtkPopoverMenu",
+ * "GtkStackPage"), which a screen reader said on opening the menu. They
+ * take the button's name.
+ */
+void
+veto_util_name_menu (GtkMenuButton *button,
+                     const char    *name)
+{
+  GtkPopover *popover;
+
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+
+  popover = gtk_menu_button_get_popover (button);
+  if (popover == NULL)
+    return;
+  veto_util_set_accessible_label (GTK_WIDGET (popover), name);
+  name_stack_pages (GTK_WIDGET (popover), name);
 }

@@ -12,6 +12,8 @@
 G_BEGIN_DECLS
 
 void veto_util_fix_button_names        (GtkWidget  *root);
+void veto_util_name_menu               (GtkMenuButton *button,
+                                        const char    *name);
 void veto_util_set_accessible_label     (GtkWidget  *widget,
                                         const char *label);
 

@@ -23,7 +23,11 @@
  * before the first frame (veto-row.c says more). */
 struct _VetoWelcomePage
 {
-  GtkWidget parent_instance;
+  GtkWidget  parent_instance;
+
+  GtkWidget *intro_label;
+  GtkWidget *promise_label;
+  GtkWidget *start_button;
 };
 
 G_DEFINE_FINAL_TYPE (VetoWelcomePage, veto_welcome_page, GTK_TYPE_WIDGET)
@@ -51,6 +55,9 @@ veto_welcome_page_class_init (VetoWelcomePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "veto-welcome-page.ui");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_bind_template_child (widget_class, VetoWelcomePage, intro_label);
+  gtk_widget_class_bind_template_child (widget_class, VetoWelcomePage, promise_label);
+  gtk_widget_class_bind_template_child (widget_class, VetoWelcomePage, start_button);
 }
 
 static void
@@ -58,6 +65,12 @@ veto_welcome_page_init (VetoWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   veto_util_fix_button_names (GTK_WIDGET (self));
+  /* The focus starts on Start: what a sighted person reads above it comes
+   * with it, or a screen reader would say "Start" and nothing of why. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->start_button),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  self->intro_label, self->promise_label, NULL,
+                                  -1);
 }
 
 GtkWidget *

@@ -646,7 +646,7 @@ on_record_written (GObject      *source,
       /* the message names the file and says what to do; it stays */
       toast = veto_util_toast_new (error->message);
       adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      veto_window_add_toast (self, toast);
       return;
     }
 
@@ -661,7 +661,7 @@ on_record_written (GObject      *source,
       adw_toast_set_button_label (toast, _("_Open"));
       adw_toast_set_action_name (toast, "win.open-file");
       adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      veto_window_add_toast (self, toast);
     }
 }
 

@@ -20,6 +20,8 @@ struct _VetoWindow
   VetoChecklist        *checklist;
   VetoCatalogUpdater   *updater;      /* (nullable) */
   GCancellable         *cancellable;
+  /* the pages left go a moment after the slide (release_hidden_pages) */
+  guint                 release_id;
 
   /* the wizard's order of pages and how far along the person is */
   VetoAssistant        *assistant;

@@ -69,6 +69,29 @@ get_catalog (VetoWindow *self)
 }
 
 
+static const char *page_title (VetoWindow *self,
+                               const char *name);
+
+/* GTK 4.8 puts each page's GtkStackPage on the accessibility bus, between
+ * the stack and the page, and names it "GtkStackPage" when it has no name
+ * of its own: Orca then said « GtkStackPage tableau de bord » at every page
+ * change. It is named as its page is, and so Orca, which skips a container
+ * named as its only child, says the page's name once. */
+static void
+name_stack_page (VetoWindow *self,
+                 GtkWidget  *page,
+                 const char *name)
+{
+  GtkStackPage *stack_page = gtk_stack_get_page (self->stack, page);
+  const char *title = page_title (self, name);
+
+  gtk_stack_page_set_title (stack_page, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (stack_page),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
 /* Pages are made the first time they are shown, so that opening the window
  * costs one page, not all of them. */
 static GtkWidget *
@@ -103,6 +126,7 @@ ensure_page (VetoWindow *self,
     g_return_val_if_reached (NULL);
 
   gtk_stack_add_named (self->stack, page, name);
+  name_stack_page (self, page, name);
   return page;
 }
 
@@ -259,6 +283,32 @@ release_hidden_pages (VetoWindow *self)
     }
 }
 
+static gboolean
+release_hidden_pages_cb (gpointer user_data)
+{
+  VetoWindow *self = user_data;
+
+  self->release_id = 0;
+  release_hidden_pages (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A page left is not released at once: a screen reader handles the focus
+ * moving to the new page a little later than GTK tells it, and reads the
+ * containers between the new control and the previous one, which must
+ * still be there. Orca 43 found the previous control gone when it went
+ * with the slide's end, and then said the new button without its page. */
+#define RELEASE_DELAY_MS 400
+
+static void
+schedule_release (VetoWindow *self)
+{
+  if (gtk_stack_get_transition_running (self->stack))
+    return;
+  g_clear_handle_id (&self->release_id, g_source_remove);
+  self->release_id = g_timeout_add (RELEASE_DELAY_MS, release_hidden_pages_cb, self);
+}
+
 static void
 show_page (VetoWindow *self,
            const char *name)
@@ -273,7 +323,7 @@ show_page (VetoWindow *self,
   gtk_stack_set_visible_child (self->stack, page);
   update_chrome (self);
   focus_primary (self);
-  release_hidden_pages (self);
+  schedule_release (self);
 }
 
 void
@@ -340,7 +390,19 @@ veto_window_show_banner (VetoWindow *self,
     g_variant_unref (g_variant_ref_sink (target));
   self->save_error_shown = FALSE;
   self->disk_error_shown = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->error_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+}
+
+/* A folded banner is hidden once it has slid away: GTK 4.8 keeps a folded
+ * revealer's children on the accessibility bus, and its empty label, which
+ * is focusable to be copied, was then named "GtkLabel". */
+static void
+on_banner_revealed (VetoWindow *self)
+{
+  if (!gtk_revealer_get_child_revealed (self->error_revealer) &&
+      !gtk_revealer_get_reveal_child (self->error_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->error_revealer), FALSE);
 }
 
 static void
@@ -489,6 +551,7 @@ veto_window_dispose (GObject *object)
   VetoWindow *self = (VetoWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->release_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), VETO_TYPE_WINDOW);
   g_clear_object (&self->checklist);
   g_clear_object (&self->updater);
@@ -634,6 +697,7 @@ create_main_menu (GtkMenuButton *button,
   GtkBuilder *builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "veto-main-menu.ui");
 
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (gtk_builder_get_object (builder, "primary_menu")));
+  veto_util_name_menu (button, _("Main Menu"));
   g_object_unref (builder);
 }
 
@@ -660,10 +724,12 @@ veto_window_init (VetoWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->error_revealer, "notify::child-revealed",
+                           G_CALLBACK (on_banner_revealed), self, G_CONNECT_SWAPPED);
   veto_util_fix_button_names (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu, NULL, NULL);
   g_signal_connect_object (self->stack, "notify::transition-running",
-                           G_CALLBACK (release_hidden_pages), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (schedule_release), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_width), NULL);
 
   /* AdwWindowTitle keeps five characters of its title at least; with
@@ -678,12 +744,60 @@ veto_window_init (VetoWindow *self)
   veto_window_record_init (self);
 }
 
+/* libadwaita 1.2's toast has a close button that shows only an icon and
+ * has no name: GTK 4.8 named it after its image, and Orca said « GtkImage
+ * bouton ». The toast's widgets are libadwaita's, made when the toast is
+ * shown: they are named then, on the button itself. */
+static void
+name_toast_buttons (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "window-close-symbolic") == 0)
+        /* Translators: the button that closes a message at the bottom of the window */
+        veto_util_set_accessible_label (child, _("Close"));
+      name_toast_buttons (child);
+    }
+}
+
+static gboolean
+name_toasts_cb (gpointer user_data)
+{
+  VetoWindow *self = user_data;
+
+  /* the window may have been closed since */
+  if (self->toast_overlay == NULL)
+    return G_SOURCE_REMOVE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->toast_overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
+      {
+        veto_util_fix_button_names (child);
+        name_toast_buttons (child);
+      }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_name_toasts (VetoWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, name_toasts_cb, g_object_ref (self), g_object_unref);
+}
+
 void
 veto_window_add_toast (VetoWindow *self,
                        AdwToast   *toast)
 {
   g_return_if_fail (VETO_IS_WINDOW (self));
+  /* a toast waiting behind another is shown when that one goes */
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (schedule_name_toasts), self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  schedule_name_toasts (self);
 }
 
 /* After a change of region was cancelled: the radio buttons follow the

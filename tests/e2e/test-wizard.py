@@ -187,6 +187,9 @@ try:
            f"the focus moved to “{T['answer']}” ({e2e.name_of(now) if now else None})")
     tap.ok(now is not None and T["answer_due"] in e2e.description_of(now),
            f"which says when Meta's answer is due ({e2e.description_of(now) if now else None})")
+    # the toast that says so, with its close button, and the card's new
+    # menu buttons
+    audit(frame, "after marking it sent")
 
     veto.close_cleanly(tap, "first run")
 
@@ -197,6 +200,11 @@ try:
     tap.ok(wait_for_page(frame, T["overview"]) is not None, "a second run opens on the overview")
     overview = page(frame, T["overview"])
     audit(frame, "the overview")
+    # the main menu: a popover, a window of its own
+    e2e.press_keys("F10")
+    tap.ok(e2e.wait_for(veto.app, role="menu") is not None, "F10 opens the main menu")
+    audit(veto.app, "the main menu")
+    e2e.press_keys("Escape")
     waiting = e2e.wait_for(overview, role="list", name=T["waiting"])
     tap.ok(waiting is not None, f"the overview has a list “{T['waiting']}”")
     row = e2e.wait_for(waiting, contains=step_title) if waiting else None

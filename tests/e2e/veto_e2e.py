@@ -14,6 +14,7 @@
 
 import ctypes
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -387,13 +388,47 @@ CONTROL_ROLES = ("push button", "toggle button", "check box", "radio button", "s
                  "text", "entry", "combo box", "slider", "spin button", "link")
 
 
+# GTK 4.8 names an accessible that has no name of its own after its type
+# ("GtkStackPage", "GtkListBox", "AdwGizmo"), and Orca says that name.
+TYPE_NAME = re.compile(r"^(?:Gtk|Adw|Gdk)[A-Z][A-Za-z]+$")
+# Roles Orca never says as they are: fillers and scroll panes are layout
+# to it, and scroll bars never take the focus. Their accessibles are GTK's
+# and libadwaita's own children (a check button's indicator, a scrolled
+# window's bars, a header bar's boxes), which GTK 4.8 offers no way to name.
+SILENT_ROLES = ("filler", "scroll bar", "scroll pane")
+
+
+def _walk_entries(node, in_entry=False, depth=0):
+    """walk(), with whether each node is inside a text entry."""
+    if node is None or depth > 60:
+        return
+    yield node, in_entry
+    inside = in_entry or role_name(node) in ("text", "entry")
+    try:
+        n = node.get_child_count()
+    except gi.repository.GLib.Error:
+        return
+    for i in range(n):
+        try:
+            child = node.get_child_at_index(i)
+        except gi.repository.GLib.Error:
+            continue
+        yield from _walk_entries(child, inside, depth + 1)
+
+
 def unnamed_controls(root, seen=None):
     """The controls shown under @root that a screen reader could not name:
-    no name, or GTK's type name ("GtkFlowBoxChild") instead of one. @seen,
-    a list, receives the names of all the controls looked at."""
+    no name, or GTK's type name ("GtkFlowBoxChild") instead of one; and any
+    other accessible a screen reader would say by its type name (a stack
+    page, a list, a popover). @seen, a list, receives the names of all the
+    controls looked at."""
     bad = []
-    for node in walk(root):
+    for node, in_entry in _walk_entries(root):
         role = role_name(node)
+        # an entry's own parts (AdwEntryRow's pencil) are read as the entry
+        if not in_entry and role not in SILENT_ROLES and TYPE_NAME.match(name_of(node)):
+            bad.append(f"{role} “{name_of(node)}”")
+            continue
         if role not in CONTROL_ROLES and role != "list item":
             continue
         name = name_of(node)

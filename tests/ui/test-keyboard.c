@@ -60,6 +60,21 @@ assert_default (VetoWindow *window,
              focus && GTK_IS_BUTTON (focus) ? button_label (focus) : "", label);
 }
 
+/* The focus is on a @type inside the page on screen: where Next is
+ * insensitive (the apps page), on the first app's switch, which a screen
+ * reader then reads with the page; never on nothing. */
+static void
+assert_focus_is (VetoWindow *window,
+                 GType       type)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *page = veto_window_get_page_widget (window, veto_window_get_page (window));
+
+  if (focus == NULL || !G_TYPE_CHECK_INSTANCE_TYPE (focus, type) || !gtk_widget_is_ancestor (focus, page))
+    g_error ("The focus is on %s, not on a %s of the page %s", focus ? G_OBJECT_TYPE_NAME (focus) : "nothing",
+             g_type_name (type), veto_window_get_page (window));
+}
+
 static GtkProgressBar *
 progress_bar (VetoWindow *window)
 {
@@ -113,7 +128,11 @@ test_wizard_keyboard (void)
 
   act (window, "win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "apps");
+  assert_focus_is (window, GTK_TYPE_SWITCH);
   act (window, "win.set-app-used", g_variant_new ("(sb)", "facebook", TRUE));
+  /* the page is laid out again around the new account rows: the focus
+   * moves to the new switch, not to nothing */
+  assert_focus_is (window, GTK_TYPE_SWITCH);
   fraction = gtk_progress_bar_get_fraction (progress_bar (window));
   g_assert_cmpfloat (fraction, >, last);
   last = fraction;

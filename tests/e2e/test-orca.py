@@ -1,0 +1,253 @@
+#!/usr/bin/python3
+# test-orca.py: what Orca, the screen reader, says to a person who uses Veto
+# with the keyboard alone: the first run from the welcome page to
+# Facebook's objection, marking it sent, the wizard's summary, and a
+# returning person's first screen. Asserted on Orca's own log of what it
+# speaks: the page is spoken after each page change, the step's new state
+# after "Mark as Sent", the summary's figures, the overview's figures and
+# dates; then, Meta having never answered, the overdue objection and the
+# complaint to make; and never a GTK or libadwaita type name.
+#
+# Copyright 2026 The Veto developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import sys
+import time
+
+import veto_orca as orca
+
+orca.private_session(sys.argv)
+
+import veto_e2e as e2e  # noqa: E402  (connects to the private bus)
+
+language = sys.argv[1] if len(sys.argv) > 1 else "en"
+fr = language == "fr"
+T = {
+    "welcome": "Bienvenue" if fr else "Welcome",
+    "start": "Commencer" if fr else "Start",
+    "region_page": "Où vous vivez" if fr else "Where You Live",
+    "apps_page": "Vos applications" if fr else "Your Apps",
+    "use_facebook": "J’utilise Facebook" if fr else "I use Facebook",
+    "open_form": "Copier le texte et ouvrir le formulaire" if fr else "Copy the Text and Open the Form",
+    "mark_submitted": "Marquer comme envoyée" if fr else "Mark as Sent",
+    "answer": "J’ai reçu la réponse de Meta" if fr else "I Got Meta’s Answer",
+    "sent": "Envoyée" if fr else "Submitted",
+    "answer_due": "Réponse attendue au plus tard le" if fr else "Answer due by",
+    "summary": "Récapitulatif" if fr else "Summary",
+    "objections_sent": "Oppositions envoyées" if fr else "Objections sent",
+    # the overview's heading: Facebook has one objection in the EU
+    "heading": "1 sur 1 opposition envoyée" if fr else "1 of 1 objection sent",
+    "resume": "Reprendre où vous en étiez" if fr else "Continue Where You Left Off",
+    "sent_on": "envoyée le" if fr else "sent on",
+    "overdue": "délai dépassé depuis le" if fr else "overdue since",
+    "no_answer_state": "Sans réponse dans le délai" if fr else "No Answer in Time",
+    "complain": "Porter plainte" if fr else "Complain",
+}
+
+tap = e2e.Tap()
+missing = orca.missing_tools()
+if missing:
+    # build-aux/dev installs them; a machine without them cannot run this
+    print(f"1..0 # SKIP not installed: {', '.join(missing)}")
+    sys.exit(0)
+
+catalog = e2e.bundled_catalog()
+step_title = catalog.get_locale_string("Step facebook-object", "Title", "fr" if fr else None)
+
+home = e2e.Home()
+reader = orca.Orca(home, language)
+heard = []      # everything Orca said, for the transcript and the type-name check
+
+
+def transcript(what, said):
+    heard.extend(said)
+    print(f"# {what}:")
+    for u in said:
+        print(f"#   « {u} »")
+
+
+def spoken(said, text):
+    return any(text in u for u in said)
+
+
+def act(keys, what, until, timeout=10):
+    """Presses @keys and returns what Orca said about it, once something
+    said satisfies @until (a text, or a predicate)."""
+    pred = until if callable(until) else (lambda u: until in u)
+    mark = reader.mark()
+    orca.key(*keys)
+    said = reader.wait_for_speech(mark, pred, timeout=timeout)
+    transcript(what, said)
+    return said
+
+
+def page_spoken(said, mark, page, what):
+    """The page's name was spoken after a page change; or, when Orca had
+    lost the previous focus and so read no container, the focused control
+    is at least inside the page named @page on the bus, where Orca reads it
+    from."""
+    if spoken(said, page):
+        return tap.ok(True, f"{what}, the page “{page}” is spoken")
+    if reader.lost_focus(mark):
+        now = e2e.focused(frame)
+        node, names = now, []
+        while node is not None:
+            names.append(e2e.name_of(node))
+            try:
+                node = node.get_parent()
+            except Exception:
+                break
+        print("# Orca had lost the previous focus, and read no container")
+        return tap.ok(page in names, f"{what}, the focus is inside the page “{page}” ({names[:1]})")
+    return tap.ok(False, f"{what}, the page “{page}” is spoken")
+
+
+def tab_to(frame, name, what, limit=8):
+    """Tabs forward until the focus is on the control @name: a person
+    listens to each stop; the test reads the focus from AT-SPI."""
+    said = []
+    for _ in range(limit):
+        now = e2e.focused(frame)
+        if now is not None and e2e.name_of(now) == name:
+            break
+        mark = reader.mark()
+        orca.key("Tab")
+        said += reader.wait_for_speech(mark, lambda u: True, timeout=5)
+    transcript(what, said)
+    now = e2e.focused(frame)
+    return now is not None and e2e.name_of(now) == name
+
+
+def close_cleanly(when):
+    """Closes the window: Veto exits 0 and says nothing on stderr but
+    GTK 4.8's warning when Orca asks where a control is on the screen, which
+    GTK cannot tell on X11 (Orca asks for every focused control)."""
+    tap.ok(veto.close() == 0, f"closing the window quits cleanly ({when})")
+    err = [line for line in veto.stderr().splitlines()
+           if line.strip() and "Screen coordinates not supported" not in line]
+    if not tap.ok(not err, f"nothing on stderr ({when})"):
+        print("# " + "\n# ".join(err))
+
+
+veto = None
+try:
+    ready = reader.wait_ready()
+    if not ready and reader.other_orca():
+        # one Orca per user: this machine's own screen reader runs
+        print("1..0 # SKIP another Orca runs for this user")
+        raise SystemExit(0)
+    tap.ok(ready, "Orca runs and speaks")
+    transcript("Orca starts", reader.speech())
+
+    mark = reader.mark()
+    veto = e2e.Veto(home, language)
+    veto.wait_for_app(timeout=60)
+    frame = veto.frames()[0]
+    orca.focus_window(veto.proc.pid)
+    # GTK 4.8 tells no screen reader that its window became active: Orca
+    # finds the active window at the first key press, and says nothing of
+    # the focus that was there before. A person who hears nothing tabs away
+    # and back.
+    reader.wait_for_speech(mark, lambda u: False, timeout=2, settle=0)
+    transcript("Veto opens", reader.speech(mark))
+    said = act(["Tab", "shift+Tab"], "Tab and back", T["start"], timeout=20)
+    tap.ok(spoken(said, T["welcome"]), f"the first page is spoken: “{T['welcome']}”")
+    tap.ok(spoken(said, T["start"]), f"with the focused button “{T['start']}”")
+
+    mark = reader.mark()
+    said = act(["Return"], "Start", "radio")
+    page_spoken(said, mark, T["region_page"], "after Start")
+    region = catalog.get_locale_string("Region eu", "Name", "fr" if fr else None)
+    tap.ok(spoken(said, region), f"and the focused choice “{region}”")
+    tap.ok(any("radio" in u for u in said), "as a radio button")
+
+    said = act(["space"], "choosing the region", lambda u: True)
+    # the choice is read with its new state, and the page can go on
+    mark = reader.mark()
+    said = act(["alt+Right"], "Next", T["use_facebook"])
+    page_spoken(said, mark, T["apps_page"], "after Next")
+    tap.ok(spoken(said, T["use_facebook"]), f"and the focused switch “{T['use_facebook']}”")
+    takes = catalog.get_locale_string("App facebook", "Description", "fr" if fr else None)
+    tap.ok(spoken(said, takes), f"with what Meta takes from the app: “{takes}”")
+    now = e2e.focused(frame)
+    tap.ok(now is not None and e2e.role_name(now) in ("switch", "check box", "toggle button"),
+           f"the switch itself is the app's Tab stop, not its row ({e2e.role_name(now) if now else None})")
+
+    act(["space"], "using Facebook", lambda u: True)
+    # the page lays out the account rows Facebook now has
+    time.sleep(2)
+    mark = reader.mark()
+    said = act(["alt+Right"], "Next", T["open_form"])
+    page_spoken(said, mark, "Facebook", "after Next")
+    page_spoken(said, mark, step_title, "on Facebook's page, its first step")
+    tap.ok(spoken(said, T["open_form"]), f"and the focused button “{T['open_form']}”")
+
+    act(["Return"], "opening the form", lambda u: True, timeout=5)
+    end = time.monotonic() + 10
+    while not home.opened_urls() and time.monotonic() < end:
+        time.sleep(0.1)
+    tap.ok(len(home.opened_urls()) == 1, "the form was opened in the browser")
+
+    tap.ok(tab_to(frame, T["mark_submitted"], "to Mark as Sent"), f"Tab reaches “{T['mark_submitted']}”")
+    said = act(["Return"], "Mark as Sent", T["answer"])
+    tap.ok(spoken(said, T["answer"]), f"after Mark as Sent, the focus is spoken: “{T['answer']}”")
+    tap.ok(spoken(said, T["sent"]), f"with the step's new state “{T['sent']}”")
+    tap.ok(spoken(said, T["answer_due"]), f"and when Meta's answer is due: “{T['answer_due']} …”")
+
+    mark = reader.mark()
+    said = act(["alt+Right"], "Next, to the summary", T["objections_sent"])
+    page_spoken(said, mark, T["summary"], "after Next")
+    tap.ok(any(T["objections_sent"] in u and "1" in u for u in said) or
+           any(T["objections_sent"] in u for u in said) and spoken(said, "1"),
+           f"with its figure: “{T['objections_sent']}” and 1")
+
+    close_cleanly("first run")
+
+    mark = reader.mark()
+    veto = e2e.Veto(home, language)
+    veto.wait_for_app(timeout=60)
+    orca.focus_window(veto.proc.pid)
+    reader.wait_for_speech(mark, lambda u: False, timeout=2, settle=0)
+    said = act(["Tab", "shift+Tab"], "a second run: Tab and back", T["resume"], timeout=20)
+    tap.ok(spoken(said, T["resume"]), f"a returning person hears the overview's “{T['resume']}”")
+    tap.ok(spoken(said, T["heading"]), f"with the heading's figure “{T['heading']}”")
+    tap.ok(spoken(said, T["sent_on"]) or spoken(said, T["answer_due"]),
+           "with their objection's date")
+    close_cleanly("second run")
+
+    # Later still: Meta never answered an objection sent on 1 October. The
+    # overview leads with it and with the complaint; Continue goes there.
+    home.write_progress("[Veto]\nFormat=2\nRegion=eu\nApps=facebook;\n\n"
+                        "[Account facebook 1]\n\n"
+                        "[Step facebook-object 1]\nState=submitted\nSubmitted=2026-10-01\n"
+                        "SubmittedEntered=2026-10-02T18:00:00Z\nUpdated=2026-10-02T18:00:00Z\n\n"
+                        "[End]\n")
+    mark = reader.mark()
+    veto = e2e.Veto(home, language)
+    veto.wait_for_app(timeout=60)
+    frame = veto.frames()[0]
+    orca.focus_window(veto.proc.pid)
+    reader.wait_for_speech(mark, lambda u: False, timeout=2, settle=0)
+    said = act(["Tab", "shift+Tab"], "Meta never answered: Tab and back", T["resume"], timeout=20)
+    tap.ok(spoken(said, T["overdue"]), f"the overdue objection is heard with its date (“{T['overdue']} …”)")
+    mark = reader.mark()
+    said = act(["Return"], "Continue", T["no_answer_state"])
+    page_spoken(said, mark, step_title, "after Continue, the objection's card")
+    tap.ok(spoken(said, T["complain"]), f"its focused button is “{T['complain']}”")
+    tap.ok(spoken(said, T["no_answer_state"]), f"with the state “{T['no_answer_state']}”")
+    tap.ok(not any(".." in u for u in said), "each sentence ends once")
+    close_cleanly("Meta never answered")
+
+    bad = orca.type_names(heard)
+    if not tap.ok(not bad and heard, f"no GTK or libadwaita type name in the {len(heard)} utterances"):
+        print("# type names: " + " | ".join(bad))
+finally:
+    if veto is not None:
+        veto.kill()
+    reader.stop()
+    if tap.failed:
+        print("# Orca's log: " + reader.log_path)
+    else:
+        home.cleanup()
+
+tap.done()
