@@ -167,7 +167,7 @@ try:
     said = act(["alt+Right"], "Next", T["use_facebook"])
     page_spoken(said, mark, T["apps_page"], "after Next")
     tap.ok(spoken(said, T["use_facebook"]), f"and the focused switch “{T['use_facebook']}”")
-    takes = catalog.get_locale_string("App facebook", "Description", "fr" if fr else None)
+    takes = e2e.strip_markers(catalog.get_locale_string("App facebook", "Description", "fr" if fr else None))
     tap.ok(spoken(said, takes), f"with what Meta takes from the app: “{takes}”")
     now = e2e.focused(frame)
     tap.ok(now is not None and e2e.role_name(now) in ("switch", "check box", "toggle button"),

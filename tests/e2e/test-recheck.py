@@ -10,7 +10,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import sys
-import re
 import time
 
 import veto_e2e as e2e
@@ -23,18 +22,13 @@ T = {
     "card_due": "À revérifier\u00a0: " if fr else "Due for a recheck: ",
 }
 
-def strip_markers(text):
-    """The text as shown: each [[source]] marker and the space before it removed."""
-    return re.sub(r"\s*\[\[[a-z0-9-]+\]\]", "", text)
-
-
 catalog = e2e.bundled_catalog()
 locale = "fr" if fr else None
 step_title = catalog.get_locale_string("Step facebook-object", "Title", locale)
 # the newest change of the step, shown without its [[source]] markers
-reason = strip_markers(catalog.get_locale_string("Changes 3 facebook-objection", "Summary", locale))
+reason = e2e.strip_markers(catalog.get_locale_string("Changes 3 facebook-objection", "Summary", locale))
 once_title = catalog.get_locale_string("Step facebook-activity-other-businesses", "Title", locale)
-once_reason = strip_markers(catalog.get_locale_string("Changes 2 activity", "Summary", locale))
+once_reason = e2e.strip_markers(catalog.get_locale_string("Changes 2 activity", "Summary", locale))
 
 tap = e2e.Tap()
 home = e2e.Home()

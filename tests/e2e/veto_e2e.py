@@ -53,6 +53,12 @@ class Tap:
         sys.exit(1 if self.failed else 0)
 
 
+def strip_markers(text):
+    """A catalog text as Veto shows it: each [[source]] marker, and the
+    space before it, removed."""
+    return re.sub(r"\s*\[\[[a-z0-9-]+\]\]", "", text)
+
+
 def bundled_catalog():
     """The catalog Veto was built with, every language kept: the facts a
     test expects come from it, in the language the test runs in."""
