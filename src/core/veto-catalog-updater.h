@@ -14,7 +14,10 @@
 G_BEGIN_DECLS
 
 /* A published catalog larger than this is refused unread. */
-#define VETO_CATALOG_UPDATER_MAX_SIZE (256 * 1024)
+/* About four times the published catalog (version 3, with its citations,
+ * is 246 KiB merged): room to grow, and still a bound on what a hostile
+ * host can make Veto read. */
+#define VETO_CATALOG_UPDATER_MAX_SIZE (1024 * 1024)
 #define VETO_CATALOG_UPDATER_DEFAULT_TIMEOUT 30
 #define VETO_CATALOG_UPDATER_MAX_REDIRECTS 5
 

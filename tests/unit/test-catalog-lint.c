@@ -19,6 +19,7 @@
 
 #include "veto-catalog.h"
 #include "veto-catalog-keys.h"
+#include "veto-catalog-updater.h"
 #include "veto-claim.h"
 #include "veto-i18n.h"
 #include "test-letter-laws.h"
@@ -822,6 +823,22 @@ test_readme (void)
   g_assert_cmpstr (copy, ==, table);
 }
 
+/* The merged catalog, as it is published, must be one an installed Veto
+ * downloads: the updater refuses more than VETO_CATALOG_UPDATER_MAX_SIZE.
+ * Half of it is the warning line, so that the limit is raised (in a
+ * release, before a catalog needs it) rather than met by a publisher. */
+static void
+test_bundled_size (void)
+{
+  g_autofree char *path = g_build_filename (BUILD_ROOT, "data", "catalog", "meta.steps", NULL);
+  g_autofree char *text = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &text, &len, NULL));
+  g_test_message ("%s: %" G_GSIZE_FORMAT " bytes, the download limit %d", path, len, VETO_CATALOG_UPDATER_MAX_SIZE);
+  g_assert_cmpuint (len, <=, VETO_CATALOG_UPDATER_MAX_SIZE / 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -842,6 +859,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/lint/bundled", test_bundled);
+  g_test_add_func ("/lint/bundled-size", test_bundled_size);
   g_test_add_data_func ("/lint/good-fixture", "good.steps", test_good_fixture);
   g_test_add_data_func ("/lint/good-fixture-format-4", "good4.steps", test_good_fixture);
   /* the region pages and complaint routes, as the bundled catalog has them */

@@ -101,7 +101,7 @@ handler (TestServer        *ts,
   else if (g_str_equal (path, "/huge-length"))
     {
       /* says so up front: refused before reading */
-      gsize len = 1024 * 1024;
+      gsize len = 4 * VETO_CATALOG_UPDATER_MAX_SIZE;
       char *big = g_malloc (len);
 
       memset (big, '#', len);
@@ -524,9 +524,9 @@ test_huge (Fixture       *f,
   seed_cache (f, 4);
 
   assert_failure (f, "/huge-length", VETO_CATALOG_UPDATER_ERROR, VETO_CATALOG_UPDATER_ERROR_TOO_LARGE,
-                  "larger than 256 KiB");
+                  "larger than 1024 KiB");
   assert_failure (f, "/huge-chunked", VETO_CATALOG_UPDATER_ERROR, VETO_CATALOG_UPDATER_ERROR_TOO_LARGE,
-                  "larger than 256 KiB");
+                  "larger than 1024 KiB");
 
   for (int i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
