@@ -236,20 +236,25 @@ def focused(root):
     return None
 
 
-def walk(node, depth=0):
-    """Depth-first over the accessible tree."""
-    if node is None or depth > 60:
-        return
-    yield node
+def children(node):
+    """A node's children, skipping those that went away while asked for."""
     try:
         n = node.get_child_count()
     except gi.repository.GLib.Error:
         return
     for i in range(n):
         try:
-            child = node.get_child_at_index(i)
+            yield node.get_child_at_index(i)
         except gi.repository.GLib.Error:
             continue
+
+
+def walk(node, depth=0):
+    """Depth-first over the accessible tree."""
+    if node is None or depth > 60:
+        return
+    yield node
+    for child in children(node):
         yield from walk(child, depth + 1)
 
 
@@ -410,15 +415,7 @@ def _walk_entries(node, in_entry=False, depth=0):
         return
     yield node, in_entry
     inside = in_entry or role_name(node) in ("text", "entry")
-    try:
-        n = node.get_child_count()
-    except gi.repository.GLib.Error:
-        return
-    for i in range(n):
-        try:
-            child = node.get_child_at_index(i)
-        except gi.repository.GLib.Error:
-            continue
+    for child in children(node):
         yield from _walk_entries(child, inside, depth + 1)
 
 
