@@ -149,7 +149,8 @@ test_eu (Fixture       *f,
   g_clear_object (&task);
 
   /* +40 days: overdue since the day after the month */
-  veto_clock_set_now (f->clock, g_date_time_add_days (early, 19));
+  g_autoptr(GDateTime) later = g_date_time_add_days (early, 19);
+  veto_clock_set_now (f->clock, later);
   veto_checklist_refresh (f->checklist);
   task = find_task (f, "facebook-object", f->account);
   g_assert_true (veto_task_get_overdue (task));
@@ -216,7 +217,8 @@ test_ch (Fixture       *f,
   g_clear_object (&complaint);
 
   /* a year later, still not overdue */
-  veto_clock_set_now (f->clock, g_date_time_add_days (refused, 365));
+  g_autoptr(GDateTime) year_later = g_date_time_add_days (refused, 365);
+  veto_clock_set_now (f->clock, year_later);
   veto_checklist_refresh (f->checklist);
   task = find_task (f, "facebook-object", f->account);
   g_assert_false (veto_task_get_overdue (task));
