@@ -12,6 +12,7 @@
 #include "veto-checklist.h"
 #include "veto-i18n.h"
 #include "veto-reminder.h"
+#include "veto-settings.h"
 #include "test-fixtures.h"
 
 static char *
@@ -308,6 +309,51 @@ test_compose (void)
   g_assert_false (veto_reminder_compose (checklist, NULL, NULL));
 }
 
+/* The settings keyfile: defaults when absent or unreadable, values kept
+ * across reads, a string removed by NULL, and a folder made private. */
+static void
+test_settings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = veto_settings_get_file ();
+  g_autofree char *expected = g_build_filename (g_get_user_config_dir (), "veto", "settings.ini", NULL);
+  g_autofree char *dir = g_path_get_dirname (expected);
+  g_autofree char *contents = NULL;
+  g_autofree char *last = NULL;
+  GStatBuf st;
+
+  g_assert_cmpstr (g_file_peek_path (file), ==, expected);
+  g_assert_false (g_file_test (expected, G_FILE_TEST_EXISTS));
+  g_assert_false (veto_settings_get_boolean (VETO_SETTINGS_WEEKLY_CHECK, FALSE));
+  g_assert_true (veto_settings_get_boolean (VETO_SETTINGS_WEEKLY_CHECK, TRUE));
+  g_assert_null (veto_settings_dup_string (VETO_SETTINGS_LAST_CHECK));
+
+  g_assert_true (veto_settings_set_boolean (VETO_SETTINGS_WEEKLY_CHECK, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (veto_settings_set_string (VETO_SETTINGS_LAST_CHECK, "2026-12-07T10:00:00Z", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  /* one write does not lose the other key */
+  g_assert_true (veto_settings_get_boolean (VETO_SETTINGS_WEEKLY_CHECK, FALSE));
+  last = veto_settings_dup_string (VETO_SETTINGS_LAST_CHECK);
+  g_assert_cmpstr (last, ==, "2026-12-07T10:00:00Z");
+  g_assert_true (g_file_get_contents (expected, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "[Settings]"));
+  g_assert_nonnull (strstr (contents, "WeeklyCheck=true"));
+
+  g_assert_true (veto_settings_set_string (VETO_SETTINGS_LAST_CHECK, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (veto_settings_dup_string (VETO_SETTINGS_LAST_CHECK));
+  g_assert_true (veto_settings_get_boolean (VETO_SETTINGS_WEEKLY_CHECK, FALSE));
+
+  /* a value that is not a boolean is the default, not an error */
+  g_assert_true (g_file_set_contents (expected, "[Settings]\nWeeklyCheck=maybe\n", -1, NULL));
+  g_assert_false (veto_settings_get_boolean (VETO_SETTINGS_WEEKLY_CHECK, FALSE));
+  g_assert_true (veto_settings_get_boolean (VETO_SETTINGS_WEEKLY_CHECK, TRUE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/reminder/repair-leaves-alone", test_repair_leaves_alone);
   g_test_add_func ("/reminder/enable-error", test_enable_error);
   g_test_add_func ("/reminder/compose", test_compose);
+  g_test_add_func ("/reminder/settings", test_settings);
 
   return g_test_run ();
 }
