@@ -22,6 +22,7 @@ struct _VetoWindow
   GCancellable         *cancellable;
   /* the pages left go a moment after the slide (release_hidden_pages) */
   guint                 release_id;
+  guint                 emphasis_id;
 
   /* the wizard's order of pages and how far along the person is */
   VetoAssistant        *assistant;

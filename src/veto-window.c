@@ -189,6 +189,8 @@ is_narrow (VetoWindow *self)
   return width > 0 && width < NARROW_WIDTH;
 }
 
+static void update_next_emphasis (VetoWindow *self);
+
 static void
 update_chrome (VetoWindow *self)
 {
@@ -221,6 +223,7 @@ update_chrome (VetoWindow *self)
   gtk_action_bar_set_revealed (self->bottom_bar, show_next && narrow);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next",
                                  has_next && veto_assistant_can_go_next (self->assistant, page));
+  update_next_emphasis (self);
 
   {
     gboolean can_back = in_wizard
@@ -234,6 +237,38 @@ update_chrome (VetoWindow *self)
   /* the overview has nothing to show until setup is done */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-dashboard",
                                  veto_assistant_is_set_up (self->assistant));
+}
+
+/* One blue button in view: Next is suggested only on a page that has no
+ * suggested button of its own. A wizard app page has one, its objection's
+ * (copy the text and open the form), and at 360 px Next sits in the
+ * bottom bar right under it. */
+static void
+update_next_emphasis (VetoWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  gboolean own = page != NULL && find_primary (page) != NULL;
+  GtkWidget *nexts[] = { self->next_button, self->bottom_next_button };
+
+  for (guint i = 0; i < G_N_ELEMENTS (nexts); i++)
+    {
+      if (own)
+        gtk_widget_remove_css_class (nexts[i], "suggested-action");
+      else
+        gtk_widget_add_css_class (nexts[i], "suggested-action");
+    }
+}
+
+/* A card restyles its buttons from the same change the window hears,
+ * in whichever order the handlers run: look once they all have. */
+static gboolean
+update_next_emphasis_cb (gpointer data)
+{
+  VetoWindow *self = data;
+
+  self->emphasis_id = 0;
+  update_next_emphasis (self);
+  return G_SOURCE_REMOVE;
 }
 
 /* Enter presses the page's main button, and the focus starts on it, not
@@ -365,6 +400,8 @@ on_store_changed (VetoWindow        *self,
 
   update_chrome (self);
   update_export (self);
+  if (self->emphasis_id == 0)
+    self->emphasis_id = g_idle_add (update_next_emphasis_cb, self);
 }
 
 /* A message that stays under the header bar until dismissed, with one
@@ -552,6 +589,7 @@ veto_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->release_id, g_source_remove);
+  g_clear_handle_id (&self->emphasis_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), VETO_TYPE_WINDOW);
   g_clear_object (&self->checklist);
   g_clear_object (&self->updater);

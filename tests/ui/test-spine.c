@@ -414,6 +414,59 @@ test_continue_to_overdue (void)
   close_window (window);
 }
 
+/* Through the wizard, as a first run goes, at 760 and 360 px: each page
+ * shows one blue button. Next is it on the pages that have none of their
+ * own (where you live, your apps); on an app's page it is the objection's,
+ * and Next, in the header or in the bottom bar, is not blue. */
+static void
+test_wizard_one_suggested_button (void)
+{
+  const int widths[] = { 760, 360 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      VetoWindow *window = open_window (widths[w]);
+      gboolean saw_facebook = FALSE, saw_next_blue = FALSE;
+
+      act (window, "win.run-wizard", NULL);
+      for (guint steps = 0; steps < 12 && !saw_facebook; steps++)
+        {
+          const char *name = veto_window_get_page (window);
+          GtkWidget *first = NULL;
+          guint n;
+
+          wait_settled (veto_window_get_page_widget (window, name));
+          ui_wait_for_draw (GTK_WIDGET (window));
+          n = count_suggested (window, &first);
+          g_test_message ("wizard %s at %d px: %u suggested button(s)%s%s", name, widths[w], n,
+                          first ? ": " : "", first ? button_text (first) : "");
+          g_assert_cmpuint (n, ==, 1);
+
+          if (g_str_equal (name, "app:facebook"))
+            {
+              g_assert_cmpstr (button_text (first), ==,
+                               is_fr () ? "Copier le texte et ouvrir le formulaire" : "Copy the Text and Open the Form");
+              saw_facebook = TRUE;
+              if (widths[w] == 360)
+                g_free (ui_screenshot (GTK_WIDGET (window), is_fr () ? "wizard-facebook-narrow-fr"
+                                                                      : "wizard-facebook-narrow-en"));
+            }
+          else if (g_str_equal (button_text (first), is_fr () ? "_Suivant" : "_Next") ||
+                   g_str_equal (button_text (first), is_fr () ? "Suivant" : "Next"))
+            saw_next_blue = TRUE;
+
+          if (!saw_facebook)
+            act (window, "win.next", NULL);
+        }
+      g_assert_true (saw_facebook);
+      /* and Next was blue where the page had nothing else */
+      g_assert_true (saw_next_blue);
+
+      act (window, "win.show-dashboard", NULL);
+      close_window (window);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,6 +479,7 @@ main (int   argc,
   app = ui_app_new ();
 
   g_test_add_func ("/spine/one-suggested-button", test_one_suggested_button);
+  g_test_add_func ("/spine/wizard-one-suggested-button", test_wizard_one_suggested_button);
   g_test_add_func ("/spine/button-follows-state", test_button_follows_state);
   g_test_add_func ("/spine/continue-to-overdue", test_continue_to_overdue);
 
