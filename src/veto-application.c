@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "veto-application.h"
+#include "veto-commands.h"
 #include "veto-catalog-cache.h"
 #include "veto-catalog-updater.h"
 #include "veto-i18n.h"
@@ -577,43 +578,26 @@ static const GActionEntry app_actions[] = {
   { "reload-catalog", veto_application_reload_catalog_action },
 };
 
+static const char *
+translate_or_null (const char *text)
+{
+  return text != NULL ? _(text) : NULL;
+}
+
 static void
 veto_application_init (VetoApplication *self)
 {
   veto_register_resource ();
 
-  g_application_add_main_option (G_APPLICATION (self), "status", 0, G_OPTION_FLAG_NONE,
-                                 G_OPTION_ARG_NONE,
-                                 _("Print your progress and exit: 0 when everything is done, 1 when something is left or due, 2 on error"),
-                                 NULL);
-  g_application_add_main_option (G_APPLICATION (self), "remind", 0, G_OPTION_FLAG_NONE,
-                                 G_OPTION_ARG_NONE,
-                                 _("Show a notification if a step is due for a recheck, then exit (run at login when reminders are on)"),
-                                 NULL);
-  g_application_add_main_option (G_APPLICATION (self), "export", 0, G_OPTION_FLAG_NONE,
-                                 G_OPTION_ARG_FILENAME,
-                                 _("Save the record of what you did as a PDF, or as Markdown when FILE ends in .md, and exit"),
-                                 _("FILE"));
-  g_application_add_main_option (G_APPLICATION (self), "attach-email", 0, G_OPTION_FLAG_NONE,
-                                 G_OPTION_ARG_FILENAME,
-                                 _("Keep Meta’s confirmation email (an .eml file, or - for standard input) as proof for the objection it confirms, and exit"),
-                                 _("FILE"));
-  g_application_add_main_option (G_APPLICATION (self), "account", 0, G_OPTION_FLAG_NONE,
-                                 G_OPTION_ARG_STRING,
-                                 _("With --attach-email: the account whose objection the email confirms, when more than one waits"),
-                                 _("LABEL"));
-  g_application_add_main_option (G_APPLICATION (self), "catalog", 0, G_OPTION_FLAG_NONE,
-                                 G_OPTION_ARG_FILENAME,
-                                 _("Use the steps in FILE instead of the bundled ones"),
-                                 _("FILE"));
-  g_application_add_main_option (G_APPLICATION (self), "check-links", 0, G_OPTION_FLAG_NONE,
-                                 G_OPTION_ARG_NONE,
-                                 _("Check every link of the steps and exit: 0 when all are OK, 1 when one is not, 2 on error"),
-                                 NULL);
-  g_application_add_main_option (G_APPLICATION (self), "update-catalog", 0, G_OPTION_FLAG_NONE,
-                                 G_OPTION_ARG_NONE,
-                                 _("Download the published steps, keep them if they are valid and newer, and exit: 0 when you have the newest, 1 when the published ones are older, 2 on error"),
-                                 NULL);
+  /* The commands run without the window (`veto` execs veto-cli for them,
+   * src/veto-launch.c) but are listed here for `veto --help`, from the
+   * same table. */
+#define OPTION(id, name, arg, arg_name, program, help, ...) \
+  g_application_add_main_option (G_APPLICATION (self), name, 0, G_OPTION_FLAG_NONE, \
+                                 G_OPTION_ARG_##arg, _(help), translate_or_null (arg_name));
+  VETO_COMMANDS (OPTION)
+  VETO_COMMAND_OPTIONS (OPTION)
+#undef OPTION
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

@@ -15,40 +15,41 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "veto-commands.h"
 #include "veto-launch.h"
 
-/* the options that run a command and exit, without a window ("account"
- * only goes with "attach-email": veto-cli says so) */
-static const char *const commands[] = {
-  "status", "export", "check-links", "update-catalog", "remind", "attach-email", "account",
-};
-
-/* the options whose value may follow as the next argument */
-static const char *const with_value[] = {
-  "export", "catalog", "attach-email", "account",
-};
-
-static int
-in_list (const char         *name,
-         size_t              len,
-         const char *const  *list,
-         size_t              n)
+/* The table of veto-commands.h, as the launcher needs it: which program,
+ * and whether the option takes a value (so that `--catalog --status`
+ * reads a catalog file called “--status”). */
+typedef struct
 {
-  for (size_t i = 0; i < n; i++)
-    if (strlen (list[i]) == len && strncmp (name, list[i], len) == 0)
-      return 1;
-  return 0;
+  const char  *name;
+  int          with_value;
+  VetoProgram  program;
+} Option;
+
+#define VETO_LAUNCH_WITH_VALUE_NONE 0
+#define VETO_LAUNCH_WITH_VALUE_FILENAME 1
+#define VETO_LAUNCH_WITH_VALUE_STRING 1
+
+static const Option options[] = {
+#define COMMAND(id, name, arg, arg_name, program, help, ...) \
+  { name, VETO_LAUNCH_WITH_VALUE_##arg, VETO_PROGRAM_##program },
+  VETO_COMMANDS (COMMAND)
+  VETO_COMMAND_OPTIONS (COMMAND)
+#undef COMMAND
+};
+
+static const Option *
+lookup (const char *name,
+        size_t      len)
+{
+  for (size_t i = 0; i < sizeof options / sizeof *options; i++)
+    if (strlen (options[i].name) == len && strncmp (name, options[i].name, len) == 0)
+      return &options[i];
+  return NULL;
 }
 
-/* the commands veto-cli hands to veto-cli-full, which links Pango and
- * cairo and loads libsoup and GMime (a PDF export is one too) */
-static const char *const full_commands[] = {
-  "check-links", "update-catalog", "attach-email",
-};
-
-/* whether an --export value names a PDF: anything but `.md`, in any case,
- * as veto_record_format_for_file() decides (an odd name only costs the
- * exec veto-cli would do anyway) */
 static int
 names_pdf (const char *value)
 {
@@ -71,6 +72,7 @@ veto_launch_choose (int          argc,
   for (int i = 1; i < argc; i++)
     {
       const char *arg = argv[i];
+      const Option *option;
       const char *name;
       size_t len;
 
@@ -81,11 +83,14 @@ veto_launch_choose (int          argc,
 
       name = arg + 2;
       len = strcspn (name, "=");
-      if (in_list (name, len, commands, sizeof commands / sizeof *commands))
+      option = lookup (name, len);
+      if (option == NULL)
+        continue;
+      if (option->program != VETO_PROGRAM_WINDOW)
         command = 1;
-      if (in_list (name, len, full_commands, sizeof full_commands / sizeof *full_commands))
+      if (option->program == VETO_PROGRAM_CLI_FULL)
         full = 1;
-      if (len == strlen ("export") && strncmp (name, "export", len) == 0)
+      if (option->program == VETO_PROGRAM_CLI_PDF_FULL)
         {
           if (name[len] == '=')
             full |= names_pdf (name + len + 1);
@@ -93,7 +98,7 @@ veto_launch_choose (int          argc,
             full |= names_pdf (argv[i + 1]);
         }
       /* `--catalog --status` names a catalog file called “--status” */
-      if (name[len] == '\0' && in_list (name, len, with_value, sizeof with_value / sizeof *with_value))
+      if (name[len] == '\0' && option->with_value)
         i++;
     }
 

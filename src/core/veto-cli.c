@@ -16,6 +16,7 @@
 #include "veto-catalog-cache.h"
 #include "veto-checklist.h"
 #include "veto-cli.h"
+#include "veto-commands.h"
 #include "veto-i18n.h"
 #include "veto-progress-store.h"
 #include "veto-record.h"
@@ -54,7 +55,6 @@ typedef struct
   char              *catalog_path;
   char              *attach_email;
   char              *account;
-  gboolean           export_given;
 
   VetoClock         *clock;
   VetoProgressStore *store;
@@ -570,9 +570,9 @@ check_export_target (GFile   *file,
 /* `veto --export=FILE`: the person's record, as PDF or, for a FILE ending
  * in .md, Markdown. Drawn with cairo, so it works without a display. */
 static int
-run_export (VetoCli    *cli,
-            const char *path)
+run_export (VetoCli *cli)
 {
+  const char *path = cli->export_path;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
@@ -668,6 +668,21 @@ run_attach_email (VetoCli *cli)
 }
 #endif
 
+/* How the table of veto-commands.h is run here: a command is given when
+ * its flag is set or its value is (even empty: `--export=` is refused by
+ * run_export() with its reason); veto-cli execs veto-cli-full for what
+ * needs libsoup or GMime, and run_export() decides for itself. */
+#define IS_GIVEN_NONE(field) ((field) ? 1 : 0)
+#define IS_GIVEN_FILENAME(field) ((field) != NULL ? 1 : 0)
+#define IS_GIVEN_STRING(field) ((field) != NULL ? 1 : 0)
+#define RUN_CLI(handler, cli) handler (cli)
+#define RUN_CLI_PDF_FULL(handler, cli) handler (cli)
+#ifdef VETO_CORE_LITE
+# define RUN_CLI_FULL(handler, cli) exec_full (cli)
+#else
+# define RUN_CLI_FULL(handler, cli) handler (cli)
+#endif
+
 /**
  * veto_cli_main:
  * @argc: from main()
@@ -688,23 +703,13 @@ veto_cli_main (int    argc,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) args = NULL;
   int status;
+  int n_commands = 0;
   const GOptionEntry entries[] = {
-    { "status", 0, 0, G_OPTION_ARG_NONE, &cli.status,
-      N_("Print your progress and exit: 0 when everything is done, 1 when something is left or due, 2 on error"), NULL },
-    { "remind", 0, 0, G_OPTION_ARG_NONE, &cli.remind,
-      N_("Show a notification if a step is due for a recheck, then exit (run at login when reminders are on)"), NULL },
-    { "export", 0, 0, G_OPTION_ARG_FILENAME, &cli.export_path,
-      N_("Save the record of what you did as a PDF, or as Markdown when FILE ends in .md, and exit"), N_("FILE") },
-    { "catalog", 0, 0, G_OPTION_ARG_FILENAME, &cli.catalog_path,
-      N_("Use the steps in FILE instead of the bundled ones"), N_("FILE") },
-    { "check-links", 0, 0, G_OPTION_ARG_NONE, &cli.check_links,
-      N_("Check every link of the steps and exit: 0 when all are OK, 1 when one is not, 2 on error"), NULL },
-    { "update-catalog", 0, 0, G_OPTION_ARG_NONE, &cli.update_catalog,
-      N_("Download the published steps, keep them if they are valid and newer, and exit: 0 when you have the newest, 1 when the published ones are older, 2 on error"), NULL },
-    { "attach-email", 0, 0, G_OPTION_ARG_FILENAME, &cli.attach_email,
-      N_("Keep Meta’s confirmation email (an .eml file, or - for standard input) as proof for the objection it confirms, and exit"), N_("FILE") },
-    { "account", 0, 0, G_OPTION_ARG_STRING, &cli.account,
-      N_("With --attach-email: the account whose objection the email confirms, when more than one waits"), N_("LABEL") },
+#define ENTRY(id, name, arg, arg_name, program, help, field, ...) \
+    { name, 0, 0, G_OPTION_ARG_##arg, &cli.field, help, arg_name },
+    VETO_COMMANDS (ENTRY)
+    VETO_COMMAND_OPTIONS (ENTRY)
+#undef ENTRY
     { NULL }
   };
 
@@ -725,33 +730,32 @@ veto_cli_main (int    argc,
       return VETO_STATUS_ERROR;
     }
 
-  if (cli.account != NULL && cli.attach_email == NULL)
+#define COUNT(id, name, arg, arg_name, program, help, field, handler) \
+  n_commands += IS_GIVEN_##arg (cli.field);
+  VETO_COMMANDS (COUNT)
+#undef COUNT
+
+  if (n_commands > 1)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+#define NAME(id, name, ...) g_string_append (names, " --" name);
+      VETO_COMMANDS (NAME)
+#undef NAME
+      /* Translators: %s is the list of commands, each with its -- */
+      g_printerr (_("Give one command at a time, one of:%s.\n"), names->str);
+      status = VETO_STATUS_ERROR;
+    }
+  else if (cli.account != NULL && cli.attach_email == NULL)
     {
       g_printerr ("%s\n", _("--account only goes with --attach-email."));
       status = VETO_STATUS_ERROR;
     }
-  else if (cli.attach_email != NULL)
-    {
-#ifdef VETO_CORE_LITE
-      status = exec_full (&cli);
-#else
-      status = run_attach_email (&cli);
-#endif
-    }
-  else if (cli.status)
-    status = run_status (&cli);
-  else if (cli.check_links || cli.update_catalog)
-    {
-#ifdef VETO_CORE_LITE
-      status = exec_full (&cli);
-#else
-      status = cli.check_links ? run_check_links (&cli) : run_update_catalog (&cli);
-#endif
-    }
-  else if (cli.remind)
-    status = run_remind (&cli);
-  else if (cli.export_path != NULL)
-    status = run_export (&cli, cli.export_path);
+#define DISPATCH(id, name, arg, arg_name, program, help, field, handler) \
+  else if (IS_GIVEN_##arg (cli.field)) \
+    status = RUN_##program (handler, &cli);
+  VETO_COMMANDS (DISPATCH)
+#undef DISPATCH
   else
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);

@@ -22,6 +22,8 @@
 #include <signal.h>
 #include <sys/prctl.h>
 
+#include "veto-commands.h"
+
 #define APP_PATH "/io/github/vetoapp/Veto"
 
 /* A name with a space, quotes, `$`, and a backslash: in the entry it is
@@ -223,6 +225,128 @@ test_launcher_ignores_bindir (void)
 
       g_assert_cmpint (g_unlink (fake), ==, 0);
     }
+}
+
+/* One table of commands (src/core/veto-commands.h), three readers that
+ * must agree with it: the window's `veto --help`, the command line's
+ * (`veto --status --help`), and the launcher's choice of program. The
+ * installed programs are swapped for ones that say their name, so that
+ * each command shows where `veto` sent it. */
+typedef struct
+{
+  const char *name;
+  gboolean    with_value;
+  const char *program;
+  gboolean    is_command;
+} TableRow;
+
+#define PROGRAM_WINDOW "veto-window"
+#define PROGRAM_CLI "veto-cli"
+#define PROGRAM_CLI_FULL "veto-cli-full"
+/* a Markdown export; a PDF goes to veto-cli-full (below) */
+#define PROGRAM_CLI_PDF_FULL "veto-cli"
+#define WITH_VALUE_NONE FALSE
+#define WITH_VALUE_FILENAME TRUE
+#define WITH_VALUE_STRING TRUE
+
+static const TableRow table[] = {
+#define COMMAND(id, name, arg, arg_name, program, help, ...) \
+  { name, WITH_VALUE_##arg, PROGRAM_##program, TRUE },
+#define OPTION(id, name, arg, arg_name, program, help, ...) \
+  { name, WITH_VALUE_##arg, PROGRAM_##program, FALSE },
+  VETO_COMMANDS (COMMAND)
+  VETO_COMMAND_OPTIONS (OPTION)
+#undef COMMAND
+#undef OPTION
+};
+
+#define SAYS_NAME "#!/bin/sh\necho \"ran: ${0##*/}\"\n"
+
+static void
+assert_lists_table (const char *help,
+                    const char *which)
+{
+  g_test_message ("%s --help:\n%s", which, help);
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      g_autofree char *entry = g_strdup_printf ("  --%s%s", table[i].name, table[i].with_value ? "=" : " ");
+
+      if (strstr (help, entry) == NULL)
+        g_error ("%s --help does not list --%s", which, table[i].name);
+    }
+}
+
+static void
+test_commands_agree (void)
+{
+  const char *names[] = { "veto-cli", "veto-cli-full", "veto-window" };
+  g_autofree char *home = make_home ("home-commands");
+  g_autofree char *window_help = NULL;
+  g_autofree char *cli_help = NULL;
+
+  /* the real programs first: both helps list the whole table */
+  g_assert_cmpint (run_veto (home, &window_help, "--help", NULL), ==, 0);
+  assert_lists_table (window_help, "veto-window");
+  g_assert_cmpint (run_veto (home, &cli_help, "--status", "--help", NULL), ==, 0);
+  assert_lists_table (cli_help, "veto-cli");
+  /* and they are two programs, not one help printed twice */
+  g_assert_null (strstr (cli_help, "--help-gapplication"));
+  g_assert_nonnull (strstr (window_help, "--help-gapplication"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *real = installed (libexecdir, names[i]);
+      g_autofree char *aside = g_strconcat (real, ".real", NULL);
+
+      g_assert_cmpint (g_rename (real, aside), ==, 0);
+      g_assert_true (g_file_set_contents (real, SAYS_NAME, -1, NULL));
+      g_assert_cmpint (g_chmod (real, 0755), ==, 0);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      g_autofree char *arg = g_strdup_printf ("--%s%s", table[i].name, table[i].with_value ? "=x.md" : "");
+      g_autofree char *out = NULL;
+      g_autofree char *expected = g_strdup_printf ("ran: %s\n", table[i].program);
+
+      g_assert_cmpint (run_veto (home, &out, arg, NULL), ==, 0);
+      g_assert_cmpstr (out, ==, expected);
+    }
+  /* a PDF export needs cairo and Pango */
+  {
+    g_autofree char *out = NULL;
+
+    g_assert_cmpint (run_veto (home, &out, "--export", "record.pdf", NULL), ==, 0);
+    g_assert_cmpstr (out, ==, "ran: veto-cli-full\n");
+  }
+  /* a value that looks like a command is the option's value */
+  {
+    g_autofree char *out = NULL;
+
+    g_assert_cmpint (run_veto (home, &out, "--catalog", "--status", NULL), ==, 0);
+    g_assert_cmpstr (out, ==, "ran: veto-window\n");
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *real = installed (libexecdir, names[i]);
+      g_autofree char *aside = g_strconcat (real, ".real", NULL);
+
+      g_assert_cmpint (g_rename (aside, real), ==, 0);
+    }
+
+  /* the command line refuses two commands at once, naming the table's */
+  {
+    g_autofree char *out = NULL;
+
+    g_assert_cmpint (run_veto (home, &out, "--status", "--remind", NULL), ==, 2);
+    for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+      {
+        g_autofree char *named = g_strdup_printf (" --%s", table[i].name);
+
+        g_assert_true ((strstr (out, named) != NULL) == table[i].is_command);
+      }
+  }
 }
 
 static gboolean
@@ -471,6 +595,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/installed/launcher/ignores-bindir", test_launcher_ignores_bindir);
+  g_test_add_func ("/installed/launcher/commands-agree", test_commands_agree);
   if (g_getenv ("DISPLAY") != NULL && g_getenv ("DBUS_SESSION_BUS_ADDRESS") != NULL)
     {
       g_test_add_func ("/installed/autostart/switched-on", test_autostart_switched_on);
