@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "veto-app-page.h"
-#include "veto-status.h"
+#include "veto-checklist.h"
 #include "veto-step-actions.h"
 #include "veto-step-card.h"
 

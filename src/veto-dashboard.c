@@ -10,12 +10,12 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "veto-checklist.h"
 #include "veto-dashboard.h"
 #include "veto-earlier-group.h"
-#include "veto-overdue-group.h"
 #include "veto-i18n.h"
+#include "veto-overdue-group.h"
 #include "veto-row.h"
-#include "veto-status.h"
 #include "veto-util.h"
 
 /* What later runs open on: what is due for a recheck first, then each app

@@ -9,9 +9,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "veto-checklist.h"
 #include "veto-earlier-group.h"
 #include "veto-row.h"
-#include "veto-status.h"
 #include "veto-util.h"
 
 /* Nothing recorded is ever hidden: steps recorded earlier that no longer

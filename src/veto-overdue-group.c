@@ -9,9 +9,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "veto-checklist.h"
 #include "veto-overdue-group.h"
 #include "veto-row.h"
-#include "veto-status.h"
 #include "veto-util.h"
 
 /* What the overview leads with: each objection Meta refused or left

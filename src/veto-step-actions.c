@@ -10,10 +10,10 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "veto-checklist.h"
 #include "veto-date-popover.h"
 #include "veto-i18n.h"
 #include "veto-lifecycle.h"
-#include "veto-status.h"
 #include "veto-step-actions.h"
 #include "veto-step-menu.h"
 #include "veto-util.h"

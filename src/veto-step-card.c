@@ -10,9 +10,9 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "veto-checklist.h"
 #include "veto-complaint.h"
 #include "veto-i18n.h"
-#include "veto-status.h"
 #include "veto-step-actions.h"
 #include "veto-step-card.h"
 #include "veto-util.h"

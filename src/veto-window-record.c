@@ -9,9 +9,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "veto-checklist.h"
 #include "veto-evidence.h"
 #include "veto-i18n.h"
-#include "veto-status.h"
 #include "veto-util.h"
 #include "veto-window-private.h"
 #include "veto-window-record.h"

@@ -12,7 +12,6 @@
 
 #include "veto-checklist-private.h"
 #include "veto-lifecycle.h"
-#include "veto-status.h"
 
 /* The newest change that names the step and that the person has not seen:
  * newer than the catalog they last finished or checked the step against.

@@ -9,7 +9,6 @@
 
 #include "veto-checklist-private.h"
 #include "veto-lifecycle.h"
-#include "veto-status.h"
 
 /* The catalog says what can be done; the progress store says what the
  * person did. The checklist joins them: for the person's region, each

@@ -15,11 +15,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "veto-checklist.h"
 #include "veto-evidence.h"
 #include "veto-file.h"
-#include "veto-text.h"
 #include "veto-i18n.h"
-#include "veto-status.h"
+#include "veto-text.h"
 
 /* Meta confirms an objection by email. The person saves that email from
  * their mail client (an .eml file) and gives it to Veto, which keeps it as

@@ -384,3 +384,96 @@ veto_progress_store_set_account_identifier (VetoProgressStore *self,
     g_key_file_remove_key (self->keyfile, group, "Identifier", NULL);
   _veto_progress_store_commit (self);
 }
+
+/**
+ * veto_account_get_display_name:
+ * @label: (nullable): the label the person gave the account
+ * @account_id: (nullable): the account's id
+ *
+ * Returns: (transfer full): how to name the account in a list
+ */
+char *
+veto_account_get_display_name (const char *label,
+                               const char *account_id)
+{
+  if (label != NULL && *label != '\0')
+    return g_strdup (label);
+
+  if (account_id == NULL)
+    return g_strdup (_("Every account"));
+
+  return g_strdup (_("Unnamed account"));
+}
+
+static gboolean
+same_label (const char *a,
+            const char *b)
+{
+  g_autofree char *fa = g_utf8_casefold (a, -1);
+  g_autofree char *fb = g_utf8_casefold (b, -1);
+
+  return g_str_equal (g_strstrip (fa), g_strstrip (fb));
+}
+
+/**
+ * veto_account_dup_name:
+ * @store: the progress
+ * @app_id: an app
+ * @account_id: one of its accounts
+ *
+ * Until the person names them, accounts are "Account 1", "Account 2"… in
+ * the order they were added, so that two of them never read the same.
+ *
+ * Returns: (transfer full): how to name the account
+ */
+char *
+veto_account_dup_name (VetoProgressStore *store,
+                       const char        *app_id,
+                       const char        *account_id)
+{
+  g_autofree char *label = veto_progress_store_dup_account_label (store, app_id, account_id);
+  g_auto(GStrv) accounts = veto_progress_store_dup_accounts (store, app_id);
+  guint position = 0;
+  gboolean shared = FALSE;
+
+  for (guint i = 0; accounts[i] != NULL; i++)
+    {
+      g_autofree char *other = NULL;
+
+      if (g_strcmp0 (accounts[i], account_id) == 0)
+        {
+          position = i + 1;
+          continue;
+        }
+      if (label == NULL || *label == '\0')
+        continue;
+      other = veto_progress_store_dup_account_label (store, app_id, accounts[i]);
+      if (other != NULL && same_label (other, label))
+        shared = TRUE;
+    }
+
+  /* a label from a hand-edited file is shown everywhere: one line, no
+   * control or bidi character (veto-text.c) */
+  if (label != NULL)
+    {
+      g_autofree char *raw = g_steal_pointer (&label);
+
+      label = veto_text_clean (raw, VETO_TEXT_SINGLE_LINE, 200);
+      g_strstrip (label);
+    }
+
+  /* Two accounts named alike ("Perso" twice) must not look the same in
+   * every message: each is also said by its place. */
+  if (label != NULL && *label != '\0')
+    return shared && position > 0
+      /* Translators: an account's label shared by another account of the
+       * same app, then its place: "Perso (account 2)" */
+      ? g_strdup_printf (_("%s (account %u)"), label, position)
+      : g_steal_pointer (&label);
+
+  if (position > 0)
+    /* Translators: an account the person has not named yet, "Account 2" */
+    return g_strdup_printf (_("Account %u"), position);
+
+  return veto_account_get_display_name (NULL, account_id);
+}

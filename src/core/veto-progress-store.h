@@ -249,4 +249,11 @@ gboolean           veto_progress_store_keep_evidence    (VetoProgressStore *self
 char              *veto_progress_store_find_evidence_file (VetoProgressStore *self,
                                                          const char        *sha256);
 
+/* how an account is named to the person */
+char              *veto_account_get_display_name        (const char        *label,
+                                                         const char        *account_id);
+char              *veto_account_dup_name                (VetoProgressStore *store,
+                                                         const char        *app_id,
+                                                         const char        *account_id);
+
 G_END_DECLS

@@ -12,9 +12,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "veto-checklist.h"
 #include "veto-i18n.h"
 #include "veto-lifecycle.h"
-#include "veto-status.h"
 #include "veto-record-private.h"
 #include "veto-source.h"
 

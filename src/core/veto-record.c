@@ -9,9 +9,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "veto-checklist.h"
 #include "veto-i18n.h"
 #include "veto-record-private.h"
-#include "veto-status.h"
 
 /* The person's record: what they did, step by step, app by app and account
  * by account, with the dates they recorded and the form they used — a

@@ -11,10 +11,10 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "veto-checklist.h"
 #include "veto-i18n.h"
 #include "veto-install.h"
 #include "veto-reminder.h"
-#include "veto-status.h"
 
 /* Reminders without a daemon. Turning "remind me" on writes an XDG
  * autostart entry that runs `/absolute/path/to/veto --remind` once per

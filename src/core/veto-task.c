@@ -7,6 +7,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "veto-i18n.h"
+#include "veto-progress-store.h"
 #include "veto-task.h"
 
 /* A step as it stands for one of the person's accounts: the unit that is
@@ -507,4 +511,177 @@ veto_task_get_applies (VetoTask *self)
 {
   g_return_val_if_fail (VETO_IS_TASK (self), FALSE);
   return self->applies;
+}
+
+/* What a task is called and what is said about it, in the interface
+ * language: the window, `--status`, the reminder and the record all say
+ * it with these words. */
+
+/**
+ * veto_task_dup_place:
+ * @task: a task
+ * @accounts: (nullable): the accounts to name, or %NULL for the task's own
+ *
+ * Where a step stands, at the start of a line about it: the app and the
+ * account ("Facebook, Personal"), or the app alone for a step done once
+ * for every account ("Facebook", not "Facebook, Every account").
+ *
+ * Returns: (transfer full): the app, and the accounts if any
+ */
+char *
+veto_task_dup_place (VetoTask   *task,
+                     const char *accounts)
+{
+  const char *app = veto_app_get_name (veto_task_get_app (task));
+  g_autofree char *account = NULL;
+
+  if (veto_task_get_account_id (task) == NULL)
+    return g_strdup (app);
+
+  if (accounts == NULL)
+    accounts = account = veto_account_get_display_name (veto_task_get_account_label (task),
+                                                        veto_task_get_account_id (task));
+
+  /* Translators: an app and one or more of the person's accounts on it:
+   * "Facebook, Personal" */
+  return g_strdup_printf (_("%s, %s"), app, accounts);
+}
+
+/**
+ * veto_task_dup_overdue_sentence:
+ * @task: a task whose objection Meta refused or left unanswered
+ *
+ * Returns: (transfer full) (nullable): one translated sentence saying so
+ *   and since when, or %NULL when neither holds
+ */
+char *
+veto_task_dup_overdue_sentence (VetoTask *task)
+{
+  GDateTime *since = veto_task_get_overdue_since (task);
+  g_autofree char *date = since ? veto_format_date (since) : NULL;
+  int months = veto_task_get_answer_months (task);
+
+  if (veto_task_get_state (task) == VETO_STEP_STATE_REFUSED)
+    {
+      if (date == NULL)
+        return g_strdup (_("Meta refused this objection."));
+      /* Translators: %s is a date */
+      return g_strdup_printf (_("Meta refused this objection on %s."), date);
+    }
+
+  if (!veto_task_get_overdue (task))
+    return NULL;
+
+  /* Translators: the first %d is a number of months (the answer period of
+   * the person's region: the GDPR's Art. 12(3) in the EU and the UK), %s a date */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "No answer from Meta within %d month: overdue since %s.",
+                                       "No answer from Meta within %d months: overdue since %s.",
+                                       months),
+                          months, date);
+}
+
+/**
+ * veto_task_dup_answer_due_sentence:
+ * @task: a task
+ *
+ * For an objection sent and waiting for Meta: by when Meta must answer
+ * (and by when if it extended its period), or, where the law sets it no
+ * deadline, that it has none. The window's card and `--status` say the same.
+ *
+ * Returns: (transfer full) (nullable): one translated sentence, or %NULL
+ *   for a task that does not wait for Meta's answer
+ */
+char *
+veto_task_dup_answer_due_sentence (VetoTask *task)
+{
+  GDateTime *due = veto_task_get_answer_due (task);
+  GDateTime *extended = veto_task_get_answer_extended_due (task);
+
+  if (veto_task_get_state (task) != VETO_STEP_STATE_SUBMITTED)
+    return NULL;
+
+  if (due != NULL && extended != NULL)
+    {
+      g_autofree char *day = veto_format_date (due);
+      g_autofree char *later = veto_format_date (extended);
+
+      /* Translators: two dates: the last day of Meta's answer period, and
+       * of the period as Meta may extend it (GDPR Art. 12(3)) */
+      return g_strdup_printf (_("Answer due by %s, or by %s if Meta told you it needed more time."), day, later);
+    }
+
+  if (due != NULL)
+    {
+      g_autofree char *day = veto_format_date (due);
+
+      /* Translators: %s is a date: the last day of Meta's answer period */
+      return g_strdup_printf (_("Answer due by %s."), day);
+    }
+
+  if (veto_task_get_answer_without_deadline (task))
+    return g_strdup (_("The law where you live sets Meta no deadline to answer."));
+
+  return NULL;
+}
+
+/**
+ * veto_task_get_attach_hint:
+ * @task: a conditional task made a to-do by a refused or overdue objection
+ *
+ * Returns: (nullable): what to attach to it, translated
+ */
+const char *
+veto_task_get_attach_hint (VetoTask *task)
+{
+  VetoTask *cause = veto_task_get_activated_by (task);
+
+  if (cause == NULL)
+    return NULL;
+
+  if (veto_task_get_state (cause) == VETO_STEP_STATE_REFUSED)
+    return _("Attach the record you export from Veto, and Meta’s refusal.");
+
+  return _("Attach the record you export from Veto: it shows the day you sent the objection and that Meta did not confirm it in time.");
+}
+
+/**
+ * veto_task_dup_name:
+ * @task: a task
+ *
+ * Names a task in a sentence or a list where nothing around it says which
+ * app or account it is for: a notification, Veto's questions, "Same as:".
+ *
+ * Returns: (transfer full): the step's title with its app and, for a step
+ *   done per account, the account ("Object to AI training on your Facebook
+ *   account (Facebook, Personal)", "Turn off activity from other businesses
+ *   (Facebook)")
+ */
+char *
+veto_task_dup_name (VetoTask *task)
+{
+  g_autofree char *place = veto_task_dup_place (task, NULL);
+
+  /* Translators: a step's title, then where it is done: "Turn off
+   * activity from other businesses (Facebook)", "Object to AI training on
+   * your Instagram account (Instagram, Personal)" */
+  return g_strdup_printf (_("%s (%s)"), veto_step_get_title (veto_task_get_step (task)), place);
+}
+
+/**
+ * veto_task_dup_followed_name:
+ * @task: a task that follows another (veto_task_get_followed())
+ *
+ * Returns: (transfer full): the name of the task whose state @task shows,
+ *   with its app (veto_task_dup_name()): its title alone may be @task's
+ *   own (Instagram's Accounts Center setting is Facebook's)
+ */
+char *
+veto_task_dup_followed_name (VetoTask *task)
+{
+  VetoTask *followed = veto_task_get_followed (task);
+
+  g_return_val_if_fail (followed != NULL, NULL);
+
+  return veto_task_dup_name (followed);
 }

@@ -57,6 +57,15 @@ gboolean       veto_task_get_active        (VetoTask      *self);
 VetoTask      *veto_task_get_activated_by  (VetoTask      *self);
 gboolean       veto_task_get_applies       (VetoTask      *self);
 
+/* its words (the window, --status, the reminder and the record share them) */
+char          *veto_task_dup_name          (VetoTask      *self);
+char          *veto_task_dup_followed_name (VetoTask      *self);
+char          *veto_task_dup_place         (VetoTask      *self,
+                                            const char    *accounts);
+char          *veto_task_dup_overdue_sentence (VetoTask   *self);
+char          *veto_task_dup_answer_due_sentence (VetoTask *self);
+const char    *veto_task_get_attach_hint   (VetoTask      *self);
+
 /* for VetoChecklist only */
 void           _veto_task_set_answer_due   (VetoTask      *self,
                                             GDateTime     *day);

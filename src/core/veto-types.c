@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "veto-types.h"
 
 G_DEFINE_QUARK (veto-catalog-error-quark, veto_catalog_error)
@@ -114,4 +116,34 @@ veto_step_state_from_string (const char    *str,
     return FALSE;
   *state = v;
   return TRUE;
+}
+
+/**
+ * veto_step_state_get_label:
+ * @state: a state
+ *
+ * Returns: the state as a person reads it, translated
+ */
+const char *
+veto_step_state_get_label (VetoStepState state)
+{
+  switch (state)
+    {
+    case VETO_STEP_STATE_TODO:
+      return C_("state", "To do");
+    case VETO_STEP_STATE_SUBMITTED:
+      return C_("state", "Submitted");
+    case VETO_STEP_STATE_CONFIRMED:
+      return C_("state", "Confirmed");
+    case VETO_STEP_STATE_DONE:
+      return C_("state", "Done");
+    case VETO_STEP_STATE_SKIPPED:
+      return C_("state", "Skipped");
+    case VETO_STEP_STATE_NOT_APPLICABLE:
+      return C_("state", "Not applicable");
+    case VETO_STEP_STATE_REFUSED:
+      return C_("state", "Refused");
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }

@@ -98,6 +98,7 @@ const char    *veto_step_scope_to_string   (VetoStepScope  scope);
 gboolean       veto_step_scope_from_string (const char    *str,
                                             VetoStepScope *scope);
 const char    *veto_step_state_to_string   (VetoStepState  state);
+const char    *veto_step_state_get_label   (VetoStepState  state);
 gboolean       veto_step_state_from_string (const char    *str,
                                             VetoStepState *state);
 
