@@ -43,19 +43,6 @@ write_progress (void)
                                       "[End]\n", -1, NULL));
 }
 
-static void
-act (VetoWindow *window,
-     const char *action,
-     GVariant   *parameter)
-{
-  /* GTK 4.8 does not sink a floating parameter of a property action */
-  if (parameter != NULL)
-    g_variant_ref_sink (parameter);
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
-  g_clear_pointer (&parameter, g_variant_unref);
-  ui_iterate (300);
-}
-
 /* What the catalog says should count: steps that are not information,
  * per-account ones once per account, once-per-app ones once, and steps
  * that are the same as another once, there. */
@@ -303,7 +290,7 @@ test_overview_counts_and_accounts (void)
     graphene_rect_t bounds;
 
     gtk_window_set_default_size (GTK_WINDOW (window), 760, 600);
-    act (window, "win.show-step", g_variant_new ("(ss)", "instagram-object", "3"));
+    ui_act_variant (window, "win.show-step", g_variant_new ("(ss)", "instagram-object", "3"));
     ui_iterate (300);
     g_assert_cmpstr (veto_window_get_page (window), ==, "app:instagram");
     page = veto_window_get_page_widget (window, "app:instagram");
@@ -330,7 +317,7 @@ test_overview_counts_and_accounts (void)
 
   /* an app's row leads to what is left for that account: Instagram's
    * third account (id 4), its first step, focused */
-  act (window, "win.show-dashboard", NULL);
+  ui_act_variant (window, "win.show-dashboard", NULL);
   {
     GtkWidget *row = find_row (dashboard, fr ? "Instagram — Compte 3" : "Instagram — Account 3");
     GVariant *target;
@@ -356,7 +343,7 @@ test_overview_counts_and_accounts (void)
   }
 
   /* the Continue button opens the next open step */
-  act (window, "win.show-dashboard", NULL);
+  ui_act_variant (window, "win.show-dashboard", NULL);
   {
     VetoTask *next = veto_checklist_find_next (veto_application_get_checklist (app));
 
@@ -398,7 +385,7 @@ test_card_layout (void)
   g_application_activate (G_APPLICATION (app));
   window = ui_main_window (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
-  act (window, "win.show-app", g_variant_new_string ("facebook"));
+  ui_act_variant (window, "win.show-app", g_variant_new_string ("facebook"));
   ui_wait_for_draw (GTK_WIDGET (window));
   ui_iterate (200);
 
@@ -428,7 +415,7 @@ test_card_layout (void)
   g_assert_nonnull (ui_find_label (card, fr ? "Copier le texte" : "Copy Text"));
 
   /* Instagram: one card per step, with a row per account */
-  act (window, "win.show-app", g_variant_new_string ("instagram"));
+  ui_act_variant (window, "win.show-app", g_variant_new_string ("instagram"));
   page = veto_window_get_page_widget (window, "app:instagram");
   {
     VetoCatalog *catalog = veto_application_get_catalog (app);
@@ -472,7 +459,7 @@ test_card_layout (void)
   ui_screenshot (GTK_WIDGET (window), fr ? "card-instagram-narrow-fr" : "card-instagram-narrow-en");
 
   /* the new card, for the README: Facebook's objection, wide and narrow */
-  act (window, "win.show-app", g_variant_new_string ("facebook"));
+  ui_act_variant (window, "win.show-app", g_variant_new_string ("facebook"));
   shoot (window, 760, 820, fr ? "card-fr" : "card-en");
   shoot (window, 360, 720, fr ? "card-narrow-fr" : "card-narrow-en");
 

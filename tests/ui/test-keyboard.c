@@ -18,19 +18,6 @@
 
 static VetoApplication *app;
 
-static void
-act (VetoWindow *window,
-     const char *action,
-     GVariant   *parameter)
-{
-  /* GTK 4.8 does not sink a floating parameter of a property action */
-  if (parameter != NULL)
-    g_variant_ref_sink (parameter);
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
-  g_clear_pointer (&parameter, g_variant_unref);
-  ui_iterate (300);
-}
-
 static const char *
 button_label (GtkWidget *button)
 {
@@ -121,15 +108,15 @@ test_wizard_keyboard (void)
   last = gtk_progress_bar_get_fraction (progress_bar (window));
   g_assert_cmpfloat_with_epsilon (last, 1.0 / 4, 1e-9);
 
-  act (window, "win.next", NULL);
+  ui_act_variant (window, "win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "region");
   assert_default (window, fr ? "_Suivant" : "_Next");
-  act (window, "win.region", g_variant_new_string ("eu"));
+  ui_act_variant (window, "win.region", g_variant_new_string ("eu"));
 
-  act (window, "win.next", NULL);
+  ui_act_variant (window, "win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "apps");
   assert_focus_is (window, GTK_TYPE_SWITCH);
-  act (window, "win.set-app-used", g_variant_new ("(sb)", "facebook", TRUE));
+  ui_act_variant (window, "win.set-app-used", g_variant_new ("(sb)", "facebook", TRUE));
   /* the page is laid out again around the new account rows: the focus
    * moves to the new switch, not to nothing */
   assert_focus_is (window, GTK_TYPE_SWITCH);
@@ -141,8 +128,8 @@ test_wizard_keyboard (void)
   g_assert_cmpfloat_with_epsilon (fraction, 3.0 / 5, 1e-9);
 
   /* more apps, more pages ahead: the label and the bar say so together */
-  act (window, "win.set-app-used", g_variant_new ("(sb)", "instagram", TRUE));
-  act (window, "win.set-app-used", g_variant_new ("(sb)", "whatsapp", TRUE));
+  ui_act_variant (window, "win.set-app-used", g_variant_new ("(sb)", "instagram", TRUE));
+  ui_act_variant (window, "win.set-app-used", g_variant_new ("(sb)", "whatsapp", TRUE));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (window), fr ? "Pour commencer — étape 3 sur 7" : "Getting started — step 3 of 7"));
   last = gtk_progress_bar_get_fraction (progress_bar (window));
   g_assert_cmpfloat_with_epsilon (last, 3.0 / 7, 1e-9);
@@ -150,7 +137,7 @@ test_wizard_keyboard (void)
   g_assert_cmpstr (button_label (gtk_window_get_default_widget (GTK_WINDOW (window))), ==, fr ? "_Suivant" : "_Next");
 
   /* an app page: its first Open button; the progress says which app */
-  act (window, "win.next", NULL);
+  ui_act_variant (window, "win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "app:facebook");
   assert_default (window, fr ? "_Copier le texte et ouvrir le formulaire" : "_Copy the Text and Open the Form");
   g_assert_nonnull (ui_find_label (GTK_WIDGET (window), fr ? "Facebook — étape 4 sur 7" : "Facebook — step 4 of 7"));
@@ -165,14 +152,14 @@ test_wizard_keyboard (void)
   g_assert_cmpfloat_with_epsilon (fraction, 4.0 / 7, 1e-9);
   ui_screenshot (GTK_WIDGET (window), fr ? "wizard-app-narrow-fr" : "wizard-app-narrow-en");
 
-  act (window, "win.next", NULL);
-  act (window, "win.next", NULL);
+  ui_act_variant (window, "win.next", NULL);
+  ui_act_variant (window, "win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "app:whatsapp");
   g_assert_nonnull (ui_find_label (GTK_WIDGET (window), fr ? "WhatsApp — étape 6 sur 7" : "WhatsApp — step 6 of 7"));
   fraction = gtk_progress_bar_get_fraction (progress_bar (window));
   g_assert_cmpfloat_with_epsilon (fraction, 6.0 / 7, 1e-9);
 
-  act (window, "win.next", NULL);
+  ui_act_variant (window, "win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "done");
   assert_default (window, fr ? "_Aller à la vue d’ensemble" : "_Go to the Overview");
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (progress_bar (window)), ==, 1.0);
@@ -263,7 +250,7 @@ test_shortcuts (void)
   ui_wait_for_draw (GTK_WIDGET (window));
 
   /* every shortcut in the shortcuts window shows its keys */
-  act (window, "win.show-help-overlay", NULL);
+  ui_act_variant (window, "win.show-help-overlay", NULL);
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l; l = l->next)
     if (GTK_IS_SHORTCUTS_WINDOW (l->data))

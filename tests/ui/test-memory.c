@@ -19,28 +19,6 @@
 
 static VetoApplication *app;
 
-static void
-act (const char *action,
-     const char *format,
-     ...)
-{
-  GtkWidget *window = GTK_WIDGET (ui_main_window (app));
-  GVariant *parameter = NULL;
-  va_list args;
-
-  if (format != NULL)
-    {
-      va_start (args, format);
-      parameter = g_variant_new_va (format, NULL, &args);
-      va_end (args);
-    }
-  if (parameter != NULL)
-    g_variant_ref_sink (parameter);
-  g_assert_true (gtk_widget_activate_action_variant (window, action, parameter));
-  g_clear_pointer (&parameter, g_variant_unref);
-  ui_iterate (100);
-}
-
 /* Bytes in use on the heap, small blocks and mmapped ones. */
 static gsize
 heap_in_use (void)
@@ -72,12 +50,12 @@ static void
 walk_again (VetoWindow *window,
             guint       n_apps)
 {
-  act ("win.run-wizard", NULL);
-  act ("win.next", NULL);
-  act ("win.next", NULL);
+  ui_act (ui_main_window (app), "win.run-wizard", NULL);
+  ui_act (ui_main_window (app), "win.next", NULL);
+  ui_act (ui_main_window (app), "win.next", NULL);
   for (guint i = 0; i <= n_apps; i++)
     {
-      act ("win.next", NULL);
+      ui_act (ui_main_window (app), "win.next", NULL);
       ui_wait_for_draw (GTK_WIDGET (window));
     }
   g_assert_cmpstr (veto_window_get_page (window), ==, "done");
@@ -100,26 +78,26 @@ test_wizard_pages_released (void)
   /* what a first run holds: the welcome page on screen */
   first_run = heap_in_use ();
 
-  act ("win.next", NULL);
-  act ("win.region", "s", "eu");
-  act ("win.next", NULL);
+  ui_act (ui_main_window (app), "win.next", NULL);
+  ui_act (ui_main_window (app), "win.region", "s", "eu");
+  ui_act (ui_main_window (app), "win.next", NULL);
   for (guint i = 0; i < n_apps; i++)
     {
       g_autoptr(VetoApp) a = g_list_model_get_item (apps, i);
 
-      act ("win.set-app-used", "(sb)", veto_app_get_id (a), TRUE);
+      ui_act (ui_main_window (app), "win.set-app-used", "(sb)", veto_app_get_id (a), TRUE);
     }
 
   for (guint i = 0; i < n_apps; i++)
     {
-      act ("win.next", NULL);
+      ui_act (ui_main_window (app), "win.next", NULL);
       g_assert_true (g_str_has_prefix (veto_window_get_page (window), "app:"));
       pages[i] = veto_window_get_page_widget (window, veto_window_get_page (window));
       g_assert_nonnull (pages[i]);
       g_object_add_weak_pointer (G_OBJECT (pages[i]), (gpointer *)&pages[i]);
       ui_wait_for_draw (GTK_WIDGET (window));
     }
-  act ("win.next", NULL);
+  ui_act (ui_main_window (app), "win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "done");
   ui_wait_for_draw (GTK_WIDGET (window));
   ui_iterate (500);
@@ -167,7 +145,7 @@ test_wizard_pages_released (void)
     g_assert_null (veto_window_get_page_widget (window, wizard_pages[i]));
 
   /* and comes back when asked for again */
-  act ("win.back", NULL);
+  ui_act (ui_main_window (app), "win.back", NULL);
   g_assert_true (g_str_has_prefix (veto_window_get_page (window), "app:"));
   g_assert_nonnull (veto_window_get_page_widget (window, veto_window_get_page (window)));
 

@@ -84,28 +84,6 @@ assert_narrow (GtkWidget  *window,
     }
 }
 
-static void
-act (const char *action,
-     const char *format,
-     ...)
-{
-  GtkWidget *window = GTK_WIDGET (ui_main_window (app));
-  GVariant *parameter = NULL;
-  va_list args;
-
-  if (format != NULL)
-    {
-      va_start (args, format);
-      parameter = g_variant_new_va (format, NULL, &args);
-      va_end (args);
-    }
-  if (parameter != NULL)
-    g_variant_ref_sink (parameter);
-  g_assert_true (gtk_widget_activate_action_variant (window, action, parameter));
-  g_clear_pointer (&parameter, g_variant_unref);
-  ui_iterate (200);
-}
-
 /* The buttons bound to win.next under @root that are on screen. */
 static void
 collect_next (GtkWidget  *root,
@@ -157,11 +135,11 @@ test_every_page (void)
   g_assert_cmpstr (veto_window_get_page (window), ==, "welcome");
   assert_narrow (GTK_WIDGET (window), "welcome");
 
-  act ("win.next", NULL);
+  ui_act (ui_main_window (app), "win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "region");
   assert_narrow (GTK_WIDGET (window), "region");
 
-  act ("win.region", "s", "eu");
+  ui_act (ui_main_window (app), "win.region", "s", "eu");
   ui_wait_for_draw (GTK_WIDGET (window));
   assert_next_where (GTK_WIDGET (window), TRUE);
   {
@@ -183,13 +161,13 @@ test_every_page (void)
   ui_wait_for_draw (GTK_WIDGET (window));
   ui_iterate (100);
   assert_next_where (GTK_WIDGET (window), TRUE);
-  act ("win.next", NULL);
+  ui_act (ui_main_window (app), "win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "apps");
   for (guint i = 0; i < g_list_model_get_n_items (apps); i++)
     {
       g_autoptr(VetoApp) a = g_list_model_get_item (apps, i);
 
-      act ("win.set-app-used", "(sb)", veto_app_get_id (a), TRUE);
+      ui_act (ui_main_window (app), "win.set-app-used", "(sb)", veto_app_get_id (a), TRUE);
     }
   assert_narrow (GTK_WIDGET (window), "apps");
 
@@ -198,22 +176,22 @@ test_every_page (void)
       g_autoptr(VetoApp) a = g_list_model_get_item (apps, i);
       g_autofree char *page = g_strconcat ("app:", veto_app_get_id (a), NULL);
 
-      act ("win.next", NULL);
+      ui_act (ui_main_window (app), "win.next", NULL);
       g_assert_cmpstr (veto_window_get_page (window), ==, page);
       assert_narrow (GTK_WIDGET (window), page + 4);
     }
 
-  act ("win.next", NULL);
+  ui_act (ui_main_window (app), "win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "done");
   assert_narrow (GTK_WIDGET (window), "done");
 
-  act ("win.show-dashboard", NULL);
+  ui_act (ui_main_window (app), "win.show-dashboard", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "dashboard");
   assert_narrow (GTK_WIDGET (window), "dashboard");
 
   /* the links page with a result per link: Meta's names are not found
    * here (ui-no-names.c), so the check ends at once, on this computer */
-  act ("win.check-links", NULL);
+  ui_act (ui_main_window (app), "win.check-links", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "links");
   checker = veto_links_page_get_checker (VETO_LINKS_PAGE (veto_window_get_page_widget (window, "links")));
   while (veto_link_checker_get_running (checker))

@@ -47,19 +47,6 @@ write_progress (void)
                                       "[End]\n", -1, NULL));
 }
 
-static void
-act (VetoWindow *window,
-     const char *action,
-     GVariant   *parameter)
-{
-  /* GTK 4.8 does not sink a floating parameter of a property action */
-  if (parameter != NULL)
-    g_variant_ref_sink (parameter);
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
-  g_clear_pointer (&parameter, g_variant_unref);
-  ui_iterate (300);
-}
-
 static VetoWindow *
 open_window (int width)
 {
@@ -159,7 +146,7 @@ test_one_suggested_button (void)
           GtkWidget *page, *first = NULL, *expander;
           guint n;
 
-          act (window, "win.show-app", g_variant_new_string (apps[i]));
+          ui_act_variant (window, "win.show-app", g_variant_new_string (apps[i]));
           ui_wait_for_draw (GTK_WIDGET (window));
           page = veto_window_get_page_widget (window, name);
           n = count_suggested (window, &first);
@@ -240,7 +227,7 @@ test_button_follows_state (void)
   VetoProgressStore *store = veto_application_get_store (app);
   GtkWidget *page, *actions, *sent, *focus, *answer;
 
-  act (window, "win.show-step", g_variant_new ("(ss)", "facebook-object", "1"));
+  ui_act_variant (window, "win.show-step", g_variant_new ("(ss)", "facebook-object", "1"));
   page = veto_window_get_page_widget (window, "app:facebook");
   actions = veto_app_page_find_card (VETO_APP_PAGE (page), "facebook-object", "1");
   g_assert_nonnull (actions);
@@ -285,7 +272,7 @@ test_button_follows_state (void)
   g_free (ui_screenshot (GTK_WIDGET (window), is_fr () ? "spine-sent-fr" : "spine-sent-en"));
 
   /* back to to do, for the next test */
-  act (window, "win.set-state", g_variant_new ("(sss)", "facebook-object", "1", "todo"));
+  ui_act_variant (window, "win.set-state", g_variant_new ("(sss)", "facebook-object", "1", "todo"));
   close_window (window);
 }
 
@@ -347,7 +334,7 @@ test_continue_to_overdue (void)
                                                    VETO_STEP_STATE_SUBMITTED, sent, NULL));
   /* a step lower on the page is to do as well: Continue must not go there */
   window = open_window (760);
-  act (window, "win.show-dashboard", NULL);
+  ui_act_variant (window, "win.show-dashboard", NULL);
   g_free (ui_screenshot (GTK_WIDGET (window), is_fr () ? "spine-overview-overdue-fr" : "spine-overview-overdue-en"));
 
   /* the overview's one blue button is Continue */
@@ -428,7 +415,7 @@ test_wizard_one_suggested_button (void)
       VetoWindow *window = open_window (widths[w]);
       gboolean saw_facebook = FALSE, saw_next_blue = FALSE;
 
-      act (window, "win.run-wizard", NULL);
+      ui_act_variant (window, "win.run-wizard", NULL);
       for (guint steps = 0; steps < 12 && !saw_facebook; steps++)
         {
           const char *name = veto_window_get_page (window);
@@ -456,13 +443,13 @@ test_wizard_one_suggested_button (void)
             saw_next_blue = TRUE;
 
           if (!saw_facebook)
-            act (window, "win.next", NULL);
+            ui_act_variant (window, "win.next", NULL);
         }
       g_assert_true (saw_facebook);
       /* and Next was blue where the page had nothing else */
       g_assert_true (saw_next_blue);
 
-      act (window, "win.show-dashboard", NULL);
+      ui_act_variant (window, "win.show-dashboard", NULL);
       close_window (window);
     }
 }

@@ -36,28 +36,6 @@ assert_saved (const char *needle)
 }
 
 static void
-act (const char *action,
-     const char *format,
-     ...)
-{
-  GVariant *parameter = NULL;
-  va_list args;
-
-  if (format != NULL)
-    {
-      va_start (args, format);
-      parameter = g_variant_new_va (format, NULL, &args);
-      va_end (args);
-    }
-
-  if (parameter != NULL)
-    g_variant_ref_sink (parameter);
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (get_window ()), action, parameter));
-  g_clear_pointer (&parameter, g_variant_unref);
-  ui_iterate (250);
-}
-
-static void
 shoot (const char *page)
 {
   g_autofree char *name = g_strdup_printf ("wizard-%s-%s", page, veto_i18n_get_language ());
@@ -234,7 +212,7 @@ test_first_run (void)
   /* 2. Where you live: Next waits for a choice */
   g_assert_cmpstr (veto_window_get_page (window), ==, "region");
   g_assert_cmpstr (title_text (), ==, fr ? "Où vous vivez" : "Where You Live");
-  act ("win.next", NULL);
+  ui_act (get_window (), "win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "region");
   g_assert_false (g_file_test (g_build_filename (g_get_user_state_dir (), "veto", "progress.ini", NULL), G_FILE_TEST_EXISTS));
 
@@ -270,7 +248,7 @@ test_first_run (void)
   }
   shoot ("2-region");
 
-  act ("win.next", NULL);
+  ui_act (get_window (), "win.next", NULL);
 
   /* 3. Apps and accounts: the seven apps of the catalog */
   g_assert_cmpstr (veto_window_get_page (window), ==, "apps");
@@ -289,17 +267,17 @@ test_first_run (void)
     g_assert_null (ui_find_label (apps_page, fr ? "J’utilise Application Meta AI" : "I use Meta AI app"));
     g_assert_nonnull (ui_find_label (apps_page, fr ? "J’utilise Facebook" : "I use Facebook"));
   }
-  act ("win.next", NULL);
+  ui_act (get_window (), "win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "apps");
 
-  act ("win.set-app-used", "(sb)", "facebook", TRUE);
-  act ("win.set-app-used", "(sb)", "instagram", TRUE);
+  ui_act (get_window (), "win.set-app-used", "(sb)", "facebook", TRUE);
+  ui_act (get_window (), "win.set-app-used", "(sb)", "instagram", TRUE);
   assert_saved ("Apps=facebook;instagram;");
 
   accounts = veto_progress_store_dup_accounts (store, "facebook");
   g_assert_cmpuint (g_strv_length (accounts), ==, 1);
   first_account = g_strdup (accounts[0]);
-  act ("win.rename-account", "(sss)", "facebook", first_account, "  Personal  ");
+  ui_act (get_window (), "win.rename-account", "(sss)", "facebook", first_account, "  Personal  ");
   assert_saved ("Label=Personal\n");
 
   /* the "add another account" button is wired */
@@ -311,16 +289,16 @@ test_first_run (void)
   g_clear_pointer (&accounts, g_strfreev);
   accounts = veto_progress_store_dup_accounts (store, "facebook");
   g_assert_cmpuint (g_strv_length (accounts), ==, 2);
-  act ("win.rename-account", "(sss)", "facebook", accounts[1], "Work");
+  ui_act (get_window (), "win.rename-account", "(sss)", "facebook", accounts[1], "Work");
   assert_saved ("Label=Work\n");
 
   /* an account with nothing recorded is removed without a question */
-  act ("win.add-account", "s", "instagram");
+  ui_act (get_window (), "win.add-account", "s", "instagram");
   {
     g_auto(GStrv) ig = veto_progress_store_dup_accounts (store, "instagram");
 
     g_assert_cmpuint (g_strv_length (ig), ==, 2);
-    act ("win.remove-account", "(ss)", "instagram", ig[1]);
+    ui_act (get_window (), "win.remove-account", "(ss)", "instagram", ig[1]);
   }
   {
     g_auto(GStrv) ig = veto_progress_store_dup_accounts (store, "instagram");
@@ -329,7 +307,7 @@ test_first_run (void)
   }
   shoot ("3-apps");
 
-  act ("win.next", NULL);
+  ui_act (get_window (), "win.next", NULL);
 
   /* 4. Facebook's checklist, two accounts */
   g_assert_cmpstr (veto_window_get_page (window), ==, "app:facebook");
@@ -382,10 +360,10 @@ test_first_run (void)
   /* …and then hides, leaving "Record Confirmation" */
   g_assert_false (gtk_widget_get_visible (button));
 
-  act ("win.set-note", "(sss)", veto_step_get_id (form), first_account, "Confirmation e-mail: 29/11");
+  ui_act (get_window (), "win.set-note", "(sss)", veto_step_get_id (form), first_account, "Confirmation e-mail: 29/11");
   assert_saved ("Note=Confirmation e-mail: 29/11");
 
-  act ("win.set-state", "(sss)", veto_step_get_id (form), first_account, "confirmed");
+  ui_act (get_window (), "win.set-state", "(sss)", veto_step_get_id (form), first_account, "confirmed");
   assert_saved ("State=confirmed");
   assert_saved ("Confirmed=");
 
@@ -393,7 +371,7 @@ test_first_run (void)
    * person's region */
   if (veto_step_get_objection_text (form, veto_progress_store_get_region (store)) != NULL)
     {
-      act ("win.copy-objection", "s", veto_step_get_id (form));
+      ui_act (get_window (), "win.copy-objection", "s", veto_step_get_id (form));
       gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL, on_text_read, &clip);
       while (clip == NULL)
         g_main_context_iteration (NULL, TRUE);
@@ -401,7 +379,7 @@ test_first_run (void)
     }
 
   /* an account with progress asks before it goes */
-  act ("win.remove-account", "(ss)", "facebook", first_account);
+  ui_act (get_window (), "win.remove-account", "(ss)", "facebook", first_account);
   g_clear_pointer (&accounts, g_strfreev);
   accounts = veto_progress_store_dup_accounts (store, "facebook");
   g_assert_cmpuint (g_strv_length (accounts), ==, 2);
@@ -425,12 +403,12 @@ test_first_run (void)
   g_assert_cmpuint (g_strv_length (accounts), ==, 2);
 
   /* 5. Instagram, then the summary */
-  act ("win.next", NULL);
+  ui_act (get_window (), "win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "app:instagram");
-  act ("win.back", NULL);
+  ui_act (get_window (), "win.back", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "app:facebook");
-  act ("win.next", NULL);
-  act ("win.next", NULL);
+  ui_act (get_window (), "win.next", NULL);
+  ui_act (get_window (), "win.next", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "done");
   g_assert_nonnull (ui_find_label (GTK_WIDGET (window), "1"));
   shoot ("5-done");
@@ -440,24 +418,24 @@ test_first_run (void)
   ui_wait_for_draw (GTK_WIDGET (window));
 
   /* 6. The overview */
-  act ("win.show-dashboard", NULL);
+  ui_act (get_window (), "win.show-dashboard", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "dashboard");
   g_assert_false (veto_window_get_in_wizard (window));
   ui_iterate (200);
   shoot ("6-dashboard");
 
-  act ("win.show-app", "s", "instagram");
+  ui_act (get_window (), "win.show-app", "s", "instagram");
   g_assert_cmpstr (veto_window_get_page (window), ==, "app:instagram");
-  act ("win.back", NULL);
+  ui_act (get_window (), "win.back", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "dashboard");
 
   /* narrow: 360 pixels wide */
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
-  act ("win.show-app", "s", "facebook");
+  ui_act (get_window (), "win.show-app", "s", "facebook");
   ui_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
   shoot ("7-facebook-narrow");
-  act ("win.show-dashboard", NULL);
+  ui_act (get_window (), "win.show-dashboard", NULL);
   ui_wait_for_draw (GTK_WIDGET (window));
   shoot ("8-dashboard-narrow");
 
@@ -476,7 +454,7 @@ test_relaunch_opens_dashboard (void)
   ui_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpstr (veto_window_get_page (window), ==, "dashboard");
 
-  act ("win.run-wizard", NULL);
+  ui_act (get_window (), "win.run-wizard", NULL);
   g_assert_cmpstr (veto_window_get_page (window), ==, "region");
   g_assert_true (veto_window_get_in_wizard (window));
 

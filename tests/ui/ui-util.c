@@ -371,3 +371,48 @@ ui_check_links (GtkWidget *links_page)
   ui_iterate (300);
   g_assert_false (veto_link_checker_get_running (checker));
 }
+
+/**
+ * ui_act_variant:
+ * @window: the window (or any widget in it) to activate @action on
+ * @parameter: (nullable): the action's parameter; a floating one is sunk
+ *
+ * Activates @action as a click would, asserts that it existed and was
+ * enabled, then lets the window settle for 250 ms.
+ */
+void
+ui_act_variant (gpointer    window,
+                const char *action,
+                GVariant   *parameter)
+{
+  /* GTK 4.8 does not sink a floating parameter of a property action */
+  if (parameter != NULL)
+    g_variant_ref_sink (parameter);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+  g_clear_pointer (&parameter, g_variant_unref);
+  ui_iterate (250);
+}
+
+/**
+ * ui_act:
+ * @window: as for ui_act_variant()
+ * @format: (nullable): a #GVariant format string for the parameter, or
+ *   %NULL for none, then its values
+ */
+void
+ui_act (gpointer    window,
+        const char *action,
+        const char *format,
+        ...)
+{
+  GVariant *parameter = NULL;
+  va_list args;
+
+  if (format != NULL)
+    {
+      va_start (args, format);
+      parameter = g_variant_new_va (format, NULL, &args);
+      va_end (args);
+    }
+  ui_act_variant (window, action, parameter);
+}

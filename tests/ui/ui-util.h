@@ -36,6 +36,13 @@ VetoApplication *ui_app_new   (void);
 VetoWindow *ui_main_window    (VetoApplication *app);
 char      *ui_progress_file   (void);
 void       ui_check_links     (GtkWidget   *links_page);
+void       ui_act             (gpointer     window,
+                               const char  *action,
+                               const char  *format,
+                               ...);
+void       ui_act_variant     (gpointer     window,
+                               const char  *action,
+                               GVariant    *parameter);
 
 /* Iterates until @cond holds, 20 s at most: under valgrind, work that a
  * fixed pause covers in a normal run may take many times longer. */

@@ -15,71 +15,24 @@
 #include "veto-reminder.h"
 #include "veto-status.h"
 #include "test-record-fixtures.h"
+#include "test-world.h"
 
-typedef struct
-{
-  VetoClock         *clock;
-  VetoProgressStore *store;
-  VetoCatalog       *catalog;
-  VetoChecklist     *checklist;
-  char              *account;   /* the first Facebook account */
-} Fixture;
+typedef TestWorld Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 29, 10, 0, 0);
-  g_autoptr(GBytes) bytes = g_bytes_new_static (TEST_RECORD_CATALOG, strlen (TEST_RECORD_CATALOG));
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) accounts = NULL;
 
-  veto_i18n_set_language ("en");
-  f->clock = veto_clock_new_fixed (now);
-  f->store = veto_progress_store_new (NULL, f->clock);
-  g_assert_true (veto_progress_store_load (f->store, &error));
-  f->catalog = veto_catalog_new_from_bytes (bytes, VETO_CATALOG_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  f->checklist = veto_checklist_new (f->catalog, f->store);
-
-  veto_progress_store_set_region (f->store, "eu");
-  veto_progress_store_set_app (f->store, "facebook", TRUE);
-  accounts = veto_progress_store_dup_accounts (f->store, "facebook");
-  f->account = g_strdup (accounts[0]);
+  test_world_set_up (f, test_catalog_from_text (TEST_RECORD_CATALOG), "eu", now);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->checklist);
-  g_clear_object (&f->catalog);
-  g_clear_object (&f->store);
-  g_clear_object (&f->clock);
-  g_free (f->account);
-}
-
-static GDateTime *
-day (int y, int m, int d)
-{
-  return g_date_time_new_local (y, m, d, 0, 0, 0);
-}
-
-static VetoTask *
-find_task (GListModel *tasks,
-           const char *step_id,
-           const char *account_id)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
-    {
-      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
-
-      if (g_str_equal (veto_step_get_id (veto_task_get_step (task)), step_id) &&
-          g_strcmp0 (veto_task_get_account_id (task), account_id) == 0)
-        return g_steal_pointer (&task);
-    }
-
-  return NULL;
+  test_world_tear_down (f);
 }
 
 static char *
@@ -160,7 +113,7 @@ test_region_change_keeps_records (Fixture       *f,
   veto_progress_store_set_region (f->store, "eu");
   g_assert_cmpuint (g_list_model_get_n_items (veto_checklist_get_earlier_tasks (f->checklist)), ==, 0);
   g_clear_object (&earlier);
-  earlier = find_task (veto_checklist_get_tasks (f->checklist), "facebook-object", f->account);
+  earlier = test_world_find_task (f, "facebook-object", f->account);
   g_assert_cmpint (veto_task_get_state (earlier), ==, VETO_STEP_STATE_SUBMITTED);
 }
 
@@ -169,11 +122,11 @@ test_stated_dates (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) tomorrow = day (2026, 11, 30);
-  g_autoptr(GDateTime) sent = day (2026, 11, 20);
-  g_autoptr(GDateTime) before_sent = day (2026, 11, 19);
-  g_autoptr(GDateTime) answered = day (2026, 11, 24);
-  g_autoptr(GDateTime) after_answer = day (2026, 11, 25);
+  g_autoptr(GDateTime) tomorrow = test_day (2026, 11, 30);
+  g_autoptr(GDateTime) sent = test_day (2026, 11, 20);
+  g_autoptr(GDateTime) before_sent = test_day (2026, 11, 19);
+  g_autoptr(GDateTime) answered = test_day (2026, 11, 24);
+  g_autoptr(GDateTime) after_answer = test_day (2026, 11, 25);
   g_autoptr(GDateTime) got = NULL;
   g_autoptr(GDateTime) entered = NULL;
   g_autofree char *before = NULL;
@@ -224,7 +177,7 @@ test_stated_dates (Fixture       *f,
 
   /* a check stated for yesterday */
   {
-    g_autoptr(GDateTime) yesterday = day (2026, 11, 28);
+    g_autoptr(GDateTime) yesterday = test_day (2026, 11, 28);
 
     g_assert_true (veto_progress_store_set_date (f->store, "facebook-audience", f->account,
                                                  VETO_DATE_CHECKED, yesterday, &error));
@@ -256,8 +209,8 @@ static void
 test_undo_restores (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(GDateTime) sent = day (2026, 11, 2);
-  g_autoptr(GDateTime) answered = day (2026, 11, 10);
+  g_autoptr(GDateTime) sent = test_day (2026, 11, 2);
+  g_autoptr(GDateTime) answered = test_day (2026, 11, 10);
   g_autoptr(GDateTime) got = NULL;
   g_autofree char *snapshot = NULL;
   g_autofree char *restored = NULL;
@@ -299,9 +252,9 @@ static void
 test_overdue_after_answer_period (Fixture       *f,
                                   gconstpointer  data)
 {
-  g_autoptr(GDateTime) sent = day (2026, 10, 29);
+  g_autoptr(GDateTime) sent = test_day (2026, 10, 29);
   g_autoptr(GDateTime) last_day = g_date_time_new_local (2026, 11, 29, 23, 59, 0);
-  g_autoptr(GDateTime) next_day = day (2026, 11, 30);
+  g_autoptr(GDateTime) next_day = test_day (2026, 11, 30);
   g_autoptr(VetoTask) task = NULL;
   g_autoptr(VetoTask) complaint = NULL;
   g_autofree char *status = NULL;
@@ -314,17 +267,17 @@ test_overdue_after_answer_period (Fixture       *f,
   /* one calendar month: 29 October → 29 November is still within it */
   veto_clock_set_now (f->clock, last_day);
   veto_checklist_refresh (f->checklist);
-  task = find_task (veto_checklist_get_tasks (f->checklist), "facebook-object", f->account);
+  task = test_world_find_task (f, "facebook-object", f->account);
   g_assert_false (veto_task_get_overdue (task));
   /* the answer is due by the period's last day, which the card shows */
   {
-    g_autoptr(GDateTime) due_day = day (2026, 11, 29);
+    g_autoptr(GDateTime) due_day = test_day (2026, 11, 29);
 
     g_assert_nonnull (veto_task_get_answer_due (task));
     g_assert_true (g_date_time_equal (veto_task_get_answer_due (task), due_day));
   }
   g_assert_cmpuint (g_list_model_get_n_items (veto_checklist_get_overdue_tasks (f->checklist)), ==, 0);
-  complaint = find_task (veto_checklist_get_tasks (f->checklist), "facebook-complain", NULL);
+  complaint = test_world_find_task (f, "facebook-complain", NULL);
   g_assert_false (veto_task_get_active (complaint));
   g_assert_false (veto_task_counts (complaint));
   assert_counts_agree (f, 2);
@@ -333,14 +286,14 @@ test_overdue_after_answer_period (Fixture       *f,
 
   veto_clock_set_now (f->clock, next_day);
   veto_checklist_refresh (f->checklist);
-  task = find_task (veto_checklist_get_tasks (f->checklist), "facebook-object", f->account);
+  task = test_world_find_task (f, "facebook-object", f->account);
   g_assert_true (veto_task_get_overdue (task));
   g_assert_true (g_date_time_equal (veto_task_get_overdue_since (task), next_day));
   g_assert_nonnull (veto_task_get_answer_due (task));
   g_assert_cmpuint (g_list_model_get_n_items (veto_checklist_get_overdue_tasks (f->checklist)), ==, 1);
 
   /* the complaint is now the next thing to do, and counts */
-  complaint = find_task (veto_checklist_get_tasks (f->checklist), "facebook-complain", NULL);
+  complaint = test_world_find_task (f, "facebook-complain", NULL);
   g_assert_true (veto_task_get_active (complaint));
   g_assert_true (veto_task_get_activated_by (complaint) == task);
   /* an information step, counted once a refusal or silence activates it */
@@ -386,8 +339,8 @@ test_refused_activates_complaint (Fixture       *f,
   g_autoptr(VetoTask) first_complaint = NULL;
   g_autoptr(VetoTask) second_complaint = NULL;
   g_autoptr(VetoTask) refused = NULL;
-  g_autoptr(GDateTime) sent = day (2026, 11, 25);
-  g_autoptr(GDateTime) no = day (2026, 11, 27);
+  g_autoptr(GDateTime) sent = test_day (2026, 11, 25);
+  g_autoptr(GDateTime) no = test_day (2026, 11, 27);
   g_autofree char *status = NULL;
   VetoStatus code;
 
@@ -400,17 +353,17 @@ test_refused_activates_complaint (Fixture       *f,
   g_assert_true (veto_progress_store_set_state_on (f->store, "instagram-object", accounts[0],
                                                    VETO_STEP_STATE_REFUSED, no, NULL));
 
-  refused = find_task (veto_checklist_get_tasks (f->checklist), "instagram-object", accounts[0]);
+  refused = test_world_find_task (f, "instagram-object", accounts[0]);
   g_assert_true (veto_task_get_needs_follow_up (refused));
   g_assert_true (g_date_time_equal (veto_task_get_overdue_since (refused), no));
 
-  first_complaint = find_task (veto_checklist_get_tasks (f->checklist), "instagram-complain", accounts[0]);
-  second_complaint = find_task (veto_checklist_get_tasks (f->checklist), "instagram-complain", second);
+  first_complaint = test_world_find_task (f, "instagram-complain", accounts[0]);
+  second_complaint = test_world_find_task (f, "instagram-complain", second);
   g_assert_true (veto_task_get_active (first_complaint));
   g_assert_false (veto_task_get_active (second_complaint));
   /* Facebook's complaint is about Facebook's objection only */
   {
-    g_autoptr(VetoTask) fb = find_task (veto_checklist_get_tasks (f->checklist), "facebook-complain", NULL);
+    g_autoptr(VetoTask) fb = test_world_find_task (f, "facebook-complain", NULL);
 
     g_assert_false (veto_task_get_active (fb));
   }
@@ -569,7 +522,7 @@ test_continue_most_urgent (Fixture       *f,
 {
   g_autoptr(GDateTime) long_ago = g_date_time_new_utc (2026, 7, 1, 10, 0, 0);
   g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 29, 10, 0, 0);
-  g_autoptr(GDateTime) sent = day (2026, 10, 1);
+  g_autoptr(GDateTime) sent = test_day (2026, 10, 1);
   g_autoptr(VetoTask) objection = NULL;
   g_autoptr(VetoTask) audience = NULL;
   VetoTask *next;
@@ -581,7 +534,7 @@ test_continue_most_urgent (Fixture       *f,
   veto_clock_set_now (f->clock, now);
   g_clear_object (&f->checklist);
   f->checklist = veto_checklist_new (f->catalog, f->store);
-  audience = find_task (veto_checklist_get_tasks (f->checklist), "facebook-audience", f->account);
+  audience = test_world_find_task (f, "facebook-audience", f->account);
   g_assert_cmpint (veto_task_get_urgency (audience), ==, VETO_URGENCY_RECHECK);
   next = veto_checklist_find_next (f->checklist);
   g_assert_cmpstr (veto_step_get_id (veto_task_get_step (next)), ==, "facebook-object");
@@ -602,7 +555,7 @@ test_continue_most_urgent (Fixture       *f,
   /* refused: followed up too, and never rechecked */
   g_assert_true (veto_progress_store_set_state_on (f->store, "facebook-object", f->account,
                                                    VETO_STEP_STATE_REFUSED, sent, NULL));
-  objection = find_task (veto_checklist_get_tasks (f->checklist), "facebook-object", f->account);
+  objection = test_world_find_task (f, "facebook-object", f->account);
   g_assert_cmpint (veto_task_get_urgency (objection), ==, VETO_URGENCY_FOLLOW_UP);
   g_assert_false (veto_step_state_can_recheck (VETO_STEP_STATE_REFUSED));
   g_assert_true (veto_step_state_can_recheck (VETO_STEP_STATE_CONFIRMED));

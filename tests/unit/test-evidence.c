@@ -14,39 +14,20 @@
 #include "veto-i18n.h"
 #include "veto-record.h"
 #include "test-record-fixtures.h"
+#include "test-world.h"
 
-typedef struct
-{
-  VetoClock         *clock;
-  VetoProgressStore *store;
-  VetoCatalog       *catalog;
-  VetoChecklist     *checklist;
-  char              *account;
-} Fixture;
+typedef TestWorld Fixture;
 
+/* Facebook's objection sent on 1 November, Instagram chosen too */
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 12, 2, 10, 0, 0);
-  g_autoptr(GDateTime) sent = g_date_time_new_local (2026, 11, 1, 0, 0, 0);
-  g_autoptr(GBytes) bytes = g_bytes_new_static (TEST_RECORD_CATALOG, strlen (TEST_RECORD_CATALOG));
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) accounts = NULL;
+  g_autoptr(GDateTime) sent = test_day (2026, 11, 1);
 
-  veto_i18n_set_language ("en");
-  f->clock = veto_clock_new_fixed (now);
-  f->store = veto_progress_store_new (NULL, f->clock);
-  g_assert_true (veto_progress_store_load (f->store, &error));
-  f->catalog = veto_catalog_new_from_bytes (bytes, VETO_CATALOG_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  f->checklist = veto_checklist_new (f->catalog, f->store);
-
-  veto_progress_store_set_region (f->store, "eu");
-  veto_progress_store_set_app (f->store, "facebook", TRUE);
+  test_world_set_up (f, test_catalog_from_text (TEST_RECORD_CATALOG), "eu", now);
   veto_progress_store_set_app (f->store, "instagram", TRUE);
-  accounts = veto_progress_store_dup_accounts (f->store, "facebook");
-  f->account = g_strdup (accounts[0]);
   veto_progress_store_set_account_label (f->store, "facebook", f->account, "Personal");
   g_assert_true (veto_progress_store_set_state_on (f->store, "facebook-object", f->account,
                                                    VETO_STEP_STATE_SUBMITTED, sent, NULL));
@@ -56,11 +37,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->checklist);
-  g_clear_object (&f->catalog);
-  g_clear_object (&f->store);
-  g_clear_object (&f->clock);
-  g_free (f->account);
+  test_world_tear_down (f);
 }
 
 static GFile *

@@ -15,75 +15,25 @@
 #include "veto-i18n.h"
 #include "veto-record.h"
 #include "veto-status.h"
+#include "test-world.h"
 
-typedef struct
-{
-  VetoClock         *clock;
-  VetoProgressStore *store;
-  VetoCatalog       *catalog;
-  VetoChecklist     *checklist;
-  char              *account;
-} Fixture;
-
-static GDateTime *
-day (int y, int m, int d)
-{
-  return g_date_time_new_local (y, m, d, 0, 0, 0);
-}
+typedef TestWorld Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   const char *region = data;
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "lint", "regions4.steps", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GDateTime) now = day (2026, 11, 29);
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) accounts = NULL;
+  g_autoptr(GDateTime) now = test_day (2026, 11, 29);
 
-  veto_i18n_set_language ("en");
-  f->clock = veto_clock_new_fixed (now);
-  f->store = veto_progress_store_new (NULL, f->clock);
-  g_assert_true (veto_progress_store_load (f->store, &error));
-  f->catalog = veto_catalog_new_from_file (file, VETO_CATALOG_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  f->checklist = veto_checklist_new (f->catalog, f->store);
-
-  veto_progress_store_set_region (f->store, region);
-  veto_progress_store_set_app (f->store, "facebook", TRUE);
-  accounts = veto_progress_store_dup_accounts (f->store, "facebook");
-  f->account = g_strdup (accounts[0]);
+  test_world_set_up (f, test_catalog_from_dist ("lint", "regions4.steps"), region, now);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->checklist);
-  g_clear_object (&f->catalog);
-  g_clear_object (&f->store);
-  g_clear_object (&f->clock);
-  g_free (f->account);
-}
-
-static VetoTask *
-find_task (Fixture    *f,
-           const char *step_id,
-           const char *account_id)
-{
-  GListModel *tasks = veto_checklist_get_tasks (f->checklist);
-
-  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
-    {
-      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
-
-      if (g_str_equal (veto_step_get_id (veto_task_get_step (task)), step_id) &&
-          g_strcmp0 (veto_task_get_account_id (task), account_id) == 0)
-        return g_steal_pointer (&task);
-    }
-
-  return NULL;
+  test_world_tear_down (f);
 }
 
 static char *
@@ -109,7 +59,7 @@ assert_absent (const char         *text,
 static void
 send_objection (Fixture *f)
 {
-  g_autoptr(GDateTime) sent = day (2026, 10, 20);
+  g_autoptr(GDateTime) sent = test_day (2026, 10, 20);
 
   g_assert_true (veto_progress_store_set_state_on (f->store, "facebook-object", f->account,
                                                    VETO_STEP_STATE_SUBMITTED, sent, NULL));
@@ -123,10 +73,10 @@ test_eu (Fixture       *f,
          gconstpointer  data)
 {
   static const char * const not_eu[] = { "nFADP", "FDPIC", "ICO", "ANPD", "LGPD", "no deadline", NULL };
-  g_autoptr(GDateTime) due = day (2026, 11, 20);
-  g_autoptr(GDateTime) extended = day (2027, 1, 20);
-  g_autoptr(GDateTime) since = day (2026, 11, 21);
-  g_autoptr(GDateTime) early = day (2026, 11, 10);
+  g_autoptr(GDateTime) due = test_day (2026, 11, 20);
+  g_autoptr(GDateTime) extended = test_day (2027, 1, 20);
+  g_autoptr(GDateTime) since = test_day (2026, 11, 21);
+  g_autoptr(GDateTime) early = test_day (2026, 11, 10);
   g_autoptr(VetoTask) task = NULL;
   g_autoptr(VetoTask) complaint = NULL;
   g_autofree char *status = NULL;
@@ -136,7 +86,7 @@ test_eu (Fixture       *f,
   /* while it waits: both last days, the plain and the extended one */
   veto_clock_set_now (f->clock, early);
   send_objection (f);
-  task = find_task (f, "facebook-object", f->account);
+  task = test_world_find_task (f, "facebook-object", f->account);
   g_assert_cmpint (veto_task_get_answer_months (task), ==, 1);
   g_assert_cmpint (veto_task_get_extension_months (task), ==, 2);
   g_assert_false (veto_task_get_answer_without_deadline (task));
@@ -152,10 +102,10 @@ test_eu (Fixture       *f,
   g_autoptr(GDateTime) later = g_date_time_add_days (early, 19);
   veto_clock_set_now (f->clock, later);
   veto_checklist_refresh (f->checklist);
-  task = find_task (f, "facebook-object", f->account);
+  task = test_world_find_task (f, "facebook-object", f->account);
   g_assert_true (veto_task_get_overdue (task));
   g_assert_true (g_date_time_equal (veto_task_get_overdue_since (task), since));
-  complaint = find_task (f, "complain-cnil", NULL);
+  complaint = test_world_find_task (f, "complain-cnil", NULL);
   g_assert_true (veto_task_get_active (complaint));
 
   status = status_text (f);
@@ -184,7 +134,7 @@ test_ch (Fixture       *f,
 {
   static const char * const not_ch[] = { "GDPR", "Article 12(3)", "one month", "1 month", "CNIL", "ICO",
                                          "overdue", "Answer due by November", "LGPD", "ANPD", NULL };
-  g_autoptr(GDateTime) refused = day (2026, 12, 1);
+  g_autoptr(GDateTime) refused = test_day (2026, 12, 1);
   g_autoptr(VetoTask) task = NULL;
   g_autoptr(VetoTask) complaint = NULL;
   g_autofree char *status = NULL;
@@ -192,19 +142,19 @@ test_ch (Fixture       *f,
   g_autofree char *letter = NULL;
 
   send_objection (f);
-  task = find_task (f, "facebook-object", f->account);
+  task = test_world_find_task (f, "facebook-object", f->account);
   g_assert_cmpint (veto_task_get_answer_months (task), ==, 0);
   g_assert_true (veto_task_get_answer_without_deadline (task));
   g_assert_null (veto_task_get_answer_due (task));
   g_assert_null (veto_task_get_answer_late_from (task));
   g_assert_false (veto_task_get_overdue (task));
   g_assert_cmpuint (g_list_model_get_n_items (veto_checklist_get_overdue_tasks (f->checklist)), ==, 0);
-  complaint = find_task (f, "complain-ch", NULL);
+  complaint = test_world_find_task (f, "complain-ch", NULL);
   g_assert_false (veto_task_get_active (complaint));
   /* the CNIL's, the ICO's and the ANPD's routes are not offered here */
-  g_assert_null (find_task (f, "complain-cnil", NULL));
-  g_assert_null (find_task (f, "complain-uk", NULL));
-  g_assert_null (find_task (f, "complain-br", NULL));
+  g_assert_null (test_world_find_task (f, "complain-cnil", NULL));
+  g_assert_null (test_world_find_task (f, "complain-uk", NULL));
+  g_assert_null (test_world_find_task (f, "complain-br", NULL));
 
   status = status_text (f);
   g_assert_nonnull (strstr (status, "The law where you live sets Meta no deadline to answer."));
@@ -220,7 +170,7 @@ test_ch (Fixture       *f,
   g_autoptr(GDateTime) year_later = g_date_time_add_days (refused, 365);
   veto_clock_set_now (f->clock, year_later);
   veto_checklist_refresh (f->checklist);
-  task = find_task (f, "facebook-object", f->account);
+  task = test_world_find_task (f, "facebook-object", f->account);
   g_assert_false (veto_task_get_overdue (task));
   g_clear_object (&task);
 
@@ -228,7 +178,7 @@ test_ch (Fixture       *f,
   g_assert_true (veto_progress_store_set_state_on (f->store, "facebook-object", f->account,
                                                    VETO_STEP_STATE_REFUSED, refused, NULL));
   veto_checklist_refresh (f->checklist);
-  complaint = find_task (f, "complain-ch", NULL);
+  complaint = test_world_find_task (f, "complain-ch", NULL);
   g_assert_true (veto_task_get_active (complaint));
   status = status_text (f);
   g_assert_nonnull (strstr (status, "Meta refused this objection on December 1, 2026."));
@@ -255,9 +205,9 @@ test_uk (Fixture       *f,
   g_autofree char *letter = NULL;
 
   send_objection (f);
-  task = find_task (f, "facebook-object", f->account);
+  task = test_world_find_task (f, "facebook-object", f->account);
   g_assert_true (veto_task_get_overdue (task));
-  complaint = find_task (f, "complain-uk", NULL);
+  complaint = test_world_find_task (f, "complain-uk", NULL);
   g_assert_true (veto_task_get_active (complaint));
   status = status_text (f);
   g_assert_nonnull (strstr (status, "Complain to Meta, then to the ICO"));
@@ -273,20 +223,20 @@ test_br (Fixture       *f,
          gconstpointer  data)
 {
   static const char * const not_br[] = { "GDPR", "one month", "CNIL", "ICO", "FDPIC", "nFADP", "overdue", NULL };
-  g_autoptr(GDateTime) refused = day (2026, 11, 28);
+  g_autoptr(GDateTime) refused = test_day (2026, 11, 28);
   g_autoptr(VetoTask) task = NULL;
   g_autoptr(VetoTask) complaint = NULL;
   g_autofree char *letter = NULL;
   g_autofree char *status = NULL;
 
   send_objection (f);
-  task = find_task (f, "facebook-object", f->account);
+  task = test_world_find_task (f, "facebook-object", f->account);
   g_assert_true (veto_task_get_answer_without_deadline (task));
   g_assert_false (veto_task_get_overdue (task));
   g_assert_true (veto_progress_store_set_state_on (f->store, "facebook-object", f->account,
                                                    VETO_STEP_STATE_REFUSED, refused, NULL));
   veto_checklist_refresh (f->checklist);
-  complaint = find_task (f, "complain-br", NULL);
+  complaint = test_world_find_task (f, "complain-br", NULL);
   g_assert_true (veto_task_get_active (complaint));
   status = status_text (f);
   g_assert_nonnull (strstr (status, "Petition the ANPD (Brazil)"));
