@@ -12,6 +12,7 @@
 #include "veto-i18n.h"
 #include "veto-status.h"
 #include "test-fixtures.h"
+#include "test-world.h"
 
 typedef struct
 {
@@ -190,23 +191,16 @@ catalog_v4 (void)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* a task the test knows is there */
 static VetoTask *
 find_task (VetoChecklist *checklist,
            const char    *step_id,
            const char    *account_id)
 {
-  GListModel *tasks = veto_checklist_get_tasks (checklist);
+  VetoTask *task = test_find_task (checklist, step_id, account_id);
 
-  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
-    {
-      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
-
-      if (g_str_equal (veto_step_get_id (veto_task_get_step (task)), step_id) &&
-          g_strcmp0 (veto_task_get_account_id (task), account_id) == 0)
-        return g_steal_pointer (&task);
-    }
-
-  g_assert_not_reached ();
+  g_assert_nonnull (task);
+  return task;
 }
 
 static void
@@ -363,31 +357,12 @@ test_catalog_change_unknown_version (Fixture       *f,
 }
 
 
-static VetoTask *
-lookup_task (VetoChecklist *checklist,
-             const char    *step_id,
-             const char    *account_id)
-{
-  GListModel *tasks = veto_checklist_get_tasks (checklist);
-
-  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
-    {
-      g_autoptr(VetoTask) task = g_list_model_get_item (tasks, i);
-
-      if (g_str_equal (veto_step_get_id (veto_task_get_step (task)), step_id) &&
-          g_strcmp0 (veto_task_get_account_id (task), account_id) == 0)
-        return g_steal_pointer (&task);
-    }
-
-  return NULL;
-}
-
 static VetoStepState
 state_of (VetoChecklist *checklist,
           const char    *step_id,
           const char    *account_id)
 {
-  g_autoptr(VetoTask) task = lookup_task (checklist, step_id, account_id);
+  g_autoptr(VetoTask) task = test_find_task (checklist, step_id, account_id);
 
   g_assert_nonnull (task);
   return veto_task_get_state (task);
@@ -420,12 +395,12 @@ test_scope_and_same_as (Fixture       *f,
    * twice; the three steps done once; nothing else */
   g_assert_cmpuint (veto_checklist_get_n_tasks (checklist), ==, 6);
   {
-    g_autoptr(VetoTask) once = lookup_task (checklist, "facebook-activity", NULL);
+    g_autoptr(VetoTask) once = test_find_task (checklist, "facebook-activity", NULL);
 
     g_assert_nonnull (once);
   }
 
-  threads = lookup_task (checklist, "threads-object", NULL);
+  threads = test_find_task (checklist, "threads-object", NULL);
   g_assert_nonnull (veto_task_get_followed (threads));
   g_assert_cmpint (veto_task_get_state (threads), ==, VETO_STEP_STATE_TODO);
   g_clear_object (&threads);
@@ -439,7 +414,7 @@ test_scope_and_same_as (Fixture       *f,
 
   /* an account that does not concern the person is left out */
   veto_progress_store_set_state (f->store, "instagram-object", second, VETO_STEP_STATE_SKIPPED);
-  threads = lookup_task (checklist, "threads-object", NULL);
+  threads = test_find_task (checklist, "threads-object", NULL);
   g_assert_cmpint (veto_task_get_state (threads), ==, VETO_STEP_STATE_CONFIRMED);
   g_assert_cmpstr (veto_task_get_account_id (veto_task_get_followed (threads)), ==, ig[0]);
   g_assert_false (veto_task_get_due (threads));
@@ -465,7 +440,7 @@ test_scope_and_same_as (Fixture       *f,
 
   /* without Instagram, Threads' objection is recorded on its own */
   veto_progress_store_set_app (f->store, "instagram", FALSE);
-  threads = lookup_task (checklist, "threads-object", NULL);
+  threads = test_find_task (checklist, "threads-object", NULL);
   g_assert_null (veto_task_get_followed (threads));
   g_assert_cmpint (veto_task_get_state (threads), ==, VETO_STEP_STATE_TODO);
 }
@@ -509,7 +484,7 @@ test_adopt_account_records (Fixture       *f,
                            "[End]\n");
   checklist = veto_checklist_new (catalog, store);
 
-  task = lookup_task (checklist, "facebook-activity", NULL);
+  task = test_find_task (checklist, "facebook-activity", NULL);
   g_assert_cmpint (veto_task_get_state (task), ==, VETO_STEP_STATE_DONE);
   g_assert_true (veto_task_get_due (task));
   g_assert_cmpstr (veto_task_get_due_reason (task), ==, "One setting for all accounts.");
@@ -589,7 +564,7 @@ test_version_2 (Fixture       *f,
   g_assert_cmpuint (veto_checklist_get_n_due (checklist), ==, G_N_ELEMENTS (due));
   for (guint i = 0; i < G_N_ELEMENTS (due); i++)
     {
-      g_autoptr(VetoTask) task = lookup_task (checklist, due[i].step, due[i].account);
+      g_autoptr(VetoTask) task = test_find_task (checklist, due[i].step, due[i].account);
       g_autofree char *marked = g_key_file_get_locale_string (keyfile, due[i].change, "Summary",
                                                               fr ? "fr" : NULL, NULL);
       /* shown without its [[source]] markers */
@@ -603,7 +578,7 @@ test_version_2 (Fixture       *f,
     }
   for (guint i = 0; i < G_N_ELEMENTS (not_due); i++)
     {
-      g_autoptr(VetoTask) task = lookup_task (checklist, not_due[i].step, not_due[i].account);
+      g_autoptr(VetoTask) task = test_find_task (checklist, not_due[i].step, not_due[i].account);
 
       g_assert_nonnull (task);
       g_assert_true (VETO_STEP_STATE_IS_FINISHED (veto_task_get_state (task)));
@@ -612,7 +587,7 @@ test_version_2 (Fixture       *f,
 
   /* the reason, in words, in the person's language */
   {
-    g_autoptr(VetoTask) task = lookup_task (checklist, "facebook-object", "1");
+    g_autoptr(VetoTask) task = test_find_task (checklist, "facebook-object", "1");
     const char *reason = veto_task_get_due_reason (task);
 
     g_assert_nonnull (strstr (reason, fr ? "contesté" : "contested"));

@@ -113,7 +113,7 @@ test_region_change_keeps_records (Fixture       *f,
   veto_progress_store_set_region (f->store, "eu");
   g_assert_cmpuint (g_list_model_get_n_items (veto_checklist_get_earlier_tasks (f->checklist)), ==, 0);
   g_clear_object (&earlier);
-  earlier = test_world_find_task (f, "facebook-object", f->account);
+  earlier = test_find_task (f->checklist, "facebook-object", f->account);
   g_assert_cmpint (veto_task_get_state (earlier), ==, VETO_STEP_STATE_SUBMITTED);
 }
 
@@ -267,7 +267,7 @@ test_overdue_after_answer_period (Fixture       *f,
   /* one calendar month: 29 October → 29 November is still within it */
   veto_clock_set_now (f->clock, last_day);
   veto_checklist_refresh (f->checklist);
-  task = test_world_find_task (f, "facebook-object", f->account);
+  task = test_find_task (f->checklist, "facebook-object", f->account);
   g_assert_false (veto_task_get_overdue (task));
   /* the answer is due by the period's last day, which the card shows */
   {
@@ -277,7 +277,7 @@ test_overdue_after_answer_period (Fixture       *f,
     g_assert_true (g_date_time_equal (veto_task_get_answer_due (task), due_day));
   }
   g_assert_cmpuint (g_list_model_get_n_items (veto_checklist_get_overdue_tasks (f->checklist)), ==, 0);
-  complaint = test_world_find_task (f, "facebook-complain", NULL);
+  complaint = test_find_task (f->checklist, "facebook-complain", NULL);
   g_assert_false (veto_task_get_active (complaint));
   g_assert_false (veto_task_counts (complaint));
   assert_counts_agree (f, 2);
@@ -286,14 +286,14 @@ test_overdue_after_answer_period (Fixture       *f,
 
   veto_clock_set_now (f->clock, next_day);
   veto_checklist_refresh (f->checklist);
-  task = test_world_find_task (f, "facebook-object", f->account);
+  task = test_find_task (f->checklist, "facebook-object", f->account);
   g_assert_true (veto_task_get_overdue (task));
   g_assert_true (g_date_time_equal (veto_task_get_overdue_since (task), next_day));
   g_assert_nonnull (veto_task_get_answer_due (task));
   g_assert_cmpuint (g_list_model_get_n_items (veto_checklist_get_overdue_tasks (f->checklist)), ==, 1);
 
   /* the complaint is now the next thing to do, and counts */
-  complaint = test_world_find_task (f, "facebook-complain", NULL);
+  complaint = test_find_task (f->checklist, "facebook-complain", NULL);
   g_assert_true (veto_task_get_active (complaint));
   g_assert_true (veto_task_get_activated_by (complaint) == task);
   /* an information step, counted once a refusal or silence activates it */
@@ -353,17 +353,17 @@ test_refused_activates_complaint (Fixture       *f,
   g_assert_true (veto_progress_store_set_state_on (f->store, "instagram-object", accounts[0],
                                                    VETO_STEP_STATE_REFUSED, no, NULL));
 
-  refused = test_world_find_task (f, "instagram-object", accounts[0]);
+  refused = test_find_task (f->checklist, "instagram-object", accounts[0]);
   g_assert_true (veto_task_get_needs_follow_up (refused));
   g_assert_true (g_date_time_equal (veto_task_get_overdue_since (refused), no));
 
-  first_complaint = test_world_find_task (f, "instagram-complain", accounts[0]);
-  second_complaint = test_world_find_task (f, "instagram-complain", second);
+  first_complaint = test_find_task (f->checklist, "instagram-complain", accounts[0]);
+  second_complaint = test_find_task (f->checklist, "instagram-complain", second);
   g_assert_true (veto_task_get_active (first_complaint));
   g_assert_false (veto_task_get_active (second_complaint));
   /* Facebook's complaint is about Facebook's objection only */
   {
-    g_autoptr(VetoTask) fb = test_world_find_task (f, "facebook-complain", NULL);
+    g_autoptr(VetoTask) fb = test_find_task (f->checklist, "facebook-complain", NULL);
 
     g_assert_false (veto_task_get_active (fb));
   }
@@ -534,7 +534,7 @@ test_continue_most_urgent (Fixture       *f,
   veto_clock_set_now (f->clock, now);
   g_clear_object (&f->checklist);
   f->checklist = veto_checklist_new (f->catalog, f->store);
-  audience = test_world_find_task (f, "facebook-audience", f->account);
+  audience = test_find_task (f->checklist, "facebook-audience", f->account);
   g_assert_cmpint (veto_task_get_urgency (audience), ==, VETO_URGENCY_RECHECK);
   next = veto_checklist_find_next (f->checklist);
   g_assert_cmpstr (veto_step_get_id (veto_task_get_step (next)), ==, "facebook-object");
@@ -555,7 +555,7 @@ test_continue_most_urgent (Fixture       *f,
   /* refused: followed up too, and never rechecked */
   g_assert_true (veto_progress_store_set_state_on (f->store, "facebook-object", f->account,
                                                    VETO_STEP_STATE_REFUSED, sent, NULL));
-  objection = test_world_find_task (f, "facebook-object", f->account);
+  objection = test_find_task (f->checklist, "facebook-object", f->account);
   g_assert_cmpint (veto_task_get_urgency (objection), ==, VETO_URGENCY_FOLLOW_UP);
   g_assert_false (veto_step_state_can_recheck (VETO_STEP_STATE_REFUSED));
   g_assert_true (veto_step_state_can_recheck (VETO_STEP_STATE_CONFIRMED));

@@ -86,7 +86,7 @@ test_eu (Fixture       *f,
   /* while it waits: both last days, the plain and the extended one */
   veto_clock_set_now (f->clock, early);
   send_objection (f);
-  task = test_world_find_task (f, "facebook-object", f->account);
+  task = test_find_task (f->checklist, "facebook-object", f->account);
   g_assert_cmpint (veto_task_get_answer_months (task), ==, 1);
   g_assert_cmpint (veto_task_get_extension_months (task), ==, 2);
   g_assert_false (veto_task_get_answer_without_deadline (task));
@@ -102,10 +102,10 @@ test_eu (Fixture       *f,
   g_autoptr(GDateTime) later = g_date_time_add_days (early, 19);
   veto_clock_set_now (f->clock, later);
   veto_checklist_refresh (f->checklist);
-  task = test_world_find_task (f, "facebook-object", f->account);
+  task = test_find_task (f->checklist, "facebook-object", f->account);
   g_assert_true (veto_task_get_overdue (task));
   g_assert_true (g_date_time_equal (veto_task_get_overdue_since (task), since));
-  complaint = test_world_find_task (f, "complain-cnil", NULL);
+  complaint = test_find_task (f->checklist, "complain-cnil", NULL);
   g_assert_true (veto_task_get_active (complaint));
 
   status = status_text (f);
@@ -142,19 +142,19 @@ test_ch (Fixture       *f,
   g_autofree char *letter = NULL;
 
   send_objection (f);
-  task = test_world_find_task (f, "facebook-object", f->account);
+  task = test_find_task (f->checklist, "facebook-object", f->account);
   g_assert_cmpint (veto_task_get_answer_months (task), ==, 0);
   g_assert_true (veto_task_get_answer_without_deadline (task));
   g_assert_null (veto_task_get_answer_due (task));
   g_assert_null (veto_task_get_answer_late_from (task));
   g_assert_false (veto_task_get_overdue (task));
   g_assert_cmpuint (g_list_model_get_n_items (veto_checklist_get_overdue_tasks (f->checklist)), ==, 0);
-  complaint = test_world_find_task (f, "complain-ch", NULL);
+  complaint = test_find_task (f->checklist, "complain-ch", NULL);
   g_assert_false (veto_task_get_active (complaint));
   /* the CNIL's, the ICO's and the ANPD's routes are not offered here */
-  g_assert_null (test_world_find_task (f, "complain-cnil", NULL));
-  g_assert_null (test_world_find_task (f, "complain-uk", NULL));
-  g_assert_null (test_world_find_task (f, "complain-br", NULL));
+  g_assert_null (test_find_task (f->checklist, "complain-cnil", NULL));
+  g_assert_null (test_find_task (f->checklist, "complain-uk", NULL));
+  g_assert_null (test_find_task (f->checklist, "complain-br", NULL));
 
   status = status_text (f);
   g_assert_nonnull (strstr (status, "The law where you live sets Meta no deadline to answer."));
@@ -170,7 +170,7 @@ test_ch (Fixture       *f,
   g_autoptr(GDateTime) year_later = g_date_time_add_days (refused, 365);
   veto_clock_set_now (f->clock, year_later);
   veto_checklist_refresh (f->checklist);
-  task = test_world_find_task (f, "facebook-object", f->account);
+  task = test_find_task (f->checklist, "facebook-object", f->account);
   g_assert_false (veto_task_get_overdue (task));
   g_clear_object (&task);
 
@@ -178,7 +178,7 @@ test_ch (Fixture       *f,
   g_assert_true (veto_progress_store_set_state_on (f->store, "facebook-object", f->account,
                                                    VETO_STEP_STATE_REFUSED, refused, NULL));
   veto_checklist_refresh (f->checklist);
-  complaint = test_world_find_task (f, "complain-ch", NULL);
+  complaint = test_find_task (f->checklist, "complain-ch", NULL);
   g_assert_true (veto_task_get_active (complaint));
   status = status_text (f);
   g_assert_nonnull (strstr (status, "Meta refused this objection on December 1, 2026."));
@@ -205,9 +205,9 @@ test_uk (Fixture       *f,
   g_autofree char *letter = NULL;
 
   send_objection (f);
-  task = test_world_find_task (f, "facebook-object", f->account);
+  task = test_find_task (f->checklist, "facebook-object", f->account);
   g_assert_true (veto_task_get_overdue (task));
-  complaint = test_world_find_task (f, "complain-uk", NULL);
+  complaint = test_find_task (f->checklist, "complain-uk", NULL);
   g_assert_true (veto_task_get_active (complaint));
   status = status_text (f);
   g_assert_nonnull (strstr (status, "Complain to Meta, then to the ICO"));
@@ -230,13 +230,13 @@ test_br (Fixture       *f,
   g_autofree char *status = NULL;
 
   send_objection (f);
-  task = test_world_find_task (f, "facebook-object", f->account);
+  task = test_find_task (f->checklist, "facebook-object", f->account);
   g_assert_true (veto_task_get_answer_without_deadline (task));
   g_assert_false (veto_task_get_overdue (task));
   g_assert_true (veto_progress_store_set_state_on (f->store, "facebook-object", f->account,
                                                    VETO_STEP_STATE_REFUSED, refused, NULL));
   veto_checklist_refresh (f->checklist);
-  complaint = test_world_find_task (f, "complain-br", NULL);
+  complaint = test_find_task (f->checklist, "complain-br", NULL);
   g_assert_true (veto_task_get_active (complaint));
   status = status_text (f);
   g_assert_nonnull (strstr (status, "Petition the ANPD (Brazil)"));

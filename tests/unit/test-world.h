@@ -103,11 +103,11 @@ test_world_tear_down (TestWorld *world)
 /* Returns: (transfer full) (nullable): the checklist's task for one step
  * and account (%NULL for a step done once) */
 static inline VetoTask *
-test_world_find_task (TestWorld  *world,
-                      const char *step_id,
-                      const char *account_id)
+test_find_task (VetoChecklist *checklist,
+                const char    *step_id,
+                const char    *account_id)
 {
-  GListModel *tasks = veto_checklist_get_tasks (world->checklist);
+  GListModel *tasks = veto_checklist_get_tasks (checklist);
 
   for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
     {
