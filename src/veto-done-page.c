@@ -11,8 +11,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "veto-done-page.h"
-#include "veto-util.h"
 #include "veto-i18n.h"
+#include "veto-lifecycle.h"
+#include "veto-util.h"
 
 /* The wizard's last page: what was filed, what is still open, and when
  * Veto will ask for a recheck. It follows the checklist. */
@@ -82,7 +83,7 @@ update (VetoDonePage *self)
       GDateTime *due = veto_task_get_due_date (task);
 
       if (veto_step_get_kind (veto_task_get_step (task)) == VETO_STEP_KIND_FORM &&
-          (state == VETO_STEP_STATE_SUBMITTED || state == VETO_STEP_STATE_CONFIRMED))
+          veto_step_state_is_sent (state))
         sent++;
       if (state == VETO_STEP_STATE_CONFIRMED)
         confirmed++;

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "veto-lifecycle.h"
 #include "veto-step-menu.h"
 
 /**
@@ -71,7 +72,7 @@ veto_step_menu_new (VetoStep      *step,
           g_menu_append_item (states, item);
           g_clear_object (&item);
         }
-      else if (state == VETO_STEP_STATE_CONFIRMED || state == VETO_STEP_STATE_REFUSED)
+      else if (veto_step_state_is_answered (state))
         {
           item = g_menu_item_new (_("Back to _Submitted"), NULL);
           g_menu_item_set_action_and_target_value (item, "win.set-state",

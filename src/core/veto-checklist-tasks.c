@@ -180,8 +180,7 @@ _veto_checklist_add_task (VetoChecklist *self,
     answer_period (self, step, &months, &extension_months);
     _veto_task_set_answer_period (task, months, extension_months);
 
-    if (state == VETO_STEP_STATE_SUBMITTED || state == VETO_STEP_STATE_CONFIRMED ||
-        state == VETO_STEP_STATE_REFUSED)
+    if (veto_step_state_is_sent (state))
       {
         g_autoptr(GDateTime) submitted = veto_progress_store_dup_date (self->store, step_id, account_id,
                                                                       VETO_DATE_SUBMITTED);

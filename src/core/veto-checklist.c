@@ -519,8 +519,7 @@ veto_checklist_count_objections (VetoChecklist *self,
       if (!veto_task_counts (task) || !veto_step_is_objection (veto_task_get_step (task)))
         continue;
       (*n_objections)++;
-      if (state == VETO_STEP_STATE_SUBMITTED || state == VETO_STEP_STATE_CONFIRMED ||
-          state == VETO_STEP_STATE_REFUSED)
+      if (veto_step_state_is_sent (state))
         (*n_sent)++;
     }
 }

@@ -36,6 +36,31 @@ veto_step_state_can_recheck (VetoStepState state)
 }
 
 /**
+ * veto_step_state_is_sent:
+ * @state: a form's state
+ *
+ * Returns: whether the form was sent: Meta's answer is awaited, or came
+ *   (a confirmation or a refusal). "Objections sent" counts these.
+ */
+gboolean
+veto_step_state_is_sent (VetoStepState state)
+{
+  return state == VETO_STEP_STATE_SUBMITTED || veto_step_state_is_answered (state);
+}
+
+/**
+ * veto_step_state_is_answered:
+ * @state: a form's state
+ *
+ * Returns: whether Meta answered: it confirmed or refused
+ */
+gboolean
+veto_step_state_is_answered (VetoStepState state)
+{
+  return state == VETO_STEP_STATE_CONFIRMED || state == VETO_STEP_STATE_REFUSED;
+}
+
+/**
  * veto_step_is_objection:
  * @step: a step
  *

@@ -25,6 +25,8 @@ typedef enum
 } VetoUrgency;
 
 gboolean    veto_step_state_can_recheck (VetoStepState  state);
+gboolean    veto_step_state_is_sent     (VetoStepState  state);
+gboolean    veto_step_state_is_answered (VetoStepState  state);
 gboolean    veto_step_is_objection      (VetoStep      *step);
 VetoUrgency veto_task_get_urgency       (VetoTask      *task);
 gboolean    veto_urgency_is_pending     (VetoUrgency    urgency);

@@ -382,8 +382,7 @@ objection_new (VetoProgressStore *store,
   const char *account_id = veto_task_get_account_id (task);
   const char *app_name = veto_app_get_name (veto_task_get_app (task));
   VetoStepState state = veto_task_get_state (task);
-  gboolean sent = state == VETO_STEP_STATE_SUBMITTED || state == VETO_STEP_STATE_CONFIRMED ||
-                  state == VETO_STEP_STATE_REFUSED;
+  gboolean sent = veto_step_state_is_sent (state);
   RecordStep *record_step = g_new0 (RecordStep, 1);
   g_autofree char *account = NULL;
   g_autofree char *identifier = NULL;
@@ -452,7 +451,7 @@ objection_new (VetoProgressStore *store,
                 * sets Meta no deadline to answer an objection */
                _("none: the law where the person lives sets no deadline"), FALSE);
 
-  if (state == VETO_STEP_STATE_CONFIRMED || state == VETO_STEP_STATE_REFUSED)
+  if (veto_step_state_is_answered (state))
     {
       g_autofree char *day = dup_stated_date (store, step_id, account_id,
                                               state == VETO_STEP_STATE_CONFIRMED ? VETO_DATE_CONFIRMED
