@@ -10,6 +10,7 @@
 #include "veto-util.h"
 
 #include <glib/gi18n-lib.h>
+#include <libportal-gtk4/portal-gtk4.h>
 
 #include "veto-application.h"
 #include "veto-commands.h"
@@ -59,6 +60,9 @@ struct _VetoApplication
   /* made once and shown again (veto-preferences-window.c says why); GTK
    * owns it, as every window, and this pointer is cleared if it goes */
   VetoPreferencesWindow *preferences;
+
+  /* the Background portal's answer being waited for, under Flatpak */
+  GCancellable      *reminders_request;
 };
 
 G_DEFINE_FINAL_TYPE (VetoApplication, veto_application, ADW_TYPE_APPLICATION)
@@ -348,6 +352,8 @@ veto_application_finalize (GObject *object)
   g_clear_object (&self->checklist);
   g_clear_object (&self->catalog);
   g_clear_object (&self->updater);
+  g_cancellable_cancel (self->reminders_request);
+  g_clear_object (&self->reminders_request);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
   g_clear_error (&self->load_error);
@@ -522,27 +528,66 @@ veto_application_reset_progress_action (GSimpleAction *action,
   reload (self, FALSE);
 }
 
-/* "Remind me": an autostart entry running `veto --remind` at login. The
- * action's state is read from the file each time Preferences open, since
- * GNOME Tweaks may have switched the entry off in between. */
+/* "Remind me": `veto --remind` at each login, by an autostart entry or,
+ * under Flatpak, the Background portal (veto-reminder.c). The action's
+ * state is read back each time Preferences open, since GNOME Tweaks may
+ * have switched the entry off in between. */
+static void
+toast_reminder_error (VetoApplication *self,
+                      const GError    *error)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* where the switch was: Preferences, or the wizard's last page */
+  if (active != NULL && VETO_IS_WINDOW (active))
+    {
+      veto_window_show_toast (VETO_WINDOW (active), error->message);
+      return;
+    }
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (ADW_IS_PREFERENCES_WINDOW (l->data))
+      adw_preferences_window_add_toast (l->data, veto_util_toast_new (error->message));
+}
+
+static void
+on_reminders_set (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(VetoApplication) self = user_data;
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "reminders");
+  g_autoptr(GError) error = NULL;
+
+  if (!veto_reminder_set_enabled_finish (result, &error))
+    {
+      /* a newer toggle took over, and will set the state */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      toast_reminder_error (self, error);
+    }
+
+  g_clear_object (&self->reminders_request);
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (veto_reminder_get_enabled ()));
+}
+
 static void
 veto_application_reminders_change_state (GSimpleAction *action,
                                          GVariant      *value,
                                          gpointer       user_data)
 {
   VetoApplication *self = user_data;
-  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(XdpParent) parent = window != NULL ? xdp_parent_new_gtk (window) : NULL;
 
-  if (!veto_reminder_set_enabled (g_variant_get_boolean (value), &error))
-    {
-      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-        if (ADW_IS_PREFERENCES_WINDOW (l->data))
-          adw_preferences_window_add_toast (l->data, veto_util_toast_new (error->message));
-      g_simple_action_set_state (action, g_variant_new_boolean (veto_reminder_get_enabled ()));
-      return;
-    }
+  /* The switch follows the person's hand at once; the portal's answer, or
+   * a failure, sets it again. Only the latest toggle counts. */
+  g_simple_action_set_state (action, value);
+  g_cancellable_cancel (self->reminders_request);
+  g_clear_object (&self->reminders_request);
+  self->reminders_request = g_cancellable_new ();
 
-  g_simple_action_set_state (action, g_variant_new_boolean (veto_reminder_get_enabled ()));
+  veto_reminder_set_enabled_async (g_variant_get_boolean (value), parent, self->reminders_request,
+                                   on_reminders_set, g_object_ref (self));
 }
 
 /* Closes the windows rather than quitting outright, so that a window

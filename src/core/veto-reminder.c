@@ -15,6 +15,7 @@
 #include "veto-i18n.h"
 #include "veto-install.h"
 #include "veto-reminder.h"
+#include "veto-settings.h"
 
 /* Reminders without a daemon. Turning "remind me" on writes an XDG
  * autostart entry that runs `/absolute/path/to/veto --remind` once per
@@ -27,7 +28,15 @@
  * The entry is ours only by its file name. A person may also switch it off
  * in their desktop's startup settings (GNOME Tweaks writes
  * X-GNOME-Autostart-enabled=false, others Hidden=true): it then counts as
- * off. */
+ * off.
+ *
+ * Under Flatpak, $XDG_CONFIG_HOME/autostart is the app's private folder,
+ * which the host session never reads: an entry there would silently do
+ * nothing. There the Background portal writes the host's entry for us
+ * (it starts `flatpak run … --remind`), asked with autostart on, and
+ * removes it when asked with autostart off. The portal has no call that
+ * says whether it is on, so the person's choice is kept in Veto's settings
+ * (VETO_SETTINGS_REMINDERS) and read back from there. */
 
 #define GROUP G_KEY_FILE_DESKTOP_GROUP
 
@@ -46,13 +55,19 @@ veto_reminder_get_autostart_file (void)
 }
 
 /**
- * veto_reminder_get_enabled:
+ * veto_reminder_is_sandboxed:
  *
- * Returns: %TRUE when the autostart entry exists and the desktop has not
- *   been told to skip it
+ * Returns: %TRUE under Flatpak, where only the Background portal can make
+ *   Veto start at login
  */
 gboolean
-veto_reminder_get_enabled (void)
+veto_reminder_is_sandboxed (void)
+{
+  return xdp_portal_running_under_flatpak ();
+}
+
+static gboolean
+autostart_entry_enabled (void)
 {
   g_autoptr(GFile) file = veto_reminder_get_autostart_file ();
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
@@ -74,6 +89,22 @@ veto_reminder_get_enabled (void)
     return FALSE;
 
   return TRUE;
+}
+
+/**
+ * veto_reminder_get_enabled:
+ *
+ * Returns: %TRUE when the autostart entry exists and the desktop has not
+ *   been told to skip it; under Flatpak, when the Background portal last
+ *   agreed to start Veto at login
+ */
+gboolean
+veto_reminder_get_enabled (void)
+{
+  if (veto_reminder_is_sandboxed ())
+    return veto_settings_get_boolean (VETO_SETTINGS_REMINDERS, FALSE);
+
+  return autostart_entry_enabled ();
 }
 
 /* The entry's Name and Comment in English, and in the interface language
@@ -179,19 +210,9 @@ write_entry (GFile   *file,
                                    G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
 
-/**
- * veto_reminder_set_enabled:
- * @enabled: whether Veto should check for due rechecks at each login
- * @error: where to put a failure
- *
- * Writes or removes the autostart entry that runs `veto --remind` at login.
- * Turning it off when it is already off is not an error.
- *
- * Returns: %TRUE on success
- */
-gboolean
-veto_reminder_set_enabled (gboolean   enabled,
-                           GError   **error)
+static gboolean
+set_autostart_entry (gboolean   enabled,
+                     GError   **error)
 {
   g_autoptr(GFile) file = veto_reminder_get_autostart_file ();
   g_autoptr(GError) local_error = NULL;
@@ -221,6 +242,187 @@ veto_reminder_set_enabled (gboolean   enabled,
     }
 
   return TRUE;
+}
+
+static void
+on_background_requested (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  gboolean enabled = GPOINTER_TO_INT (g_task_get_task_data (task));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) save_error = NULL;
+  gboolean granted;
+
+  granted = xdp_portal_request_background_finish (XDP_PORTAL (source), result, &error);
+  if (error != NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else if (enabled)
+        g_task_return_new_error (task, error->domain, error->code,
+                                 /* Translators: %s says why, from the desktop */
+                                 _("The reminder could not be turned on: %s"), error->message);
+      else
+        g_task_return_new_error (task, error->domain, error->code,
+                                 /* Translators: %s says why, from the desktop */
+                                 _("The reminder could not be turned off: %s"), error->message);
+      return;
+    }
+
+  /* Asked with autostart off, the portal answers whether Veto may run in
+   * the background, which says nothing about the entry: it is gone. */
+  if (enabled && !granted)
+    {
+      /* the portal removed any entry it had made: the choice is off */
+      veto_settings_set_boolean (VETO_SETTINGS_REMINDERS, FALSE, NULL);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s",
+                               _("Your desktop did not allow Veto to start at login, so there will be no reminders. You can allow it in your desktop’s settings for Veto, then turn this on again."));
+      return;
+    }
+
+  if (!veto_settings_set_boolean (VETO_SETTINGS_REMINDERS, enabled, &save_error))
+    {
+      /* The portal did what was asked; only reading it back will be wrong. */
+      g_task_return_new_error (task, save_error->domain, save_error->code,
+                               /* Translators: %s says why, from the system */
+                               _("Your choice could not be saved: %s. Check that your configuration folder can be written to."),
+                               save_error->message);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * veto_reminder_set_enabled_async:
+ * @enabled: whether Veto should check for due rechecks at each login
+ * @parent: (nullable): the window the desktop's question, if it asks one,
+ *   belongs to (xdp_parent_new_gtk())
+ * @cancellable: (nullable): to give up
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Outside a sandbox, writes or removes the autostart entry at once, as
+ * veto_reminder_set_enabled() does. Under Flatpak, asks the Background
+ * portal to start `veto --remind` at each login, or to stop: the desktop
+ * may ask the person first, which is why this does not wait.
+ */
+void
+veto_reminder_set_enabled_async (gboolean             enabled,
+                                 XdpParent           *parent,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(XdpPortal) portal = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GPtrArray) commandline = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *command[] = VETO_REMINDER_PORTAL_COMMAND;
+
+  g_task_set_source_tag (task, veto_reminder_set_enabled_async);
+  g_task_set_task_data (task, GINT_TO_POINTER (enabled), NULL);
+
+  if (!veto_reminder_is_sandboxed ())
+    {
+      if (!set_autostart_entry (enabled, &error))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* libportal takes the bus for granted; without one it has nothing to
+   * report the failure with. */
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, cancellable, &error);
+  if (bus == NULL)
+    {
+      g_task_return_new_error (task, error->domain, error->code,
+                               enabled ? _("The reminder could not be turned on: %s")
+                                       : _("The reminder could not be turned off: %s"),
+                               error->message);
+      return;
+    }
+
+  portal = xdp_portal_new ();
+  if (enabled)
+    {
+      commandline = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; command[i] != NULL; i++)
+        g_ptr_array_add (commandline, g_strdup (command[i]));
+    }
+
+  xdp_portal_request_background (portal, parent,
+                                 /* the desktop shows it when it asks the person */
+                                 (char *) _("At login, tells you when a step against Meta’s AI training is due for a recheck"),
+                                 g_steal_pointer (&commandline),
+                                 enabled ? XDP_BACKGROUND_FLAG_AUTOSTART : XDP_BACKGROUND_FLAG_NONE,
+                                 cancellable, on_background_requested, g_steal_pointer (&task));
+}
+
+/**
+ * veto_reminder_set_enabled_finish:
+ * @result: what veto_reminder_set_enabled_async() gave its callback
+ * @error: where to put a failure, one a person can read
+ *
+ * Returns: %TRUE when the reminder is now as asked
+ */
+gboolean
+veto_reminder_set_enabled_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == veto_reminder_set_enabled_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_set_enabled_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/**
+ * veto_reminder_set_enabled:
+ * @enabled: whether Veto should check for due rechecks at each login
+ * @error: where to put a failure
+ *
+ * Writes or removes the autostart entry that runs `veto --remind` at login;
+ * under Flatpak, asks the Background portal and waits for its answer, with
+ * no window for the desktop's question to belong to: a window calls
+ * veto_reminder_set_enabled_async() instead, which neither freezes it nor
+ * leaves the question unattached. Turning it off when it is already off is
+ * not an error.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+veto_reminder_set_enabled (gboolean   enabled,
+                           GError   **error)
+{
+  g_autoptr(GMainContext) context = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  if (!veto_reminder_is_sandboxed ())
+    return set_autostart_entry (enabled, error);
+
+  /* A context of our own: waiting runs nothing else of the caller's. */
+  context = g_main_context_new ();
+  g_main_context_push_thread_default (context);
+  veto_reminder_set_enabled_async (enabled, NULL, NULL, on_set_enabled_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
+
+  return veto_reminder_set_enabled_finish (result, error);
 }
 
 /* Whether @exec starts an existing program by its absolute path. */
@@ -265,7 +467,8 @@ veto_reminder_repair (GError **error)
   g_autofree char *data = NULL;
   gsize len;
 
-  if (!veto_reminder_get_enabled ())
+  /* under Flatpak the host's entry is the portal's */
+  if (veto_reminder_is_sandboxed () || !autostart_entry_enabled ())
     return FALSE;
 
   if (!g_key_file_load_from_file (keyfile, g_file_peek_path (file),

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libportal/portal.h>
 
 #include "veto-checklist.h"
 
@@ -16,6 +17,10 @@ G_BEGIN_DECLS
 /* The autostart entry's file name, in $XDG_CONFIG_HOME/autostart */
 #define VETO_REMINDER_DESKTOP_FILE APP_ID ".Remind.desktop"
 
+/* What the Background portal starts at login under Flatpak: inside the
+ * sandbox, where `veto` is the app's own command */
+#define VETO_REMINDER_PORTAL_COMMAND { "veto", "--remind", NULL }
+
 /* The id the reminder is sent with: a later reminder replaces it */
 #define VETO_REMINDER_NOTIFICATION_ID "recheck-due"
 
@@ -23,6 +28,14 @@ GFile         *veto_reminder_get_autostart_file  (void);
 gboolean       veto_reminder_get_enabled         (void);
 gboolean       veto_reminder_set_enabled         (gboolean        enabled,
                                                   GError        **error);
+void           veto_reminder_set_enabled_async   (gboolean        enabled,
+                                                  XdpParent      *parent,
+                                                  GCancellable   *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer        user_data);
+gboolean       veto_reminder_set_enabled_finish  (GAsyncResult   *result,
+                                                  GError        **error);
+gboolean       veto_reminder_is_sandboxed        (void);
 gboolean       veto_reminder_repair              (GError        **error);
 gboolean       veto_reminder_compose             (VetoChecklist  *checklist,
                                                   char          **title,
