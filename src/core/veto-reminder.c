@@ -607,17 +607,20 @@ veto_reminder_new_notification (VetoChecklist *checklist)
 }
 
 /* GLib sends through org.gtk.Notifications when something owns it (GNOME
- * Shell does), else through org.freedesktop.Notifications. Neither call
- * reports failure to us, so look first: a reminder that silently goes
- * nowhere is worse than an error in the session log. */
+ * Shell does), else through org.freedesktop.Notifications; under Flatpak,
+ * through the desktop portal, and the sandbox's bus hides the other two.
+ * None of these calls reports failure to us, so look first: a reminder
+ * that silently goes nowhere is worse than an error in the session log. */
 static gboolean
 notification_service_available (GDBusConnection *connection)
 {
-  const char *names[] = { "org.gtk.Notifications", "org.freedesktop.Notifications" };
+  const char *host_names[] = { "org.gtk.Notifications", "org.freedesktop.Notifications", NULL };
+  const char *sandbox_names[] = { "org.freedesktop.portal.Desktop", NULL };
+  const char **names = veto_reminder_is_sandboxed () ? sandbox_names : host_names;
   g_autoptr(GVariant) activatable = NULL;
   g_autofree const char **activatable_names = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; names[i] != NULL; i++)
     {
       g_autoptr(GVariant) reply = NULL;
       gboolean has_owner = FALSE;
@@ -640,7 +643,9 @@ notification_service_available (GDBusConnection *connection)
     return FALSE;
 
   g_variant_get (activatable, "(^a&s)", &activatable_names);
-  return g_strv_contains (activatable_names, "org.freedesktop.Notifications");
+  return g_strv_contains (activatable_names,
+                          veto_reminder_is_sandboxed () ? "org.freedesktop.portal.Desktop"
+                                                        : "org.freedesktop.Notifications");
 }
 
 /**

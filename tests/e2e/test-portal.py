@@ -10,6 +10,8 @@
 # refusal from the desktop turns the switch back off. Inside the sandbox no
 # autostart file is written; outside it, with the same portal on the bus,
 # the autostart file is written as before and the portal is never asked.
+# And what the portal then starts at login, `veto --remind` in the sandbox,
+# shows its notification through the portal, as GLib sends it there.
 #
 # Copyright 2026 The Veto developers
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -34,6 +36,7 @@ fr = language == "fr"
 REASON = ("À l’ouverture de session, vous prévient quand une démarche contre "
           "l’entraînement de l’IA de Meta est à revérifier") if fr else \
     "At login, tells you when a step against Meta’s AI training is due for a recheck"
+TITLE = "C’est le moment de revérifier vos oppositions à Meta" if fr else "Time to check your Meta objections"
 APP_ID = "io.github.vetoapp.Veto"
 APP_PATH = "/io/github/vetoapp/Veto"
 
@@ -51,6 +54,13 @@ PORTAL_XML = """
       <arg type="s" name="parent_window" direction="in"/>
       <arg type="a{sv}" name="options" direction="in"/>
       <arg type="o" name="handle" direction="out"/>
+    </method>
+    <property name="version" type="u" access="read"/>
+  </interface>
+  <interface name="org.freedesktop.portal.Notification">
+    <method name="AddNotification">
+      <arg type="s" name="id" direction="in"/>
+      <arg type="a{sv}" name="notification" direction="in"/>
     </method>
     <property name="version" type="u" access="read"/>
   </interface>
@@ -74,11 +84,14 @@ class Portal:
     def __init__(self, bus):
         self.bus = bus
         self.calls = []
+        self.notifications = []
         self.allow = True
         self.requests = []
         node = Gio.DBusNodeInfo.new_for_xml(PORTAL_XML)
         bus.register_object("/org/freedesktop/portal/desktop", node.interfaces[0],
                             self.on_call, self.on_get_property, None)
+        bus.register_object("/org/freedesktop/portal/desktop", node.interfaces[1],
+                            self.on_notify, self.on_get_property, None)
         self.request_info = Gio.DBusNodeInfo.new_for_xml(REQUEST_XML).interfaces[0]
         reply = bus.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
                               "RequestName", GLib.Variant("(su)", ("org.freedesktop.portal.Desktop", 4)),
@@ -88,6 +101,10 @@ class Portal:
 
     def on_get_property(self, bus, sender, path, interface, name):
         return GLib.Variant("u", 1) if name == "version" else None
+
+    def on_notify(self, bus, sender, path, interface, method, params, invocation):
+        self.notifications.append(params.unpack())
+        invocation.return_value(None)
 
     def on_call(self, bus, sender, path, interface, method, params, invocation):
         parent, options = params.unpack()
@@ -274,6 +291,25 @@ try:
     tap.ok(code == 0, f"Veto exits 0 ({code})")
     tap.ok(err.strip() == "", f"and says nothing on stderr ({err[:200]!r})")
     veto = None
+
+    # -- at login: what the portal starts, with a recheck due (an objection
+    # confirmed under the first version of the steps, which changed since)
+    home.write_progress("[Veto]\nFormat=1\nRegion=eu\nApps=facebook;\nCatalogVersion=1\n\n"
+                        "[Account facebook 1]\nLabel=Perso\n\n"
+                        "[Step facebook-object 1]\nState=confirmed\nSubmitted=2026-01-10T09:00:00Z\n"
+                        "Confirmed=2026-01-11T09:00:00Z\nUpdated=2026-01-11T09:00:00Z\nCatalogVersion=1\n\n"
+                        "[End]\n")
+    remind = Run(home, sandboxed([e2e.VETO, "--remind"], info))
+    spin_until(lambda: remind.proc.poll() is not None, timeout=30)
+    code = remind.proc.poll()
+    tap.ok(code == 0, f"`veto --remind` in the sandbox exits 0 ({code}; {remind.stderr()[:300]!r})")
+    got = portal.notifications
+    tap.ok(spin_until(lambda: len(got) == 1, timeout=5),
+           f"its notification reaches the desktop through the portal ({len(got)})")
+    if got:
+        ident, note = got[0]
+        tap.ok(ident == "recheck-due" and note.get("title") == TITLE,
+               f"the recheck reminder ({ident!r}, {note.get('title')!r})")
 
     # -- outside: the same portal is on the bus, and is not asked
     spin_until(lambda: not has_owner(bus, APP_ID), timeout=10)
