@@ -292,6 +292,19 @@ try:
     tap.ok(err.strip() == "", f"and says nothing on stderr ({err[:200]!r})")
     veto = None
 
+    # -- without a window: veto_reminder_set_enabled(), which waits for
+    # the portal (tests/unit/test-reminder.c, /reminder/portal-wait)
+    before = len(portal.calls)
+    unit = Run(home, sandboxed([os.path.join(e2e.BUILD, "tests", "test-reminder"),
+                                "-p", "/reminder/portal-wait"], info))
+    spin_until(lambda: unit.proc.poll() is not None, timeout=30)
+    code = unit.proc.poll()
+    tap.ok(code == 0, f"the waiting call works in the sandbox ({code}; {unit.stderr()[-300:]!r})")
+    asked = portal.calls[before:]
+    tap.ok([c["options"].get("autostart") for c in asked] == [True, False],
+           f"it asks the portal for autostart, then without ({[c['options'].get('autostart') for c in asked]})")
+    tap.ok(all(c["parent"] == "" for c in asked), "with no window to name")
+
     # -- at login: what the portal starts, with a recheck due (an objection
     # confirmed under the first version of the steps, which changed since)
     home.write_progress("[Veto]\nFormat=1\nRegion=eu\nApps=facebook;\nCatalogVersion=1\n\n"

@@ -354,6 +354,39 @@ test_settings (void)
   g_assert_true (veto_settings_get_boolean (VETO_SETTINGS_WEEKLY_CHECK, TRUE));
 }
 
+/* Under Flatpak, the call that waits: tests/e2e/test-portal.py runs this
+ * one in a sandbox, as the Background portal on the session bus, and
+ * checks what it was asked. Elsewhere there is no portal to ask. */
+static void
+test_portal_wait (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = veto_reminder_get_autostart_file ();
+
+  if (!veto_reminder_is_sandboxed ())
+    {
+      g_test_skip ("not under Flatpak (tests/e2e/test-portal.py runs this in a sandbox)");
+      return;
+    }
+
+  g_assert_false (veto_reminder_get_enabled ());
+
+  g_assert_true (veto_reminder_set_enabled (TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (veto_reminder_get_enabled ());
+  g_assert_true (veto_settings_get_boolean (VETO_SETTINGS_REMINDERS, FALSE));
+  /* the sandbox's own autostart folder is never written: the host ignores it */
+  g_assert_false (g_file_query_exists (file, NULL));
+  /* nor is there anything of ours to repair there */
+  g_assert_false (veto_reminder_repair (&error));
+  g_assert_no_error (error);
+
+  g_assert_true (veto_reminder_set_enabled (FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (veto_reminder_get_enabled ());
+  g_assert_false (g_file_query_exists (file, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/reminder/enable-error", test_enable_error);
   g_test_add_func ("/reminder/compose", test_compose);
   g_test_add_func ("/reminder/settings", test_settings);
+  g_test_add_func ("/reminder/portal-wait", test_portal_wait);
 
   return g_test_run ();
 }
