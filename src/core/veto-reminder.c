@@ -256,6 +256,9 @@ on_background_requested (GObject      *source,
   gboolean granted;
 
   granted = xdp_portal_request_background_finish (XDP_PORTAL (source), result, &error);
+  /* a newer request took over: its answer is the one to keep */
+  if (g_task_return_error_if_cancelled (task))
+    return;
   if (error != NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -360,7 +363,11 @@ veto_reminder_set_enabled_async (gboolean             enabled,
                                  (char *) _("At login, tells you when a step against Meta’s AI training is due for a recheck"),
                                  g_steal_pointer (&commandline),
                                  enabled ? XDP_BACKGROUND_FLAG_AUTOSTART : XDP_BACKGROUND_FLAG_NONE,
-                                 cancellable, on_background_requested, g_steal_pointer (&task));
+                                 /* libportal 0.6 drops its task, and never
+                                  * calls back, when cancelled: @task would
+                                  * leak. The request runs to its end and
+                                  * on_background_requested() looks. */
+                                 NULL, on_background_requested, g_steal_pointer (&task));
 }
 
 /**
