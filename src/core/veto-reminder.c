@@ -363,8 +363,9 @@ veto_reminder_set_enabled_async (gboolean             enabled,
                                  (char *) _("At login, tells you when a step against Meta’s AI training is due for a recheck"),
                                  g_steal_pointer (&commandline),
                                  enabled ? XDP_BACKGROUND_FLAG_AUTOSTART : XDP_BACKGROUND_FLAG_NONE,
-                                 /* libportal 0.6 drops its task, and never
-                                  * calls back, when cancelled: @task would
+                                 /* libportal drops its task, and never
+                                  * calls back, when cancelled (cancelled_cb()
+                                  * in its background.c): @task would
                                   * leak. The request runs to its end and
                                   * on_background_requested() looks. */
                                  NULL, on_background_requested, g_steal_pointer (&task));
