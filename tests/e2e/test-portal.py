@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # test-portal.py: "Remind me" under Flatpak. The real binary runs in a
 # bubblewrap sandbox with a /.flatpak-info, as Flatpak starts it, on a
-# session bus of this test's own (it runs under dbus-run-session) where this
+# session bus of this test's own (it runs itself under dbus-run-session) where this
 # script is the desktop portal: it owns org.freedesktop.portal.Desktop and
 # answers org.freedesktop.portal.Background.RequestBackground with the
 # Request object and Response signal libportal waits for. Switching
@@ -28,6 +28,20 @@ import gi
 gi.require_version("Gio", "2.0")
 gi.require_version("GLib", "2.0")
 from gi.repository import Gio, GLib  # noqa: E402
+
+# A session bus of this test's own, where it may own the portal's name
+# without another test's Veto finding it; and a runtime folder of its own,
+# since the accessibility bus that GTK starts on that session puts its
+# socket there by the display's number: in the shared folder it would take
+# the place of the suite's, and remove it on leaving.
+if os.environ.get("VETO_PORTAL_TEST_BUS") != sys.argv[0]:
+    runtime = tempfile.mkdtemp(prefix="veto-portal-runtime-")
+    env = dict(os.environ, VETO_PORTAL_TEST_BUS=sys.argv[0], XDG_RUNTIME_DIR=runtime)
+    try:
+        status = subprocess.call(["dbus-run-session", "--", sys.executable, *sys.argv], env=env)
+    finally:
+        shutil.rmtree(runtime, ignore_errors=True)
+    sys.exit(status)
 
 import veto_e2e as e2e  # noqa: E402
 
