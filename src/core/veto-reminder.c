@@ -63,7 +63,10 @@ veto_reminder_get_autostart_file (void)
 gboolean
 veto_reminder_is_sandboxed (void)
 {
-  return xdp_portal_running_under_flatpak ();
+  /* what xdp_portal_running_under_flatpak() looks at, without linking
+   * libportal into `veto --status` and `--remind` (veto-cli), which never
+   * ask the portal */
+  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
 }
 
 static gboolean
@@ -244,6 +247,7 @@ set_autostart_entry (gboolean   enabled,
   return TRUE;
 }
 
+#ifndef VETO_CORE_LITE
 static void
 on_background_requested (GObject      *source,
                          GAsyncResult *result,
@@ -398,6 +402,8 @@ on_set_enabled_done (GObject      *source,
   *out = g_object_ref (result);
 }
 
+#endif
+
 /**
  * veto_reminder_set_enabled:
  * @enabled: whether Veto should check for due rechecks at each login
@@ -422,6 +428,11 @@ veto_reminder_set_enabled (gboolean   enabled,
   if (!veto_reminder_is_sandboxed ())
     return set_autostart_entry (enabled, error);
 
+#ifdef VETO_CORE_LITE
+  /* veto-cli never turns reminders on or off */
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "the portal is not linked in here");
+  return FALSE;
+#else
   /* A context of our own: waiting runs nothing else of the caller's. */
   context = g_main_context_new ();
   g_main_context_push_thread_default (context);
@@ -431,6 +442,7 @@ veto_reminder_set_enabled (gboolean   enabled,
   g_main_context_pop_thread_default (context);
 
   return veto_reminder_set_enabled_finish (result, error);
+#endif
 }
 
 /* Whether @exec starts an existing program by its absolute path. */
