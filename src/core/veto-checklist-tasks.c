@@ -373,9 +373,9 @@ progress_rank (VetoStepState state)
 }
 
 /* A step declared SameAs= another takes that step's state instead of asking
- * the person to do the same thing twice (Threads' objection is sent from the
- * Instagram account linked to Threads). When the other step has several
- * tasks (several Instagram accounts), Veto can't know which one is linked,
+ * the person to do the same thing twice (Instagram's setting for activity from
+ * other businesses is Facebook's: one setting in Accounts Center). When
+ * the other step has several tasks (several accounts), Veto can't know which one is linked,
  * so the least advanced is shown: never "done" for something that may not
  * be. Tasks the person skipped or marked not applicable are left out; when
  * nothing is left (the other app is not chosen, or not applicable), the step

@@ -938,7 +938,7 @@ veto_step_get_scope (VetoStep *self)
  * @self: a #VetoStep
  *
  * Returns: (nullable): the id of the step whose state this one takes
- *   (Threads' objection is the Instagram objection), or %NULL
+ *   (Instagram's Accounts Center settings are Facebook's), or %NULL
  */
 const char *
 veto_step_get_same_as (VetoStep *self)

@@ -137,8 +137,8 @@ veto_task_new (VetoApp       *app,
  * @account_label: (nullable): the account's label
  * @followed: the task of the step named by SameAs= whose state this one shows
  *
- * A step that is the same thing as another (Threads' objection is the
- * Instagram objection) takes that task's state. It is never due itself: the
+ * A step that is the same thing as another (Instagram's Accounts Center
+ * settings are Facebook's) takes that task's state. It is never due itself: the
  * followed task is, and asking twice would count one recheck as two.
  *
  * Returns: (transfer full): a new #VetoTask
