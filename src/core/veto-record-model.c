@@ -233,8 +233,8 @@ record_step_new (VetoProgressStore *store,
   /* Translators: a line of the record; the part before %s is shown in bold */
   add_field (record_step, _("State: %s"), state_label, FALSE);
   /* A step that is the same thing as another (an Accounts Center setting
-   * shared by two apps) shows
-   * that step's state; say which, so the dates below aren't expected here. */
+   * shared by two apps) shows that step's state; say which, so the dates
+   * below aren't expected here. */
   if (veto_task_get_followed (task) != NULL)
     {
       g_autofree char *name = veto_task_dup_followed_name (task);
