@@ -42,6 +42,11 @@ T = {
     "overdue": "délai dépassé depuis le" if fr else "overdue since",
     "no_answer_state": "Sans réponse dans le délai" if fr else "No Answer in Time",
     "complain": "Porter plainte" if fr else "Complain",
+    # the region page's lines under its question
+    "region_intro": "Vos droits en dépendent" if fr else "Your rights depend on it",
+    "button": "bouton" if fr else "button",
+    # what Orca says of a list item a list offers to select
+    "not_selected": "non sélectionné" if fr else "not selected",
 }
 
 tap = e2e.Tap()
@@ -52,7 +57,24 @@ if missing:
     sys.exit(0)
 
 catalog = e2e.bundled_catalog()
-step_title = catalog.get_locale_string("Step facebook-object", "Title", "fr" if fr else None)
+locale = "fr" if fr else None
+step_title = catalog.get_locale_string("Step facebook-object", "Title", locale)
+complaint_title = catalog.get_locale_string("Step complain-cnil", "Title", locale)
+complaint_url = catalog.get_string("Step complain-cnil", "Url")
+
+
+def lead_of(step):
+    """The line a card shows under a step's title: its description's first
+    sentence (veto_step_card_split_lead())."""
+    text = e2e.strip_markers(catalog.get_locale_string(f"Step {step}", "Description", locale))
+    at = 0
+    while True:
+        at = text.find(". ", at)
+        if at < 0:
+            return text
+        if at >= 24 and not text[at - 1].isupper():
+            return text[:at + 1]
+        at += 2
 
 home = e2e.Home()
 reader = orca.Orca(home, language)
@@ -160,6 +182,7 @@ try:
     region = catalog.get_locale_string("Region eu", "Name", "fr" if fr else None)
     tap.ok(spoken(said, region), f"and the focused choice “{region}”")
     tap.ok(any("radio" in u for u in said), "as a radio button")
+    tap.ok(spoken(said, T["region_intro"]), f"with the lines under the question: “{T['region_intro']} …”")
 
     said = act(["space"], "choosing the region", lambda u: True)
     # the choice is read with its new state, and the page can go on
@@ -181,6 +204,8 @@ try:
     page_spoken(said, mark, "Facebook", "after Next")
     page_spoken(said, mark, step_title, "on Facebook's page, its first step")
     tap.ok(spoken(said, T["open_form"]), f"and the focused button “{T['open_form']}”")
+    lead = lead_of("facebook-object")
+    tap.ok(spoken(said, lead), f"with the card's line under its title: “{lead[:40]}…”")
 
     act(["Return"], "opening the form", lambda u: True, timeout=5)
     end = time.monotonic() + 10
@@ -213,6 +238,10 @@ try:
     tap.ok(spoken(said, T["heading"]), f"with the heading's figure “{T['heading']}”")
     tap.ok(spoken(said, T["sent_on"]) or spoken(said, T["answer_due"]),
            "with their objection's date")
+    # the first Tab reached the objection's row, which leads to its card
+    at = next((i for i, u in enumerate(said) if u.startswith(step_title)), None)
+    tap.ok(at is not None and any(T["button"] in u for u in said[at:at + 2]),
+           f"the objection's row is read as a button ({said[at:at + 2] if at is not None else None})")
     close_cleanly("second run")
 
     # Later still: Meta never answered an objection sent on 1 October. The
@@ -236,8 +265,33 @@ try:
     tap.ok(spoken(said, T["complain"]), f"its focused button is “{T['complain']}”")
     tap.ok(spoken(said, T["no_answer_state"]), f"with the state “{T['no_answer_state']}”")
     tap.ok(not any(".." in u for u in said), "each sentence ends once")
+
+    # the complaint: to its card, what it says, and the authority's page
+    mark = reader.mark()
+    orca.key("Return")
+    # the card's title, then its button and what it says: all of it
+    reader.wait_for_speech(mark, lambda u: complaint_title in u, timeout=15)
+    reader.wait_for_speech(mark, lambda u: False, timeout=2, settle=0)
+    said = reader.speech(mark)
+    transcript("Complain", said)
+    page_spoken(said, mark, complaint_title, "after Complain, the complaint's card")
+    now = e2e.focused(frame)
+    tap.ok(now is not None and e2e.name_of(now) in " ".join(said),
+           f"the focus is on the complaint's card, and said ({e2e.name_of(now) if now else None})")
+    lead = lead_of("complain-cnil")
+    tap.ok(spoken(said, lead), f"with the card's line under its title: “{lead[:40]}…”")
+    opened = len(home.opened_urls())
+    act(["Return"], "opening the authority's page", lambda u: True, timeout=5)
+    end = time.monotonic() + 10
+    while len(home.opened_urls()) == opened and time.monotonic() < end:
+        time.sleep(0.1)
+    tap.ok(home.opened_urls()[opened:] == [complaint_url],
+           f"its focused button opens the CNIL's page ({home.opened_urls()[opened:]})")
     close_cleanly("Meta never answered")
 
+    # a list item GTK's lists offer to select, which no row of Veto is
+    unselected = [u for u in heard if u.strip(" .") == T["not_selected"]]
+    tap.ok(not unselected, f"no row is said “{T['not_selected']}” ({len(unselected)} times)")
     bad = orca.type_names(heard)
     if not tap.ok(not bad and heard, f"no GTK or libadwaita type name in the {len(heard)} utterances"):
         print("# type names: " + " | ".join(bad))
