@@ -205,7 +205,7 @@ try:
     tap.ok(e2e.wait_for(veto.app, role="menu") is not None, "F10 opens the main menu")
     audit(veto.app, "the main menu")
     e2e.press_keys("Escape")
-    waiting = e2e.wait_for(overview, role="list", name=T["waiting"])
+    waiting = e2e.wait_for(overview, role="list", contains=T["waiting"])
     tap.ok(waiting is not None, f"the overview has a list “{T['waiting']}”")
     row = e2e.wait_for(waiting, contains=step_title) if waiting else None
     tap.ok(row is not None, "the objection is listed as waiting for Meta")
