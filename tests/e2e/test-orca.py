@@ -47,6 +47,10 @@ T = {
     "button": "bouton" if fr else "button",
     # what Orca says of a list item a list offers to select
     "not_selected": "non sélectionné" if fr else "not selected",
+    "copy": "Copier le texte" if fr else "Copy Text",
+    # the complaint to paste, with the person's own date
+    "complaint_sent": "opposition envoyée le 1er octobre 2026" if fr else "objection sent on October 1, 2026",
+    "complaint_due": "sa réponse était due au plus tard le" if fr else "its answer was due by",
 }
 
 tap = e2e.Tap()
@@ -85,7 +89,9 @@ def transcript(what, said):
     heard.extend(said)
     print(f"# {what}:")
     for u in said:
-        print(f"#   « {u} »")
+        # a label's text may have line breaks: one line of output each
+        flat = " ".join(u.split(" ")).replace("\n", " ⏎ ")
+        print(f"#   « {flat} »")
 
 
 def spoken(said, text):
@@ -147,7 +153,8 @@ def tab_to(frame, name, what, limit=8):
             break
         mark = reader.mark()
         orca.key("Tab")
-        said += reader.wait_for_speech(mark, lambda u: True, timeout=5)
+        # Orca echoes the key ("tab ", with a space) before it says the focus
+        said += reader.wait_for_speech(mark, lambda u: not u.endswith(" "), timeout=5)
     transcript(what, said)
     now = e2e.focused(frame)
     return now is not None and e2e.name_of(now) == name
@@ -305,6 +312,13 @@ try:
         time.sleep(0.1)
     tap.ok(home.opened_urls()[opened:] == [complaint_url],
            f"its focused button opens the CNIL's page ({home.opened_urls()[opened:]})")
+    # the complaint to paste in the CNIL's form, as the card shows it
+    tap.ok(tab_to(frame, T["copy"], "to Copy Text", limit=12), f"Tab reaches “{T['copy']}”")
+    said = act(["Tab"], "the complaint to paste", lambda u: T["complaint_sent"] in u
+               or T["complaint_sent"].replace(" ", "\u00a0") in u.replace(" ", "\u00a0"))
+    flat = [u.replace("\u00a0", " ") for u in said]
+    tap.ok(spoken(flat, T["complaint_sent"]), f"the complaint is heard with the day the objection was sent: “{T['complaint_sent']}”")
+    tap.ok(spoken(flat, T["complaint_due"]), f"and when Meta's answer was due: “{T['complaint_due']} …”")
     close_cleanly("Meta never answered")
 
     # a list item GTK's lists offer to select, which no row of Veto is
