@@ -90,7 +90,7 @@ def transcript(what, said):
     print(f"# {what}:")
     for u in said:
         # a label's text may have line breaks: one line of output each
-        flat = " ".join(u.split(" ")).replace("\n", " ⏎ ")
+        flat = " ⏎ ".join(" ".join(line.split()) for line in u.split("\n"))
         print(f"#   « {flat} »")
 
 
