@@ -100,6 +100,9 @@ def audit(root, what):
         time.sleep(0.25)
     if not tap.ok(not bad and seen, f"{what}: all {len(seen)} controls are named"):
         print("# unnamed: " + ", ".join(bad))
+    rows = e2e.unselected_rows(root) if root is not None else []
+    if not tap.ok(not rows, f"{what}: no Tab stop is a list item a screen reader says “not selected”"):
+        print("# " + ", ".join(rows))
 
 
 def press(root, role, name, what):
