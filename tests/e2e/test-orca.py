@@ -35,6 +35,10 @@ T = {
     "answer_due": "Réponse attendue au plus tard le" if fr else "Answer due by",
     "summary": "Récapitulatif" if fr else "Summary",
     "objections_sent": "Oppositions envoyées" if fr else "Objections sent",
+    # the summary's other figures, each with its label
+    "confirmed": "Confirmées par Meta" if fr else "Confirmed by Meta",
+    "still_open": "Démarches à faire" if fr else "Steps still open",
+    "next_recheck": "Prochaine vérification" if fr else "Next recheck",
     # the overview's heading: Facebook has one objection in the EU
     "heading": "1 sur 1 opposition envoyée" if fr else "1 of 1 objection sent",
     "resume": "Reprendre où vous en étiez" if fr else "Continue Where You Left Off",
@@ -245,6 +249,11 @@ try:
     tap.ok(any(T["objections_sent"] in u and "1" in u for u in said) or
            any(T["objections_sent"] in u for u in said) and spoken(said, "1"),
            f"with its figure: “{T['objections_sent']}” and 1")
+    colon = "\u00a0: " if fr else ": "
+    for label, figure in ((T["objections_sent"], "1"), (T["confirmed"], "0")):
+        tap.ok(spoken(said, f"{label}{colon}{figure}."), f"the summary says “{label}{colon}{figure}.”")
+    tap.ok(spoken(said, T["still_open"] + colon) and spoken(said, T["next_recheck"] + colon),
+           f"and “{T['still_open']}” and “{T['next_recheck']}”, each with its value")
 
     close_cleanly("first run")
 
