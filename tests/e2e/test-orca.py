@@ -113,16 +113,17 @@ def act(keys, what, until, timeout=10):
     return said
 
 
-def tab_and_back(what, until, heard_first):
+def tab_and_back(what, until, heard):
     """Tabs away from the focus and back, as a person does who heard
     nothing when the window opened. Orca finds the window at the first key
     press, and that first Tab is sometimes handled before it has: then it
     says nothing of where the Tab went. A person tabs again; so does this,
-    up to twice, while @heard_first (a predicate over what was said)
-    fails; everything heard counts, as it does for the person."""
+    up to twice, while @heard (a predicate over what was said: the first
+    Tab's stop, or the page around the focus) fails; everything heard
+    counts, as it does for the person."""
     said = act(["Tab", "shift+Tab"], what, until, timeout=20)
     for _ in range(2):
-        if heard_first(said):
+        if heard(said):
             break
         print("# Orca said nothing of the first Tab: Tab and back again")
         said += act(["Tab", "shift+Tab"], what + ", again", until, timeout=20)
@@ -199,7 +200,7 @@ try:
     # and back.
     reader.wait_for_speech(mark, lambda u: False, timeout=2, settle=0)
     transcript("Veto opens", reader.speech(mark))
-    said = act(["Tab", "shift+Tab"], "Tab and back", T["start"], timeout=20)
+    said = tab_and_back("Tab and back", T["start"], lambda said: spoken(said, T["welcome"]))
     tap.ok(spoken(said, T["welcome"]), f"the first page is spoken: “{T['welcome']}”")
     tap.ok(spoken(said, T["start"]), f"with the focused button “{T['start']}”")
 
