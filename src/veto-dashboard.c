@@ -30,8 +30,10 @@ struct _VetoDashboard
   GtkLabel               *summary_label;
   GtkProgressBar         *progress_bar;
   AdwPreferencesGroup    *due_group;
+  GtkLabel               *due_intro;
   GtkListBox             *due_list;
   AdwPreferencesGroup    *waiting_group;
+  GtkLabel               *waiting_intro;
   GtkListBox             *waiting_list;
   GtkListBox             *apps_list;
   GtkWidget              *continue_button;
@@ -139,13 +141,12 @@ link_row (const char *title,
           const char *app_id)
 {
   /* titles and subtitles come from the catalog and the person: text */
-  GtkWidget *row = veto_row_new (title, subtitle);
+  GtkWidget *row = veto_row_new_link (title, subtitle);
 
   /* the arrow only shows that the row leads on: nothing to say */
   veto_row_add_suffix (VETO_ROW (row), g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
                                                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                                                      NULL));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-app");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", app_id);
 
@@ -539,6 +540,8 @@ veto_dashboard_class_init (VetoDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, waiting_group);
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, waiting_list);
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, apps_list);
+  gtk_widget_class_bind_template_child (widget_class, VetoDashboard, due_intro);
+  gtk_widget_class_bind_template_child (widget_class, VetoDashboard, waiting_intro);
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, continue_button);
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, wizard_button);
   gtk_widget_class_bind_template_child (widget_class, VetoDashboard, continue_label);
@@ -559,6 +562,12 @@ veto_dashboard_init (VetoDashboard *self)
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
                                   self->summary_label, self->continue_label, NULL,
                                   -1);
+  /* a screen reader entering a list hears its heading and the lines
+   * under it */
+  veto_util_name_list (GTK_WIDGET (self->due_list), _("Due for a recheck"),
+                       gtk_label_get_text (self->due_intro));
+  veto_util_name_list (GTK_WIDGET (self->waiting_list), _("Waiting for Meta"),
+                       gtk_label_get_text (self->waiting_intro));
 }
 
 GtkWidget *

@@ -46,7 +46,7 @@ rebuild (VetoEarlierGroup *self)
                                                    veto_step_state_get_label (veto_task_get_state (task)));
       /* text, never markup */
       gtk_list_box_append (self->list,
-                           veto_row_new (veto_step_get_title (veto_task_get_step (task)), subtitle));
+                           veto_row_new_static (veto_step_get_title (veto_task_get_step (task)), subtitle));
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self), g_list_model_get_n_items (earlier) > 0);
@@ -77,15 +77,16 @@ veto_earlier_group_class_init (VetoEarlierGroupClass *klass)
 static void
 veto_earlier_group_init (VetoEarlierGroup *self)
 {
+  const char *intro = _("These no longer apply where you live or to your apps. They stay in your record, with their dates.");
+
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Recorded Earlier"));
-  veto_util_group_add_description (ADW_PREFERENCES_GROUP (self),
-                                   _("These no longer apply where you live or to your apps. They stay in your record, with their dates."));
+  veto_util_group_add_description (ADW_PREFERENCES_GROUP (self), intro);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
-  /* a screen reader names the list as the heading above it */
-  veto_util_set_accessible_label (GTK_WIDGET (self->list), _("Recorded Earlier"));
+  /* a screen reader names the list as the heading and the lines above it */
+  veto_util_name_list (GTK_WIDGET (self->list), _("Recorded Earlier"), intro);
 }
 
 GtkWidget *

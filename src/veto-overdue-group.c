@@ -41,14 +41,13 @@ row_new (const char *title,
          VetoTask   *task)
 {
   /* titles come from the catalog and the person: text, never markup */
-  GtkWidget *row = veto_row_new (title, subtitle);
+  GtkWidget *row = veto_row_new_link (title, subtitle);
   const char *account = veto_task_get_account_id (task);
 
   /* the arrow only shows that the row leads on: nothing to say */
   veto_row_add_suffix (VETO_ROW (row), g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
                                                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                                                      NULL));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-step");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)",
                                     veto_step_get_id (veto_task_get_step (task)),
@@ -61,19 +60,19 @@ static void
 ensure_content (VetoOverdueGroup *self)
 {
   const char *title = self->refusals ? _("Refused by Meta") : _("No Answer From Meta");
+  const char *intro = self->refusals
+                        ? _("Meta refused these objections. You can complain to your data protection authority.")
+                        : _("Meta did not answer these objections in time. You can complain to your data protection authority.");
 
   if (self->filled)
     return;
   self->filled = TRUE;
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), title);
-  veto_util_group_add_description (ADW_PREFERENCES_GROUP (self),
-                                   self->refusals
-                                     ? _("Meta refused these objections. You can complain to your data protection authority.")
-                                     : _("Meta did not answer these objections in time. You can complain to your data protection authority."));
+  veto_util_group_add_description (ADW_PREFERENCES_GROUP (self), intro);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list));
-  /* a screen reader names the list as the heading above it */
-  veto_util_set_accessible_label (GTK_WIDGET (self->list), title);
+  /* a screen reader names the list as the heading and the lines above it */
+  veto_util_name_list (GTK_WIDGET (self->list), title, intro);
 }
 
 static void

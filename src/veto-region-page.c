@@ -30,6 +30,7 @@ struct _VetoRegionPage
   GtkWidget             parent_instance;
 
   AdwPreferencesGroup  *group;
+  GtkLabel             *intro_label;
   GtkListBox           *list;
   GtkExpander          *law_expander;
   GtkLabel             *law_label;
@@ -60,6 +61,7 @@ veto_region_page_class_init (VetoRegionPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "veto-region-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VetoRegionPage, group);
+  gtk_widget_class_bind_template_child (widget_class, VetoRegionPage, intro_label);
   gtk_widget_class_bind_template_child (widget_class, VetoRegionPage, list);
   gtk_widget_class_bind_template_child (widget_class, VetoRegionPage, law_expander);
   gtk_widget_class_bind_template_child (widget_class, VetoRegionPage, law_label);
@@ -70,6 +72,11 @@ static void
 veto_region_page_init (VetoRegionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* a screen reader entering the list hears the question and why it is
+   * asked */
+  veto_util_name_list (GTK_WIDGET (self->list),
+                       adw_preferences_group_get_title (self->group),
+                       gtk_label_get_text (self->intro_label));
 }
 
 /* The radio that became active is the region chosen, by a click, a key

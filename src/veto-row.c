@@ -187,6 +187,54 @@ veto_row_new (const char *title,
   return g_object_new (VETO_TYPE_ROW, "title", title, "subtitle", subtitle, NULL);
 }
 
+/**
+ * veto_row_new_link:
+ * @title: the row's title, as text
+ * @subtitle: (nullable): the line under it, as text
+ *
+ * A row that leads somewhere when activated, read as a button: a screen
+ * reader says a list item of a #GtkListBox "not selected" (the list offers
+ * selection to it whatever its selection mode), which the row never is.
+ * The role can only be given when the row is made.
+ *
+ * Returns: a new #VetoRow, activatable
+ */
+GtkWidget *
+veto_row_new_link (const char *title,
+                   const char *subtitle)
+{
+  GtkWidget *row = g_object_new (VETO_TYPE_ROW,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_BUTTON,
+                                 "title", title, "subtitle", subtitle,
+                                 NULL);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  return row;
+}
+
+/**
+ * veto_row_new_static:
+ * @title: the row's title, as text
+ * @subtitle: (nullable): the line under it, as text
+ *
+ * A row that only shows something (a state, a date) and leads nowhere,
+ * read as a group of its title and subtitle: as a list item a screen
+ * reader would say it "not selected" (see veto_row_new_link()). It keeps
+ * its Tab stop, for what it says.
+ *
+ * Returns: a new #VetoRow
+ */
+GtkWidget *
+veto_row_new_static (const char *title,
+                     const char *subtitle)
+{
+  return g_object_new (VETO_TYPE_ROW,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                       "title", title, "subtitle", subtitle,
+                       NULL);
+}
+
 const char *
 veto_row_get_title (VetoRow *self)
 {

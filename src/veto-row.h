@@ -17,6 +17,10 @@ G_DECLARE_FINAL_TYPE (VetoRow, veto_row, VETO, ROW, GtkListBoxRow)
 
 GtkWidget  *veto_row_new          (const char *title,
                                    const char *subtitle);
+GtkWidget  *veto_row_new_link     (const char *title,
+                                   const char *subtitle);
+GtkWidget  *veto_row_new_static   (const char *title,
+                                   const char *subtitle);
 const char *veto_row_get_title    (VetoRow    *self);
 void        veto_row_set_title    (VetoRow    *self,
                                    const char *title);

@@ -72,6 +72,9 @@ struct _VetoStepActions
    * page's one suggested action (veto_step_actions_set_emphasis()) */
   GtkWidget         *main_button;
   gboolean           emphasis;
+  /* the line under the card's title, when the card shows it above
+   * several accounts' rows: the first row's main button says it */
+  char              *card_lead;
   /* the state last shown: focus follows a change of it */
   VetoStepState      shown_state;
   gboolean           shown_urgent;
@@ -244,8 +247,22 @@ append_sentence (GString    *text,
   g_string_append (text, sentence);
 }
 
+/* The control that takes the keyboard focus for @button: a menu button's
+ * is its inner toggle button. */
+static GtkWidget *
+focusable_of (GtkWidget *button)
+{
+  return GTK_IS_MENU_BUTTON (button) ? gtk_widget_get_first_child (button) : button;
+}
+
 /* What a screen reader says with the row: its state and its dates, which a
- * sighted person reads in the pill and the line under the buttons. */
+ * sighted person reads in the pill and the line under the buttons, then
+ * the line that says what the step does, which a sighted person read
+ * first under the title. Orca reads no description but the focused
+ * control's (a card's, a group's, is never said), and it reads only
+ * showing labels beside it, which GTK 4.8 marks none: all of it goes on
+ * the main button, where the focus lands when the page opens, and on the
+ * ⋮ button of a row that has none. */
 static void
 update_description (VetoStepActions *self,
                     VetoStepState    state,
@@ -253,27 +270,48 @@ update_description (VetoStepActions *self,
                     const char      *dates)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *buttons[] = {
+    GTK_WIDGET (self->open_button), GTK_WIDGET (self->submitted_button),
+    GTK_WIDGET (self->answer_button), GTK_WIDGET (self->complain_button),
+    GTK_WIDGET (self->confirmed_button), GTK_WIDGET (self->done_button),
+    GTK_WIDGET (self->recheck_button), GTK_WIDGET (self->export_button),
+    GTK_WIDGET (self->checked_button), GTK_WIDGET (self->more_button),
+  };
+  GtkWidget *described = self->main_button != NULL ? self->main_button : GTK_WIDGET (self->more_button);
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->state_label)))
     append_sentence (text, gtk_label_get_text (self->state_label));
   if (gtk_widget_get_visible (GTK_WIDGET (self->due_label)))
     append_sentence (text, gtk_label_get_text (self->due_label));
   append_sentence (text, dates);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->lead_label)))
+    append_sentence (text, gtk_label_get_text (self->lead_label));
+  else
+    append_sentence (text, self->card_lead);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
                                   -1);
-  if (self->main_button != NULL)
+  /* a button that was the main one says no state it no longer shows,
+   * only its tooltip, which GTK makes its description */
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
-      /* a menu button's focus is its inner toggle button */
-      GtkWidget *focusable = GTK_IS_MENU_BUTTON (self->main_button)
-                               ? gtk_widget_get_first_child (self->main_button)
-                               : self->main_button;
+      GtkWidget *focusable = focusable_of (buttons[i]);
+      const char *tooltip = gtk_widget_get_tooltip_text (focusable);
 
-      gtk_accessible_update_property (GTK_ACCESSIBLE (focusable),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
-                                      -1);
+      if (buttons[i] == described)
+        continue;
+      if (tooltip != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (focusable),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+                                        -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (focusable),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (focusable_of (described)),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str,
+                                  -1);
 }
 
 static void ensure_note_row (VetoStepActions *self);
@@ -777,6 +815,7 @@ veto_step_actions_finalize (GObject *object)
   VetoStepActions *self = (VetoStepActions *)object;
 
   g_clear_pointer (&self->account_id, g_free);
+  g_clear_pointer (&self->card_lead, g_free);
 
   G_OBJECT_CLASS (veto_step_actions_parent_class)->finalize (object);
 }
@@ -880,6 +919,25 @@ veto_step_actions_new (VetoChecklist *checklist,
   update (self);
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * veto_step_actions_set_card_lead:
+ * @lead: (nullable): the line under the card's title, shown above this
+ *   row and the other accounts' rows
+ *
+ * The row says @lead to a screen reader with its state, as a row that
+ * carries the title says its own lead: the card's first row is given it.
+ */
+void
+veto_step_actions_set_card_lead (VetoStepActions *self,
+                                 const char      *lead)
+{
+  g_return_if_fail (VETO_IS_STEP_ACTIONS (self));
+
+  g_free (self->card_lead);
+  self->card_lead = g_strdup (lead);
+  update (self);
 }
 
 /**

@@ -34,5 +34,7 @@ void        veto_step_actions_set_emphasis     (VetoStepActions *self,
                                                 gboolean         emphasis);
 void        veto_step_actions_set_checking     (VetoStepActions *self,
                                                 gboolean         checking);
+void        veto_step_actions_set_card_lead    (VetoStepActions *self,
+                                                const char      *lead);
 
 G_END_DECLS

@@ -330,8 +330,15 @@ veto_step_card_new (VetoChecklist      *checklist,
   else if (single)
     add_actions (self, account_ids[0], veto_step_get_title (step), gtk_label_get_text (self->lead_label));
   else
-    for (guint i = 0; i < n_accounts; i++)
-      add_actions (self, account_ids[i], account_names[i], NULL);
+    {
+      for (guint i = 0; i < n_accounts; i++)
+        add_actions (self, account_ids[i], account_names[i], NULL);
+      /* the line under the title, read with the first button of the card,
+       * where the focus arrives: a screen reader says no container's
+       * description, nor a label beside the focus */
+      veto_step_actions_set_card_lead (VETO_STEP_ACTIONS (gtk_widget_get_first_child (GTK_WIDGET (self->accounts_box))),
+                                       gtk_label_get_text (self->lead_label));
+    }
 
   veto_util_wrap_button_label (self->copy_button);
   veto_util_fix_button_names (GTK_WIDGET (self));

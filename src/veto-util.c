@@ -9,6 +9,8 @@
 
 #include "veto-util.h"
 
+#include <string.h>
+
 static char *
 strip_mnemonic (const char *label)
 {
@@ -89,6 +91,39 @@ veto_util_set_accessible_label (GtkWidget  *widget,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+/**
+ * veto_util_name_list:
+ * @list: the list of a group
+ * @heading: the group's title
+ * @intro: (nullable): the lines under the title, above the list
+ *
+ * Names @list after the heading above it and the lines that introduce it,
+ * which a sighted person reads before the rows. Orca says the name of a
+ * list when the focus enters it, and neither the list's description nor
+ * the labels around it (GTK 4.8 marks none of them showing): the
+ * introduction is heard only in the name.
+ */
+void
+veto_util_name_list (GtkWidget  *list,
+                     const char *heading,
+                     const char *intro)
+{
+  g_autofree char *name = NULL;
+  gsize len = strlen (heading);
+
+  g_return_if_fail (GTK_IS_WIDGET (list));
+
+  if (intro == NULL || *intro == '\0')
+    name = g_strdup (heading);
+  /* a heading that ends its sentence ("Where do you live?") takes no
+   * full stop */
+  else if (len > 0 && strchr (".?!:", heading[len - 1]) != NULL)
+    name = g_strconcat (heading, " ", intro, NULL);
+  else
+    name = g_strconcat (heading, ". ", intro, NULL);
+  veto_util_set_accessible_label (list, name);
 }
 
 /**

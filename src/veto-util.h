@@ -16,6 +16,9 @@ void veto_util_name_menu               (GtkMenuButton *button,
                                         const char    *name);
 void veto_util_set_accessible_label     (GtkWidget  *widget,
                                         const char *label);
+void veto_util_name_list               (GtkWidget  *list,
+                                        const char *heading,
+                                        const char *intro);
 
 /* Text from data (catalog, account labels, notes, URLs) is shown as text:
  * libadwaita 1.2 parses Pango markup in row titles and subtitles unless told

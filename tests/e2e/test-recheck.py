@@ -30,6 +30,20 @@ reason = e2e.strip_markers(catalog.get_locale_string("Changes 3 facebook-objecti
 once_title = catalog.get_locale_string("Step facebook-activity-other-businesses", "Title", locale)
 once_reason = e2e.strip_markers(catalog.get_locale_string("Changes 2 activity", "Summary", locale))
 
+
+def lead_of(step):
+    """The line a card shows under a step's title: its description's first
+    sentence (veto_step_card_split_lead())."""
+    text = e2e.strip_markers(catalog.get_locale_string(f"Step {step}", "Description", locale))
+    at = 0
+    while True:
+        at = text.find(". ", at)
+        if at < 0:
+            return text
+        if at >= 24 and not text[at - 1].isupper():
+            return text[:at + 1]
+        at += 2
+
 tap = e2e.Tap()
 home = e2e.Home()
 
@@ -45,14 +59,14 @@ home.write_progress("[Veto]\nFormat=1\nRegion=eu\nApps=facebook;\nCatalogVersion
 
 
 def rows_of(node):
-    return [n for n in e2e.walk(node) if e2e.role_name(n) in ("list item", "row")]
+    return [n for n in e2e.walk(node) if e2e.role_name(n) in ("list item", "row", "push button")]
 
 
 veto = e2e.Veto(home, language)
 try:
     veto.wait_for_app()
     frame = veto.frames()[0]
-    due = e2e.wait_for(frame, role="list", name=T["due"])
+    due = e2e.wait_for(frame, role="list", contains=T["due"])
     if not tap.ok(due is not None, f"the overview has a list “{T['due']}”"):
         print("# " + e2e.dump(frame).replace("\n", "\n# "))
         raise SystemExit(tap.done())
@@ -84,6 +98,21 @@ try:
         time.sleep(0.1)
     if not tap.ok(card_due is not None, "the row leads to the objection, which says why it is due"):
         print("# " + e2e.dump(frame).replace("\n", "\n# "))
+    # The card shows its line under the title once, above both accounts'
+    # rows: a screen reader hears it with the first row's main button.
+    lead = lead_of("facebook-object")
+    card = next((n for n in e2e.walk(frame)
+                 if e2e.role_name(n) in ("panel", "grouping") and e2e.name_of(n) == step_title), None)
+    buttons = [n for n in e2e.walk(card) if e2e.role_name(n) in ("push button", "toggle button")] if card else []
+    saying = [e2e.name_of(b) for b in buttons if e2e.description_of(b).endswith(lead)]
+    # each account's row is named "<step> — <account>"
+    rows = [n for n in e2e.walk(card) if e2e.role_name(n) in ("panel", "grouping")
+            and e2e.name_of(n).startswith(step_title + " — ")] if card else []
+    first = rows[0] if rows else None
+    in_first = [e2e.name_of(b) for b in (e2e.walk(first) if first else [])
+                if e2e.role_name(b) in ("push button", "toggle button") and e2e.description_of(b).endswith(lead)]
+    tap.ok(len(saying) == 1 and in_first == saying,
+           f"the card's line under its title is said once, by the first account's main button ({saying}, {in_first})")
 
     veto.close_cleanly(tap)
 finally:

@@ -101,7 +101,7 @@ try:
         time.sleep(0.1)
     tap.ok(overview is not None, "a returning person lands on the overview")
 
-    late = e2e.wait_for(overview, role="list", name=T["no_answer"]) if overview else None
+    late = e2e.wait_for(overview, role="list", contains=T["no_answer"]) if overview else None
     if not tap.ok(late is not None, f"the overview has a list “{T['no_answer']}”"):
         print("# " + e2e.dump(frame).replace("\n", "\n# "))
     texts = labels(late) if late else []
@@ -111,7 +111,7 @@ try:
 
     # into Facebook's steps, from that row
     row = e2e.wait_for(late, contains=step_title) if late else None
-    while row is not None and e2e.role_name(row) not in ("list item", "row"):
+    while row is not None and e2e.role_name(row) not in ("list item", "row", "push button"):
         row = row.get_parent()
     if row is not None:
         e2e.click(row)

@@ -121,7 +121,7 @@ for region in ("eu", "uk", "ch"):
             row = None
             end = time.monotonic() + 10
             while row is None and time.monotonic() < end:
-                found = [n for n in e2e.find_all(frame, role="list item") if e2e.name_of(n) == title]
+                found = [n for n in e2e.find_all(frame) if e2e.role_name(n) in ("list item", "push button") and e2e.name_of(n) == title]
                 row = found[0] if found else None
                 time.sleep(0.1)
             if not tap.ok(row is not None, f"{region}: the overview lists the objection"):

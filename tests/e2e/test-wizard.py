@@ -100,6 +100,9 @@ def audit(root, what):
         time.sleep(0.25)
     if not tap.ok(not bad and seen, f"{what}: all {len(seen)} controls are named"):
         print("# unnamed: " + ", ".join(bad))
+    rows = e2e.unselected_rows(root) if root is not None else []
+    if not tap.ok(not rows, f"{what}: no Tab stop is a list item a screen reader says “not selected”"):
+        print("# " + ", ".join(rows))
 
 
 def press(root, role, name, what):
@@ -205,7 +208,7 @@ try:
     tap.ok(e2e.wait_for(veto.app, role="menu") is not None, "F10 opens the main menu")
     audit(veto.app, "the main menu")
     e2e.press_keys("Escape")
-    waiting = e2e.wait_for(overview, role="list", name=T["waiting"])
+    waiting = e2e.wait_for(overview, role="list", contains=T["waiting"])
     tap.ok(waiting is not None, f"the overview has a list “{T['waiting']}”")
     row = e2e.wait_for(waiting, contains=step_title) if waiting else None
     tap.ok(row is not None, "the objection is listed as waiting for Meta")

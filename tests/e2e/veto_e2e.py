@@ -445,3 +445,23 @@ def unnamed_controls(root, seen=None):
         if not name.strip() or name.startswith("Gtk"):
             bad.append(f"{role} “{name}”")
     return bad
+
+
+def unselected_rows(root):
+    """The Tab stops under @root that Orca says "not selected": list items
+    of a list, which GTK 4.8 offers to select whatever the list's
+    selection mode, and which Veto never selects. A row that leads on is a
+    button (veto_row_new_link()); one that only shows, a group."""
+    bad = []
+    for node in walk(root):
+        if role_name(node) != "list item":
+            continue
+        try:
+            states = node.get_state_set()
+            parent = node.get_parent()
+        except gi.repository.GLib.Error:
+            continue
+        if states.contains(Atspi.StateType.FOCUSABLE) and parent is not None \
+           and parent.get_selection_iface() is not None:
+            bad.append(f"list item “{name_of(node)}”")
+    return bad

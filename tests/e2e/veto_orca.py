@@ -22,6 +22,8 @@ import sys
 import time
 
 SPEECH = re.compile(r"SPEECH OUTPUT: '(.*)'\s*(?:\{.*\})?\s*$")
+# the same, over the lines of an utterance that has line breaks
+SPEECH_LINES = re.compile(SPEECH.pattern, re.S)
 # A GTK or libadwaita type name: what GTK 4.8 says for an accessible that
 # has no name of its own ("GtkStackPage", "AdwGizmo").
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -99,12 +101,27 @@ class Orca:
             return []
 
     def speech(self, since=0):
-        """The utterances spoken since the mark @since, in order."""
+        """The utterances spoken since the mark @since, in order. An
+        utterance of several lines (a label's text that has line breaks)
+        runs over as many lines of the log, its closing quote on the last:
+        it is joined again."""
         out = []
+        pending = None
         for line in self.lines()[since:]:
+            if pending is not None:
+                pending += "\n" + line
+                m = SPEECH_LINES.search(pending)
+                if m:
+                    out.append(m.group(1))
+                    pending = None
+                elif len(pending) > 100000:
+                    pending = None
+                continue
             m = SPEECH.search(line)
             if m:
                 out.append(m.group(1))
+            elif "SPEECH OUTPUT: '" in line:
+                pending = line
         return out
 
     def lost_focus(self, since):
