@@ -273,8 +273,7 @@ veto_progress_store_new (GFile     *file,
                        NULL);
 }
 
-/* Setters call begin_change() first and
- * commit() last. */
+/* Setters call begin_change() first and commit() last. */
 static gboolean
 begin_change (VetoProgressStore *self)
 {
