@@ -140,9 +140,9 @@ veto_progress_step_group (const char *step_id,
                           const char *account_id)
 {
   if (account_id == NULL || *account_id == '\0')
-    return g_strdup_printf ("Step %s", step_id);
+    return g_strdup_printf (VETO_PROGRESS_STEP_PREFIX "%s", step_id);
 
-  return g_strdup_printf ("Step %s %s", step_id, account_id);
+  return g_strdup_printf (VETO_PROGRESS_STEP_PREFIX "%s %s", step_id, account_id);
 }
 
 /**
@@ -154,7 +154,7 @@ char *
 veto_progress_account_group (const char *app_id,
                              const char *account_id)
 {
-  return g_strdup_printf ("Account %s %s", app_id, account_id);
+  return g_strdup_printf (VETO_PROGRESS_ACCOUNT_PREFIX "%s %s", app_id, account_id);
 }
 
 /**
@@ -429,7 +429,7 @@ validate (GKeyFile  *keyfile,
           value = g_key_file_get_string (keyfile, groups[i], keys[j], NULL);
           ok = value != NULL;
 
-          if (ok && g_str_has_prefix (groups[i], "Step "))
+          if (ok && g_str_has_prefix (groups[i], VETO_PROGRESS_STEP_PREFIX))
             ok = is_step_value (keys[j], value);
           else if (ok && g_str_equal (groups[i], VETO_PROGRESS_HEADER_GROUP) && g_str_equal (keys[j], "CatalogVersion"))
             ok = is_int_at_least (value, 0);

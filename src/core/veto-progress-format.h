@@ -26,6 +26,10 @@ G_BEGIN_DECLS
 #define VETO_PROGRESS_HEADER_GROUP "Veto"
 /* Written last, so that a truncated file is detected */
 #define VETO_PROGRESS_END_GROUP "End"
+/* "Step <step>" (a step done once) or "Step <step> <account>" */
+#define VETO_PROGRESS_STEP_PREFIX "Step "
+/* "Account <app> <account>"; account ids are unique across apps */
+#define VETO_PROGRESS_ACCOUNT_PREFIX "Account "
 
 /* The dates a person can state for a step. */
 typedef enum

@@ -1960,7 +1960,7 @@ veto_progress_store_find_evidence_file (VetoProgressStore *self,
     {
       g_autofree char *hash = NULL;
 
-      if (!g_str_has_prefix (groups[i], "Step "))
+      if (!g_str_has_prefix (groups[i], VETO_PROGRESS_STEP_PREFIX))
         continue;
       hash = g_key_file_get_string (self->keyfile, groups[i], KEY (EVIDENCE_SHA256), NULL);
       if (g_strcmp0 (hash, sha256) == 0)
@@ -2208,7 +2208,7 @@ new_account_id (VetoProgressStore *self)
     {
       const char *space = strrchr (groups[i], ' ');
 
-      if (g_str_has_prefix (groups[i], "Account ") && space != NULL)
+      if (g_str_has_prefix (groups[i], VETO_PROGRESS_ACCOUNT_PREFIX) && space != NULL)
         next = MAX (next, g_ascii_strtoull (space + 1, NULL, 10) + 1);
     }
 
@@ -2283,7 +2283,7 @@ veto_progress_store_dup_accounts (VetoProgressStore *self,
 
   g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), NULL);
 
-  prefix = g_strdup_printf ("Account %s ", app_id);
+  prefix = g_strdup_printf (VETO_PROGRESS_ACCOUNT_PREFIX "%s ", app_id);
   groups = g_key_file_get_groups (self->keyfile, NULL);
   for (guint i = 0; groups[i] != NULL; i++)
     if (g_str_has_prefix (groups[i], prefix) && groups[i][strlen (prefix)] != '\0')
@@ -2351,8 +2351,8 @@ veto_progress_store_remove_account (VetoProgressStore *self,
   suffix = g_strdup_printf (" %s", account_id);
   groups = g_key_file_get_groups (self->keyfile, NULL);
   for (guint i = 0; groups[i] != NULL; i++)
-    if (g_str_has_prefix (groups[i], "Step ") && g_str_has_suffix (groups[i], suffix) &&
-        strchr (groups[i] + 5, ' ') == groups[i] + strlen (groups[i]) - strlen (suffix))
+    if (g_str_has_prefix (groups[i], VETO_PROGRESS_STEP_PREFIX) && g_str_has_suffix (groups[i], suffix) &&
+        strchr (groups[i] + strlen (VETO_PROGRESS_STEP_PREFIX), ' ') == groups[i] + strlen (groups[i]) - strlen (suffix))
       g_key_file_remove_group (self->keyfile, groups[i], NULL);
 
   commit (self);
