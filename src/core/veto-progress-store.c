@@ -965,7 +965,6 @@ veto_progress_store_set_catalog_version (VetoProgressStore *self,
   g_key_file_set_integer (self->keyfile, HEADER_GROUP, "CatalogVersion", version);
 }
 
-
 /* A step: its state, dates, note and form. */
 
 /* The value of @key in @group, or NULL. GKeyFile builds and translates a
@@ -2166,7 +2165,6 @@ ensure_accounts (VetoProgressStore *self)
     }
 }
 
-
 /**
  * veto_progress_store_dup_apps:
  *
@@ -2486,7 +2484,6 @@ veto_progress_store_set_account_identifier (VetoProgressStore *self,
     g_key_file_remove_key (self->keyfile, group, "Identifier", NULL);
   commit (self);
 }
-
 
 /* How an account is named. */
 
