@@ -10,11 +10,10 @@
 #include <gio/gio.h>
 
 #include "veto-clock.h"
+#include "veto-progress-format.h"
 #include "veto-types.h"
 
 G_BEGIN_DECLS
-
-#define VETO_PROGRESS_FORMAT 2
 
 #define VETO_PROGRESS_ERROR (veto_progress_error_quark ())
 
@@ -25,15 +24,6 @@ typedef enum
 } VetoProgressError;
 
 GQuark veto_progress_error_quark (void);
-
-/* The dates a person can state for a step. */
-typedef enum
-{
-  VETO_DATE_SUBMITTED,
-  VETO_DATE_CONFIRMED,
-  VETO_DATE_REFUSED,
-  VETO_DATE_CHECKED,
-} VetoDateKind;
 
 /* Meta's email kept as proof: the copy's name in the evidence folder, its
  * SHA-256, and what the email says of itself. */
@@ -73,18 +63,6 @@ void veto_evidence_info_free (VetoEvidenceInfo *info);
 VetoEvidenceFileState veto_evidence_info_check_file (const VetoEvidenceInfo *info,
                                                      char                  **out_path);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VetoEvidenceInfo, veto_evidence_info_free)
-
-/* The years a date Veto reads may fall in (Meta took objections from
- * 2024): anything else is a typo, or an email written to overflow
- * ("31 Dec 9999 -2359"). */
-#define VETO_DATE_MIN_YEAR 2000
-#define VETO_DATE_MAX_YEAR 2199
-
-gboolean    veto_date_is_sane           (GDateTime    *date);
-char       *veto_progress_format_day    (GDateTime    *date);
-gboolean    veto_date_kind_from_string  (const char   *str,
-                                         VetoDateKind *kind);
-const char *veto_date_kind_to_string    (VetoDateKind  kind);
 
 #define VETO_TYPE_PROGRESS_STORE (veto_progress_store_get_type ())
 
