@@ -17,6 +17,24 @@
 
 G_BEGIN_DECLS
 
+/* veto-catalog-citations.c: a trusted catalog's [Source] groups and
+ * Quote- keys, parsed when first asked for */
+typedef struct _VetoCitations VetoCitations;
+
+VetoCitations *_veto_citations_split            (const char        *data,
+                                                 gsize              len,
+                                                 VetoCatalogFlags   flags,
+                                                 GBytes           **out_main);
+VetoCitations *_veto_citations_ref              (VetoCitations     *self);
+void           _veto_citations_unref            (VetoCitations     *self);
+void           _veto_citations_set_format       (VetoCitations     *self,
+                                                 int                format);
+GHashTable    *_veto_citations_get_source_by_id (VetoCitations     *self);
+GPtrArray     *_veto_citations_get_sources      (VetoCitations     *self);
+void           _veto_citations_resolve_step     (VetoCitations     *self,
+                                                 VetoStep          *step,
+                                                 gint              *resolved);
+
 VetoRegion *_veto_region_new_from_group   (VetoCatalogGroup  *group,
                                            const char        *id,
                                            GError           **error);
@@ -45,6 +63,15 @@ VetoSource *_veto_source_new_from_group   (VetoCatalogGroup  *group,
 gboolean    _veto_step_resolve_sources    (VetoStep          *self,
                                            GHashTable        *source_by_id,
                                            GError           **error);
+gboolean    _veto_step_resolve_sources_with_quotes (VetoStep    *self,
+                                                    GHashTable  *source_by_id,
+                                                    GHashTable  *quotes,
+                                                    GError     **error);
+gboolean    _veto_step_read_quotes        (VetoCatalogGroup  *group,
+                                           GHashTable        *quotes,
+                                           GError           **error);
+void        _veto_step_set_citations      (VetoStep          *self,
+                                           VetoCitations     *citations);
 
 /* VetoCatalog's own fields and loader, shared by veto-catalog.c and
  * veto-catalog-load.c */
@@ -79,6 +106,10 @@ struct _VetoCatalog
   GHashTable *app_by_id;
   GHashTable *step_by_id;
   GHashTable *source_by_id;
+
+  /* a trusted text's citations, until sources and source_by_id are
+   * filled from them; NULL when the whole text was read at once */
+  VetoCitations *citations;
 };
 
 gboolean

@@ -73,6 +73,10 @@ struct _VetoStep
   GHashTable     *region_display;
   GHashTable     *quotes;
   GPtrArray      *cited;
+  /* a trusted catalog's citations: quotes and cited are filled from them
+   * the first time a source, a date or a claim is asked for */
+  VetoCitations  *citations;
+  gint            citations_resolved;
 };
 
 G_DEFINE_FINAL_TYPE (VetoStep, veto_step, G_TYPE_OBJECT)
@@ -119,6 +123,7 @@ veto_step_finalize (GObject *object)
   g_clear_pointer (&self->region_display, g_hash_table_unref);
   g_clear_pointer (&self->quotes, g_hash_table_unref);
   g_clear_pointer (&self->cited, g_ptr_array_unref);
+  g_clear_pointer (&self->citations, _veto_citations_unref);
 
   G_OBJECT_CLASS (veto_step_parent_class)->finalize (object);
 }
@@ -495,6 +500,30 @@ get_format_3_sources (VetoStep          *self,
 
 #define QUOTE_PREFIX "Quote-"
 
+/* The passages a step quotes from each source it cites (Quote-ID=, not
+ * translated), into @quotes: source id → passage. A trusted catalog's
+ * are read later, from its citations (veto-catalog-citations.c). */
+gboolean
+_veto_step_read_quotes (VetoCatalogGroup  *group,
+                        GHashTable        *quotes,
+                        GError           **error)
+{
+  for (gsize i = 0; i < group->n_keys; i++)
+    {
+      const char *key = group->keys[i];
+      char *text;
+
+      if (!g_str_has_prefix (key, QUOTE_PREFIX) || strchr (key, '[') != NULL)
+        continue;
+      if (!veto_catalog_check_id (group->name, key + strlen (QUOTE_PREFIX), error) ||
+          !(text = veto_catalog_get_string (group, key, TRUE, FALSE, error)))
+        return FALSE;
+      g_hash_table_insert (quotes, g_strdup (key + strlen (QUOTE_PREFIX)), text);
+    }
+
+  return TRUE;
+}
+
 /* Format 4: the region variants (Description-ch=, Caveats-uk=), shown
  * only there after the common text, and the passages quoted for each
  * source cited (Quote-ID=, not translated). The markers are stripped
@@ -511,6 +540,9 @@ get_claim_texts (VetoStep          *self,
   self->region_display = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->quotes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
+  if (!_veto_step_read_quotes (group, self->quotes, error))
+    return FALSE;
+
   self->description_marked = g_steal_pointer (&self->description);
   self->description = veto_text_strip_markers (self->description_marked);
   self->caveats_marked = g_steal_pointer (&self->caveats);
@@ -526,13 +558,7 @@ get_claim_texts (VetoStep          *self,
         continue;
 
       if (g_str_has_prefix (key, QUOTE_PREFIX))
-        {
-          if (!veto_catalog_check_id (group->name, key + strlen (QUOTE_PREFIX), error) ||
-              !(text = veto_catalog_get_string (group, key, TRUE, FALSE, error)))
-            return FALSE;
-          g_hash_table_insert (self->quotes, g_strdup (key + strlen (QUOTE_PREFIX)), text);
-          continue;
-        }
+        continue;
 
       if (g_str_has_prefix (key, "Description-"))
         region = key + strlen ("Description-");
@@ -690,6 +716,40 @@ _veto_step_resolve_sources (VetoStep    *self,
     g_clear_pointer (&self->link_checked, g_date_time_unref);
 
   return TRUE;
+}
+
+/* The same, for a step of a trusted catalog, once its citations are read:
+ * @quotes (nullable: it quotes nothing) are the step's Quote- keys. */
+gboolean
+_veto_step_resolve_sources_with_quotes (VetoStep    *self,
+                                        GHashTable  *source_by_id,
+                                        GHashTable  *quotes,
+                                        GError     **error)
+{
+  if (quotes != NULL)
+    {
+      g_clear_pointer (&self->quotes, g_hash_table_unref);
+      self->quotes = g_hash_table_ref (quotes);
+    }
+  g_clear_pointer (&self->cited, g_ptr_array_unref);
+  return _veto_step_resolve_sources (self, source_by_id, error);
+}
+
+void
+_veto_step_set_citations (VetoStep      *self,
+                          VetoCitations *citations)
+{
+  g_clear_pointer (&self->citations, _veto_citations_unref);
+  self->citations = _veto_citations_ref (citations);
+}
+
+/* What depends on the sources (their addresses, dates and quotes) is
+ * there once this returns. */
+static inline void
+ensure_citations (VetoStep *self)
+{
+  if (self->citations != NULL && !g_atomic_int_get (&self->citations_resolved))
+    _veto_citations_resolve_step (self->citations, self, &self->citations_resolved);
 }
 
 VetoStep *
@@ -958,6 +1018,7 @@ GDateTime *
 veto_step_get_link_checked (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_citations (self);
   return self->link_checked;
 }
 
@@ -978,6 +1039,7 @@ GDateTime *
 veto_step_get_last_verified (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_citations (self);
   return self->last_verified;
 }
 
@@ -1087,6 +1149,7 @@ const char * const *
 veto_step_get_sources (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_citations (self);
   return (const char * const *)self->sources;
 }
 
@@ -1287,6 +1350,7 @@ veto_step_dup_claims (VetoStep   *self,
   GPtrArray *claims;
 
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_citations (self);
 
   if (self->format < 4)
     return g_ptr_array_new_with_free_func ((GDestroyNotify)veto_claim_unref);
@@ -1323,6 +1387,7 @@ GPtrArray *
 veto_step_get_cited_sources (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_citations (self);
   return self->cited;
 }
 
@@ -1358,6 +1423,8 @@ oldest (VetoStep    *self,
         GDateTime *(*get) (VetoSource *))
 {
   GDateTime *best = NULL;
+
+  ensure_citations (self);
 
   for (guint i = 0; self->cited != NULL && i < self->cited->len; i++)
     {
@@ -1421,6 +1488,7 @@ veto_step_dup_checked_text (VetoStep *self)
   g_autofree char *checked_day = NULL;
 
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_citations (self);
 
   read_on = veto_step_get_sources_read_on (self);
   notes_on = self->format < 4 ? NULL : veto_step_get_notes_read_on (self);
