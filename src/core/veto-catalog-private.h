@@ -17,21 +17,22 @@
 
 G_BEGIN_DECLS
 
-/* veto-catalog-citations.c: a trusted catalog's [Source] groups and
- * Quote- keys, parsed when first asked for */
-typedef struct _VetoCitations VetoCitations;
+/* veto-catalog-deferred.c: a trusted catalog's [Source] groups, Quote-
+ * keys and steps' long texts, parsed when first asked for */
+typedef struct _VetoDeferred VetoDeferred;
 
-VetoCitations *_veto_citations_split            (const char        *data,
+VetoDeferred *_veto_deferred_split            (const char        *data,
                                                  gsize              len,
                                                  VetoCatalogFlags   flags,
                                                  GBytes           **out_main);
-VetoCitations *_veto_citations_ref              (VetoCitations     *self);
-void           _veto_citations_unref            (VetoCitations     *self);
-void           _veto_citations_set_format       (VetoCitations     *self,
+VetoDeferred *_veto_deferred_ref              (VetoDeferred     *self);
+void           _veto_deferred_unref            (VetoDeferred     *self);
+void           _veto_deferred_set_format       (VetoDeferred     *self,
                                                  int                format);
-GHashTable    *_veto_citations_get_source_by_id (VetoCitations     *self);
-GPtrArray     *_veto_citations_get_sources      (VetoCitations     *self);
-void           _veto_citations_resolve_step     (VetoCitations     *self,
+GHashTable    *_veto_deferred_get_source_by_id (VetoDeferred     *self);
+GPtrArray     *_veto_deferred_get_sources      (VetoDeferred     *self);
+void           _veto_deferred_add_step          (VetoDeferred      *self);
+void           _veto_deferred_resolve_step     (VetoDeferred     *self,
                                                  VetoStep          *step,
                                                  gint              *resolved);
 
@@ -63,15 +64,12 @@ VetoSource *_veto_source_new_from_group   (VetoCatalogGroup  *group,
 gboolean    _veto_step_resolve_sources    (VetoStep          *self,
                                            GHashTable        *source_by_id,
                                            GError           **error);
-gboolean    _veto_step_resolve_sources_with_quotes (VetoStep    *self,
-                                                    GHashTable  *source_by_id,
-                                                    GHashTable  *quotes,
-                                                    GError     **error);
-gboolean    _veto_step_read_quotes        (VetoCatalogGroup  *group,
-                                           GHashTable        *quotes,
+gboolean    _veto_step_read_deferred      (VetoStep          *self,
+                                           VetoCatalogGroup  *group,
+                                           GHashTable        *source_by_id,
                                            GError           **error);
-void        _veto_step_set_citations      (VetoStep          *self,
-                                           VetoCitations     *citations);
+void        _veto_step_set_deferred       (VetoStep          *self,
+                                           VetoDeferred      *deferred);
 
 /* VetoCatalog's own fields and loader, shared by veto-catalog.c and
  * veto-catalog-load.c */
@@ -107,9 +105,9 @@ struct _VetoCatalog
   GHashTable *step_by_id;
   GHashTable *source_by_id;
 
-  /* a trusted text's citations, until sources and source_by_id are
-   * filled from them; NULL when the whole text was read at once */
-  VetoCitations *citations;
+  /* a trusted text's deferred part, until sources and source_by_id are
+   * filled from it; NULL when the whole text was read at once */
+  VetoDeferred *deferred;
 };
 
 gboolean

@@ -46,7 +46,7 @@ veto_catalog_finalize (GObject *object)
   g_clear_pointer (&self->loading, g_ptr_array_unref);
   g_clear_object (&self->changes);
   g_clear_object (&self->sources);
-  g_clear_pointer (&self->citations, _veto_citations_unref);
+  g_clear_pointer (&self->deferred, _veto_deferred_unref);
 
   G_OBJECT_CLASS (veto_catalog_parent_class)->finalize (object);
 }
@@ -138,7 +138,7 @@ veto_catalog_new_from_bytes (GBytes            *bytes,
   g_autoptr(VetoCatalog) self = NULL;
   g_autoptr(GKeyFile) keyfile = NULL;
   g_autoptr(GBytes) main_text = NULL;
-  VetoCitations *citations = NULL;
+  VetoDeferred *deferred = NULL;
   g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) groups = NULL;
   const char *data;
@@ -173,8 +173,9 @@ veto_catalog_new_from_bytes (GBytes            *bytes,
     }
 
   /* Checking the whole text once also catches bad bytes in translations,
-   * which GKeyFile would skip without a word. */
-  if (!validate_utf8 (data, len))
+   * which GKeyFile would skip without a word. (A trusted text was checked
+   * when it was built or kept.) */
+  if (!(flags & VETO_CATALOG_FLAGS_TRUSTED) && !validate_utf8 (data, len))
     {
       g_set_error_literal (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_ENCODING,
                            _("The catalog is not valid UTF-8 text."));
@@ -185,8 +186,7 @@ veto_catalog_new_from_bytes (GBytes            *bytes,
    * what the first screen does not read is left for later. */
   if (flags & VETO_CATALOG_FLAGS_TRUSTED)
     {
-      flags &= ~VETO_CATALOG_FLAGS_TRUSTED;
-      citations = _veto_citations_split (data, len, flags, &main_text);
+      deferred = _veto_deferred_split (data, len, flags & ~VETO_CATALOG_FLAGS_TRUSTED, &main_text);
       data = g_bytes_get_data (main_text, &len);
     }
   else if (!_veto_catalog_check_raw_lines (data, len, &n_headers, error))
@@ -200,21 +200,21 @@ veto_catalog_new_from_bytes (GBytes            *bytes,
     {
       g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_PARSE,
                    _("The catalog could not be read: %s"), local_error->message);
-      g_clear_pointer (&citations, _veto_citations_unref);
+      g_clear_pointer (&deferred, _veto_deferred_unref);
       return NULL;
     }
 
   self = g_object_new (VETO_TYPE_CATALOG, NULL);
-  self->citations = citations;
+  self->deferred = deferred;
 
   if (!_veto_catalog_load_header (self, keyfile, error))
     return NULL;
 
-  if (self->citations != NULL)
-    _veto_citations_set_format (self->citations, self->format);
+  if (self->deferred != NULL)
+    _veto_deferred_set_format (self->deferred, self->format);
 
   groups = g_key_file_get_groups (keyfile, &n_groups);
-  if (self->citations == NULL && n_groups != n_headers)
+  if (self->deferred == NULL && n_groups != n_headers)
     {
       _veto_catalog_find_duplicate_group (data, len, error);
       return NULL;
@@ -533,16 +533,16 @@ ensure_sources (VetoCatalog *self)
 {
   GPtrArray *sources;
 
-  if (self->citations == NULL || self->format < 4)
+  if (self->deferred == NULL || self->format < 4)
     return;
 
-  sources = _veto_citations_get_sources (self->citations);
+  sources = _veto_deferred_get_sources (self->deferred);
   for (guint i = 0; i < sources->len; i++)
     g_hash_table_insert (self->source_by_id,
                          (char *)veto_source_get_id (g_ptr_array_index (sources, i)),
                          g_ptr_array_index (sources, i));
   g_list_store_splice (self->sources, 0, 0, sources->pdata, sources->len);
-  g_clear_pointer (&self->citations, _veto_citations_unref);
+  g_clear_pointer (&self->deferred, _veto_deferred_unref);
 }
 
 GListModel *

@@ -73,10 +73,11 @@ struct _VetoStep
   GHashTable     *region_display;
   GHashTable     *quotes;
   GPtrArray      *cited;
-  /* a trusted catalog's citations: quotes and cited are filled from them
-   * the first time a source, a date or a claim is asked for */
-  VetoCitations  *citations;
-  gint            citations_resolved;
+  /* a trusted catalog's deferred text (veto-catalog-deferred.c): the
+   * texts read in read_deferred_texts(), the quotes and the sources are
+   * filled from it the first time one of them is asked for */
+  VetoDeferred   *deferred;
+  gint            deferred_resolved;
 };
 
 G_DEFINE_FINAL_TYPE (VetoStep, veto_step, G_TYPE_OBJECT)
@@ -123,7 +124,7 @@ veto_step_finalize (GObject *object)
   g_clear_pointer (&self->region_display, g_hash_table_unref);
   g_clear_pointer (&self->quotes, g_hash_table_unref);
   g_clear_pointer (&self->cited, g_ptr_array_unref);
-  g_clear_pointer (&self->citations, _veto_citations_unref);
+  g_clear_pointer (&self->deferred, _veto_deferred_unref);
 
   G_OBJECT_CLASS (veto_step_parent_class)->finalize (object);
 }
@@ -151,7 +152,7 @@ veto_step_get_property (GObject    *object,
       break;
 
     case PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
+      g_value_set_string (value, veto_step_get_description (self));
       break;
 
     case PROP_PER_ACCOUNT:
@@ -501,12 +502,11 @@ get_format_3_sources (VetoStep          *self,
 #define QUOTE_PREFIX "Quote-"
 
 /* The passages a step quotes from each source it cites (Quote-ID=, not
- * translated), into @quotes: source id → passage. A trusted catalog's
- * are read later, from its citations (veto-catalog-citations.c). */
-gboolean
-_veto_step_read_quotes (VetoCatalogGroup  *group,
-                        GHashTable        *quotes,
-                        GError           **error)
+ * translated), into @quotes: source id → passage. */
+static gboolean
+read_quotes (VetoCatalogGroup  *group,
+             GHashTable        *quotes,
+             GError           **error)
 {
   for (gsize i = 0; i < group->n_keys; i++)
     {
@@ -540,7 +540,7 @@ get_claim_texts (VetoStep          *self,
   self->region_display = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->quotes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  if (!_veto_step_read_quotes (group, self->quotes, error))
+  if (!read_quotes (group, self->quotes, error))
     return FALSE;
 
   self->description_marked = g_steal_pointer (&self->description);
@@ -718,38 +718,51 @@ _veto_step_resolve_sources (VetoStep    *self,
   return TRUE;
 }
 
-/* The same, for a step of a trusted catalog, once its citations are read:
- * @quotes (nullable: it quotes nothing) are the step's Quote- keys. */
-gboolean
-_veto_step_resolve_sources_with_quotes (VetoStep    *self,
-                                        GHashTable  *source_by_id,
-                                        GHashTable  *quotes,
-                                        GError     **error)
+/* The texts only an app page, a letter, the record or "Why do we say
+ * this?" reads. A trusted catalog's steps read them later, from its
+ * deferred text (veto-catalog-deferred.c splits the same keys off). */
+static gboolean
+read_deferred_texts (VetoStep          *self,
+                     VetoCatalogGroup  *group,
+                     gboolean           description,
+                     GError           **error)
 {
-  if (quotes != NULL)
-    {
-      g_clear_pointer (&self->quotes, g_hash_table_unref);
-      self->quotes = g_hash_table_ref (quotes);
-    }
-  g_clear_pointer (&self->cited, g_ptr_array_unref);
-  return _veto_step_resolve_sources (self, source_by_id, error);
+  if (description &&
+      !(self->description = veto_catalog_get_string (group, "Description", TRUE, TRUE, error)))
+    return FALSE;
+  self->in_app_path = veto_catalog_get_string (group, "InAppPath", FALSE, TRUE, NULL);
+  self->caveats = veto_catalog_get_string (group, "Caveats", FALSE, TRUE, NULL);
+  self->objection_text = veto_catalog_get_string (group, "ObjectionText", FALSE, TRUE, NULL);
+  return get_objection_texts (self, group, error) && get_claim_texts (self, group, error);
+}
+
+/* A step of a trusted catalog, the first time it is asked for one of
+ * those texts or its sources: @group is its deferred keys. */
+gboolean
+_veto_step_read_deferred (VetoStep          *self,
+                          VetoCatalogGroup  *group,
+                          GHashTable        *source_by_id,
+                          GError           **error)
+{
+  return read_deferred_texts (self, group, TRUE, error) &&
+         _veto_step_resolve_sources (self, source_by_id, error);
 }
 
 void
-_veto_step_set_citations (VetoStep      *self,
-                          VetoCitations *citations)
+_veto_step_set_deferred (VetoStep     *self,
+                         VetoDeferred *deferred)
 {
-  g_clear_pointer (&self->citations, _veto_citations_unref);
-  self->citations = _veto_citations_ref (citations);
+  g_return_if_fail (self->deferred == NULL);
+  self->deferred = _veto_deferred_ref (deferred);
+  _veto_deferred_add_step (deferred);
 }
 
-/* What depends on the sources (their addresses, dates and quotes) is
- * there once this returns. */
+/* What is read later is there once this returns. */
 static inline void
-ensure_citations (VetoStep *self)
+ensure_deferred (VetoStep *self)
 {
-  if (self->citations != NULL && !g_atomic_int_get (&self->citations_resolved))
-    _veto_citations_resolve_step (self->citations, self, &self->citations_resolved);
+  if (self->deferred != NULL && !g_atomic_int_get (&self->deferred_resolved))
+    _veto_deferred_resolve_step (self->deferred, self, &self->deferred_resolved);
 }
 
 VetoStep *
@@ -760,12 +773,14 @@ _veto_step_new_from_group (VetoCatalogGroup  *group,
 {
   g_autoptr(VetoStep) self = g_object_new (VETO_TYPE_STEP, NULL);
   g_autoptr(GError) local_error = NULL;
+  gboolean later = (flags & VETO_CATALOG_FLAGS_TRUSTED) != 0;
 
+  flags &= ~VETO_CATALOG_FLAGS_TRUSTED;
   self->id = g_strdup (id);
 
   if (!get_apps (self, group, error) ||
       !(self->title = veto_catalog_get_string (group, "Title", TRUE, TRUE, error)) ||
-      !(self->description = veto_catalog_get_string (group, "Description", TRUE, TRUE, error)) ||
+      !(later || (self->description = veto_catalog_get_string (group, "Description", TRUE, TRUE, error))) ||
       !get_kind (group, &self->kind, error) ||
       !(self->regions = veto_catalog_get_list (group, "Regions", TRUE, error)) ||
       !get_scope (group, &self->scope, error) ||
@@ -798,12 +813,7 @@ _veto_step_new_from_group (VetoCatalogGroup  *group,
   /* a catalog written before the record had noun titles keeps working:
    * the record falls back to Title */
   self->record_title = veto_catalog_get_string (group, "RecordTitle", FALSE, TRUE, NULL);
-  self->in_app_path = veto_catalog_get_string (group, "InAppPath", FALSE, TRUE, NULL);
-  self->caveats = veto_catalog_get_string (group, "Caveats", FALSE, TRUE, NULL);
-  self->objection_text = veto_catalog_get_string (group, "ObjectionText", FALSE, TRUE, NULL);
-  if (!get_objection_texts (self, group, error))
-    return NULL;
-  if (!get_claim_texts (self, group, error))
+  if (!later && !read_deferred_texts (self, group, FALSE, error))
     return NULL;
 
   /* Every fact has a source: a link, or, for articles and app code that
@@ -937,6 +947,7 @@ const char *
 veto_step_get_description (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
   return self->description;
 }
 
@@ -1018,7 +1029,7 @@ GDateTime *
 veto_step_get_link_checked (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
-  ensure_citations (self);
+  ensure_deferred (self);
   return self->link_checked;
 }
 
@@ -1039,7 +1050,7 @@ GDateTime *
 veto_step_get_last_verified (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
-  ensure_citations (self);
+  ensure_deferred (self);
   return self->last_verified;
 }
 
@@ -1054,6 +1065,7 @@ const char *
 veto_step_get_in_app_path (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
   return self->in_app_path;
 }
 
@@ -1075,6 +1087,7 @@ const char *
 veto_step_get_caveats (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
   return self->caveats;
 }
 
@@ -1097,6 +1110,7 @@ veto_step_get_objection_text (VetoStep   *self,
   const char *text;
 
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
 
   if (region_id == NULL || !veto_step_applies_to (self, region_id))
     return NULL;
@@ -1114,6 +1128,7 @@ gboolean
 veto_step_has_objection_text (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), FALSE);
+  ensure_deferred (self);
   return self->objection_text != NULL || g_hash_table_size (self->objection_texts) > 0;
 }
 
@@ -1149,7 +1164,7 @@ const char * const *
 veto_step_get_sources (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
-  ensure_citations (self);
+  ensure_deferred (self);
   return (const char * const *)self->sources;
 }
 
@@ -1252,6 +1267,7 @@ veto_step_get_region_description (VetoStep   *self,
   g_autofree char *key = NULL;
 
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
   if (self->region_display == NULL || region_id == NULL || !veto_step_applies_to (self, region_id))
     return NULL;
   key = g_strconcat ("Description-", region_id, NULL);
@@ -1273,6 +1289,7 @@ veto_step_get_region_caveats (VetoStep   *self,
   g_autofree char *key = NULL;
 
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
   if (self->region_display == NULL || region_id == NULL || !veto_step_applies_to (self, region_id))
     return NULL;
   key = g_strconcat ("Caveats-", region_id, NULL);
@@ -1302,6 +1319,7 @@ veto_step_dup_description_in (VetoStep   *self,
                               const char *region_id)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
   return join_texts (self->description, veto_step_get_region_description (self, region_id), " ");
 }
 
@@ -1318,6 +1336,7 @@ veto_step_dup_caveats_in (VetoStep   *self,
                           const char *region_id)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
   return join_texts (self->caveats, veto_step_get_region_caveats (self, region_id), "\n");
 }
 
@@ -1350,7 +1369,7 @@ veto_step_dup_claims (VetoStep   *self,
   GPtrArray *claims;
 
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
-  ensure_citations (self);
+  ensure_deferred (self);
 
   if (self->format < 4)
     return g_ptr_array_new_with_free_func ((GDestroyNotify)veto_claim_unref);
@@ -1387,7 +1406,7 @@ GPtrArray *
 veto_step_get_cited_sources (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
-  ensure_citations (self);
+  ensure_deferred (self);
   return self->cited;
 }
 
@@ -1424,7 +1443,7 @@ oldest (VetoStep    *self,
 {
   GDateTime *best = NULL;
 
-  ensure_citations (self);
+  ensure_deferred (self);
 
   for (guint i = 0; self->cited != NULL && i < self->cited->len; i++)
     {
@@ -1488,7 +1507,7 @@ veto_step_dup_checked_text (VetoStep *self)
   g_autofree char *checked_day = NULL;
 
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
-  ensure_citations (self);
+  ensure_deferred (self);
 
   read_on = veto_step_get_sources_read_on (self);
   notes_on = self->format < 4 ? NULL : veto_step_get_notes_read_on (self);

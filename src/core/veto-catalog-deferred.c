@@ -1,19 +1,21 @@
-/* veto-catalog-citations.c
+/* veto-catalog-deferred.c
  *
  * Copyright 2026 The Veto developers
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* A catalog's citations, read when first asked for. The [Source] groups
- * and the Quote- keys are more than half of the text of a catalog that
- * cites its claims, and nothing on a first screen reads them: only "Why
- * do we say this?", a step's sources and dates, the record, and
- * `--check-links`. A trusted text (VETO_CATALOG_FLAGS_TRUSTED) is split
- * before GKeyFile parses it; the citations wait here, as text, until a
- * step or the catalog needs them, and are then parsed once for all. A text
- * that is not trusted is read whole and at once, so that every rule is
- * checked before it is kept. */
+/* What a catalog's first screen does not read, read when first asked for.
+ * The [Source] groups and the Quote- keys are more than half of the text
+ * of a catalog that cites its claims, and the steps' long texts (their
+ * descriptions, caveats, letters and in-app paths) most of the rest; the
+ * welcome page, the overview and `--status` read none of them: only an
+ * app page, "Why do we say this?", the record and `--check-links` do. A
+ * trusted text (VETO_CATALOG_FLAGS_TRUSTED) is split before GKeyFile
+ * parses it; the rest waits here, as text, until a step or the catalog
+ * needs it, is then parsed once, and each step takes its own part the
+ * first time it is asked. A text that is not trusted is read whole and
+ * at once, so that every rule is checked before it is kept. */
 
 #include "config.h"
 
@@ -23,42 +25,43 @@
 #include "veto-catalog-keys.h"
 #include "veto-catalog-private.h"
 
-struct _VetoCitations
+struct _VetoDeferred
 {
   GMutex            lock;
-  /* until they are read: the [Source] groups, and each step's Quote- keys
-   * under its group's header */
+  /* until it is parsed: the [Source] groups, and each step's deferred
+   * keys under its group's header */
   GBytes           *text;
   int               format;
   VetoCatalogFlags  flags;
   gboolean          loaded;
-  /* once read: id → VetoSource, and the sources in file order */
+  /* once parsed: id → VetoSource, and the sources in file order */
   GHashTable       *source_by_id;
   GPtrArray        *sources;
-  /* step id → (source id → passage) */
-  GHashTable       *quotes_by_step;
+  /* the steps' groups, until every step that has one took its keys */
+  GKeyFile         *keyfile;
+  guint             n_pending;
 };
 
 static void
 citations_clear (gpointer data)
 {
-  VetoCitations *self = data;
+  VetoDeferred *self = data;
 
   g_mutex_clear (&self->lock);
   g_clear_pointer (&self->text, g_bytes_unref);
   g_clear_pointer (&self->source_by_id, g_hash_table_unref);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
-  g_clear_pointer (&self->quotes_by_step, g_hash_table_unref);
+  g_clear_pointer (&self->keyfile, g_key_file_unref);
 }
 
-VetoCitations *
-_veto_citations_ref (VetoCitations *self)
+VetoDeferred *
+_veto_deferred_ref (VetoDeferred *self)
 {
   return g_atomic_rc_box_acquire (self);
 }
 
 void
-_veto_citations_unref (VetoCitations *self)
+_veto_deferred_unref (VetoDeferred *self)
 {
   g_atomic_rc_box_release_full (self, citations_clear);
 }
@@ -73,8 +76,29 @@ skip_spaces (const char *s,
   return s;
 }
 
+/* Whether the key starting the line [s, e) of a step's group is one only
+ * an app page, the record or "Why do we say this?" reads: the texts
+ * veto_step.c reads in read_deferred_texts(), and the quotes. */
+static gboolean
+is_deferred_step_key (const char *s,
+                      const char *e)
+{
+  static const char * const prefixes[] = { "Quote-", "Description", "Caveats", "ObjectionText", "InAppPath" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      gsize n = strlen (prefixes[i]);
+
+      /* the key itself, a region's (Caveats-ch) or a translation (Caveats[fr]) */
+      if ((gsize)(e - s) > n && memcmp (s, prefixes[i], n) == 0 &&
+          (i == 0 || s[n] == '-' || s[n] == '[' || s[n] == '=' || s[n] == ' ' || s[n] == '\t'))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
- * _veto_citations_split:
+ * _veto_deferred_split:
  * @data: a catalog's text, valid UTF-8
  * @len: its length
  * @out_main: (out): what the first screen needs: every line but the
@@ -82,13 +106,13 @@ skip_spaces (const char *s,
  *
  * Returns: (transfer full): the citations, to be read later
  */
-VetoCitations *
-_veto_citations_split (const char        *data,
+VetoDeferred *
+_veto_deferred_split (const char        *data,
                        gsize              len,
                        VetoCatalogFlags   flags,
                        GBytes           **out_main)
 {
-  VetoCitations *self = g_atomic_rc_box_new0 (VetoCitations);
+  VetoDeferred *self = g_atomic_rc_box_new0 (VetoDeferred);
   GString *main_text = g_string_sized_new (len);
   GString *cited = g_string_sized_new (len / 2);
   const char *p = data;
@@ -97,6 +121,7 @@ _veto_citations_split (const char        *data,
   const char *header = NULL;
   gsize header_len = 0;
   gboolean in_source = FALSE;
+  gboolean in_step = FALSE;
   gboolean header_cited = FALSE;
   /* a run of lines kept for @main_text, copied in one go */
   const char *run = p;
@@ -116,6 +141,7 @@ _veto_citations_split (const char        *data,
       else if (*s == '[')
         {
           in_source = next - s > 8 && memcmp (s, "[Source ", 8) == 0;
+          in_step = next - s > 6 && memcmp (s, "[Step ", 6) == 0;
           header = p;
           header_len = next - p;
           header_cited = in_source;
@@ -123,7 +149,8 @@ _veto_citations_split (const char        *data,
         }
       else if (in_source)
         to = CITED;
-      else if (next - s > 6 && memcmp (s, "Quote-", 6) == 0 && header != NULL)
+      else if (header != NULL && (in_step ? is_deferred_step_key (s, next)
+                                          : next - s > 6 && memcmp (s, "Quote-", 6) == 0))
         {
           to = CITED;
           if (!header_cited)
@@ -157,17 +184,16 @@ _veto_citations_split (const char        *data,
 }
 
 void
-_veto_citations_set_format (VetoCitations *self,
+_veto_deferred_set_format (VetoDeferred *self,
                             int            format)
 {
   self->format = format;
 }
 
 static gboolean
-load_locked (VetoCitations  *self,
-             GError        **error)
+load_locked (VetoDeferred  *self,
+             GError       **error)
 {
-  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_auto(GStrv) groups = NULL;
   gsize len;
   const char *data = g_bytes_get_data (self->text, &len);
@@ -175,40 +201,31 @@ load_locked (VetoCitations  *self,
 
   self->source_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->sources = g_ptr_array_new_with_free_func (g_object_unref);
-  self->quotes_by_step = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                (GDestroyNotify)g_hash_table_unref);
+  self->keyfile = g_key_file_new ();
   self->loaded = TRUE;
 
-  if (len > 0 && !g_key_file_load_from_data (keyfile, data, len, G_KEY_FILE_NONE, error))
+  if (len > 0 && !g_key_file_load_from_data (self->keyfile, data, len, G_KEY_FILE_NONE, error))
     return FALSE;
   g_clear_pointer (&self->text, g_bytes_unref);
 
-  groups = g_key_file_get_groups (keyfile, NULL);
+  groups = g_key_file_get_groups (self->keyfile, NULL);
   veto_catalog_keys_begin ();
   for (guint i = 0; ok && groups[i] != NULL; i++)
     {
-      g_auto(VetoCatalogGroup) keys = { 0 };
       const char *group = groups[i];
-
-      veto_catalog_group_init (&keys, keyfile, group, self->format);
 
       if (g_str_has_prefix (group, "Source "))
         {
-          VetoSource *source = _veto_source_new_from_group (&keys, group + strlen ("Source "),
-                                                            self->flags, error);
+          g_auto(VetoCatalogGroup) keys = { 0 };
+          VetoSource *source;
 
+          veto_catalog_group_init (&keys, self->keyfile, group, self->format);
+          source = _veto_source_new_from_group (&keys, group + strlen ("Source "), self->flags, error);
           if ((ok = source != NULL))
             {
               g_ptr_array_add (self->sources, source);
               g_hash_table_insert (self->source_by_id, (char *)veto_source_get_id (source), source);
             }
-        }
-      else if (g_str_has_prefix (group, "Step "))
-        {
-          GHashTable *quotes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-          g_hash_table_insert (self->quotes_by_step, g_strdup (group + strlen ("Step ")), quotes);
-          ok = _veto_step_read_quotes (&keys, quotes, error);
         }
     }
   veto_catalog_keys_end ();
@@ -216,27 +233,27 @@ load_locked (VetoCitations  *self,
   return ok;
 }
 
-/* Parses the citations the first time, under the lock. A trusted text
+/* Parses the text the first time, under the lock. A trusted text
  * was validated in full when it was built or kept, so a fault here is a
  * bug, not a catalog to refuse: it is reported, and what was read kept. */
 static void
-ensure_locked (VetoCitations *self)
+ensure_locked (VetoDeferred *self)
 {
   g_autoptr(GError) error = NULL;
 
   if (self->loaded)
     return;
   if (!load_locked (self, &error))
-    g_critical ("The catalog’s citations could not be read: %s", error->message);
+    g_critical ("The catalog’s deferred text could not be read: %s", error->message);
 }
 
 /**
- * _veto_citations_get_source_by_id:
+ * _veto_deferred_get_source_by_id:
  *
  * Returns: (transfer none): id → #VetoSource, read now if not yet
  */
 GHashTable *
-_veto_citations_get_source_by_id (VetoCitations *self)
+_veto_deferred_get_source_by_id (VetoDeferred *self)
 {
   GHashTable *table;
 
@@ -249,13 +266,13 @@ _veto_citations_get_source_by_id (VetoCitations *self)
 }
 
 /**
- * _veto_citations_get_sources:
+ * _veto_deferred_get_sources:
  *
  * Returns: (transfer none) (element-type VetoSource): every source, in
  *   file order, read now if not yet
  */
 GPtrArray *
-_veto_citations_get_sources (VetoCitations *self)
+_veto_deferred_get_sources (VetoDeferred *self)
 {
   GPtrArray *sources;
 
@@ -267,32 +284,49 @@ _veto_citations_get_sources (VetoCitations *self)
   return sources;
 }
 
+/* Called once for each step that will take its keys from here. */
+void
+_veto_deferred_add_step (VetoDeferred *self)
+{
+  g_mutex_lock (&self->lock);
+  self->n_pending++;
+  g_mutex_unlock (&self->lock);
+}
+
 /**
- * _veto_citations_resolve_step:
- * @self: the citations of @step's catalog
- * @step: a step read without its quotes
+ * _veto_deferred_resolve_step:
+ * @self: the deferred text of @step's catalog
+ * @step: a step read without its deferred keys
  * @resolved: (inout): the step's flag, set once it is resolved
  *
- * Gives @step its quotes and its sources, once: steps resolve one by one,
- * as they are first asked, under one lock for the catalog.
+ * Gives @step its texts, quotes and sources, once: steps resolve one by
+ * one, as they are first asked, under one lock for the catalog.
  */
 void
-_veto_citations_resolve_step (VetoCitations *self,
-                              VetoStep      *step,
-                              gint          *resolved)
+_veto_deferred_resolve_step (VetoDeferred *self,
+                             VetoStep     *step,
+                             gint         *resolved)
 {
   g_autoptr(GError) error = NULL;
 
   g_mutex_lock (&self->lock);
   if (!g_atomic_int_get (resolved))
     {
-      GHashTable *quotes;
+      g_auto(VetoCatalogGroup) keys = { 0 };
+      g_autofree char *group = g_strconcat ("Step ", veto_step_get_id (step), NULL);
 
       ensure_locked (self);
-      quotes = g_hash_table_lookup (self->quotes_by_step, veto_step_get_id (step));
-      if (!_veto_step_resolve_sources_with_quotes (step, self->source_by_id, quotes, &error))
-        g_critical ("The catalog’s citations could not be resolved: %s", error->message);
+      veto_catalog_keys_begin ();
+      veto_catalog_group_init (&keys, self->keyfile, group, self->format);
+      if (!_veto_step_read_deferred (step, &keys, self->source_by_id, &error))
+        g_critical ("The catalog’s deferred text could not be read: %s", error->message);
+      veto_catalog_group_clear (&keys);
+      veto_catalog_keys_end ();
       g_atomic_int_set (resolved, TRUE);
+
+      /* the last step to take its keys frees them */
+      if (--self->n_pending == 0)
+        g_clear_pointer (&self->keyfile, g_key_file_unref);
     }
   g_mutex_unlock (&self->lock);
 }
