@@ -78,23 +78,52 @@ skip_spaces (const char *s,
 
 /* Whether the key starting the line [s, e) of a step's group is one only
  * an app page, the record or "Why do we say this?" reads: the texts
- * veto_step.c reads in read_deferred_texts(), and the quotes. */
+ * veto-step.c reads in read_deferred_texts(), and the quotes. */
+static inline gboolean
+has_key (const char *s,
+         const char *e,
+         const char *key,
+         gsize       n)
+{
+  /* the key itself, a region's (Caveats-ch) or a translation (Caveats[fr]) */
+  return (gsize)(e - s) > n && memcmp (s, key, n) == 0 &&
+         (s[n] == '-' || s[n] == '[' || s[n] == '=' || s[n] == ' ' || s[n] == '\t');
+}
+
 static gboolean
 is_deferred_step_key (const char *s,
                       const char *e)
 {
-  static const char * const prefixes[] = { "Quote-", "Description", "Caveats", "ObjectionText", "InAppPath" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+#define HAS_KEY(k) has_key (s, e, k, sizeof (k) - 1)
+  switch (*s)
     {
-      gsize n = strlen (prefixes[i]);
-
-      /* the key itself, a region's (Caveats-ch) or a translation (Caveats[fr]) */
-      if ((gsize)(e - s) > n && memcmp (s, prefixes[i], n) == 0 &&
-          (i == 0 || s[n] == '-' || s[n] == '[' || s[n] == '=' || s[n] == ' ' || s[n] == '\t'))
-        return TRUE;
+    case 'Q':
+      return e - s > 6 && memcmp (s, "Quote-", 6) == 0;
+    case 'D':
+      return HAS_KEY ("Description");
+    case 'C':
+      return HAS_KEY ("Caveats");
+    case 'O':
+      return HAS_KEY ("ObjectionText");
+    case 'I':
+      return HAS_KEY ("InAppPath");
+    default:
+      return FALSE;
     }
-  return FALSE;
+#undef HAS_KEY
+}
+
+/* Appends the lines [s, e) to @out, the last one ended. */
+static void
+append_lines (GString    *out,
+              const char *s,
+              const char *e)
+{
+  if (s == e)
+    return;
+  g_string_append_len (out, s, e - s);
+  if (e[-1] != '\n')
+    g_string_append_c (out, '\n');
 }
 
 /**
@@ -123,8 +152,10 @@ _veto_deferred_split (const char        *data,
   gboolean in_source = FALSE;
   gboolean in_step = FALSE;
   gboolean header_cited = FALSE;
-  /* a run of lines kept for @main_text, copied in one go */
+  /* the runs of lines kept for each text, copied in one go */
   const char *run = p;
+  const char *cited_run = p;
+  const char *cited_end = p;
 
   g_mutex_init (&self->lock);
   self->flags = flags;
@@ -153,11 +184,12 @@ _veto_deferred_split (const char        *data,
                                           : next - s > 6 && memcmp (s, "Quote-", 6) == 0))
         {
           to = CITED;
+          /* the group's header first, once */
           if (!header_cited)
             {
-              g_string_append_len (cited, header, header_len);
-              if (header[header_len - 1] != '\n')
-                g_string_append_c (cited, '\n');
+              append_lines (cited, cited_run, cited_end);
+              append_lines (cited, header, header + header_len);
+              cited_run = cited_end = p;
               header_cited = TRUE;
             }
         }
@@ -169,14 +201,18 @@ _veto_deferred_split (const char        *data,
         }
       if (to == CITED)
         {
-          g_string_append_len (cited, p, next - p);
-          if (next[-1] != '\n')
-            g_string_append_c (cited, '\n');
+          if (p != cited_end)
+            {
+              append_lines (cited, cited_run, cited_end);
+              cited_run = p;
+            }
+          cited_end = next;
         }
 
       p = next;
     }
   g_string_append_len (main_text, run, end - run);
+  append_lines (cited, cited_run, cited_end);
 
   self->text = g_string_free_to_bytes (cited);
   *out_main = g_string_free_to_bytes (main_text);

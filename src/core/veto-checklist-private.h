@@ -27,6 +27,10 @@ struct _VetoChecklist
   /* recorded earlier, no longer applying */
   GListStore        *earlier_tasks;
   gulong             changed_id;
+  /* while veto_checklist_refresh() runs: "APP\nACCOUNT" → the account's
+   * name, made once an account rather than once a task (each reads the
+   * progress file's groups) */
+  GHashTable        *names;
 
   guint              n_finished;
   guint              n_due;

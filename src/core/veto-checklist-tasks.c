@@ -168,7 +168,19 @@ _veto_checklist_add_task (VetoChecklist *self,
     }
 
   /* the name shown everywhere: the person's label, or "Account 2" */
-  if (account_id != NULL)
+  if (account_id != NULL && self->names != NULL)
+    {
+      g_autofree char *key = g_strconcat (veto_app_get_id (app), "\n", account_id, NULL);
+      const char *name = g_hash_table_lookup (self->names, key);
+
+      if (name == NULL)
+        {
+          name = veto_account_dup_name (self->store, veto_app_get_id (app), account_id);
+          g_hash_table_insert (self->names, g_steal_pointer (&key), (char *)name);
+        }
+      label = g_strdup (name);
+    }
+  else if (account_id != NULL)
     label = veto_account_dup_name (self->store, veto_app_get_id (app), account_id);
 
   task = veto_task_new (app, step, account_id, label, state, due_date, due, change);

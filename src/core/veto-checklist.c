@@ -265,6 +265,7 @@ veto_checklist_refresh (VetoChecklist *self)
   now = veto_clock_get_now (veto_progress_store_get_clock (self->store));
   region = veto_progress_store_get_region (self->store);
   apps = veto_catalog_get_apps (self->catalog);
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; region != NULL && i < g_list_model_get_n_items (apps); i++)
     {
@@ -300,6 +301,7 @@ veto_checklist_refresh (VetoChecklist *self)
   _veto_checklist_resolve_conditions (self, tasks);
   _veto_checklist_count_tasks (self, tasks);
   _veto_checklist_collect_earlier (self, tasks, now, region);
+  g_clear_pointer (&self->names, g_hash_table_unref);
 
   g_list_store_splice (self->tasks, 0, old_n_tasks, tasks->pdata, tasks->len);
 
