@@ -29,8 +29,10 @@ struct _VetoDeferred
 {
   GMutex            lock;
   /* until it is parsed: the [Source] groups, and each step's deferred
-   * keys under its group's header */
-  GBytes           *text;
+   * keys under its group's header, as runs of lines of @source: copying
+   * them at start-up would cost as much as finding them */
+  GBytes           *source;
+  GArray           *runs;
   int               format;
   VetoCatalogFlags  flags;
   gboolean          loaded;
@@ -48,7 +50,8 @@ citations_clear (gpointer data)
   VetoDeferred *self = data;
 
   g_mutex_clear (&self->lock);
-  g_clear_pointer (&self->text, g_bytes_unref);
+  g_clear_pointer (&self->source, g_bytes_unref);
+  g_clear_pointer (&self->runs, g_array_unref);
   g_clear_pointer (&self->source_by_id, g_hash_table_unref);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_pointer (&self->keyfile, g_key_file_unref);
@@ -113,22 +116,28 @@ is_deferred_step_key (const char *s,
 #undef HAS_KEY
 }
 
-/* Appends the lines [s, e) to @out, the last one ended. */
+typedef struct
+{
+  const char *start;
+  gsize       len;
+} Run;
+
+/* Keeps the lines [s, e) for later. */
 static void
-append_lines (GString    *out,
+append_lines (GArray     *runs,
               const char *s,
               const char *e)
 {
-  if (s == e)
-    return;
-  g_string_append_len (out, s, e - s);
-  if (e[-1] != '\n')
-    g_string_append_c (out, '\n');
+  Run run = { s, e - s };
+
+  if (s != e)
+    g_array_append_val (runs, run);
 }
 
 /**
  * _veto_deferred_split:
- * @data: a catalog's text, valid UTF-8
+ * @bytes: the catalog, kept until the deferred part is parsed
+ * @data: its text, valid UTF-8, inside @bytes
  * @len: its length
  * @out_main: (out): what the first screen needs: every line but the
  *   citations', the comments' and the blank ones
@@ -136,14 +145,15 @@ append_lines (GString    *out,
  * Returns: (transfer full): the citations, to be read later
  */
 VetoDeferred *
-_veto_deferred_split (const char        *data,
-                       gsize              len,
-                       VetoCatalogFlags   flags,
-                       GBytes           **out_main)
+_veto_deferred_split (GBytes            *bytes,
+                      const char        *data,
+                      gsize              len,
+                      VetoCatalogFlags   flags,
+                      GBytes           **out_main)
 {
   VetoDeferred *self = g_atomic_rc_box_new0 (VetoDeferred);
   GString *main_text = g_string_sized_new (len);
-  GString *cited = g_string_sized_new (len / 2);
+  GArray *cited = g_array_new (FALSE, FALSE, sizeof (Run));
   const char *p = data;
   const char *end = data + len;
   /* the current group's header line, and whether it went to @cited */
@@ -214,7 +224,8 @@ _veto_deferred_split (const char        *data,
   g_string_append_len (main_text, run, end - run);
   append_lines (cited, cited_run, cited_end);
 
-  self->text = g_string_free_to_bytes (cited);
+  self->source = g_bytes_ref (bytes);
+  self->runs = cited;
   *out_main = g_string_free_to_bytes (main_text);
   return self;
 }
@@ -231,18 +242,27 @@ load_locked (VetoDeferred  *self,
              GError       **error)
 {
   g_auto(GStrv) groups = NULL;
-  gsize len;
-  const char *data = g_bytes_get_data (self->text, &len);
+  g_autoptr(GString) text = g_string_new (NULL);
   gboolean ok = TRUE;
+
+  for (guint i = 0; i < self->runs->len; i++)
+    {
+      Run *run = &g_array_index (self->runs, Run, i);
+
+      g_string_append_len (text, run->start, run->len);
+      if (run->start[run->len - 1] != '\n')
+        g_string_append_c (text, '\n');
+    }
+  g_clear_pointer (&self->runs, g_array_unref);
+  g_clear_pointer (&self->source, g_bytes_unref);
 
   self->source_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->sources = g_ptr_array_new_with_free_func (g_object_unref);
   self->keyfile = g_key_file_new ();
   self->loaded = TRUE;
 
-  if (len > 0 && !g_key_file_load_from_data (self->keyfile, data, len, G_KEY_FILE_NONE, error))
+  if (text->len > 0 && !g_key_file_load_from_data (self->keyfile, text->str, text->len, G_KEY_FILE_NONE, error))
     return FALSE;
-  g_clear_pointer (&self->text, g_bytes_unref);
 
   groups = g_key_file_get_groups (self->keyfile, NULL);
   veto_catalog_keys_begin ();

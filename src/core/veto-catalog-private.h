@@ -21,7 +21,8 @@ G_BEGIN_DECLS
  * keys and steps' long texts, parsed when first asked for */
 typedef struct _VetoDeferred VetoDeferred;
 
-VetoDeferred *_veto_deferred_split            (const char        *data,
+VetoDeferred *_veto_deferred_split            (GBytes            *bytes,
+                                                 const char        *data,
                                                  gsize              len,
                                                  VetoCatalogFlags   flags,
                                                  GBytes           **out_main);

@@ -186,7 +186,7 @@ veto_catalog_new_from_bytes (GBytes            *bytes,
    * what the first screen does not read is left for later. */
   if (flags & VETO_CATALOG_FLAGS_TRUSTED)
     {
-      deferred = _veto_deferred_split (data, len, flags & ~VETO_CATALOG_FLAGS_TRUSTED, &main_text);
+      deferred = _veto_deferred_split (bytes, data, len, flags & ~VETO_CATALOG_FLAGS_TRUSTED, &main_text);
       data = g_bytes_get_data (main_text, &len);
     }
   else if (!_veto_catalog_check_raw_lines (data, len, &n_headers, error))

@@ -690,7 +690,8 @@ veto_checklist_count (VetoChecklist *self,
   g_return_if_fail (VETO_IS_CHECKLIST (self));
 
   *n_counted = *n_progressed = 0;
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tasks)); i++)
+  /* the overview asks once a row: the list's length read once */
+  for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->tasks)); i < n; i++)
     {
       g_autoptr(VetoTask) task = g_list_model_get_item (G_LIST_MODEL (self->tasks), i);
       const char *account = veto_task_get_account_id (task);
