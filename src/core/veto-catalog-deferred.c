@@ -45,7 +45,7 @@ struct _VetoDeferred
 };
 
 static void
-citations_clear (gpointer data)
+deferred_clear (gpointer data)
 {
   VetoDeferred *self = data;
 
@@ -66,7 +66,7 @@ _veto_deferred_ref (VetoDeferred *self)
 void
 _veto_deferred_unref (VetoDeferred *self)
 {
-  g_atomic_rc_box_release_full (self, citations_clear);
+  g_atomic_rc_box_release_full (self, deferred_clear);
 }
 
 /* The line [s, e) with its leading spaces skipped, as GKeyFile reads it. */
@@ -98,6 +98,7 @@ is_deferred_step_key (const char *s,
                       const char *e)
 {
 #define HAS_KEY(k) has_key (s, e, k, sizeof (k) - 1)
+  /* keep in step with read_deferred_texts() */
   switch (*s)
     {
     case 'Q':
@@ -110,6 +111,8 @@ is_deferred_step_key (const char *s,
       return HAS_KEY ("ObjectionText");
     case 'I':
       return HAS_KEY ("InAppPath");
+    case 'R':
+      return HAS_KEY ("RecordTitle");
     default:
       return FALSE;
     }
@@ -232,7 +235,7 @@ _veto_deferred_split (GBytes            *bytes,
 
 void
 _veto_deferred_set_format (VetoDeferred *self,
-                            int            format)
+                           int           format)
 {
   self->format = format;
 }
@@ -289,9 +292,12 @@ load_locked (VetoDeferred  *self,
   return ok;
 }
 
-/* Parses the text the first time, under the lock. A trusted text
- * was validated in full when it was built or kept, so a fault here is a
- * bug, not a catalog to refuse: it is reported, and what was read kept. */
+/* Parses the text the first time, under the lock. A trusted text was
+ * validated in full when it was built or kept, so a fault here is a bug,
+ * not a catalog to refuse: it is reported, and what was read kept. Its
+ * translations are those of the languages read now, as for the rest of
+ * the catalog: the application builds the catalog again when the
+ * language changes. */
 static void
 ensure_locked (VetoDeferred *self)
 {
@@ -301,24 +307,6 @@ ensure_locked (VetoDeferred *self)
     return;
   if (!load_locked (self, &error))
     g_critical ("The catalog’s deferred text could not be read: %s", error->message);
-}
-
-/**
- * _veto_deferred_get_source_by_id:
- *
- * Returns: (transfer none): id → #VetoSource, read now if not yet
- */
-GHashTable *
-_veto_deferred_get_source_by_id (VetoDeferred *self)
-{
-  GHashTable *table;
-
-  g_mutex_lock (&self->lock);
-  ensure_locked (self);
-  table = self->source_by_id;
-  g_mutex_unlock (&self->lock);
-
-  return table;
 }
 
 /**

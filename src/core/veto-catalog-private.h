@@ -21,21 +21,20 @@ G_BEGIN_DECLS
  * keys and steps' long texts, parsed when first asked for */
 typedef struct _VetoDeferred VetoDeferred;
 
-VetoDeferred *_veto_deferred_split            (GBytes            *bytes,
-                                                 const char        *data,
-                                                 gsize              len,
-                                                 VetoCatalogFlags   flags,
-                                                 GBytes           **out_main);
-VetoDeferred *_veto_deferred_ref              (VetoDeferred     *self);
-void           _veto_deferred_unref            (VetoDeferred     *self);
-void           _veto_deferred_set_format       (VetoDeferred     *self,
-                                                 int                format);
-GHashTable    *_veto_deferred_get_source_by_id (VetoDeferred     *self);
-GPtrArray     *_veto_deferred_get_sources      (VetoDeferred     *self);
-void           _veto_deferred_add_step          (VetoDeferred      *self);
-void           _veto_deferred_resolve_step     (VetoDeferred     *self,
-                                                 VetoStep          *step,
-                                                 gint              *resolved);
+VetoDeferred *_veto_deferred_split       (GBytes            *bytes,
+                                         const char        *data,
+                                         gsize              len,
+                                         VetoCatalogFlags   flags,
+                                         GBytes           **out_main);
+VetoDeferred *_veto_deferred_ref         (VetoDeferred      *self);
+void          _veto_deferred_unref       (VetoDeferred      *self);
+void          _veto_deferred_set_format  (VetoDeferred      *self,
+                                         int                format);
+GPtrArray    *_veto_deferred_get_sources (VetoDeferred      *self);
+void          _veto_deferred_add_step    (VetoDeferred      *self);
+void          _veto_deferred_resolve_step (VetoDeferred     *self,
+                                          VetoStep         *step,
+                                          gint             *resolved);
 
 VetoRegion *_veto_region_new_from_group   (VetoCatalogGroup  *group,
                                            const char        *id,

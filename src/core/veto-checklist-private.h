@@ -31,6 +31,11 @@ struct _VetoChecklist
    * name, made once an account rather than once a task (each reads the
    * progress file's groups) */
   GHashTable        *names;
+  /* while veto_checklist_refresh() runs: the person's apps, read once */
+  GStrv              apps;
+  /* the same tasks as @tasks, for the loops that read them all (the
+   * overview counts once a row) */
+  GPtrArray         *task_array;
 
   guint              n_finished;
   guint              n_due;

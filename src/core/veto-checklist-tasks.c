@@ -49,7 +49,8 @@ _veto_checklist_home_app_id (VetoChecklist *self,
   const char * const *ids = veto_step_get_app_ids (step);
 
   for (guint i = 0; ids[i] != NULL; i++)
-    if (veto_progress_store_has_app (self->store, ids[i]))
+    if (self->apps != NULL ? g_strv_contains ((const char * const *)self->apps, ids[i])
+                           : veto_progress_store_has_app (self->store, ids[i]))
       return ids[i];
 
   return NULL;
@@ -335,7 +336,9 @@ _veto_checklist_collect_earlier (VetoChecklist *self,
   for (guint i = 0; i < g_list_model_get_n_items (apps); i++)
     {
       g_autoptr(VetoApp) app = g_list_model_get_item (apps, i);
-      gboolean app_chosen = region != NULL && veto_progress_store_has_app (self->store, veto_app_get_id (app));
+      gboolean app_chosen = region != NULL &&
+                            (self->apps != NULL ? g_strv_contains ((const char * const *)self->apps, veto_app_get_id (app))
+                                                : veto_progress_store_has_app (self->store, veto_app_get_id (app)));
       g_auto(GStrv) accounts = veto_progress_store_dup_accounts (self->store, veto_app_get_id (app));
       GListModel *steps = veto_app_get_steps (app);
 

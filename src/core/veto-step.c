@@ -719,8 +719,9 @@ _veto_step_resolve_sources (VetoStep    *self,
 }
 
 /* The texts only an app page, a letter, the record or "Why do we say
- * this?" reads. A trusted catalog's steps read them later, from its
- * deferred text (veto-catalog-deferred.c splits the same keys off). */
+ * this?" reads (RecordTitle: the record only). A trusted catalog's steps
+ * read them later, from its deferred text (veto-catalog-deferred.c splits
+ * the same keys off). */
 static gboolean
 read_deferred_texts (VetoStep          *self,
                      VetoCatalogGroup  *group,
@@ -730,6 +731,9 @@ read_deferred_texts (VetoStep          *self,
   if (description &&
       !(self->description = veto_catalog_get_string (group, "Description", TRUE, TRUE, error)))
     return FALSE;
+  /* a catalog written before the record had noun titles keeps working:
+   * the record falls back to Title */
+  self->record_title = veto_catalog_get_string (group, "RecordTitle", FALSE, TRUE, NULL);
   self->in_app_path = veto_catalog_get_string (group, "InAppPath", FALSE, TRUE, NULL);
   self->caveats = veto_catalog_get_string (group, "Caveats", FALSE, TRUE, NULL);
   self->objection_text = veto_catalog_get_string (group, "ObjectionText", FALSE, TRUE, NULL);
@@ -810,9 +814,6 @@ _veto_step_new_from_group (VetoCatalogGroup  *group,
       !veto_catalog_get_boolean (group, "Essential", &self->essential, error))
     return NULL;
 
-  /* a catalog written before the record had noun titles keeps working:
-   * the record falls back to Title */
-  self->record_title = veto_catalog_get_string (group, "RecordTitle", FALSE, TRUE, NULL);
   if (!later && !read_deferred_texts (self, group, FALSE, error))
     return NULL;
 
@@ -939,6 +940,7 @@ const char *
 veto_step_get_record_title (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
 
   return self->record_title != NULL ? self->record_title : self->title;
 }

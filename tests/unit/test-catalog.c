@@ -760,6 +760,7 @@ test_bundled_deferred (void)
             }
 
           g_assert_cmpstr (veto_step_get_description (a), ==, veto_step_get_description (b));
+          g_assert_cmpstr (veto_step_get_record_title (a), ==, veto_step_get_record_title (b));
           g_assert_cmpstr (veto_step_get_caveats (a), ==, veto_step_get_caveats (b));
           g_assert_cmpstr (veto_step_get_in_app_path (a), ==, veto_step_get_in_app_path (b));
           g_assert_cmpint (veto_step_has_objection_text (a), ==, veto_step_has_objection_text (b));
