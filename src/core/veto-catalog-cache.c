@@ -41,6 +41,13 @@ read_bytes (GFile   *file,
   return veto_file_read_bounded (g_file_peek_path (file), max_size, NULL, error);
 }
 
+static VetoCatalog *
+new_from_signed_bytes (GBytes            *data,
+                       GBytes            *signature,
+                       VetoCatalogFlags   flags,
+                       GDateTime        **out_valid_until,
+                       GError           **error);
+
 /**
  * veto_catalog_new_from_signed_bytes:
  * @data: a published catalog, as downloaded or cached
@@ -56,13 +63,6 @@ read_bytes (GFile   *file,
  *
  * Returns: (transfer full) (nullable): the catalog
  */
-static VetoCatalog *
-new_from_signed_bytes (GBytes            *data,
-                       GBytes            *signature,
-                       VetoCatalogFlags   flags,
-                       GDateTime        **out_valid_until,
-                       GError           **error);
-
 VetoCatalog *
 veto_catalog_new_from_signed_bytes (GBytes      *data,
                                     GBytes      *signature,

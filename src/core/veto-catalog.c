@@ -122,7 +122,9 @@ validate_utf8 (const char *data,
 /**
  * veto_catalog_new_from_bytes:
  * @bytes: the catalog keyfile
- * @flags: which extra URLs a local catalog may use
+ * @flags: which extra URLs a local catalog may use, and whether the text
+ *   is trusted (%VETO_CATALOG_FLAGS_TRUSTED: validated in full already; the
+ *   built-in catalog and a verified cache)
  * @error: the first fault found, naming its group and key
  *
  * Parses and validates a catalog. Localized strings are resolved for the
@@ -521,12 +523,6 @@ veto_catalog_is_sender_domain (VetoCatalog *self,
   return FALSE;
 }
 
-/**
- * veto_catalog_get_sources:
- * @self: a #VetoCatalog
- *
- * Returns: (transfer none): the [Source] groups (format 4), in file order
- */
 /* A trusted catalog's sources, read the first time they are asked for. */
 static void
 ensure_sources (VetoCatalog *self)
@@ -545,6 +541,12 @@ ensure_sources (VetoCatalog *self)
   g_clear_pointer (&self->deferred, _veto_deferred_unref);
 }
 
+/**
+ * veto_catalog_get_sources:
+ * @self: a #VetoCatalog
+ *
+ * Returns: (transfer none): the [Source] groups (format 4), in file order
+ */
 GListModel *
 veto_catalog_get_sources (VetoCatalog *self)
 {
