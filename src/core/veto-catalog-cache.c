@@ -41,6 +41,13 @@ read_bytes (GFile   *file,
   return veto_file_read_bounded (g_file_peek_path (file), max_size, NULL, error);
 }
 
+static VetoCatalog *
+new_from_signed_bytes (GBytes            *data,
+                       GBytes            *signature,
+                       VetoCatalogFlags   flags,
+                       GDateTime        **out_valid_until,
+                       GError           **error);
+
 /**
  * veto_catalog_new_from_signed_bytes:
  * @data: a published catalog, as downloaded or cached
@@ -62,6 +69,16 @@ veto_catalog_new_from_signed_bytes (GBytes      *data,
                                     GDateTime  **out_valid_until,
                                     GError     **error)
 {
+  return new_from_signed_bytes (data, signature, VETO_CATALOG_FLAGS_NONE, out_valid_until, error);
+}
+
+static VetoCatalog *
+new_from_signed_bytes (GBytes            *data,
+                       GBytes            *signature,
+                       VetoCatalogFlags   flags,
+                       GDateTime        **out_valid_until,
+                       GError           **error)
+{
   g_autofree char *comment = NULL;
   g_autoptr(GDateTime) valid_until = NULL;
   g_autoptr(VetoCatalog) catalog = NULL;
@@ -71,7 +88,7 @@ veto_catalog_new_from_signed_bytes (GBytes      *data,
       !veto_signature_parse_comment (comment, &version, &valid_until, error))
     return NULL;
 
-  catalog = veto_catalog_new_from_bytes (data, VETO_CATALOG_FLAGS_NONE, error);
+  catalog = veto_catalog_new_from_bytes (data, flags, error);
   if (catalog == NULL)
     return NULL;
 
@@ -127,7 +144,9 @@ veto_catalog_cache_load_signed (GFile       *cache_dir,
       return NULL;
     }
 
-  return veto_catalog_new_from_signed_bytes (data, signature, out_valid_until, error);
+  /* a file the updater validated in full before it kept it (the same
+   * rules as the bundled catalog's), and whose signature still holds */
+  return new_from_signed_bytes (data, signature, VETO_CATALOG_FLAGS_TRUSTED, out_valid_until, error);
 }
 
 /**

@@ -558,6 +558,8 @@ _veto_catalog_load_group (VetoCatalog       *self,
 
       /* References are resolved after every group is read, so that a step
        * may come before its app in the file. */
+      if (self->deferred != NULL)
+        _veto_step_set_deferred (step, self->deferred);
       g_ptr_array_add (self->loading, g_object_ref (step));
       g_hash_table_insert (self->step_by_id, (char *)veto_step_get_id (step), step);
       return TRUE;
@@ -747,8 +749,8 @@ _veto_catalog_resolve_references (VetoCatalog  *self,
           }
 
       if (!check_regions (self, step, error) ||
-          !_veto_step_resolve_sources (step, self->source_by_id, error) ||
-          !check_objection_texts (self, step, error) ||
+          (self->deferred == NULL && !_veto_step_resolve_sources (step, self->source_by_id, error)) ||
+          (self->deferred == NULL && !check_objection_texts (self, step, error)) ||
           !check_replaces (self, step, replaced, error))
         return FALSE;
 
@@ -820,7 +822,7 @@ _veto_catalog_resolve_references (VetoCatalog  *self,
       g_autoptr(VetoChange) change = g_list_model_get_item (G_LIST_MODEL (self->changes), i);
       const char * const *ids = veto_change_get_steps (change);
 
-      if (_veto_change_get_marked_summary (change) != NULL)
+      if (_veto_change_get_marked_summary (change) != NULL && self->deferred == NULL)
         {
           g_autoptr(GPtrArray) claims = veto_claims_split ("Summary", _veto_change_get_marked_summary (change), NULL);
 

@@ -17,6 +17,25 @@
 
 G_BEGIN_DECLS
 
+/* veto-catalog-deferred.c: a trusted catalog's [Source] groups, Quote-
+ * keys and steps' long texts, parsed when first asked for */
+typedef struct _VetoDeferred VetoDeferred;
+
+VetoDeferred *_veto_deferred_split       (GBytes            *bytes,
+                                         const char        *data,
+                                         gsize              len,
+                                         VetoCatalogFlags   flags,
+                                         GBytes           **out_main);
+VetoDeferred *_veto_deferred_ref         (VetoDeferred      *self);
+void          _veto_deferred_unref       (VetoDeferred      *self);
+void          _veto_deferred_set_format  (VetoDeferred      *self,
+                                         int                format);
+GPtrArray    *_veto_deferred_get_sources (VetoDeferred      *self);
+void          _veto_deferred_add_step    (VetoDeferred      *self);
+void          _veto_deferred_resolve_step (VetoDeferred     *self,
+                                          VetoStep         *step,
+                                          gint             *resolved);
+
 VetoRegion *_veto_region_new_from_group   (VetoCatalogGroup  *group,
                                            const char        *id,
                                            GError           **error);
@@ -45,6 +64,12 @@ VetoSource *_veto_source_new_from_group   (VetoCatalogGroup  *group,
 gboolean    _veto_step_resolve_sources    (VetoStep          *self,
                                            GHashTable        *source_by_id,
                                            GError           **error);
+gboolean    _veto_step_read_deferred      (VetoStep          *self,
+                                           VetoCatalogGroup  *group,
+                                           GHashTable        *source_by_id,
+                                           GError           **error);
+void        _veto_step_set_deferred       (VetoStep          *self,
+                                           VetoDeferred      *deferred);
 
 /* VetoCatalog's own fields and loader, shared by veto-catalog.c and
  * veto-catalog-load.c */
@@ -79,6 +104,10 @@ struct _VetoCatalog
   GHashTable *app_by_id;
   GHashTable *step_by_id;
   GHashTable *source_by_id;
+
+  /* a trusted text's deferred part, until sources and source_by_id are
+   * filled from it; NULL when the whole text was read at once */
+  VetoDeferred *deferred;
 };
 
 gboolean

@@ -46,6 +46,7 @@ veto_catalog_finalize (GObject *object)
   g_clear_pointer (&self->loading, g_ptr_array_unref);
   g_clear_object (&self->changes);
   g_clear_object (&self->sources);
+  g_clear_pointer (&self->deferred, _veto_deferred_unref);
 
   G_OBJECT_CLASS (veto_catalog_parent_class)->finalize (object);
 }
@@ -121,7 +122,9 @@ validate_utf8 (const char *data,
 /**
  * veto_catalog_new_from_bytes:
  * @bytes: the catalog keyfile
- * @flags: which extra URLs a local catalog may use
+ * @flags: which extra URLs a local catalog may use, and whether the text
+ *   is trusted (%VETO_CATALOG_FLAGS_TRUSTED: validated in full already; the
+ *   built-in catalog and a verified cache)
  * @error: the first fault found, naming its group and key
  *
  * Parses and validates a catalog. Localized strings are resolved for the
@@ -136,6 +139,8 @@ veto_catalog_new_from_bytes (GBytes            *bytes,
 {
   g_autoptr(VetoCatalog) self = NULL;
   g_autoptr(GKeyFile) keyfile = NULL;
+  g_autoptr(GBytes) main_text = NULL;
+  VetoDeferred *deferred = NULL;
   g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) groups = NULL;
   const char *data;
@@ -170,15 +175,23 @@ veto_catalog_new_from_bytes (GBytes            *bytes,
     }
 
   /* Checking the whole text once also catches bad bytes in translations,
-   * which GKeyFile would skip without a word. */
-  if (!validate_utf8 (data, len))
+   * which GKeyFile would skip without a word. (A trusted text was checked
+   * when it was built or kept.) */
+  if (!(flags & VETO_CATALOG_FLAGS_TRUSTED) && !validate_utf8 (data, len))
     {
       g_set_error_literal (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_ENCODING,
                            _("The catalog is not valid UTF-8 text."));
       return NULL;
     }
 
-  if (!_veto_catalog_check_raw_lines (data, len, &n_headers, error))
+  /* A trusted text was checked line by line when it was built or kept;
+   * what the first screen does not read is left for later. */
+  if (flags & VETO_CATALOG_FLAGS_TRUSTED)
+    {
+      deferred = _veto_deferred_split (bytes, data, len, flags & ~VETO_CATALOG_FLAGS_TRUSTED, &main_text);
+      data = g_bytes_get_data (main_text, &len);
+    }
+  else if (!_veto_catalog_check_raw_lines (data, len, &n_headers, error))
     return NULL;
 
   /* GKeyFile keeps only the translations into the languages read now
@@ -189,16 +202,21 @@ veto_catalog_new_from_bytes (GBytes            *bytes,
     {
       g_set_error (error, VETO_CATALOG_ERROR, VETO_CATALOG_ERROR_PARSE,
                    _("The catalog could not be read: %s"), local_error->message);
+      g_clear_pointer (&deferred, _veto_deferred_unref);
       return NULL;
     }
 
   self = g_object_new (VETO_TYPE_CATALOG, NULL);
+  self->deferred = deferred;
 
   if (!_veto_catalog_load_header (self, keyfile, error))
     return NULL;
 
+  if (self->deferred != NULL)
+    _veto_deferred_set_format (self->deferred, self->format);
+
   groups = g_key_file_get_groups (keyfile, &n_groups);
-  if (n_groups != n_headers)
+  if (self->deferred == NULL && n_groups != n_headers)
     {
       _veto_catalog_find_duplicate_group (data, len, error);
       return NULL;
@@ -265,7 +283,9 @@ veto_catalog_new_from_resource (const char  *path,
   if (bytes == NULL)
     return NULL;
 
-  return veto_catalog_new_from_bytes (bytes, VETO_CATALOG_FLAGS_NONE, error);
+  /* the bundled catalog: the tests read the same text in full, with every
+   * rule checked */
+  return veto_catalog_new_from_bytes (bytes, VETO_CATALOG_FLAGS_TRUSTED, error);
 }
 
 int
@@ -503,6 +523,24 @@ veto_catalog_is_sender_domain (VetoCatalog *self,
   return FALSE;
 }
 
+/* A trusted catalog's sources, read the first time they are asked for. */
+static void
+ensure_sources (VetoCatalog *self)
+{
+  GPtrArray *sources;
+
+  if (self->deferred == NULL || self->format < 4)
+    return;
+
+  sources = _veto_deferred_get_sources (self->deferred);
+  for (guint i = 0; i < sources->len; i++)
+    g_hash_table_insert (self->source_by_id,
+                         (char *)veto_source_get_id (g_ptr_array_index (sources, i)),
+                         g_ptr_array_index (sources, i));
+  g_list_store_splice (self->sources, 0, 0, sources->pdata, sources->len);
+  g_clear_pointer (&self->deferred, _veto_deferred_unref);
+}
+
 /**
  * veto_catalog_get_sources:
  * @self: a #VetoCatalog
@@ -513,6 +551,7 @@ GListModel *
 veto_catalog_get_sources (VetoCatalog *self)
 {
   g_return_val_if_fail (VETO_IS_CATALOG (self), NULL);
+  ensure_sources (self);
   return G_LIST_MODEL (self->sources);
 }
 
@@ -526,5 +565,6 @@ veto_catalog_lookup_source (VetoCatalog *self,
                             const char  *id)
 {
   g_return_val_if_fail (VETO_IS_CATALOG (self), NULL);
+  ensure_sources (self);
   return id ? g_hash_table_lookup (self->source_by_id, id) : NULL;
 }

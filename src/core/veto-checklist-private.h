@@ -27,6 +27,15 @@ struct _VetoChecklist
   /* recorded earlier, no longer applying */
   GListStore        *earlier_tasks;
   gulong             changed_id;
+  /* while veto_checklist_refresh() runs: "APP\nACCOUNT" → the account's
+   * name, made once an account rather than once a task (each reads the
+   * progress file's groups) */
+  GHashTable        *names;
+  /* while veto_checklist_refresh() runs: the person's apps, read once */
+  GStrv              apps;
+  /* the same tasks as @tasks, for the loops that read them all (the
+   * overview counts once a row) */
+  GPtrArray         *task_array;
 
   guint              n_finished;
   guint              n_due;

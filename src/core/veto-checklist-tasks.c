@@ -48,7 +48,8 @@ _veto_checklist_home_app_id (VetoChecklist *self,
   const char * const *ids = veto_step_get_app_ids (step);
 
   for (guint i = 0; ids[i] != NULL; i++)
-    if (veto_progress_store_has_app (self->store, ids[i]))
+    if (self->apps != NULL ? g_strv_contains ((const char * const *)self->apps, ids[i])
+                           : veto_progress_store_has_app (self->store, ids[i]))
       return ids[i];
 
   return NULL;
@@ -167,7 +168,19 @@ _veto_checklist_add_task (VetoChecklist *self,
     }
 
   /* the name shown everywhere: the person's label, or "Account 2" */
-  if (account_id != NULL)
+  if (account_id != NULL && self->names != NULL)
+    {
+      g_autofree char *key = g_strconcat (veto_app_get_id (app), "\n", account_id, NULL);
+      const char *name = g_hash_table_lookup (self->names, key);
+
+      if (name == NULL)
+        {
+          name = veto_account_dup_name (self->store, veto_app_get_id (app), account_id);
+          g_hash_table_insert (self->names, g_steal_pointer (&key), (char *)name);
+        }
+      label = g_strdup (name);
+    }
+  else if (account_id != NULL)
     label = veto_account_dup_name (self->store, veto_app_get_id (app), account_id);
 
   task = veto_task_new (app, step, account_id, label, state, due_date, due, change);
@@ -321,7 +334,9 @@ _veto_checklist_collect_earlier (VetoChecklist *self,
   for (guint i = 0; i < g_list_model_get_n_items (apps); i++)
     {
       g_autoptr(VetoApp) app = g_list_model_get_item (apps, i);
-      gboolean app_chosen = region != NULL && veto_progress_store_has_app (self->store, veto_app_get_id (app));
+      gboolean app_chosen = region != NULL &&
+                            (self->apps != NULL ? g_strv_contains ((const char * const *)self->apps, veto_app_get_id (app))
+                                                : veto_progress_store_has_app (self->store, veto_app_get_id (app)));
       g_auto(GStrv) accounts = veto_progress_store_dup_accounts (self->store, veto_app_get_id (app));
       GListModel *steps = veto_app_get_steps (app);
 

@@ -58,6 +58,7 @@ veto_checklist_dispose (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_object (&self->store);
   g_clear_object (&self->tasks);
+  g_clear_pointer (&self->task_array, g_ptr_array_unref);
   g_clear_object (&self->due_tasks);
   g_clear_object (&self->overdue_tasks);
   g_clear_object (&self->earlier_tasks);
@@ -250,6 +251,7 @@ veto_checklist_refresh (VetoChecklist *self)
   GListModel *apps;
   const char *region;
   guint old_n_tasks, old_finished, old_due, old_counted;
+  gboolean caches;
 
   g_return_if_fail (VETO_IS_CHECKLIST (self));
 
@@ -264,6 +266,14 @@ veto_checklist_refresh (VetoChecklist *self)
   now = veto_clock_get_now (veto_progress_store_get_clock (self->store));
   region = veto_progress_store_get_region (self->store);
   apps = veto_catalog_get_apps (self->catalog);
+  /* a refresh inside a refresh (a handler of a notification) keeps the
+   * outer one's caches */
+  caches = self->names == NULL;
+  if (caches)
+    {
+      self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      self->apps = veto_progress_store_dup_apps (self->store);
+    }
 
   for (guint i = 0; region != NULL && i < g_list_model_get_n_items (apps); i++)
     {
@@ -271,7 +281,7 @@ veto_checklist_refresh (VetoChecklist *self)
       g_autoptr(GListModel) steps = NULL;
       g_auto(GStrv) accounts = NULL;
 
-      if (!veto_progress_store_has_app (self->store, veto_app_get_id (app)))
+      if (!g_strv_contains ((const char * const *)self->apps, veto_app_get_id (app)))
         continue;
 
       accounts = veto_progress_store_dup_accounts (self->store, veto_app_get_id (app));
@@ -299,7 +309,15 @@ veto_checklist_refresh (VetoChecklist *self)
   _veto_checklist_resolve_conditions (self, tasks);
   _veto_checklist_count_tasks (self, tasks);
   _veto_checklist_collect_earlier (self, tasks, now, region);
+  if (caches)
+    {
+      g_clear_pointer (&self->names, g_hash_table_unref);
+      g_clear_pointer (&self->apps, g_strfreev);
+    }
 
+  /* before the splice, whose handlers may count */
+  g_clear_pointer (&self->task_array, g_ptr_array_unref);
+  self->task_array = g_ptr_array_ref (tasks);
   g_list_store_splice (self->tasks, 0, old_n_tasks, tasks->pdata, tasks->len);
 
   _veto_checklist_update_due_tasks (self, tasks);
@@ -686,9 +704,10 @@ veto_checklist_count (VetoChecklist *self,
   g_return_if_fail (VETO_IS_CHECKLIST (self));
 
   *n_counted = *n_progressed = 0;
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tasks)); i++)
+  /* the overview asks once a row */
+  for (guint i = 0; self->task_array != NULL && i < self->task_array->len; i++)
     {
-      g_autoptr(VetoTask) task = g_list_model_get_item (G_LIST_MODEL (self->tasks), i);
+      VetoTask *task = g_ptr_array_index (self->task_array, i);
       const char *account = veto_task_get_account_id (task);
 
       if (!veto_task_counts (task))

@@ -229,14 +229,33 @@ veto_text_strip_markers (const char *marked)
     }
   g_string_append (out, p);
 
-  /* a marker at the start of a line leaves its space after it */
+  /* a marker at the start of a line leaves its space after it: each line
+   * is stripped, in place (this runs for every text at each start) */
   {
-    g_auto(GStrv) lines = g_strsplit (out->str, "\n", -1);
+    char *w = out->str;
+    const char *r = out->str;
+    const char *str_end = out->str + out->len;
 
-    for (guint i = 0; lines[i] != NULL; i++)
-      g_strstrip (lines[i]);
-    g_string_free (out, TRUE);
-    return g_strjoinv ("\n", lines);
+    while (r <= str_end)
+      {
+        const char *eol = memchr (r, '\n', str_end - r);
+        const char *line_end = eol != NULL ? eol : str_end;
+        const char *s = r;
+        const char *e = line_end;
+
+        while (s < e && g_ascii_isspace (*s))
+          s++;
+        while (e > s && g_ascii_isspace (e[-1]))
+          e--;
+        memmove (w, s, e - s);
+        w += e - s;
+        if (eol == NULL)
+          break;
+        *w++ = '\n';
+        r = eol + 1;
+      }
+    g_string_truncate (out, w - out->str);
+    return g_string_free (out, FALSE);
   }
 }
 

@@ -73,6 +73,11 @@ struct _VetoStep
   GHashTable     *region_display;
   GHashTable     *quotes;
   GPtrArray      *cited;
+  /* a trusted catalog's deferred text (veto-catalog-deferred.c): the
+   * texts read in read_deferred_texts(), the quotes and the sources are
+   * filled from it the first time one of them is asked for */
+  VetoDeferred   *deferred;
+  gint            deferred_resolved;
 };
 
 G_DEFINE_FINAL_TYPE (VetoStep, veto_step, G_TYPE_OBJECT)
@@ -119,6 +124,7 @@ veto_step_finalize (GObject *object)
   g_clear_pointer (&self->region_display, g_hash_table_unref);
   g_clear_pointer (&self->quotes, g_hash_table_unref);
   g_clear_pointer (&self->cited, g_ptr_array_unref);
+  g_clear_pointer (&self->deferred, _veto_deferred_unref);
 
   G_OBJECT_CLASS (veto_step_parent_class)->finalize (object);
 }
@@ -146,7 +152,7 @@ veto_step_get_property (GObject    *object,
       break;
 
     case PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
+      g_value_set_string (value, veto_step_get_description (self));
       break;
 
     case PROP_PER_ACCOUNT:
@@ -495,6 +501,29 @@ get_format_3_sources (VetoStep          *self,
 
 #define QUOTE_PREFIX "Quote-"
 
+/* The passages a step quotes from each source it cites (Quote-ID=, not
+ * translated), into @quotes: source id → passage. */
+static gboolean
+read_quotes (VetoCatalogGroup  *group,
+             GHashTable        *quotes,
+             GError           **error)
+{
+  for (gsize i = 0; i < group->n_keys; i++)
+    {
+      const char *key = group->keys[i];
+      char *text;
+
+      if (!g_str_has_prefix (key, QUOTE_PREFIX) || strchr (key, '[') != NULL)
+        continue;
+      if (!veto_catalog_check_id (group->name, key + strlen (QUOTE_PREFIX), error) ||
+          !(text = veto_catalog_get_string (group, key, TRUE, FALSE, error)))
+        return FALSE;
+      g_hash_table_insert (quotes, g_strdup (key + strlen (QUOTE_PREFIX)), text);
+    }
+
+  return TRUE;
+}
+
 /* Format 4: the region variants (Description-ch=, Caveats-uk=), shown
  * only there after the common text, and the passages quoted for each
  * source cited (Quote-ID=, not translated). The markers are stripped
@@ -511,6 +540,9 @@ get_claim_texts (VetoStep          *self,
   self->region_display = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->quotes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
+  if (!read_quotes (group, self->quotes, error))
+    return FALSE;
+
   self->description_marked = g_steal_pointer (&self->description);
   self->description = veto_text_strip_markers (self->description_marked);
   self->caveats_marked = g_steal_pointer (&self->caveats);
@@ -526,13 +558,7 @@ get_claim_texts (VetoStep          *self,
         continue;
 
       if (g_str_has_prefix (key, QUOTE_PREFIX))
-        {
-          if (!veto_catalog_check_id (group->name, key + strlen (QUOTE_PREFIX), error) ||
-              !(text = veto_catalog_get_string (group, key, TRUE, FALSE, error)))
-            return FALSE;
-          g_hash_table_insert (self->quotes, g_strdup (key + strlen (QUOTE_PREFIX)), text);
-          continue;
-        }
+        continue;
 
       if (g_str_has_prefix (key, "Description-"))
         region = key + strlen ("Description-");
@@ -692,6 +718,57 @@ _veto_step_resolve_sources (VetoStep    *self,
   return TRUE;
 }
 
+/* The texts only an app page, a letter, the record or "Why do we say
+ * this?" reads (RecordTitle: the record only). A trusted catalog's steps
+ * read them later, from its deferred text (veto-catalog-deferred.c splits
+ * the same keys off). */
+static gboolean
+read_deferred_texts (VetoStep          *self,
+                     VetoCatalogGroup  *group,
+                     gboolean           description,
+                     GError           **error)
+{
+  if (description &&
+      !(self->description = veto_catalog_get_string (group, "Description", TRUE, TRUE, error)))
+    return FALSE;
+  /* a catalog written before the record had noun titles keeps working:
+   * the record falls back to Title */
+  self->record_title = veto_catalog_get_string (group, "RecordTitle", FALSE, TRUE, NULL);
+  self->in_app_path = veto_catalog_get_string (group, "InAppPath", FALSE, TRUE, NULL);
+  self->caveats = veto_catalog_get_string (group, "Caveats", FALSE, TRUE, NULL);
+  self->objection_text = veto_catalog_get_string (group, "ObjectionText", FALSE, TRUE, NULL);
+  return get_objection_texts (self, group, error) && get_claim_texts (self, group, error);
+}
+
+/* A step of a trusted catalog, the first time it is asked for one of
+ * those texts or its sources: @group is its deferred keys. */
+gboolean
+_veto_step_read_deferred (VetoStep          *self,
+                          VetoCatalogGroup  *group,
+                          GHashTable        *source_by_id,
+                          GError           **error)
+{
+  return read_deferred_texts (self, group, TRUE, error) &&
+         _veto_step_resolve_sources (self, source_by_id, error);
+}
+
+void
+_veto_step_set_deferred (VetoStep     *self,
+                         VetoDeferred *deferred)
+{
+  g_return_if_fail (self->deferred == NULL);
+  self->deferred = _veto_deferred_ref (deferred);
+  _veto_deferred_add_step (deferred);
+}
+
+/* What is read later is there once this returns. */
+static inline void
+ensure_deferred (VetoStep *self)
+{
+  if (self->deferred != NULL && !g_atomic_int_get (&self->deferred_resolved))
+    _veto_deferred_resolve_step (self->deferred, self, &self->deferred_resolved);
+}
+
 VetoStep *
 _veto_step_new_from_group (VetoCatalogGroup  *group,
                            const char        *id,
@@ -700,12 +777,14 @@ _veto_step_new_from_group (VetoCatalogGroup  *group,
 {
   g_autoptr(VetoStep) self = g_object_new (VETO_TYPE_STEP, NULL);
   g_autoptr(GError) local_error = NULL;
+  gboolean later = (flags & VETO_CATALOG_FLAGS_TRUSTED) != 0;
 
+  flags &= ~VETO_CATALOG_FLAGS_TRUSTED;
   self->id = g_strdup (id);
 
   if (!get_apps (self, group, error) ||
       !(self->title = veto_catalog_get_string (group, "Title", TRUE, TRUE, error)) ||
-      !(self->description = veto_catalog_get_string (group, "Description", TRUE, TRUE, error)) ||
+      !(later || (self->description = veto_catalog_get_string (group, "Description", TRUE, TRUE, error))) ||
       !get_kind (group, &self->kind, error) ||
       !(self->regions = veto_catalog_get_list (group, "Regions", TRUE, error)) ||
       !get_scope (group, &self->scope, error) ||
@@ -735,15 +814,7 @@ _veto_step_new_from_group (VetoCatalogGroup  *group,
       !veto_catalog_get_boolean (group, "Essential", &self->essential, error))
     return NULL;
 
-  /* a catalog written before the record had noun titles keeps working:
-   * the record falls back to Title */
-  self->record_title = veto_catalog_get_string (group, "RecordTitle", FALSE, TRUE, NULL);
-  self->in_app_path = veto_catalog_get_string (group, "InAppPath", FALSE, TRUE, NULL);
-  self->caveats = veto_catalog_get_string (group, "Caveats", FALSE, TRUE, NULL);
-  self->objection_text = veto_catalog_get_string (group, "ObjectionText", FALSE, TRUE, NULL);
-  if (!get_objection_texts (self, group, error))
-    return NULL;
-  if (!get_claim_texts (self, group, error))
+  if (!later && !read_deferred_texts (self, group, FALSE, error))
     return NULL;
 
   /* Every fact has a source: a link, or, for articles and app code that
@@ -869,6 +940,7 @@ const char *
 veto_step_get_record_title (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
 
   return self->record_title != NULL ? self->record_title : self->title;
 }
@@ -877,6 +949,7 @@ const char *
 veto_step_get_description (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
   return self->description;
 }
 
@@ -958,6 +1031,7 @@ GDateTime *
 veto_step_get_link_checked (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
   return self->link_checked;
 }
 
@@ -978,6 +1052,7 @@ GDateTime *
 veto_step_get_last_verified (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
   return self->last_verified;
 }
 
@@ -992,6 +1067,7 @@ const char *
 veto_step_get_in_app_path (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
   return self->in_app_path;
 }
 
@@ -1013,6 +1089,7 @@ const char *
 veto_step_get_caveats (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
   return self->caveats;
 }
 
@@ -1035,6 +1112,7 @@ veto_step_get_objection_text (VetoStep   *self,
   const char *text;
 
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
 
   if (region_id == NULL || !veto_step_applies_to (self, region_id))
     return NULL;
@@ -1052,6 +1130,7 @@ gboolean
 veto_step_has_objection_text (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), FALSE);
+  ensure_deferred (self);
   return self->objection_text != NULL || g_hash_table_size (self->objection_texts) > 0;
 }
 
@@ -1087,6 +1166,7 @@ const char * const *
 veto_step_get_sources (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
   return (const char * const *)self->sources;
 }
 
@@ -1189,6 +1269,7 @@ veto_step_get_region_description (VetoStep   *self,
   g_autofree char *key = NULL;
 
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
   if (self->region_display == NULL || region_id == NULL || !veto_step_applies_to (self, region_id))
     return NULL;
   key = g_strconcat ("Description-", region_id, NULL);
@@ -1210,6 +1291,7 @@ veto_step_get_region_caveats (VetoStep   *self,
   g_autofree char *key = NULL;
 
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
   if (self->region_display == NULL || region_id == NULL || !veto_step_applies_to (self, region_id))
     return NULL;
   key = g_strconcat ("Caveats-", region_id, NULL);
@@ -1239,6 +1321,7 @@ veto_step_dup_description_in (VetoStep   *self,
                               const char *region_id)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
   return join_texts (self->description, veto_step_get_region_description (self, region_id), " ");
 }
 
@@ -1255,6 +1338,7 @@ veto_step_dup_caveats_in (VetoStep   *self,
                           const char *region_id)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
   return join_texts (self->caveats, veto_step_get_region_caveats (self, region_id), "\n");
 }
 
@@ -1287,6 +1371,7 @@ veto_step_dup_claims (VetoStep   *self,
   GPtrArray *claims;
 
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
 
   if (self->format < 4)
     return g_ptr_array_new_with_free_func ((GDestroyNotify)veto_claim_unref);
@@ -1323,6 +1408,7 @@ GPtrArray *
 veto_step_get_cited_sources (VetoStep *self)
 {
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
   return self->cited;
 }
 
@@ -1358,6 +1444,8 @@ oldest (VetoStep    *self,
         GDateTime *(*get) (VetoSource *))
 {
   GDateTime *best = NULL;
+
+  ensure_deferred (self);
 
   for (guint i = 0; self->cited != NULL && i < self->cited->len; i++)
     {
@@ -1421,6 +1509,7 @@ veto_step_dup_checked_text (VetoStep *self)
   g_autofree char *checked_day = NULL;
 
   g_return_val_if_fail (VETO_IS_STEP (self), NULL);
+  ensure_deferred (self);
 
   read_on = veto_step_get_sources_read_on (self);
   notes_on = self->format < 4 ? NULL : veto_step_get_notes_read_on (self);

@@ -59,6 +59,11 @@ typedef enum
  * @VETO_CATALOG_FLAGS_NONE: the rules for bundled and downloaded catalogs
  * @VETO_CATALOG_FLAGS_ALLOW_LOOPBACK: also accept `http` and `https` URLs on
  *   loopback hosts, for a local catalog given with `--catalog=FILE`
+ * @VETO_CATALOG_FLAGS_TRUSTED: a text validated in full already (the
+ *   bundled catalog, which the tests load without this flag, or a cached
+ *   download whose signature holds, validated before it was kept): its
+ *   raw lines are not checked again, and its citations (`[Source]` groups
+ *   and `Quote-` keys) are read only when first asked for
  */
 typedef enum
 {
@@ -66,6 +71,7 @@ typedef enum
   VETO_CATALOG_FLAGS_ALLOW_LOOPBACK = 1 << 0,
   /* a [Source] address: any publisher's host, only its form is checked */
   VETO_CATALOG_FLAGS_ANY_HOST       = 1 << 1,
+  VETO_CATALOG_FLAGS_TRUSTED        = 1 << 2,
 } VetoCatalogFlags;
 
 #define VETO_CATALOG_ERROR (veto_catalog_error_quark ())

@@ -628,6 +628,199 @@ test_bundled (void)
   g_assert_nonnull (veto_catalog_lookup_app (catalog, "instagram"));
 }
 
+static void
+assert_same_date (GDateTime *a,
+                  GDateTime *b)
+{
+  g_assert_true ((a == NULL) == (b == NULL));
+  if (a != NULL)
+    g_assert_true (g_date_time_equal (a, b));
+}
+
+static void
+assert_same_source (VetoSource *a,
+                    VetoSource *b)
+{
+  g_assert_cmpstr (veto_source_get_id (a), ==, veto_source_get_id (b));
+  g_assert_cmpstr (veto_source_get_url (a), ==, veto_source_get_url (b));
+  g_assert_cmpstr (veto_source_get_publisher (a), ==, veto_source_get_publisher (b));
+  g_assert_cmpstr (veto_source_get_language (a), ==, veto_source_get_language (b));
+  g_assert_cmpint (veto_source_get_kind (a), ==, veto_source_get_kind (b));
+  g_assert_cmpint (veto_source_get_weak (a), ==, veto_source_get_weak (b));
+  g_assert_true (g_strv_equal (veto_source_get_regions (a), veto_source_get_regions (b)));
+  assert_same_date (veto_source_get_read_on (a), veto_source_get_read_on (b));
+  assert_same_date (veto_source_get_notes_on (a), veto_source_get_notes_on (b));
+  assert_same_date (veto_source_get_link_checked (a), veto_source_get_link_checked (b));
+}
+
+/* The claims a person in @region reads, with every source and quote. */
+static guint
+assert_same_claims (VetoStep   *eager,
+                    VetoStep   *later,
+                    const char *region)
+{
+  g_autoptr(GPtrArray) a = veto_step_dup_claims (eager, region);
+  g_autoptr(GPtrArray) b = veto_step_dup_claims (later, region);
+  guint n_quotes = 0;
+
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      VetoClaim *x = g_ptr_array_index (a, i);
+      VetoClaim *y = g_ptr_array_index (b, i);
+
+      g_assert_cmpstr (veto_claim_get_text (x), ==, veto_claim_get_text (y));
+      g_assert_cmpstr (veto_claim_get_key (x), ==, veto_claim_get_key (y));
+      g_assert_cmpuint (veto_claim_get_line (x), ==, veto_claim_get_line (y));
+      g_assert_true (g_strv_equal (veto_claim_get_source_ids (x), veto_claim_get_source_ids (y)));
+      g_assert_cmpuint (veto_claim_get_n_sources (x), ==, veto_claim_get_n_sources (y));
+      /* every marker names a source the catalog has */
+      g_assert_cmpuint (veto_claim_get_n_sources (y), ==, g_strv_length ((GStrv)veto_claim_get_source_ids (y)));
+      for (guint j = 0; j < veto_claim_get_n_sources (x); j++)
+        {
+          assert_same_source (veto_claim_get_source (x, j), veto_claim_get_source (y, j));
+          g_assert_cmpstr (veto_claim_get_quote (x, j), ==, veto_claim_get_quote (y, j));
+          n_quotes += veto_claim_get_quote (y, j) != NULL;
+        }
+    }
+
+  return n_quotes;
+}
+
+/* The built-in catalog is read as trusted (VETO_CATALOG_FLAGS_TRUSTED): its
+ * citations and the steps' long texts are parsed only when first asked
+ * for. Whatever is asked first, every step must then say what the same
+ * text read at once, with every rule checked, says: each text, letter,
+ * claim, source and quote, in both languages. */
+static void
+test_bundled_deferred (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "..", "data", "catalog", "meta.steps", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gchar *contents;
+  gsize length;
+  const char *languages[] = { "en", "fr" };
+  guint n_quotes = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (contents, length);
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autoptr(VetoCatalog) eager = NULL;
+      g_autoptr(VetoCatalog) later = NULL;
+      GListModel *steps, *regions;
+      guint n_sources;
+
+      veto_i18n_set_language (languages[l]);
+      eager = veto_catalog_new_from_bytes (bytes, VETO_CATALOG_FLAGS_NONE, &error);
+      g_assert_no_error (error);
+      later = veto_catalog_new_from_bytes (bytes, VETO_CATALOG_FLAGS_TRUSTED, &error);
+      g_assert_no_error (error);
+
+      /* in one language the catalog's sources are asked for first, in the
+       * other the steps' */
+      if (l == 0)
+        g_assert_nonnull (veto_catalog_lookup_source (later, "gdprhub-eu-article-21-gdpr"));
+
+      steps = veto_catalog_get_steps (eager);
+      regions = veto_catalog_get_regions (eager);
+      g_assert_cmpuint (g_list_model_get_n_items (steps), ==,
+                        g_list_model_get_n_items (veto_catalog_get_steps (later)));
+      for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+        {
+          g_autoptr(VetoStep) a = g_list_model_get_item (steps, i);
+          g_autoptr(VetoStep) b = g_list_model_get_item (veto_catalog_get_steps (later), i);
+          g_autofree char *checked_a = NULL;
+          g_autofree char *checked_b = NULL;
+          g_autofree char *description = NULL;
+          GPtrArray *cited_a, *cited_b;
+
+          g_assert_cmpstr (veto_step_get_id (a), ==, veto_step_get_id (b));
+          g_assert_cmpstr (veto_step_get_title (a), ==, veto_step_get_title (b));
+
+          /* each step asks for something else first */
+          switch (i % 4)
+            {
+            case 0:
+              g_object_get (b, "description", &description, NULL);
+              g_assert_cmpstr (description, ==, veto_step_get_description (a));
+              break;
+            case 1:
+              g_assert_true (g_strv_equal (veto_step_get_sources (a), veto_step_get_sources (b)));
+              break;
+            case 2:
+              n_quotes += assert_same_claims (a, b, NULL);
+              break;
+            default:
+              g_assert_cmpint (veto_step_has_objection_text (a), ==, veto_step_has_objection_text (b));
+              break;
+            }
+
+          g_assert_cmpstr (veto_step_get_description (a), ==, veto_step_get_description (b));
+          g_assert_cmpstr (veto_step_get_record_title (a), ==, veto_step_get_record_title (b));
+          g_assert_cmpstr (veto_step_get_caveats (a), ==, veto_step_get_caveats (b));
+          g_assert_cmpstr (veto_step_get_in_app_path (a), ==, veto_step_get_in_app_path (b));
+          g_assert_cmpint (veto_step_has_objection_text (a), ==, veto_step_has_objection_text (b));
+          g_assert_true (g_strv_equal (veto_step_get_sources (a), veto_step_get_sources (b)));
+          assert_same_date (veto_step_get_last_verified (a), veto_step_get_last_verified (b));
+          assert_same_date (veto_step_get_link_checked (a), veto_step_get_link_checked (b));
+          assert_same_date (veto_step_get_sources_read_on (a), veto_step_get_sources_read_on (b));
+          assert_same_date (veto_step_get_notes_read_on (a), veto_step_get_notes_read_on (b));
+          checked_a = veto_step_dup_checked_text (a);
+          checked_b = veto_step_dup_checked_text (b);
+          g_assert_cmpstr (checked_a, ==, checked_b);
+
+          cited_a = veto_step_get_cited_sources (a);
+          cited_b = veto_step_get_cited_sources (b);
+          g_assert_nonnull (cited_b);
+          g_assert_cmpuint (cited_a->len, ==, cited_b->len);
+          g_assert_cmpuint (cited_b->len, >, 0);
+          for (guint j = 0; j < cited_a->len; j++)
+            assert_same_source (g_ptr_array_index (cited_a, j), g_ptr_array_index (cited_b, j));
+
+          n_quotes += assert_same_claims (a, b, NULL);
+          for (guint r = 0; r < g_list_model_get_n_items (regions); r++)
+            {
+              g_autoptr(VetoRegion) region = g_list_model_get_item (regions, r);
+              const char *id = veto_region_get_id (region);
+              g_autofree char *description_a = veto_step_dup_description_in (a, id);
+              g_autofree char *description_b = veto_step_dup_description_in (b, id);
+              g_autofree char *caveats_a = veto_step_dup_caveats_in (a, id);
+              g_autofree char *caveats_b = veto_step_dup_caveats_in (b, id);
+              g_autoptr(GPtrArray) sources_a = veto_step_dup_sources_in (a, id);
+              g_autoptr(GPtrArray) sources_b = veto_step_dup_sources_in (b, id);
+
+              g_assert_cmpstr (veto_step_get_objection_text (a, id), ==, veto_step_get_objection_text (b, id));
+              g_assert_cmpstr (veto_step_get_region_description (a, id), ==, veto_step_get_region_description (b, id));
+              g_assert_cmpstr (veto_step_get_region_caveats (a, id), ==, veto_step_get_region_caveats (b, id));
+              g_assert_cmpstr (description_a, ==, description_b);
+              g_assert_cmpstr (caveats_a, ==, caveats_b);
+              g_assert_cmpuint (sources_a->len, ==, sources_b->len);
+              n_quotes += assert_same_claims (a, b, id);
+            }
+        }
+
+      n_sources = g_list_model_get_n_items (veto_catalog_get_sources (eager));
+      g_assert_cmpuint (n_sources, >, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (veto_catalog_get_sources (later)), ==, n_sources);
+      for (guint i = 0; i < n_sources; i++)
+        {
+          g_autoptr(VetoSource) a = g_list_model_get_item (veto_catalog_get_sources (eager), i);
+          g_autoptr(VetoSource) b = g_list_model_get_item (veto_catalog_get_sources (later), i);
+
+          assert_same_source (a, b);
+          g_assert_true (veto_catalog_lookup_source (later, veto_source_get_id (a)) == b);
+        }
+    }
+  veto_i18n_set_language (NULL);
+
+  /* the quotes were compared, not only their absence */
+  g_assert_cmpuint (n_quotes, >, 0);
+}
+
 /* Every step of the real catalog, in both languages: what issue #3 promises
  * a person about each step. */
 static void
@@ -799,6 +992,7 @@ main (int   argc,
   g_test_add_func ("/catalog/format-2", test_format2);
   g_test_add_func ("/catalog/bundled", test_bundled);
   g_test_add_func ("/catalog/bundled-complete", test_bundled_complete);
+  g_test_add_func ("/catalog/bundled-deferred", test_bundled_deferred);
   g_test_add_func ("/catalog/same-in-every-language", test_same_in_every_language);
   g_test_add_func ("/catalog/lookup", test_lookup);
   g_test_add_func ("/catalog/limits", test_limits);
