@@ -23,6 +23,7 @@
 #include "veto-reminder.h"
 #include "veto-status.h"
 #include "veto-text.h"
+#include "veto-weekly-check.h"
 #ifndef VETO_CORE_LITE
 #include "veto-catalog-updater.h"
 #include "veto-evidence.h"
@@ -518,19 +519,115 @@ run_update_catalog (VetoCli *cli)
 }
 #endif /* VETO_CORE_LITE */
 
+#ifndef VETO_CORE_LITE
+/* The weekly check of `veto --remind`: one request for the published
+ * steps (with the ETag of the last answer, so that unchanged steps cost a
+ * 304), kept only when signed and newer, as --update-catalog does. It
+ * says nothing on success: the notification says what changed for the
+ * person. Offline it is skipped without a word and tried again at the
+ * next login; when the feed answered, even wrongly, the check counts as
+ * made, so that a broken feed is not asked again at every login. */
+static void
+run_weekly_check (VetoCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(VetoCatalog) bundled = NULL;
+  g_autoptr(VetoCatalogUpdater) updater = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  Wait wait = { loop, NULL };
+  VetoCatalogUpdate outcome;
+
+  if (veto_http_network_missing ())
+    return;
+
+  bundled = veto_catalog_new_from_resource (VETO_CATALOG_RESOURCE, &error);
+  if (bundled == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return;
+    }
+
+  updater = veto_catalog_updater_new (bundled);
+  /* at login, beside everything else the session starts */
+  veto_catalog_updater_set_timeout (updater, VETO_WEEKLY_CHECK_TIMEOUT);
+  veto_catalog_updater_update_async (updater, cancellable, on_task_done, &wait);
+  wait_for_task (&wait, cancellable);
+  outcome = veto_catalog_updater_update_finish (updater, wait.result, NULL, &error);
+  g_clear_object (&wait.result);
+
+  if (outcome == VETO_CATALOG_UPDATE_FAILED)
+    {
+      /* for the session's log; no notification is about the check */
+      g_printerr (_("The steps could not be updated: %s\n"), error->message);
+      if (error->domain != VETO_CATALOG_UPDATER_ERROR)
+        return;
+    }
+
+  now = veto_clock_get_now (cli->clock);
+  g_clear_error (&error);
+  if (!veto_weekly_check_record (now, &error))
+    g_printerr ("%s\n", error->message);
+}
+#endif
+
 /* `veto --remind`, run at login by the autostart entry that Preferences
  * writes: one notification when something is due, else nothing at all, not
- * even a connection to the bus. */
+ * even a connection to the bus.
+ *
+ * When the person allowed it, and a week has passed since it last did,
+ * it first looks for newer steps: a step they already did that the new
+ * steps change is then due at once, and leads the notification. That
+ * needs libsoup: this build hands over to the full one only then. With
+ * "Remind me" off, only what the newer steps made due is shown. */
 static int
 run_remind (VetoCli *cli)
 {
   g_autoptr(GNotification) notification = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean weekly = FALSE;
+  int version_before = -1;
+
+  /* the weekly check is about the steps Veto downloads */
+  if (cli->catalog_path == NULL)
+    {
+      g_autoptr(VetoClock) clock = veto_clock_new ();
+      g_autoptr(GDateTime) now = veto_clock_get_now (clock);
+
+      weekly = veto_weekly_check_is_due (now);
+    }
+
+#ifdef VETO_CORE_LITE
+  if (weekly)
+    return exec_full (cli);
+#else
+  if (weekly)
+    {
+      g_autoptr(VetoCatalog) bundled = veto_catalog_new_from_resource (VETO_CATALOG_RESOURCE, NULL);
+      g_autoptr(VetoCatalog) before = NULL;
+
+      if (bundled != NULL)
+        {
+          g_autoptr(GFile) cache_dir = veto_catalog_cache_get_default_dir ();
+
+          before = veto_catalog_cache_load_newest (bundled, cache_dir, NULL);
+          version_before = veto_catalog_get_version (before);
+        }
+
+      cli->clock = veto_clock_new ();
+      run_weekly_check (cli);
+      g_clear_object (&cli->clock);
+    }
+#endif
 
   if (!load_for_command (cli))
     return VETO_STATUS_ERROR;
 
-  notification = veto_reminder_new_notification (cli->checklist);
+  if (weekly && version_before >= 0 && !veto_reminder_get_wanted ())
+    notification = veto_reminder_new_change_notification (cli->checklist, version_before);
+  else
+    notification = veto_reminder_new_notification (cli->checklist);
   if (notification == NULL)
     return 0;
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "veto-http.h"
+#include "veto-install.h"
 
 /* Veto promises to send nothing about the person to anyone. Every request
  * goes through a session built here, which carries:
@@ -36,6 +37,25 @@ veto_http_session_new (guint max_conns_per_host,
                                            "timeout", timeout_seconds,
                                            "idle-timeout", 30,
                                            NULL);
+
+  /* A Veto run from its build folder trusts the end-to-end tests' own
+   * certificate authority as well, so that their server on 127.0.0.1 is
+   * reached over real https; an installed Veto never reads it. */
+  {
+    g_autofree char *build_root = veto_install_dup_build_root ();
+    const char *ca_file = g_getenv ("VETO_TEST_CA_FILE");
+
+    if (build_root != NULL && ca_file != NULL && *ca_file != '\0')
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GTlsDatabase) database = g_tls_file_database_new (ca_file, &error);
+
+        if (database != NULL)
+          soup_session_set_tls_database (session, database);
+        else
+          g_warning ("VETO_TEST_CA_FILE: %s", error->message);
+      }
+  }
 
   soup_session_remove_feature_by_type (session, SOUP_TYPE_CONTENT_DECODER);
   soup_session_remove_feature_by_type (session, SOUP_TYPE_COOKIE_JAR);

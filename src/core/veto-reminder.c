@@ -14,6 +14,7 @@
 #include "veto-checklist.h"
 #include "veto-i18n.h"
 #include "veto-install.h"
+#include "veto-lifecycle.h"
 #include "veto-reminder.h"
 #include "veto-settings.h"
 
@@ -506,24 +507,53 @@ veto_reminder_repair (GError **error)
                                    G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
 
+/* The first due task that a change of the catalog newer than @newer_than
+ * made due, or %NULL. */
+static VetoTask *
+find_changed (GListModel *due,
+              int         newer_than)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (due); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (due, i);
+      VetoChange *change = veto_task_get_due_change (task);
+
+      if (change != NULL && veto_change_get_version (change) > newer_than)
+        return g_steal_pointer (&task);
+    }
+
+  return NULL;
+}
+
+/* The title for a step that a change of the steps made due: what the
+ * person did may no longer hold, which matters more than time passing. */
+static char *
+dup_changed_title (VetoTask *task)
+{
+  VetoStep *step = veto_task_get_step (task);
+  const char *app = veto_app_get_name (veto_task_get_app (task));
+
+  if (veto_step_is_objection (step))
+    /* Translators: %s is an app, “Facebook” */
+    return g_strdup_printf (_("Meta changed %s’s form: check your objection again"), app);
+
+  /* Translators: the first %s is an app, the second a step's title */
+  return g_strdup_printf (_("The steps for %s changed: check “%s” again"), app, veto_step_get_title (step));
+}
+
 /* "Object to AI training (Facebook, Personal)": a step is only clear with
- * the app and the account it is for. */
-/**
- * veto_reminder_compose:
- * @checklist: the person's checklist, refreshed
- * @title: (out) (optional): the notification's title
- * @body: (out) (optional): its body: how many steps are due, the longest
- *   due one, and what changed if a catalog change made it due
- *
- * Returns: %FALSE, leaving @title and @body alone, when nothing is due
- */
-gboolean
-veto_reminder_compose (VetoChecklist  *checklist,
-                       char          **title,
-                       char          **body)
+ * the app and the account it is for. @newer_than: -1 for every due step,
+ * else only steps made due by a change of the catalog newer than that
+ * version. */
+static gboolean
+compose (VetoChecklist  *checklist,
+         int             newer_than,
+         char          **title,
+         char          **body)
 {
   GListModel *due;
   g_autoptr(VetoTask) first = NULL;
+  g_autoptr(VetoTask) changed = NULL;
   g_autofree char *step = NULL;
   g_autoptr(GString) text = NULL;
   guint n_due;
@@ -532,7 +562,7 @@ veto_reminder_compose (VetoChecklist  *checklist,
 
   /* An objection Meta refused or left unanswered matters more than any
    * recheck: the person has a complaint to make. */
-  if (g_list_model_get_n_items (veto_checklist_get_overdue_tasks (checklist)) > 0)
+  if (newer_than < 0 && g_list_model_get_n_items (veto_checklist_get_overdue_tasks (checklist)) > 0)
     {
       g_autoptr(VetoTask) late = g_list_model_get_item (veto_checklist_get_overdue_tasks (checklist), 0);
       g_autofree char *what = veto_task_dup_name (late);
@@ -557,10 +587,12 @@ veto_reminder_compose (VetoChecklist  *checklist,
 
   due = veto_checklist_get_due_tasks (checklist);
   n_due = g_list_model_get_n_items (due);
-  if (n_due == 0)
+  changed = find_changed (due, MAX (newer_than, 0));
+  if (n_due == 0 || (newer_than >= 0 && changed == NULL))
     return FALSE;
 
-  first = g_list_model_get_item (due, 0);
+  /* a step that changed leads, whichever has waited longest */
+  first = changed != NULL ? g_object_ref (changed) : g_list_model_get_item (due, 0);
   step = veto_task_dup_name (first);
   text = g_string_new (NULL);
 
@@ -586,11 +618,51 @@ veto_reminder_compose (VetoChecklist  *checklist,
     }
 
   if (title != NULL)
-    *title = g_strdup (_("Time to check your Meta objections"));
+    *title = changed != NULL ? dup_changed_title (changed) : g_strdup (_("Time to check your Meta objections"));
   if (body != NULL)
     *body = g_string_free (g_steal_pointer (&text), FALSE);
 
   return TRUE;
+}
+
+/**
+ * veto_reminder_compose:
+ * @checklist: the person's checklist, refreshed
+ * @title: (out) (optional): the notification's title
+ * @body: (out) (optional): its body: how many steps are due, the longest
+ *   due one (or the one a catalog change made due), and what changed
+ *
+ * Returns: %FALSE, leaving @title and @body alone, when nothing is due
+ */
+gboolean
+veto_reminder_compose (VetoChecklist  *checklist,
+                       char          **title,
+                       char          **body)
+{
+  return compose (checklist, -1, title, body);
+}
+
+static GNotification *
+new_notification (VetoChecklist *checklist,
+                  int            newer_than)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GIcon) icon = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+
+  g_return_val_if_fail (VETO_IS_CHECKLIST (checklist), NULL);
+
+  if (!compose (checklist, newer_than, &title, &body))
+    return NULL;
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_NORMAL);
+  icon = g_themed_icon_new (APP_ID);
+  g_notification_set_icon (notification, icon);
+
+  return g_steal_pointer (&notification);
 }
 
 /**
@@ -607,23 +679,27 @@ veto_reminder_compose (VetoChecklist  *checklist,
 GNotification *
 veto_reminder_new_notification (VetoChecklist *checklist)
 {
-  g_autoptr(GNotification) notification = NULL;
-  g_autoptr(GIcon) icon = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *body = NULL;
+  return new_notification (checklist, -1);
+}
 
-  g_return_val_if_fail (VETO_IS_CHECKLIST (checklist), NULL);
+/**
+ * veto_reminder_new_change_notification:
+ * @checklist: the person's checklist, refreshed
+ * @newer_than: the version of the catalog in use before the weekly check
+ *
+ * What `veto --remind` sends when the person did not ask for reminders
+ * but allowed the weekly check: only what the newer steps made due.
+ *
+ * Returns: (transfer full) (nullable): the notification, or %NULL when no
+ *   change newer than @newer_than made a step due
+ */
+GNotification *
+veto_reminder_new_change_notification (VetoChecklist *checklist,
+                                       int            newer_than)
+{
+  g_return_val_if_fail (newer_than >= 0, NULL);
 
-  if (!veto_reminder_compose (checklist, &title, &body))
-    return NULL;
-
-  notification = g_notification_new (title);
-  g_notification_set_body (notification, body);
-  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_NORMAL);
-  icon = g_themed_icon_new (APP_ID);
-  g_notification_set_icon (notification, icon);
-
-  return g_steal_pointer (&notification);
+  return new_notification (checklist, newer_than);
 }
 
 /* GLib sends through org.gtk.Notifications when something owns it (GNOME

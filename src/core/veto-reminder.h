@@ -41,6 +41,8 @@ gboolean       veto_reminder_compose             (VetoChecklist  *checklist,
                                                   char          **title,
                                                   char          **body);
 GNotification *veto_reminder_new_notification    (VetoChecklist  *checklist);
+GNotification *veto_reminder_new_change_notification (VetoChecklist *checklist,
+                                                      int            newer_than);
 gboolean       veto_reminder_send                (GNotification  *notification,
                                                   GError        **error);
 

@@ -17,6 +17,11 @@ G_BEGIN_DECLS
 /* "Remind me" where the choice cannot be read back from the desktop
  * (the Background portal under Flatpak keeps no state we can ask for) */
 #define VETO_SETTINGS_REMINDERS    "Reminders"
+/* "Remind me" as the person chose it, everywhere: the login run that
+ * shows reminders also serves the weekly check, so whether it is
+ * installed no longer says whether they asked for reminders
+ * (veto-weekly-check.c) */
+#define VETO_SETTINGS_REMIND_ME    "RemindMe"
 /* "Look for new steps once a week" */
 #define VETO_SETTINGS_WEEKLY_CHECK "WeeklyCheck"
 /* when the weekly check last reached the feed (ISO 8601, UTC) */
