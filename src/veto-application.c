@@ -20,6 +20,8 @@
 #include "veto-preferences-window.h"
 #include "veto-record.h"
 #include "veto-reminder.h"
+#include "veto-settings.h"
+#include "veto-weekly-check.h"
 #include "veto-resources.h"
 #include "veto-status.h"
 #include "veto-window.h"
@@ -323,6 +325,20 @@ repair_reminder (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* "Remind me" and the weekly check, as they are now: the done page and
+ * Preferences show both through the actions' states. Read again each
+ * time Preferences open, since GNOME Tweaks may have switched the login
+ * run off in between. */
+static void
+read_login_choices (VetoApplication *self)
+{
+  GAction *reminders = g_action_map_lookup_action (G_ACTION_MAP (self), "reminders");
+  GAction *weekly = g_action_map_lookup_action (G_ACTION_MAP (self), "weekly-check");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (reminders), g_variant_new_boolean (veto_reminder_get_wanted ()));
+  g_simple_action_set_state (G_SIMPLE_ACTION (weekly), g_variant_new_boolean (veto_weekly_check_get_allowed ()));
+}
+
 static void
 veto_application_startup (GApplication *app)
 {
@@ -337,6 +353,7 @@ veto_application_startup (GApplication *app)
     g_critical ("%s", error->message);
 
   g_idle_add_full (G_PRIORITY_LOW, repair_reminder, NULL, NULL);
+  read_login_choices (self);
 }
 
 static void
@@ -488,9 +505,7 @@ veto_application_preferences_action (GSimpleAction *action,
 {
   VetoApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GAction *reminders = g_action_map_lookup_action (G_ACTION_MAP (self), "reminders");
-
-  g_simple_action_set_state (G_SIMPLE_ACTION (reminders), g_variant_new_boolean (veto_reminder_get_enabled ()));
+  read_login_choices (self);
 
   /* not Preferences itself, if it is the active window */
   if (window != NULL && VETO_IS_PREFERENCES_WINDOW (window))
@@ -528,10 +543,11 @@ veto_application_reset_progress_action (GSimpleAction *action,
   reload (self, FALSE);
 }
 
-/* "Remind me": `veto --remind` at each login, by an autostart entry or,
- * under Flatpak, the Background portal (veto-reminder.c). The action's
- * state is read back each time Preferences open, since GNOME Tweaks may
- * have switched the entry off in between. */
+/* "Remind me" and "Look for new steps once a week": both need
+ * `veto --remind` at each login, by an autostart entry or, under Flatpak,
+ * the Background portal (veto-reminder.c); the run is there while either
+ * is on (veto-weekly-check.c). The actions' states are the person's
+ * choices, read back each time Preferences open. */
 static void
 toast_reminder_error (VetoApplication *self,
                       const GError    *error)
@@ -555,7 +571,6 @@ on_reminders_set (GObject      *source,
                   gpointer      user_data)
 {
   g_autoptr(VetoApplication) self = user_data;
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "reminders");
   g_autoptr(GError) error = NULL;
 
   if (!veto_reminder_set_enabled_finish (result, &error))
@@ -564,10 +579,48 @@ on_reminders_set (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       toast_reminder_error (self, error);
+      /* nothing runs at login: neither choice can hold */
+      if (!veto_reminder_get_enabled ())
+        veto_login_choices_clear ();
     }
 
   g_clear_object (&self->reminders_request);
-  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (veto_reminder_get_enabled ()));
+  read_login_choices (self);
+}
+
+/* Saves the choice, then asks for the login run both choices now need.
+ * The switch follows the person's hand at once; the portal's answer, or a
+ * failure, sets it again. Only the latest toggle counts. */
+static void
+apply_login_choice (VetoApplication *self,
+                    GSimpleAction   *action,
+                    const char      *key,
+                    GVariant        *value)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(XdpParent) parent = window != NULL ? xdp_parent_new_gtk (window) : NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean wanted;
+
+  g_simple_action_set_state (action, value);
+  if (!veto_login_choice_save (key, g_variant_get_boolean (value), &error))
+    {
+      toast_reminder_error (self, error);
+      read_login_choices (self);
+      return;
+    }
+
+  g_cancellable_cancel (self->reminders_request);
+  g_clear_object (&self->reminders_request);
+
+  /* on already, and still wanted: nothing to ask */
+  wanted = veto_reminder_get_autostart_wanted ();
+  if (wanted && veto_reminder_get_enabled ())
+    return;
+
+  self->reminders_request = g_cancellable_new ();
+  veto_reminder_set_enabled_async (wanted, parent, self->reminders_request,
+                                   on_reminders_set, g_object_ref (self));
 }
 
 static void
@@ -575,19 +628,17 @@ veto_application_reminders_change_state (GSimpleAction *action,
                                          GVariant      *value,
                                          gpointer       user_data)
 {
-  VetoApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autoptr(XdpParent) parent = window != NULL ? xdp_parent_new_gtk (window) : NULL;
+  apply_login_choice (user_data, action, VETO_SETTINGS_REMIND_ME, value);
+}
 
-  /* The switch follows the person's hand at once; the portal's answer, or
-   * a failure, sets it again. Only the latest toggle counts. */
-  g_simple_action_set_state (action, value);
-  g_cancellable_cancel (self->reminders_request);
-  g_clear_object (&self->reminders_request);
-  self->reminders_request = g_cancellable_new ();
-
-  veto_reminder_set_enabled_async (g_variant_get_boolean (value), parent, self->reminders_request,
-                                   on_reminders_set, g_object_ref (self));
+/* "Look for new steps once a week": the person's consent for
+ * `veto --remind` to ask the feed, at most weekly. */
+static void
+veto_application_weekly_check_change_state (GSimpleAction *action,
+                                            GVariant      *value,
+                                            gpointer       user_data)
+{
+  apply_login_choice (user_data, action, VETO_SETTINGS_WEEKLY_CHECK, value);
 }
 
 /* Closes the windows rather than quitting outright, so that a window
@@ -620,6 +671,7 @@ static const GActionEntry app_actions[] = {
   { "set-language", veto_application_set_language_action, "s" },
   { "reset-progress", veto_application_reset_progress_action },
   { "reminders", NULL, NULL, "false", veto_application_reminders_change_state },
+  { "weekly-check", NULL, NULL, "false", veto_application_weekly_check_change_state },
   { "reload-catalog", veto_application_reload_catalog_action },
 };
 

@@ -34,6 +34,7 @@ struct _VetoDonePage
   AdwStatusPage *status_page;
   GtkWidget     *overview_button;
   GtkWidget     *reminders_switch;
+  GtkWidget     *weekly_switch;
 };
 
 G_DEFINE_FINAL_TYPE (VetoDonePage, veto_done_page, GTK_TYPE_WIDGET)
@@ -171,6 +172,7 @@ veto_done_page_class_init (VetoDonePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VetoDonePage, overview_button);
   gtk_widget_class_bind_template_child (widget_class, VetoDonePage, status_page);
   gtk_widget_class_bind_template_child (widget_class, VetoDonePage, reminders_switch);
+  gtk_widget_class_bind_template_child (widget_class, VetoDonePage, weekly_switch);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -180,6 +182,7 @@ veto_done_page_init (VetoDonePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   veto_util_fix_button_names (GTK_WIDGET (self));
   veto_util_set_accessible_label (self->reminders_switch, _("Remind me when a step is due"));
+  veto_util_set_accessible_label (self->weekly_switch, _("Look for new steps once a week"));
 }
 
 GtkWidget *

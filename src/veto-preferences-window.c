@@ -34,6 +34,7 @@ struct _VetoPreferencesWindow
   AdwComboRow          *language_row;
   GtkStringList        *language_list;
   AdwActionRow         *reminders_row;
+  AdwActionRow         *weekly_row;
   AdwActionRow         *location_row;
   AdwActionRow         *reset_row;
   GtkWidget            *reset_button;
@@ -111,6 +112,7 @@ veto_preferences_window_class_init (VetoPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VetoPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, VetoPreferencesWindow, language_list);
   gtk_widget_class_bind_template_child (widget_class, VetoPreferencesWindow, reminders_row);
+  gtk_widget_class_bind_template_child (widget_class, VetoPreferencesWindow, weekly_row);
   gtk_widget_class_bind_template_child (widget_class, VetoPreferencesWindow, reset_row);
   gtk_widget_class_bind_template_child (widget_class, VetoPreferencesWindow, location_row);
   gtk_widget_class_bind_template_child (widget_class, VetoPreferencesWindow, reset_button);
@@ -203,6 +205,8 @@ veto_preferences_window_retranslate (VetoPreferencesWindow *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->language_row), _("Also the language of the steps and of your record"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reminders_row), _("Remind me when a step is due"));
   adw_action_row_set_subtitle (self->reminders_row, _("At login, Veto checks for a moment and shows a notification only when something needs a recheck; nothing runs in the background"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->weekly_row), _("Look for new steps once a week"));
+  adw_action_row_set_subtitle (self->weekly_row, _("At login, at most once a week: one request for the published steps, without cookies, that gives only Veto’s version and the version of the steps it has. Nothing about you is sent."));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->location_row), _("Kept in"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reset_row), _("Start over"));
   adw_action_row_set_subtitle (self->reset_row, _("Forget where you live, your apps and everything you recorded"));

@@ -76,6 +76,49 @@ veto_reminder_sync_autostart (GError **error)
   return veto_reminder_set_enabled (wanted, error);
 }
 
+/**
+ * veto_login_choice_save:
+ * @key: %VETO_SETTINGS_REMIND_ME or %VETO_SETTINGS_WEEKLY_CHECK
+ * @value: the person's choice
+ * @error: where to put a failure
+ *
+ * Saves one choice without touching the login run, for a caller that asks
+ * for it itself (veto_reminder_set_enabled_async() with
+ * veto_reminder_get_autostart_wanted()). The other choice is written out
+ * too: once the run serves this one, it could no longer be told from it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+veto_login_choice_save (const char  *key,
+                        gboolean     value,
+                        GError     **error)
+{
+  gboolean remind_me = veto_reminder_get_wanted ();
+
+  g_return_val_if_fail (g_str_equal (key, VETO_SETTINGS_REMIND_ME) ||
+                        g_str_equal (key, VETO_SETTINGS_WEEKLY_CHECK), FALSE);
+
+  return veto_settings_set_boolean (VETO_SETTINGS_REMIND_ME, remind_me, error) &&
+         veto_settings_set_boolean (key, value, error);
+}
+
+/**
+ * veto_login_choices_clear:
+ *
+ * Both choices off, for when the login run could not be installed:
+ * neither would do anything.
+ */
+void
+veto_login_choices_clear (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!veto_settings_set_boolean (VETO_SETTINGS_REMIND_ME, FALSE, &error) ||
+      !veto_settings_set_boolean (VETO_SETTINGS_WEEKLY_CHECK, FALSE, &error))
+    g_warning ("%s", error->message);
+}
+
 /* Sets @key, then the login run; the choice goes back to what it was
  * when the run can't follow, so that a switch never shows on while
  * nothing would run. */

@@ -24,6 +24,10 @@ gboolean   veto_weekly_check_get_allowed    (void);
 gboolean   veto_weekly_check_set_allowed    (gboolean    allowed,
                                              GError    **error);
 gboolean   veto_reminder_sync_autostart     (GError    **error);
+gboolean   veto_login_choice_save           (const char *key,
+                                             gboolean    value,
+                                             GError    **error);
+void       veto_login_choices_clear         (void);
 GDateTime *veto_weekly_check_dup_last       (void);
 gboolean   veto_weekly_check_is_due         (GDateTime  *now);
 gboolean   veto_weekly_check_record         (GDateTime  *now,

@@ -147,6 +147,25 @@ test_export (void)
 }
 
 static GtkWidget *
+find_switch_for (GtkWidget  *root,
+                 const char *action)
+{
+  if (GTK_IS_SWITCH (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_switch_for (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
 find_switch (GtkWidget *root)
 {
   if (GTK_IS_SWITCH (root) &&
@@ -212,6 +231,123 @@ test_reminders (void)
   ui_iterate (50);
 }
 
+static char *
+settings_text (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_config_dir (), "veto", "settings.ini", NULL);
+  char *text = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return g_strdup ("");
+  return text;
+}
+
+static gboolean
+action_state (const char *action)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (app), action);
+
+  return g_variant_get_boolean (state);
+}
+
+/* "Look for new steps once a week", at the end of the wizard and in
+ * Preferences: two switches on one action, off until the person says so,
+ * saved in the settings keyfile. It keeps `veto --remind` at login while
+ * it is on, "Remind me" or not; the login run goes only when both are
+ * off, and "Remind me" keeps its own state throughout. */
+static void
+test_weekly_check (void)
+{
+  VetoWindow *window;
+  GtkWidget *prefs = NULL;
+  GtkWidget *done;
+  GtkWidget *done_sw;
+  GtkWidget *prefs_sw;
+  GtkWidget *prefs_remind;
+  g_autoptr(GFile) entry = veto_reminder_get_autostart_file ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_application_activate (G_APPLICATION (app));
+  window = ui_main_window (app);
+  ui_wait_for_draw (GTK_WIDGET (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  ui_iterate (300);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (VETO_IS_PREFERENCES_WINDOW (l->data))
+      prefs = l->data;
+  g_assert_nonnull (prefs);
+
+  /* the wizard, through to its summary, as a person walks it again */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.run-wizard", NULL);
+  for (guint i = 0; i < 20 && g_strcmp0 (veto_window_get_page (window), "done") != 0; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.next", NULL);
+  g_assert_cmpstr (veto_window_get_page (window), ==, "done");
+  done = veto_window_get_page_widget (window, "done");
+  g_assert_nonnull (done);
+  done_sw = find_switch_for (done, "app.weekly-check");
+  prefs_sw = find_switch_for (prefs, "app.weekly-check");
+  prefs_remind = find_switch_for (prefs, "app.reminders");
+  g_assert_nonnull (done_sw);
+  g_assert_nonnull (prefs_sw);
+  g_assert_true (done_sw != prefs_sw);
+  g_assert_false (action_state ("weekly-check"));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (done_sw)));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (prefs_sw)));
+  g_assert_false (g_file_query_exists (entry, NULL));
+  before = settings_text ();
+  g_assert_null (strstr (before, "WeeklyCheck=true"));
+
+  /* on from the summary: on in Preferences, saved, and run at login,
+   * while "Remind me" stays off */
+  gtk_widget_activate (done_sw);
+  UI_WAIT_UNTIL (gtk_switch_get_active (GTK_SWITCH (prefs_sw)));
+  g_assert_true (action_state ("weekly-check"));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (done_sw)));
+  g_assert_true (g_file_query_exists (entry, NULL));
+  g_assert_false (action_state ("reminders"));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (prefs_remind)));
+  after = settings_text ();
+  g_assert_nonnull (strstr (after, "WeeklyCheck=true"));
+  g_assert_nonnull (strstr (after, "RemindMe=false"));
+
+  /* "Remind me" on, then the weekly check off from Preferences: the
+   * login run stays for the reminders */
+  gtk_widget_activate (prefs_remind);
+  UI_WAIT_UNTIL (action_state ("reminders"));
+  gtk_widget_activate (prefs_sw);
+  UI_WAIT_UNTIL (!gtk_switch_get_active (GTK_SWITCH (done_sw)));
+  g_assert_false (action_state ("weekly-check"));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (prefs_sw)));
+  g_assert_true (action_state ("reminders"));
+  g_assert_true (g_file_query_exists (entry, NULL));
+
+  /* both off: the login run is gone */
+  gtk_widget_activate (prefs_remind);
+  UI_WAIT_UNTIL (!action_state ("reminders"));
+  g_assert_false (g_file_query_exists (entry, NULL));
+  g_clear_pointer (&after, g_free);
+  after = settings_text ();
+  g_assert_nonnull (strstr (after, "WeeklyCheck=false"));
+  g_assert_nonnull (strstr (after, "RemindMe=false"));
+
+  /* read back from the file, as a new start of Veto reads it */
+  gtk_widget_activate (done_sw);
+  UI_WAIT_UNTIL (action_state ("weekly-check"));
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "weekly-check")),
+                             g_variant_new_boolean (FALSE));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  UI_WAIT_UNTIL (gtk_switch_get_active (GTK_SWITCH (prefs_sw)));
+  g_assert_true (action_state ("weekly-check"));
+  gtk_widget_activate (prefs_sw);
+  UI_WAIT_UNTIL (!action_state ("weekly-check"));
+  g_assert_false (g_file_query_exists (entry, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_iterate (50);
+}
 
 /* The button under @root bound to @action with @target, if any. */
 static GtkWidget *
@@ -483,6 +619,7 @@ main (int   argc,
   g_test_add_func ("/record/recheck", test_recheck);
   g_test_add_func ("/record/export", test_export);
   g_test_add_func ("/record/reminders", test_reminders);
+  g_test_add_func ("/record/weekly-check", test_weekly_check);
   g_test_add_func ("/record/threads-own-objection", test_threads_own_objection);
   g_test_add_func ("/record/another-veto-writes", test_another_veto_writes);
   g_test_add_func ("/record/damaged-while-open", test_damaged_while_open);
