@@ -624,8 +624,12 @@ run_remind (VetoCli *cli)
   if (!load_for_command (cli))
     return VETO_STATUS_ERROR;
 
-  if (weekly && version_before >= 0 && !veto_reminder_get_wanted ())
-    notification = veto_reminder_new_change_notification (cli->checklist, version_before);
+  /* Run at login for the weekly check alone: only what it brought. A
+   * person running `veto --remind` with both off gets the reminder. */
+  if (veto_weekly_check_get_allowed () && !veto_reminder_get_wanted ())
+    notification = version_before >= 0
+      ? veto_reminder_new_change_notification (cli->checklist, version_before)
+      : NULL;
   else
     notification = veto_reminder_new_notification (cli->checklist);
   if (notification == NULL)
