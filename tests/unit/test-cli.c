@@ -1083,11 +1083,13 @@ stop_bus (TestBus *bus)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestBus, stop_bus)
 
+/* The title when a change of the catalog made a step due: it leads, as
+ * what the person did may no longer hold. */
 static const char *
 reminder_title (const char *language)
 {
-  return g_str_equal (language, "fr") ? "C’est le moment de revérifier vos oppositions à Meta"
-                                      : "Time to check your Meta objections";
+  return g_str_equal (language, "fr") ? "Les démarches de Facebook ont changé\u00a0: revérifiez «\u202fS’opposer\u202f»"
+                                      : "The steps for Facebook changed: check “Object” again";
 }
 
 static void
@@ -1121,9 +1123,10 @@ test_remind_due (Fixture       *f,
                  &actions, &hints, &timeout);
   g_test_message ("Notify: %s / %s / %s", app_name, summary, body);
   g_assert_cmpstr (summary, ==, reminder_title (language));
-  /* how many, the longest due first, and what changed */
-  g_assert_nonnull (strstr (body, fr ? "2 démarches sont à revérifier, à commencer par Limit audience (Facebook, Perso)."
-                                     : "2 steps are due for a recheck, starting with Limit audience (Facebook, Perso)."));
+  /* how many, the one the catalog changed first (before the longest
+   * due), and what changed */
+  g_assert_nonnull (strstr (body, fr ? "2 démarches sont à revérifier, à commencer par S’opposer (Facebook, Perso).\nLe formulaire de Facebook a changé d’adresse."
+                                     : "2 steps are due for a recheck, starting with Object (Facebook, Perso).\nThe Facebook form moved."));
   /* it comes from Veto, and clicking it opens Veto: the desktop entry is
    * named, and there is no default action that this process, gone by then,
    * would have to answer */
@@ -1147,7 +1150,9 @@ test_remind_reason (Fixture       *f,
   g_autoptr(GVariant) call = NULL;
   const char *summary, *body;
 
-  /* only the objection is due, because the catalog changed it */
+  /* only the step is due, because the catalog changed it: the title
+   * says so (this catalog's "Object" is not an essential form, so it is
+   * named, rather than called the objection) */
   g_string_replace (progress, "Updated=2026-08-01T09:00:00Z", "Updated=2026-11-01T09:00:00Z", 1);
   write_progress (f, progress->str);
   g_assert_cmpint (run_veto (f, "en", &out, &err, "--remind", catalog_arg, NULL), ==, 0);
@@ -1157,7 +1162,7 @@ test_remind_reason (Fixture       *f,
   call = find_call (receiver, "Notify");
   g_variant_get_child (call, 3, "&s", &summary);
   g_variant_get_child (call, 4, "&s", &body);
-  g_assert_cmpstr (summary, ==, "Time to check your Meta objections");
+  g_assert_cmpstr (summary, ==, reminder_title ("en"));
   g_assert_cmpstr (body, ==, "One step is due for a recheck: Object (Facebook, Perso).\nThe Facebook form moved.");
 }
 
@@ -1187,7 +1192,7 @@ test_remind_gtk_notifications (Fixture       *f,
   g_assert_cmpstr (app_id, ==, "io.github.vetoapp.Veto");
   g_assert_cmpstr (id, ==, "recheck-due");
   g_assert_true (g_variant_lookup (notification, "title", "&s", &title));
-  g_assert_cmpstr (title, ==, "Time to check your Meta objections");
+  g_assert_cmpstr (title, ==, reminder_title ("en"));
 }
 
 static void
