@@ -206,7 +206,7 @@ veto_preferences_window_retranslate (VetoPreferencesWindow *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reminders_row), _("Remind me when a step is due"));
   adw_action_row_set_subtitle (self->reminders_row, _("At login, Veto checks for a moment and shows a notification only when something needs a recheck; nothing runs in the background"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->weekly_row), _("Look for new steps once a week"));
-  adw_action_row_set_subtitle (self->weekly_row, _("At login, at most once a week: one request for the published steps, without cookies, that gives only Veto’s version and the version of the steps it has. Nothing about you is sent."));
+  adw_action_row_set_subtitle (self->weekly_row, _("At login, at most once a week, Veto asks for the published steps and their signature, without cookies, giving only its version and the version of the steps it has. Nothing about you is sent."));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->location_row), _("Kept in"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reset_row), _("Start over"));
   adw_action_row_set_subtitle (self->reset_row, _("Forget where you live, your apps and everything you recorded"));

@@ -13,6 +13,7 @@
 #include "veto-i18n.h"
 #include "veto-reminder.h"
 #include "veto-settings.h"
+#include "veto-weekly-check.h"
 #include "test-fixtures.h"
 
 static char *
@@ -385,6 +386,106 @@ test_portal_wait (void)
   g_assert_no_error (error);
   g_assert_false (veto_reminder_get_enabled ());
   g_assert_false (g_file_query_exists (file, NULL));
+/* "Remind me" and the weekly check share the login run: it is there while
+ * either is on and goes when both are off, and neither choice reads as
+ * the other. */
+static void
+test_login_choices (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (veto_reminder_get_wanted ());
+  g_assert_false (veto_weekly_check_get_allowed ());
+  g_assert_false (veto_reminder_get_enabled ());
+
+  /* the weekly check alone: the run is there, "Remind me" stays off */
+  g_assert_true (veto_weekly_check_set_allowed (TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (veto_weekly_check_get_allowed ());
+  g_assert_true (veto_reminder_get_enabled ());
+  g_assert_false (veto_reminder_get_wanted ());
+
+  /* both, then the weekly check off: the run stays for the reminders */
+  g_assert_true (veto_reminder_set_wanted (TRUE, &error));
+  g_assert_true (veto_reminder_get_wanted ());
+  g_assert_true (veto_weekly_check_set_allowed (FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (veto_reminder_get_enabled ());
+  g_assert_true (veto_reminder_get_wanted ());
+  g_assert_false (veto_weekly_check_get_allowed ());
+
+  /* both off: gone */
+  g_assert_true (veto_reminder_set_wanted (FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (veto_reminder_get_enabled ());
+  g_assert_false (veto_reminder_get_wanted ());
+
+  /* an entry from a Veto before the weekly check, with no settings: it
+   * was "Remind me" itself */
+  g_assert_true (g_unlink (g_file_peek_path (veto_settings_get_file ())) == 0);
+  g_assert_true (veto_reminder_set_enabled (TRUE, &error));
+  g_assert_true (veto_reminder_get_wanted ());
+  /* and turning the weekly check on and off keeps it so */
+  g_assert_true (veto_weekly_check_set_allowed (TRUE, &error));
+  g_assert_true (veto_weekly_check_set_allowed (FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (veto_reminder_get_wanted ());
+  g_assert_true (veto_reminder_get_enabled ());
+}
+
+/* When the run can't be installed, the choice is not kept either: a
+ * switch never shows on while nothing would run. */
+static void
+test_login_choice_error (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "autostart", NULL);
+
+  /* a file where the autostart folder would be */
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (dir, "", -1, NULL));
+  g_assert_false (veto_weekly_check_set_allowed (TRUE, &error));
+  g_assert_nonnull (error);
+  g_assert_false (veto_weekly_check_get_allowed ());
+  g_assert_false (veto_reminder_get_wanted ());
+}
+
+/* At most once a week, counted from when the feed last answered; never
+ * when the person did not allow it. */
+static void
+test_weekly_due (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-12-20T09:00:00Z", NULL);
+  g_autoptr(GDateTime) six_days = g_date_time_add_days (now, -6);
+  g_autoptr(GDateTime) seven_days = g_date_time_add_days (now, -7);
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) last = NULL;
+
+  /* not allowed: never, whatever the last check */
+  g_assert_false (veto_weekly_check_is_due (now));
+  g_assert_true (veto_weekly_check_record (seven_days, &error));
+  g_assert_false (veto_weekly_check_is_due (now));
+
+  g_assert_true (veto_settings_set_boolean (VETO_SETTINGS_WEEKLY_CHECK, TRUE, &error));
+  g_assert_true (veto_weekly_check_is_due (now));
+  g_assert_true (veto_weekly_check_record (six_days, &error));
+  g_assert_false (veto_weekly_check_is_due (now));
+  g_assert_true (veto_weekly_check_record (now, &error));
+  g_assert_no_error (error);
+  g_assert_false (veto_weekly_check_is_due (now));
+  last = veto_weekly_check_dup_last ();
+  g_assert_true (g_date_time_equal (last, now));
+
+  /* a check recorded in the future (a clock set wrong) holds nothing back */
+  g_assert_true (veto_weekly_check_record (tomorrow, &error));
+  g_assert_true (veto_weekly_check_is_due (now));
+
+  /* never checked, or a time that can't be read */
+  g_assert_true (veto_settings_set_string (VETO_SETTINGS_LAST_CHECK, "last week", &error));
+  g_assert_true (veto_weekly_check_is_due (now));
+  g_assert_true (veto_settings_set_string (VETO_SETTINGS_LAST_CHECK, NULL, &error));
+  g_assert_true (veto_weekly_check_is_due (now));
 }
 
 int
@@ -405,6 +506,9 @@ main (int   argc,
   g_test_add_func ("/reminder/compose", test_compose);
   g_test_add_func ("/reminder/settings", test_settings);
   g_test_add_func ("/reminder/portal-wait", test_portal_wait);
+  g_test_add_func ("/reminder/login-choices", test_login_choices);
+  g_test_add_func ("/reminder/login-choice-error", test_login_choice_error);
+  g_test_add_func ("/reminder/weekly-due", test_weekly_due);
 
   return g_test_run ();
 }
