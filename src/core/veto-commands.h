@@ -42,7 +42,7 @@ typedef enum
      N_("Print your progress and exit: 0 when everything is done, 1 when something is left or due, 2 on error"), \
      status, run_status) \
   X (REMIND, "remind", NONE, NULL, CLI, \
-     N_("Show a notification if a step is due for a recheck, then exit (run at login when reminders are on)"), \
+     N_("Show a notification if a step is due for a recheck, then exit (run at login when reminders or the weekly check for new steps are on; that check comes first, at most once a week)"), \
      remind, run_remind) \
   X (EXPORT, "export", FILENAME, N_("FILE"), CLI_PDF_FULL, \
      N_("Save the record of what you did as a PDF, or as Markdown when FILE ends in .md, and exit"), \
