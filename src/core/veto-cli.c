@@ -520,9 +520,10 @@ run_update_catalog (VetoCli *cli)
 #endif /* VETO_CORE_LITE */
 
 #ifndef VETO_CORE_LITE
-/* The weekly check of `veto --remind`: one request for the published
- * steps (with the ETag of the last answer, so that unchanged steps cost a
- * 304), kept only when signed and newer, as --update-catalog does. It
+/* The weekly check of `veto --remind`: a request for the published steps
+ * (with the ETag of the last answer, so that unchanged steps cost one
+ * 304) and one for their signature, kept only when signed and newer, as
+ * --update-catalog does. It
  * says nothing on success: the notification says what changed for the
  * person. Offline it is skipped without a word and tried again at the
  * next login; when the feed answered, even wrongly, the check counts as

@@ -386,6 +386,70 @@ test_portal_wait (void)
   g_assert_no_error (error);
   g_assert_false (veto_reminder_get_enabled ());
   g_assert_false (g_file_query_exists (file, NULL));
+/* A step the catalog changed leads the reminder and names itself in the
+ * title; the notification of the weekly check alone shows only changes
+ * newer than the catalog it replaced. */
+static void
+test_change_notification (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 29, 10, 0, 0);
+  g_autoptr(VetoClock) clock = veto_clock_new_fixed (now);
+  g_autoptr(VetoProgressStore) store = veto_progress_store_new (NULL, clock);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (TEST_CATALOG, strlen (TEST_CATALOG));
+  g_autoptr(VetoCatalog) catalog = NULL;
+  g_autoptr(VetoChecklist) checklist = NULL;
+  g_autoptr(GNotification) seen = NULL;
+  g_autoptr(GNotification) changed = NULL;
+  g_autoptr(GNotification) time_only = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_state_dir (), "veto", NULL);
+  g_autofree char *path = g_build_filename (dir, "progress.ini", NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *title2 = NULL;
+
+  /* the objection finished under version 2, a step due by time alone */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path,
+                                      "[Veto]\nFormat=1\nRegion=eu\nApps=facebook;\nCatalogVersion=2\n\n"
+                                      "[Account facebook 1]\nLabel=Perso\n\n"
+                                      "[Step facebook-object 1]\nState=confirmed\nUpdated=2026-11-20T09:00:00Z\nCatalogVersion=2\n\n"
+                                      "[Step facebook-audience 1]\nState=done\nUpdated=2026-01-01T09:00:00Z\nCatalogVersion=2\n\n"
+                                      "[End]\n", -1, NULL));
+  g_assert_true (veto_progress_store_load (store, &error));
+  g_assert_no_error (error);
+  catalog = veto_catalog_new_from_bytes (bytes, VETO_CATALOG_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (veto_catalog_get_version (catalog), ==, 3);
+  checklist = veto_checklist_new (catalog, store);
+
+  /* the changed one first, though the other has waited longer */
+  g_assert_true (veto_reminder_compose (checklist, &title, &body));
+  g_assert_cmpstr (title, ==, "The steps for Facebook changed: check “Object” again");
+  g_assert_cmpstr (body, ==, "2 steps are due for a recheck, starting with Object (Facebook, Perso).\n"
+                             "The Facebook form moved.");
+
+  /* the weekly check replaced version 2: its change is news; it replaced
+   * version 3: nothing is */
+  changed = veto_reminder_new_change_notification (checklist, 2);
+  g_assert_true (G_IS_NOTIFICATION (changed));
+  seen = veto_reminder_new_change_notification (checklist, 3);
+  g_assert_null (seen);
+
+  /* rechecked: what is left is due by time, and said so */
+  for (guint i = 0; i < g_list_model_get_n_items (veto_checklist_get_tasks (checklist)); i++)
+    {
+      g_autoptr(VetoTask) task = g_list_model_get_item (veto_checklist_get_tasks (checklist), i);
+
+      if (veto_task_get_due_change (task) != NULL)
+        veto_checklist_recheck (checklist, task);
+    }
+  time_only = veto_reminder_new_change_notification (checklist, 2);
+  g_assert_null (time_only);
+  g_assert_true (veto_reminder_compose (checklist, &title2, NULL));
+  g_assert_cmpstr (title2, ==, "Time to check your Meta objections");
+}
+
 /* "Remind me" and the weekly check share the login run: it is there while
  * either is on and goes when both are off, and neither choice reads as
  * the other. */
@@ -506,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/reminder/compose", test_compose);
   g_test_add_func ("/reminder/settings", test_settings);
   g_test_add_func ("/reminder/portal-wait", test_portal_wait);
+  g_test_add_func ("/reminder/change-notification", test_change_notification);
   g_test_add_func ("/reminder/login-choices", test_login_choices);
   g_test_add_func ("/reminder/login-choice-error", test_login_choice_error);
   g_test_add_func ("/reminder/weekly-due", test_weekly_due);
