@@ -54,6 +54,21 @@ veto_weekly_check_get_allowed (void)
 }
 
 /**
+ * veto_reminder_get_autostart_wanted:
+ *
+ * The rule itself, for a caller that installs the login run its own way
+ * (asynchronously, with a parent window for the portal's dialog).
+ *
+ * Returns: whether `veto --remind` should run at login: "Remind me" or
+ *   the weekly check is on
+ */
+gboolean
+veto_reminder_get_autostart_wanted (void)
+{
+  return veto_reminder_get_wanted () || veto_weekly_check_get_allowed ();
+}
+
+/**
  * veto_reminder_sync_autostart:
  * @error: where to put a failure
  *
@@ -65,7 +80,7 @@ veto_weekly_check_get_allowed (void)
 gboolean
 veto_reminder_sync_autostart (GError **error)
 {
-  gboolean wanted = veto_reminder_get_wanted () || veto_weekly_check_get_allowed ();
+  gboolean wanted = veto_reminder_get_autostart_wanted ();
 
   /* On and already there: rewriting it would undo nothing and could
    * only fail. Switched off in the desktop's startup settings, it reads

@@ -23,6 +23,7 @@ gboolean   veto_reminder_set_wanted         (gboolean    wanted,
 gboolean   veto_weekly_check_get_allowed    (void);
 gboolean   veto_weekly_check_set_allowed    (gboolean    allowed,
                                              GError    **error);
+gboolean   veto_reminder_get_autostart_wanted (void);
 gboolean   veto_reminder_sync_autostart     (GError    **error);
 gboolean   veto_login_choice_save           (const char *key,
                                              gboolean    value,
