@@ -302,7 +302,7 @@ test_weekly_check (void)
   /* on from the summary: on in Preferences, saved, and run at login,
    * while "Remind me" stays off */
   gtk_widget_activate (done_sw);
-  UI_WAIT_UNTIL (gtk_switch_get_active (GTK_SWITCH (prefs_sw)));
+  UI_WAIT_UNTIL (gtk_switch_get_active (GTK_SWITCH (prefs_sw)) && g_file_query_exists (entry, NULL));
   g_assert_true (action_state ("weekly-check"));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (done_sw)));
   g_assert_true (g_file_query_exists (entry, NULL));
@@ -325,7 +325,7 @@ test_weekly_check (void)
 
   /* both off: the login run is gone */
   gtk_widget_activate (prefs_remind);
-  UI_WAIT_UNTIL (!action_state ("reminders"));
+  UI_WAIT_UNTIL (!action_state ("reminders") && !g_file_query_exists (entry, NULL));
   g_assert_false (g_file_query_exists (entry, NULL));
   g_clear_pointer (&after, g_free);
   after = settings_text ();
@@ -334,14 +334,14 @@ test_weekly_check (void)
 
   /* read back from the file, as a new start of Veto reads it */
   gtk_widget_activate (done_sw);
-  UI_WAIT_UNTIL (action_state ("weekly-check"));
+  UI_WAIT_UNTIL (action_state ("weekly-check") && g_file_query_exists (entry, NULL));
   g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "weekly-check")),
                              g_variant_new_boolean (FALSE));
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   UI_WAIT_UNTIL (gtk_switch_get_active (GTK_SWITCH (prefs_sw)));
   g_assert_true (action_state ("weekly-check"));
   gtk_widget_activate (prefs_sw);
-  UI_WAIT_UNTIL (!action_state ("weekly-check"));
+  UI_WAIT_UNTIL (!action_state ("weekly-check") && !g_file_query_exists (entry, NULL));
   g_assert_false (g_file_query_exists (entry, NULL));
 
   gtk_window_destroy (GTK_WINDOW (prefs));

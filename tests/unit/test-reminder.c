@@ -386,6 +386,8 @@ test_portal_wait (void)
   g_assert_no_error (error);
   g_assert_false (veto_reminder_get_enabled ());
   g_assert_false (g_file_query_exists (file, NULL));
+}
+
 /* A step the catalog changed leads the reminder and names itself in the
  * title; the notification of the weekly check alone shows only changes
  * newer than the catalog it replaced. */
