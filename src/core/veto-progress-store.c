@@ -1295,12 +1295,19 @@ veto_progress_store_get_step_catalog_version (VetoProgressStore *self,
                                               const char        *account_id)
 {
   g_autofree char *group = NULL;
+  g_autofree char *value = NULL;
+  gint64 version;
 
   g_return_val_if_fail (VETO_IS_PROGRESS_STORE (self), 0);
   g_return_val_if_fail (step_id != NULL, 0);
 
+  /* most records have no CatalogVersion yet, and g_key_file_get_integer()
+   * builds an error message for each that has none */
   group = veto_progress_step_group (step_id, account_id);
-  return MAX (0, g_key_file_get_integer (self->keyfile, group, KEY (CATALOG_VERSION), NULL));
+  value = lookup_string (self, group, KEY (CATALOG_VERSION));
+  if (value == NULL || !g_ascii_string_to_signed (g_strstrip (value), 10, G_MININT, G_MAXINT, &version, NULL))
+    return 0;
+  return MAX (0, (int)version);
 }
 
 static char *
