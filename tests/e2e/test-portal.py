@@ -52,7 +52,7 @@ REASON = ("À l’ouverture de session, vous prévient quand une démarche contr
     "At login, tells you when a step against Meta’s AI training is due for a recheck"
 # the objection below was confirmed under version 1, which a later version
 # changed: the reminder leads with it (veto-reminder.c)
-TITLE = "Meta a modifié le formulaire de Facebook\u00a0: vérifiez à nouveau votre opposition" if fr else \
+TITLE = "Meta a modifié le formulaire de Facebook\u00a0: revérifiez votre opposition" if fr else \
     "Meta changed Facebook’s form: check your objection again"
 APP_ID = "io.github.vetoapp.Veto"
 APP_PATH = "/io/github/vetoapp/Veto"

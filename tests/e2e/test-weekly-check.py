@@ -44,7 +44,7 @@ step_title = catalog.get_locale_string("Step facebook-object", "Title", locale)
 summary_en = "Meta moved the objection form to a new page: open it from Veto and check that your objection is still recorded."
 summary_fr = "Meta a déplacé le formulaire d’opposition vers une nouvelle page\u00a0: ouvrez-le depuis Veto et vérifiez que votre opposition est toujours enregistrée."
 T = {
-    "title": "Meta a modifié le formulaire de Facebook\u00a0: vérifiez à nouveau votre opposition" if fr
+    "title": "Meta a modifié le formulaire de Facebook\u00a0: revérifiez votre opposition" if fr
              else "Meta changed Facebook’s form: check your objection again",
     "summary": summary_fr if fr else summary_en,
 }
