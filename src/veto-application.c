@@ -10,6 +10,7 @@
 #include "veto-util.h"
 
 #include <glib/gi18n-lib.h>
+#include <gmodule.h>
 #include <libportal-gtk4/portal-gtk4.h>
 
 #include "veto-application.h"
@@ -588,6 +589,46 @@ on_reminders_set (GObject      *source,
   read_login_choices (self);
 }
 
+/* What the desktop's question, if it asks one, belongs to: @window, under
+ * Flatpak only. libportal-gtk4 is opened here rather than linked: mapping
+ * it (and libportal) cost every start of the window 3 million
+ * instructions, for a request made once. */
+static XdpParent *(*parent_new_gtk) (GtkWindow *window);
+static void (*parent_free) (XdpParent *parent);
+
+static XdpParent *
+new_portal_parent (GtkWindow *window)
+{
+  static gsize loaded;
+
+  if (window == NULL || !veto_reminder_is_sandboxed ())
+    return NULL;
+
+  if (g_once_init_enter (&loaded))
+    {
+      /* xdp_parent_free() is libportal's own */
+      GModule *gtk4 = g_module_open ("libportal-gtk4.so.1", G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+      GModule *portal = gtk4 != NULL ? g_module_open ("libportal.so.1", G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL) : NULL;
+      gpointer new_symbol = NULL, free_symbol = NULL;
+
+      if (portal != NULL &&
+          g_module_symbol (gtk4, "xdp_parent_new_gtk", &new_symbol) &&
+          g_module_symbol (portal, "xdp_parent_free", &free_symbol))
+        {
+          g_module_make_resident (gtk4);
+          g_module_make_resident (portal);
+          parent_new_gtk = new_symbol;
+          parent_free = free_symbol;
+        }
+      else
+        /* the request still goes, with the question unattached */
+        g_warning ("The desktop's question will not belong to Veto's window: %s", g_module_error ());
+      g_once_init_leave (&loaded, 1);
+    }
+
+  return parent_new_gtk != NULL ? parent_new_gtk (window) : NULL;
+}
+
 /* Saves the choice, then asks for the login run both choices now need.
  * The switch follows the person's hand at once; the portal's answer, or a
  * failure, sets it again. Only the latest toggle counts. */
@@ -598,7 +639,7 @@ apply_login_choice (VetoApplication *self,
                     GVariant        *value)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autoptr(XdpParent) parent = window != NULL ? xdp_parent_new_gtk (window) : NULL;
+  XdpParent *parent = NULL;
   g_autoptr(GError) error = NULL;
   gboolean wanted;
 
@@ -619,8 +660,12 @@ apply_login_choice (VetoApplication *self,
     return;
 
   self->reminders_request = g_cancellable_new ();
+  parent = new_portal_parent (window);
   veto_reminder_set_enabled_async (wanted, parent, self->reminders_request,
                                    on_reminders_set, g_object_ref (self));
+  /* libportal keeps a copy of its own */
+  if (parent != NULL)
+    parent_free (parent);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "veto-evidence.h"
 #include "veto-http.h"
 #include "veto-link-checker.h"
+#include "veto-reminder-private.h"
 
 /* The link checker, the catalog updater's download and the email reader
  * need libsoup and GMime, and with them 17 more libraries (Kerberos, GnuTLS's
@@ -219,3 +220,11 @@ NET_FUNCTION (GListModel *, veto_link_checker_check_finish,
                GAsyncResult     *result,
                GError          **error),
               (self, result, error))
+
+/* veto-reminder-portal.c */
+
+NET_VOID (_veto_reminder_request_background,
+          (gboolean   enabled,
+           XdpParent *parent,
+           GTask     *owned_task),
+          (enabled, parent, owned_task))

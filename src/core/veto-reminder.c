@@ -15,6 +15,7 @@
 #include "veto-i18n.h"
 #include "veto-install.h"
 #include "veto-lifecycle.h"
+#include "veto-reminder-private.h"
 #include "veto-reminder.h"
 #include "veto-settings.h"
 
@@ -249,60 +250,6 @@ set_autostart_entry (gboolean   enabled,
 }
 
 #ifndef VETO_CORE_LITE
-static void
-on_background_requested (GObject      *source,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  gboolean enabled = GPOINTER_TO_INT (g_task_get_task_data (task));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) save_error = NULL;
-  gboolean granted;
-
-  granted = xdp_portal_request_background_finish (XDP_PORTAL (source), result, &error);
-  /* a newer request took over: its answer is the one to keep */
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (error != NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else if (enabled)
-        g_task_return_new_error (task, error->domain, error->code,
-                                 /* Translators: %s says why, from the desktop */
-                                 _("The reminder could not be turned on: %s"), error->message);
-      else
-        g_task_return_new_error (task, error->domain, error->code,
-                                 /* Translators: %s says why, from the desktop */
-                                 _("The reminder could not be turned off: %s"), error->message);
-      return;
-    }
-
-  /* Asked with autostart off, the portal answers whether Veto may run in
-   * the background, which says nothing about the entry: it is gone. */
-  if (enabled && !granted)
-    {
-      /* the portal removed any entry it had made: the choice is off */
-      veto_settings_set_boolean (VETO_SETTINGS_REMINDERS, FALSE, NULL);
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s",
-                               _("Your desktop did not allow Veto to start at login, so there will be no reminders. You can allow it in your desktop’s settings for Veto, then turn this on again."));
-      return;
-    }
-
-  if (!veto_settings_set_boolean (VETO_SETTINGS_REMINDERS, enabled, &save_error))
-    {
-      /* The portal did what was asked; only reading it back will be wrong. */
-      g_task_return_new_error (task, save_error->domain, save_error->code,
-                               /* Translators: %s says why, from the system */
-                               _("Your choice could not be saved: %s. Check that your configuration folder can be written to."),
-                               save_error->message);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
 /**
  * veto_reminder_set_enabled_async:
  * @enabled: whether Veto should check for due rechecks at each login
@@ -325,11 +272,7 @@ veto_reminder_set_enabled_async (gboolean             enabled,
                                  gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  g_autoptr(XdpPortal) portal = NULL;
-  g_autoptr(GDBusConnection) bus = NULL;
-  g_autoptr(GPtrArray) commandline = NULL;
   g_autoptr(GError) error = NULL;
-  const char *command[] = VETO_REMINDER_PORTAL_COMMAND;
 
   g_task_set_source_tag (task, veto_reminder_set_enabled_async);
   g_task_set_task_data (task, GINT_TO_POINTER (enabled), NULL);
@@ -343,37 +286,11 @@ veto_reminder_set_enabled_async (gboolean             enabled,
       return;
     }
 
-  /* libportal takes the bus for granted; without one it has nothing to
-   * report the failure with. */
-  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, cancellable, &error);
-  if (bus == NULL)
-    {
-      g_task_return_new_error (task, error->domain, error->code,
-                               enabled ? _("The reminder could not be turned on: %s")
-                                       : _("The reminder could not be turned off: %s"),
-                               error->message);
-      return;
-    }
-
-  portal = xdp_portal_new ();
-  if (enabled)
-    {
-      commandline = g_ptr_array_new_with_free_func (g_free);
-      for (guint i = 0; command[i] != NULL; i++)
-        g_ptr_array_add (commandline, g_strdup (command[i]));
-    }
-
-  xdp_portal_request_background (portal, parent,
-                                 /* the desktop shows it when it asks the person */
-                                 (char *) _("At login, tells you when a step against Meta’s AI training is due for a recheck"),
-                                 g_steal_pointer (&commandline),
-                                 enabled ? XDP_BACKGROUND_FLAG_AUTOSTART : XDP_BACKGROUND_FLAG_NONE,
-                                 /* libportal drops its task, and never
-                                  * calls back, when cancelled (cancelled_cb()
-                                  * in its background.c): @task would
-                                  * leak. The request runs to its end and
-                                  * on_background_requested() looks. */
-                                 NULL, on_background_requested, g_steal_pointer (&task));
+  /* libportal and the two libraries it brings cost every start of the
+   * window 3 million instructions for a request made once, under Flatpak:
+   * the request lives in libveto-net.so, which the window loads on its
+   * first call (veto-net-loader.c). */
+  _veto_reminder_request_background (enabled, parent, g_steal_pointer (&task));
 }
 
 /**

@@ -488,7 +488,11 @@ test_login_choices (void)
 
   /* an entry from a Veto before the weekly check, with no settings: it
    * was "Remind me" itself */
-  g_assert_true (g_unlink (g_file_peek_path (veto_settings_get_file ())) == 0);
+  {
+    g_autoptr(GFile) settings = veto_settings_get_file ();
+
+    g_assert_true (g_unlink (g_file_peek_path (settings)) == 0);
+  }
   g_assert_true (veto_reminder_set_enabled (TRUE, &error));
   g_assert_true (veto_reminder_get_wanted ());
   /* and turning the weekly check on and off keeps it so */
