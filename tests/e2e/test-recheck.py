@@ -32,17 +32,7 @@ once_reason = e2e.strip_markers(catalog.get_locale_string("Changes 2 activity", 
 
 
 def lead_of(step):
-    """The line a card shows under a step's title: its description's first
-    sentence (veto_step_card_split_lead())."""
-    text = e2e.strip_markers(catalog.get_locale_string(f"Step {step}", "Description", locale))
-    at = 0
-    while True:
-        at = text.find(". ", at)
-        if at < 0:
-            return text
-        if at >= 24 and not text[at - 1].isupper():
-            return text[:at + 1]
-        at += 2
+    return e2e.card_lead(catalog, step, locale)
 
 tap = e2e.Tap()
 home = e2e.Home()

@@ -59,6 +59,20 @@ def strip_markers(text):
     return re.sub(r"\s*\[\[[a-z0-9-]+\]\]", "", text)
 
 
+def card_lead(catalog, step, locale):
+    """The line a card shows under a step's title: its description's first
+    sentence (veto_step_card_split_lead())."""
+    text = strip_markers(catalog.get_locale_string(f"Step {step}", "Description", locale))
+    at = 0
+    while True:
+        at = text.find(". ", at)
+        if at < 0:
+            return text
+        if at >= 24 and not text[at - 1].isupper():
+            return text[:at + 1]
+        at += 2
+
+
 def bundled_catalog():
     """The catalog Veto was built with, every language kept: the facts a
     test expects come from it, in the language the test runs in."""
